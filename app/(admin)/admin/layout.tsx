@@ -1,0 +1,14 @@
+import { requirePlatformAdmin } from "@/lib/auth/session";
+import { listTeamsForUser } from "@/lib/teams/team-access";
+import { AppHeader } from "@/components/shell/app-header";
+
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  const user = await requirePlatformAdmin();
+  const teams = await listTeamsForUser(user.id);
+  return (
+    <>
+      <AppHeader user={user} teams={teams} />
+      <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { loadTeamPage } from "@/lib/auth/team-page";
+import { getTeamOverview } from "@/lib/teams/team-overview";
+import { currency, formatMoney } from "@/lib/billing/money";
+import { ROLE_LABEL } from "@/lib/teams/roles";
+import { Card, PageHeader } from "@/components/ui/card";
+
+export const metadata: Metadata = { title: "Overview" };
+
+export default async function TeamOverviewPage({ params }: { params: Promise<{ team: string }> }) {
+  const { team: slug } = await params;
+  const { ctx } = await loadTeamPage(slug);
+  const overview = await getTeamOverview(ctx.team.id);
+  const stats = [
+    { label: "Credit balance", value: formatMoney(overview.balance, currency()), href: "billing" },
+    { label: "Active subscriptions", value: overview.activeSubscriptions, href: "catalog" },
+    { label: "Active keys", value: overview.activeKeys, href: "keys" },
+    { label: "Calls in the last 24 hours", value: overview.callsLast24h, href: "usage" },
+    { label: "Members", value: overview.members, href: "members" },
+  ];
+  return (
+    <>
+      <PageHeader title="Overview" description={`You are ${ROLE_LABEL[ctx.role].toLowerCase()} of this team.`} />
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
+        {stats.map((stat) => (
+          <Link key={stat.label} href={`/${slug}/${stat.href}`} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-500">
+            <p className="text-xs text-slate-500">{stat.label}</p>
+            <p className="mt-1 text-xl font-semibold tabular-nums">{stat.value}</p>
+          </Link>
+        ))}
+      </div>
+      <Card title="Getting started" className="mt-8">
+        <ol className="list-decimal space-y-2 pl-5 text-sm text-slate-700">
+          <li>
+            Browse the <Link className="text-brand-600 hover:underline" href={`/${slug}/catalog`}>catalog</Link> and pick an API.
+          </li>
+          <li>
+            Invite your colleagues on the <Link className="text-brand-600 hover:underline" href={`/${slug}/members`}>members</Link> page.
+          </li>
+          <li>Subscribe the team, create a key and top up credit: these arrive with the gateway and billing releases.</li>
+        </ol>
+      </Card>
+    </>
+  );
+}

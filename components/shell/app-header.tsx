@@ -1,0 +1,35 @@
+import Link from "next/link";
+import type { CurrentUser } from "@/lib/auth/session";
+import { signOutAction } from "@/app/(auth)/actions";
+import { TeamSwitcher, type TeamOption } from "./team-switcher";
+
+export function AppHeader({ user, teams, currentSlug }: { user: CurrentUser; teams: TeamOption[]; currentSlug?: string }) {
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex h-14 max-w-6xl items-center gap-4 px-4">
+        <Link href="/teams" className="font-semibold tracking-tight">
+          Tollgate
+        </Link>
+        <TeamSwitcher teams={teams} currentSlug={currentSlug} />
+        <nav className="ml-auto flex items-center gap-3 text-sm">
+          <Link href="/catalog" className="text-slate-600 hover:text-slate-900">
+            Catalog
+          </Link>
+          {user.isPlatformAdmin ? (
+            <Link href="/admin" className="text-slate-600 hover:text-slate-900">
+              Admin
+            </Link>
+          ) : null}
+          <span className="hidden text-slate-500 sm:inline" data-testid="signed-in-as">
+            {user.email}
+          </span>
+          <form action={signOutAction}>
+            <button type="submit" className="rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+              Sign out
+            </button>
+          </form>
+        </nav>
+      </div>
+    </header>
+  );
+}

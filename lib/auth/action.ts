@@ -1,0 +1,75 @@
+// The one wrapper for server actions: session check, team membership and role check, input
+// validation, and error handling. Expected errors come back as messages; anything else is logged
+// with a reference id and shown generically.
+import crypto from "node:crypto";
+import { unstable_rethrow } from "next/navigation";
+import { z } from "zod";
+import type { TeamRole } from "@/lib/db";
+import { AppError, isAppError } from "@/lib/errors";
+import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
+import { requireTeamRole, type TeamContext } from "@/lib/teams/team-access";
+
+export type ActionState = {
+  ok?: boolean;
+  message?: string;
+  error?: string;
+  fieldErrors?: Record<string, string>;
+  /** echo of submitted values, so a form keeps them after an error */
+  values?: Record<string, string>;
+  /** one-time data to show after success, e.g. an invitation link */
+  reveal?: string;
+};
+
+type Handler<I, C> = (ctx: C, input: I) => Promise<ActionState | void>;
+
+export function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData) if (typeof value === "string" && !/password/i.test(key)) values[key] = value;
+  return values;
+}
+
+export function parseInput<S extends z.ZodType>(schema: S, formData: FormData): z.infer<S> {
+  const result = schema.safeParse(Object.fromEntries(formData));
+  if (result.success) return result.data;
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of result.error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
+  throw new AppError("validation_failed", "Check the highlighted fields.", fieldErrors);
+}
+
+export async function runAction(formData: FormData | null, work: () => Promise<ActionState | void>): Promise<ActionState> {
+  try {
+    return { ok: true, ...(await work()) };
+  } catch (error) {
+    unstable_rethrow(error); // redirect() and notFound() must reach Next.js
+    const values = formData ? formValues(formData) : undefined;
+    if (isAppError(error)) return { ok: false, error: error.message, fieldErrors: error.fieldErrors, values };
+    const reference = crypto.randomUUID().slice(0, 8);
+    console.error(`[action] reference=${reference}`, error);
+    return { ok: false, error: `Something went wrong on our side. Reference: ${reference}.`, values };
+  }
+}
+
+async function signedInUser(): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) throw new AppError("unauthorized", "Your session has ended. Sign in again.");
+  return user;
+}
+
+/** A server action for any signed-in user. */
+export function userAction<S extends z.ZodType>(schema: S, handler: Handler<z.infer<S>, CurrentUser>) {
+  return async (_previous: ActionState, formData: FormData): Promise<ActionState> =>
+    runAction(formData, async () => handler(await signedInUser(), parseInput(schema, formData)));
+}
+
+/**
+ * A server action on one team. The team comes from the form's `team` field and is checked against
+ * the caller's memberships here, on the server, whatever the page showed.
+ */
+export function teamAction<S extends z.ZodType>(role: TeamRole, schema: S, handler: Handler<z.infer<S>, TeamContext>) {
+  return async (_previous: ActionState, formData: FormData): Promise<ActionState> =>
+    runAction(formData, async () => {
+      const user = await signedInUser();
+      const ctx = await requireTeamRole(user.id, String(formData.get("team") ?? ""), role);
+      return handler(ctx, parseInput(schema, formData));
+    });
+}

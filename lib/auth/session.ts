@@ -1,0 +1,31 @@
+// Who is signed in, read once per request. The JWT only names the user; the row is re-read so a
+// disabled or deleted account loses access at once.
+import { cache } from "react";
+import { redirect, notFound } from "next/navigation";
+import { auth } from "@/lib/auth/config";
+import { db } from "@/lib/db";
+
+export type CurrentUser = { id: string; name: string | null; email: string; isPlatformAdmin: boolean };
+
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  const user = await db.user.findUnique({ where: { id }, select: { id: true, name: true, email: true, isPlatformAdmin: true, disabledAt: true } });
+  if (!user || user.disabledAt) return null;
+  return { id: user.id, name: user.name, email: user.email, isPlatformAdmin: user.isPlatformAdmin };
+});
+
+/** For pages: the signed-in user, or a redirect to sign-in that comes back to `returnTo`. */
+export async function requireUser(returnTo?: string): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(returnTo ? `/sign-in?callbackUrl=${encodeURIComponent(returnTo)}` : "/sign-in");
+  return user;
+}
+
+/** For admin pages: non-admins see the same 404 as for a page that does not exist. */
+export async function requirePlatformAdmin(): Promise<CurrentUser> {
+  const user = await requireUser("/admin");
+  if (!user.isPlatformAdmin) notFound();
+  return user;
+}

@@ -1,0 +1,60 @@
+// Environment, parsed and validated once. Every variable is listed in the README.
+import { z } from "zod";
+
+const boolean = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((value) => value === "true" || value === "1");
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().min(1, "DATABASE_URL is required (npm start sets it for the embedded database)"),
+  AUTH_SECRET: z.string().min(16, "AUTH_SECRET must be at least 16 characters"),
+  TOLLGATE_ENCRYPTION_KEY: z
+    .string()
+    .refine((value) => Buffer.from(value, "base64").length === 32, "TOLLGATE_ENCRYPTION_KEY must be 32 bytes, base64-encoded"),
+  APP_URL: z.url().optional(),
+  PORT: z.coerce.number().int().positive().default(3000),
+  ADMIN_EMAILS: z
+    .string()
+    .default("")
+    .transform((value) => value.split(",").map((email) => email.trim().toLowerCase()).filter(Boolean)),
+  AUTH_GITHUB_ID: z.string().optional(),
+  AUTH_GITHUB_SECRET: z.string().optional(),
+  AUTH_GOOGLE_ID: z.string().optional(),
+  AUTH_GOOGLE_SECRET: z.string().optional(),
+  SMTP_URL: z.string().optional(),
+  EMAIL_FROM: z.string().default("Tollgate <no-reply@localhost>"),
+  CURRENCY: z
+    .string()
+    .regex(/^[A-Za-z]{3}$/)
+    .default("USD")
+    .transform((value) => value.toUpperCase()),
+  TOLLGATE_ADMIN_TOKEN: z.string().min(24).optional(),
+  STRIPE_SECRET_KEY: z.string().optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  STRIPE_API_BASE: z.url().optional(),
+  ALLOW_PRIVATE_UPSTREAMS: boolean,
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let parsed: Env | undefined;
+
+/** Parsed lazily so that `next build` works without a database configured. */
+export function env(): Env {
+  if (parsed) return parsed;
+  const result = envSchema.safeParse(process.env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  parsed = result.data;
+  return parsed;
+}
+
+/** The public origin used in links (invitations, top-up URLs, problem types). */
+export function appUrl(): string {
+  const { APP_URL, PORT } = env();
+  return (APP_URL ?? `http://localhost:${PORT}`).replace(/\/$/, "");
+}

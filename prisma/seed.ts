@@ -1,0 +1,18 @@
+// Seeds a fresh database with the demo API; run by scripts/run.ts after `prisma migrate deploy`.
+// Runs once per database (see lib/catalog/seed-demo.ts); later runs print a line and change nothing.
+import { db } from "@/lib/db";
+import { seedDemo } from "@/lib/catalog/seed-demo";
+
+async function main() {
+  const result = await seedDemo(db);
+  if (result.outcome === "seeded") console.log(`[tollgate] seeded the Demo API (/api/gateway/demo) with plans free and pro`);
+  else if (result.outcome === "skipped") console.log(`[tollgate] demo seed skipped: ${result.reason}`);
+  else console.log(`[tollgate] demo seed already applied${result.seededAt ? ` (${result.seededAt})` : ""}: nothing to do`);
+}
+
+main()
+  .catch((error) => {
+    console.error(`[tollgate] seed failed: ${error instanceof Error ? error.message : error}`);
+    process.exitCode = 1;
+  })
+  .finally(() => db.$disconnect());
