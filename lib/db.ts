@@ -20,5 +20,4 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
   },
 });
 
-export type { PrismaClient };
 export * from "@/lib/generated/prisma/client";

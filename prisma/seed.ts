@@ -7,7 +7,7 @@ async function main() {
   const result = await seedDemo(db);
   if (result.outcome === "seeded") console.log(`[tollgate] seeded the Demo API (/api/gateway/demo) with plans free and pro`);
   else if (result.outcome === "skipped") console.log(`[tollgate] demo seed skipped: ${result.reason}`);
-  else console.log(`[tollgate] demo seed already applied${result.seededAt ? ` (${result.seededAt})` : ""}: nothing to do`);
+  else console.log(`[tollgate] demo seed already ran${result.ranAt ? ` (${result.ranAt})` : ""}: nothing to do`);
 }
 
 main()

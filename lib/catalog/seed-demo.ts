@@ -9,7 +9,7 @@ export const DEMO_SEED_KEY = "seed.demo";
 const DEMO_SEED_VERSION = 1;
 
 export type SeedDemoResult =
-  | { outcome: "already-seeded"; seededAt?: string }
+  | { outcome: "already-seeded"; ranAt?: string }
   | { outcome: "skipped"; reason: string }
   | { outcome: "seeded"; apiId: string };
 
@@ -45,13 +45,13 @@ export async function seedDemo(client: PrismaClient): Promise<SeedDemoResult> {
 
     const marker = await tx.systemSetting.findUnique({ where: { key: DEMO_SEED_KEY } });
     if (marker) {
-      const value = marker.value as { seededAt?: string } | null;
-      return { outcome: "already-seeded", seededAt: value?.seededAt };
+      const value = marker.value as { ranAt?: string } | null;
+      return { outcome: "already-seeded", ranAt: value?.ranAt };
     }
 
     const now = new Date();
     const record = async (value: Record<string, string | number>) => {
-      await tx.systemSetting.create({ data: { key: DEMO_SEED_KEY, value: { version: DEMO_SEED_VERSION, seededAt: now.toISOString(), ...value } } });
+      await tx.systemSetting.create({ data: { key: DEMO_SEED_KEY, value: { version: DEMO_SEED_VERSION, ranAt: now.toISOString(), ...value } } });
     };
 
     // A database that already has a catalog is not a fresh install: leave it as it is.

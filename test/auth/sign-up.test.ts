@@ -57,7 +57,6 @@ describe("signUpWithPassword", () => {
   it("refuses a second account for the same email with a field error, and leaves no trace", async () => {
     const email = uniqueEmail();
     await signUpWithPassword(signUpSchema.parse({ name: "First", email, password: GOOD_PASSWORD }));
-    const teamsBefore = await db.team.count();
 
     const second = signUpWithPassword(signUpSchema.parse({ name: "Second", email: email.toUpperCase(), password: GOOD_PASSWORD }));
     await expect(second).rejects.toMatchObject({
@@ -67,6 +66,5 @@ describe("signUpWithPassword", () => {
     });
     expect(await db.user.count({ where: { email } })).toBe(1);
     expect(await db.team.count({ where: { name: "Second's team" } })).toBe(0);
-    expect(await db.team.count()).toBeGreaterThanOrEqual(teamsBefore);
   });
 });

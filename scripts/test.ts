@@ -1,0 +1,55 @@
+// npm test: every test. Vitest (unit + integration against a real PostgreSQL), then Playwright
+// (HTTP and browser specs against the built app). Both run even if the first fails; the closing
+// line counts them all and the exit code is non-zero when anything failed.
+import fs from "node:fs";
+import path from "node:path";
+import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+const resultsDir = path.resolve("test-results");
+fs.mkdirSync(resultsDir, { recursive: true });
+
+function runSuite(label: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
+  console.log(`\n━━ ${label} ━━`);
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { stdio: "inherit", env: { ...process.env, ...env } });
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+function readJson(file: string): any {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+const vitestJson = path.join(resultsDir, "vitest.json");
+const playwrightJson = path.join(resultsDir, "playwright.json");
+fs.rmSync(vitestJson, { force: true });
+fs.rmSync(playwrightJson, { force: true });
+
+const vitestCode = await runSuite("unit and integration (vitest)", [
+  require.resolve("vitest/vitest.mjs"), "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`,
+]);
+const playwrightCode = await runSuite(
+  "end to end (playwright)",
+  [require.resolve("@playwright/test/cli"), "test", "--reporter=list,json"],
+  { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson },
+);
+
+const vitest = readJson(vitestJson);
+const playwright = readJson(playwrightJson);
+// Playwright's "flaky" tests failed once and passed on the CI retry: counted as passed, shown apart.
+const passed = (vitest?.numPassedTests ?? 0) + (playwright?.stats?.expected ?? 0) + (playwright?.stats?.flaky ?? 0);
+let failed = (vitest?.numFailedTests ?? 0) + (playwright?.stats?.unexpected ?? 0);
+const skipped = (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + (playwright?.stats?.skipped ?? 0);
+// A suite that crashed before reporting counts as one failure, so it can never look green.
+if (vitestCode !== 0 && !vitest?.numFailedTests) failed += 1;
+if (playwrightCode !== 0 && !playwright?.stats?.unexpected) failed += 1;
+
+console.log(`\nvitest: ${vitest?.numPassedTests ?? 0} passed, ${vitest?.numFailedTests ?? 0} failed; playwright: ${playwright?.stats?.expected ?? 0} passed, ${playwright?.stats?.unexpected ?? 0} failed, ${playwright?.stats?.flaky ?? 0} flaky`);
+console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+process.exit(vitestCode !== 0 || playwrightCode !== 0 ? 1 : 0);
