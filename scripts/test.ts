@@ -10,7 +10,7 @@ const require = createRequire(import.meta.url);
 const resultsDir = path.resolve("test-results");
 fs.mkdirSync(resultsDir, { recursive: true });
 
-function runSuite(label: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
+function runSuite(label: string, args: string[], env: Record<string, string> = {}): Promise<number> {
   console.log(`\n━━ ${label} ━━`);
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, { stdio: "inherit", env: { ...process.env, ...env } });

@@ -45,13 +45,3 @@ export const contextFor = (userId: string, team: { slug: string }) => requireTea
 
 /** Audit rows for one target, oldest first. */
 export const auditFor = (targetId: string) => db.auditLog.findMany({ where: { targetId }, orderBy: { createdAt: "asc" } });
-
-/** Runs `work` and returns the AppError-like value it rejects with (fails when it resolves). */
-export async function rejection(work: Promise<unknown>): Promise<{ code?: string; status?: number; message: string; fieldErrors?: Record<string, string> }> {
-  try {
-    await work;
-  } catch (error) {
-    return error as { code?: string; status?: number; message: string };
-  }
-  throw new Error("expected the operation to be refused, but it succeeded");
-}

@@ -3,11 +3,12 @@
 // (test/setup-env.ts), which is much faster than migrating a database per worker.
 import crypto from "node:crypto";
 import type { TestProject } from "vitest/node";
+import { createDatabaseIfMissing } from "@/scripts/lib/embedded-postgres";
 import { startScratchCluster } from "@/scripts/lib/scratch-database";
-import { assertLocalDatabase, createDatabase, databaseUrl, dropDatabases, migrateDeployQuietly } from "./support/database";
+import { assertLocalDatabase, databaseUrl, dropDatabases, migrateDeployQuietly } from "./support/database";
 
 export default async function setup(project: TestProject) {
-  const external = process.env.TEST_DATABASE_URL;
+  const external = process.env.TEST_DATABASE_URL || undefined; // an empty value means unset
   if (external) assertLocalDatabase(external);
   const cluster = external ? undefined : await startScratchCluster();
   const adminUrl = external ?? cluster!.url("postgres");
@@ -16,7 +17,7 @@ export default async function setup(project: TestProject) {
   const runId = crypto.randomBytes(4).toString("hex");
   const template = `tollgate_test_template_${runId}`;
   try {
-    await createDatabase(adminUrl, template);
+    await createDatabaseIfMissing(adminUrl, template);
     await migrateDeployQuietly(databaseUrl(adminUrl, template));
   } catch (error) {
     await cluster?.stop();

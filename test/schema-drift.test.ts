@@ -3,8 +3,9 @@
 // database and crashes), so we build one database from the migrations and one straight from the
 // schema, and compare their catalogs.
 import crypto from "node:crypto";
+import { createDatabaseIfMissing } from "@/scripts/lib/embedded-postgres";
 import { afterAll, expect, inject, it } from "vitest";
-import { databaseUrl, dropDatabases, createDatabase, migrateDeployQuietly, runPrisma, withClient } from "./support/database";
+import { databaseUrl, dropDatabases, migrateDeployQuietly, runPrisma, withClient } from "./support/database";
 
 const { adminUrl, runId } = inject("testDatabase");
 const prefix = `tollgate_test_${runId}_drift_${crypto.randomBytes(3).toString("hex")}`;
@@ -70,7 +71,7 @@ function differences(fromMigrations: Snapshot, fromSchema: Snapshot): string[] {
 it("prisma/migrations produce exactly the database that prisma/schema.prisma describes", async () => {
   const migrated = `${prefix}_migrations`;
   const direct = `${prefix}_schema`;
-  await Promise.all([createDatabase(adminUrl, migrated), createDatabase(adminUrl, direct)]);
+  await Promise.all([createDatabaseIfMissing(adminUrl, migrated), createDatabaseIfMissing(adminUrl, direct)]);
 
   const [, schemaSql] = await Promise.all([
     migrateDeployQuietly(databaseUrl(adminUrl, migrated)),

@@ -2,15 +2,18 @@
 // own database before anything imports lib/db.ts; files in one worker share that database, so tests
 // create their own users and teams (test/factories.ts) and never clean tables wholesale.
 import crypto from "node:crypto";
+import { createDatabaseIfMissing } from "@/scripts/lib/embedded-postgres";
 import { inject } from "vitest";
-import { createDatabase, databaseUrl } from "./support/database";
+import { databaseUrl } from "./support/database";
 
 const { adminUrl, template, runId } = inject("testDatabase");
 const database = `tollgate_test_${runId}_w${process.env.VITEST_POOL_ID ?? "0"}`;
 
-// Cloning is idempotent; remembering it spares a round trip when a process runs several files.
+// Each test file gets a fresh fork, and files with one pool id run one after another: the first
+// clones the template, the next ones find the database. The env note skips even the lookup when a
+// process runs several files (isolate: false).
 if (process.env.TOLLGATE_TEST_DATABASE !== database) {
-  await createDatabase(adminUrl, database, template);
+  await createDatabaseIfMissing(adminUrl, database, template);
   process.env.TOLLGATE_TEST_DATABASE = database;
 }
 

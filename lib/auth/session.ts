@@ -1,6 +1,7 @@
 // Who is signed in, read once per request. The JWT only names the user; the row is re-read so a
 // disabled or deleted account loses access at once.
 import { cache } from "react";
+import { headers } from "next/headers";
 import { redirect, notFound } from "next/navigation";
 import { auth } from "@/lib/auth/config";
 import { db } from "@/lib/db";
@@ -16,10 +17,16 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   return { id: user.id, name: user.name, email: user.email, isPlatformAdmin: user.isPlatformAdmin };
 });
 
-/** For pages: the signed-in user, or a redirect to sign-in that comes back to `returnTo`. */
-export async function requireUser(returnTo?: string): Promise<CurrentUser> {
+/**
+ * For pages: the signed-in user, or a redirect to sign-in that comes back to the requested page
+ * (proxy.ts passes its path), else to `fallback`.
+ */
+export async function requireUser(fallback?: string): Promise<CurrentUser> {
   const user = await getCurrentUser();
-  if (!user) redirect(returnTo ? `/sign-in?callbackUrl=${encodeURIComponent(returnTo)}` : "/sign-in");
+  if (!user) {
+    const returnTo = (await headers()).get("x-tollgate-path") ?? fallback;
+    redirect(returnTo ? `/sign-in?callbackUrl=${encodeURIComponent(returnTo)}` : "/sign-in");
+  }
   return user;
 }
 

@@ -16,7 +16,12 @@ const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
 
 /** Test setup creates and drops databases: refuse anything but a local server unless told otherwise. */
 export function assertLocalDatabase(adminUrl: string) {
-  const url = new URL(adminUrl);
+  let url: URL;
+  try {
+    url = new URL(adminUrl);
+  } catch {
+    throw new Error("Refusing to run destructive test setup: TEST_DATABASE_URL is not a URL whose host can be checked.");
+  }
   const socketHost = url.searchParams.get("host") ?? "";
   const local = url.hostname === "" ? socketHost === "" || socketHost.startsWith("/") : LOCAL_HOSTS.has(url.hostname);
   if (!local && process.env.TEST_ALLOW_REMOTE_DB !== "true") {
@@ -44,15 +49,8 @@ export async function withClient<T>(url: string, work: (client: pg.Client) => Pr
   }
 }
 
-/** Database names are built from random hex and fixed words only; quoting guards the rest. */
+/** Database names are built from fixed words and random hex; quoting guards the rest. */
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
-
-export async function createDatabase(adminUrl: string, name: string, template?: string) {
-  await withClient(adminUrl, async (client) => {
-    const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-    if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${quote(name)}${template ? ` TEMPLATE ${quote(template)}` : ""}`);
-  });
-}
 
 /** Drops every database whose name starts with `prefix` (the run's own databases only). */
 export async function dropDatabases(adminUrl: string, prefix: string) {

@@ -1,0 +1,57 @@
+// End-to-end tests against a production build on a throwaway database (scripts/e2e-server.ts).
+// Projects: `api` (HTTP only, no browser), `setup` (claims the first account, see e2e/setup) and
+// `ui` (browser specs). Every test creates its own users, so files and tests run in parallel.
+// Browsers cannot be downloaded here: Debian's chromium is used (`apt-get install -y chromium`).
+import { defineConfig, devices } from "@playwright/test";
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+// Auth.js builds its URLs with `localhost`; 127.0.0.1 would lose the session cookie on redirects.
+const baseURL = `http://localhost:${port}`;
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  workers: 2,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  // Its own folder: Playwright empties outputDir at the start, and scripts/test.ts keeps the vitest
+  // report in test-results/.
+  outputDir: "test-results/e2e",
+  reporter: [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL,
+    screenshot: "only-on-failure",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  projects: [
+    { name: "api", testDir: "e2e/api" },
+    { name: "setup", testDir: "e2e/setup", testMatch: /.*\.setup\.ts/, use: { ...devices["Desktop Chrome"] } },
+    { name: "ui", testDir: "e2e/ui", dependencies: ["setup"], use: { ...devices["Desktop Chrome"] } },
+  ],
+  webServer: {
+    command: "node node_modules/tsx/dist/cli.mjs scripts/e2e-server.ts",
+    url: `${baseURL}/api/health`,
+    env: { E2E_PORT: String(port) },
+    reuseExistingServer: !process.env.CI,
+    timeout: 240_000,
+    // SIGTERM lets the server stop the app, then the database, and delete the throwaway cluster.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
+    stdout: process.env.E2E_SERVER_LOG ? "pipe" : "ignore",
+    stderr: "pipe",
+  },
+});
