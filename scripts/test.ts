@@ -4,9 +4,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { spawn } from "node:child_process";
-import { createRequire } from "node:module";
 
-const require = createRequire(import.meta.url);
+// The CLIs by path: their package exports do not expose the bin files.
+const bin = (file: string) => path.resolve("node_modules", file);
 const resultsDir = path.resolve("test-results");
 fs.mkdirSync(resultsDir, { recursive: true });
 
@@ -32,11 +32,11 @@ fs.rmSync(vitestJson, { force: true });
 fs.rmSync(playwrightJson, { force: true });
 
 const vitestCode = await runSuite("unit and integration (vitest)", [
-  require.resolve("vitest/vitest.mjs"), "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`,
+  bin("vitest/vitest.mjs"), "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`,
 ]);
 const playwrightCode = await runSuite(
   "end to end (playwright)",
-  [require.resolve("@playwright/test/cli"), "test", "--reporter=list,json"],
+  [bin("@playwright/test/cli.js"), "test", "--reporter=list,json"],
   { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson },
 );
 
