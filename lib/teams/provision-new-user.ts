@@ -11,7 +11,11 @@ export async function provisionNewUser(userId: string, tx?: Prisma.TransactionCl
   if (!tx) return db.$transaction((inner) => provisionNewUser(userId, inner));
 
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${FIRST_ADMIN_LOCK})`;
-  const user = await tx.user.findUniqueOrThrow({ where: { id: userId } });
+  let user = await tx.user.findUniqueOrThrow({ where: { id: userId } });
+  // OAuth providers may report mixed-case emails; every lookup in the app compares lowercase.
+  if (user.email !== user.email.toLowerCase()) {
+    user = await tx.user.update({ where: { id: userId }, data: { email: user.email.toLowerCase() } });
+  }
   const adminEmails = (process.env.ADMIN_EMAILS ?? "").split(",").map((email) => email.trim().toLowerCase()).filter(Boolean);
   const otherUsers = await tx.user.count({ where: { id: { not: userId } } });
   const makeAdmin = otherUsers === 0 || adminEmails.includes(user.email.toLowerCase());

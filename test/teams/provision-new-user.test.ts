@@ -67,4 +67,14 @@ describe("provisionNewUser", () => {
     const team = await db.team.findFirstOrThrow({ where: { memberships: { some: { userId: user.id } } } });
     expect(team.name).toBe(`${user.email.split("@")[0]}'s team`);
   });
+
+  it("stores an OAuth account's mixed-case email in lowercase, so later lookups find it", async () => {
+    await createUser();
+    const mixed = uniqueEmail("Mixed.Case").replace("example", "Example");
+    const user = await db.user.create({ data: { email: mixed } });
+    await provisionNewUser(user.id);
+    const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(stored.email).toBe(mixed.toLowerCase());
+    expect(stored.email).not.toBe(mixed);
+  });
 });
