@@ -9,11 +9,11 @@
 // work in a detached child (its own process group) and forwards exactly one signal to it.
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createDatabaseIfMissing, startEmbeddedPostgres, type RunningPostgres } from "./lib/embedded-postgres";
+import { createDatabaseIfMissing, type RunningPostgres } from "./lib/embedded-postgres";
+import { assertLocalDatabase, databaseUrl as onDatabase } from "./lib/local-database";
+import { startScratchCluster } from "./lib/scratch-database";
 import { binPath } from "./lib/processes";
 import { buildIsStale } from "./lib/build-freshness";
 
@@ -74,14 +74,17 @@ async function serve() {
   try {
     if (process.env.E2E_DATABASE_URL) {
       databaseUrl = process.env.E2E_DATABASE_URL;
-      refuseRemoteDatabase(databaseUrl);
-      const admin = new URL(databaseUrl);
-      const name = decodeURIComponent(admin.pathname.replace(/^\//, "")) || DATABASE;
-      admin.pathname = "/postgres";
-      await createDatabaseIfMissing(admin.toString(), name);
+      // The suite creates accounts and teams; it must never point at a shared or production database.
+      assertLocalDatabase(databaseUrl, {
+        variable: "E2E_DATABASE_URL",
+        override: "E2E_ALLOW_REMOTE_DATABASE=1",
+        allowRemote: process.env.E2E_ALLOW_REMOTE_DATABASE === "1",
+      });
+      const name = decodeURIComponent(new URL(databaseUrl).pathname.replace(/^\//, "")) || DATABASE;
+      await createDatabaseIfMissing(onDatabase(databaseUrl, "postgres"), name);
       log(`using E2E_DATABASE_URL (database ${name})`);
     } else {
-      cluster = await startThrowawayCluster();
+      cluster = await startScratchCluster();
       await createDatabaseIfMissing(cluster.url("postgres"), DATABASE);
       databaseUrl = cluster.url(DATABASE);
       log(`throwaway PostgreSQL on 127.0.0.1:${cluster.port}`);
@@ -149,46 +152,4 @@ function step(label: string, child: ChildProcess, cancelled: () => boolean): Pro
       reject(new Error(`${label} failed (${signal ?? `exit code ${code}`})`));
     });
   });
-}
-
-/** Like scripts/lib/scratch-database.ts, with its own folder so it is removed even if stop fails. */
-async function startThrowawayCluster(): Promise<RunningPostgres> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tollgate-e2e-pg-"));
-  fs.chmodSync(dir, 0o755); // the postgres user must reach the data folder inside
-  const remove = () => fs.rmSync(dir, { recursive: true, force: true });
-  try {
-    const cluster = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), password: crypto.randomBytes(12).toString("hex"), ephemeral: true });
-    return {
-      ...cluster,
-      stop: async () => {
-        try {
-          await withTimeout(cluster.stop(), 15_000, "PostgreSQL did not stop within 15 s");
-        } finally {
-          remove();
-        }
-      },
-    };
-  } catch (error) {
-    remove();
-    throw error;
-  }
-}
-
-/** The suite creates accounts and teams; it must never point at a shared or production database. */
-function refuseRemoteDatabase(url: string) {
-  const host = new URL(url).hostname;
-  const local = ["localhost", "127.0.0.1", "::1", "[::1]", "postgres"].includes(host);
-  if (!local && process.env.E2E_ALLOW_REMOTE_DATABASE !== "1") {
-    throw new Error(`E2E_DATABASE_URL points at ${host}; the e2e suite only runs against a local database (set E2E_ALLOW_REMOTE_DATABASE=1 to override)`);
-  }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  return Promise.race([
-    promise.finally(() => clearTimeout(timer)),
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(message)), ms);
-    }),
-  ]);
 }

@@ -18,7 +18,7 @@ export async function provisionNewUser(userId: string, tx?: Prisma.TransactionCl
   }
   const adminEmails = (process.env.ADMIN_EMAILS ?? "").split(",").map((email) => email.trim().toLowerCase()).filter(Boolean);
   const otherUsers = await tx.user.count({ where: { id: { not: userId } } });
-  const makeAdmin = otherUsers === 0 || adminEmails.includes(user.email.toLowerCase());
+  const makeAdmin = otherUsers === 0 || adminEmails.includes(user.email);
   if (makeAdmin && !user.isPlatformAdmin) {
     await tx.user.update({ where: { id: userId }, data: { isPlatformAdmin: true } });
     await recordAudit({ action: "user.made_platform_admin", targetType: "user", targetId: userId, metadata: { reason: otherUsers === 0 ? "first account" : "ADMIN_EMAILS" } }, tx);

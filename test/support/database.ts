@@ -3,6 +3,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import pg from "pg";
 import { binPath } from "@/scripts/lib/processes";
+import { assertLocalDatabase as assertLocal, databaseUrl } from "@/scripts/lib/local-database";
 
 export type TestDatabase = { adminUrl: string; template: string; runId: string };
 
@@ -12,31 +13,11 @@ declare module "vitest" {
   }
 }
 
-const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
+export { databaseUrl };
 
 /** Test setup creates and drops databases: refuse anything but a local server unless told otherwise. */
 export function assertLocalDatabase(adminUrl: string) {
-  let url: URL;
-  try {
-    url = new URL(adminUrl);
-  } catch {
-    throw new Error("Refusing to run destructive test setup: TEST_DATABASE_URL is not a URL whose host can be checked.");
-  }
-  const socketHost = url.searchParams.get("host") ?? "";
-  const local = url.hostname === "" ? socketHost === "" || socketHost.startsWith("/") : LOCAL_HOSTS.has(url.hostname);
-  if (!local && process.env.TEST_ALLOW_REMOTE_DB !== "true") {
-    throw new Error(
-      `Refusing to run destructive test setup against ${url.hostname || socketHost}: TEST_DATABASE_URL must point at ` +
-        "localhost, 127.0.0.1 or ::1 (set TEST_ALLOW_REMOTE_DB=true to override).",
-    );
-  }
-}
-
-/** The same server as `adminUrl`, another database. */
-export function databaseUrl(adminUrl: string, database: string): string {
-  const url = new URL(adminUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
+  assertLocal(adminUrl, { variable: "TEST_DATABASE_URL", override: "TEST_ALLOW_REMOTE_DB=true", allowRemote: process.env.TEST_ALLOW_REMOTE_DB === "true" });
 }
 
 export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
