@@ -29,11 +29,16 @@ export type KeyCheck =
   | { ok: false; reason: "missing" | "malformed" | "unknown" | "revoked" | "expired" };
 
 type Entry = { value: ResolvedKey | null; until: number };
-type CacheState = { entries: Map<string, Entry>; loading: Map<string, Promise<ResolvedKey | null>> };
+type CacheState = {
+  entries: Map<string, Entry>;
+  loading: Map<string, Promise<ResolvedKey | null>>;
+  /** bumped by every forget, so a load that started before a revocation is not cached after it */
+  generation: number;
+};
 
 // On globalThis so every route bundle in the process shares one cache (and one invalidation).
 const globalCache = globalThis as typeof globalThis & { __tollgateKeyCache?: CacheState };
-const cache: CacheState = (globalCache.__tollgateKeyCache ??= { entries: new Map(), loading: new Map() });
+const cache: CacheState = (globalCache.__tollgateKeyCache ??= { entries: new Map(), loading: new Map(), generation: 0 });
 
 async function loadKey(hash: string): Promise<ResolvedKey | null> {
   const row = await db.apiKey.findUnique({
@@ -72,10 +77,12 @@ async function lookup(hash: string): Promise<ResolvedKey | null> {
   // One query per key however many requests miss at the same moment.
   let pending = cache.loading.get(hash);
   if (!pending) {
+    const generation = cache.generation;
     pending = loadKey(hash).finally(() => cache.loading.delete(hash));
     cache.loading.set(hash, pending);
     pending.then(
       (value) => {
+        if (generation !== cache.generation) return;
         if (cache.entries.size >= MAX_ENTRIES) cache.entries.delete(cache.entries.keys().next().value!);
         cache.entries.set(hash, { value, until: Date.now() + (value ? KEY_CACHE_TTL_MS : NEGATIVE_TTL_MS) });
       },
@@ -99,10 +106,13 @@ export async function authenticateApiKey(rawKey: string | null): Promise<KeyChec
 
 /** Drops a key from this instance's cache; call after revoking, rotating or changing a key. */
 export function forgetApiKey(hash: string): void {
+  cache.generation++;
+  cache.loading.delete(hash);
   cache.entries.delete(hash);
 }
 
 /** Drops every cached key of a team (e.g. after the team is deleted). */
 export function forgetTeamKeys(teamId: string): void {
+  cache.generation++;
   for (const [hash, entry] of cache.entries) if (entry.value?.teamId === teamId) cache.entries.delete(hash);
 }
