@@ -1,23 +1,36 @@
-// The one Prisma client. PostgreSQL through @prisma/adapter-pg (no native engine).
+// The one Prisma client, and the pg pool under it. PostgreSQL through @prisma/adapter-pg (no
+// native engine). The gateway's hot path (debit, refund, usage batches) sends its few fixed SQL
+// statements straight to the same pool: one round trip each, without the ORM's query pipeline.
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
-function createClient() {
+type Connections = { pool: pg.Pool; client: PrismaClient };
+
+function connect(): Connections {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set: start the app with `npm start` or `npm run dev`");
-  const adapter = new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
-  return new PrismaClient({ adapter });
+  const pool = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  // An idle connection dropped by the server must not crash the process; the pool replaces it.
+  pool.on("error", (error) => console.error("[db] idle connection error:", error.message));
+  return { pool, client: new PrismaClient({ adapter: new PrismaPg(pool) }) };
 }
 
-// One client per process, also across hot reloads in development.
-const globalForDb = globalThis as unknown as { tollgateDb?: PrismaClient };
+// One pool and client per process, also across hot reloads in development.
+const globalForDb = globalThis as unknown as { tollgateDb?: Connections };
+const connections = () => (globalForDb.tollgateDb ??= connect());
 
 export const db: PrismaClient = new Proxy({} as PrismaClient, {
   get(_target, property) {
-    globalForDb.tollgateDb ??= createClient();
-    const value = Reflect.get(globalForDb.tollgateDb, property);
-    return typeof value === "function" ? value.bind(globalForDb.tollgateDb) : value;
+    const { client } = connections();
+    const value = Reflect.get(client, property);
+    return typeof value === "function" ? value.bind(client) : value;
   },
 });
+
+/** The pg pool behind `db`, for hot-path statements written as plain SQL. */
+export function pgPool(): pg.Pool {
+  return connections().pool;
+}
 
 export * from "@/lib/generated/prisma/client";

@@ -6,10 +6,10 @@
 // keys costs one query per key per NEGATIVE_TTL_MS.
 import { db } from "@/lib/db";
 import { hashApiKey, isWellFormedApiKey } from "@/lib/keys/key-format";
+import { TtlCache } from "@/lib/gateway/ttl-cache";
 
 export const KEY_CACHE_TTL_MS = 5_000;
 const NEGATIVE_TTL_MS = 2_000;
-const MAX_ENTRIES = 50_000;
 
 export type ResolvedKey = {
   id: string;
@@ -28,17 +28,11 @@ export type KeyCheck =
   | { ok: true; key: ResolvedKey }
   | { ok: false; reason: "missing" | "malformed" | "unknown" | "revoked" | "expired" };
 
-type Entry = { value: ResolvedKey | null; until: number };
-type CacheState = {
-  entries: Map<string, Entry>;
-  loading: Map<string, Promise<ResolvedKey | null>>;
-  /** bumped by every forget, so a load that started before a revocation is not cached after it */
-  generation: number;
-};
-
-// On globalThis so every route bundle in the process shares one cache (and one invalidation).
-const globalCache = globalThis as typeof globalThis & { __tollgateKeyCache?: CacheState };
-const cache: CacheState = (globalCache.__tollgateKeyCache ??= { entries: new Map(), loading: new Map(), generation: 0 });
+const cache = TtlCache.shared<ResolvedKey | null>("api-keys", {
+  ttlMs: KEY_CACHE_TTL_MS,
+  emptyTtlMs: NEGATIVE_TTL_MS,
+  isEmpty: (value) => value === null,
+});
 
 async function loadKey(hash: string): Promise<ResolvedKey | null> {
   const row = await db.apiKey.findUnique({
@@ -69,34 +63,12 @@ async function loadKey(hash: string): Promise<ResolvedKey | null> {
   };
 }
 
-async function lookup(hash: string): Promise<ResolvedKey | null> {
-  const now = Date.now();
-  const hit = cache.entries.get(hash);
-  if (hit && hit.until > now) return hit.value;
-
-  // One query per key however many requests miss at the same moment.
-  let pending = cache.loading.get(hash);
-  if (!pending) {
-    const generation = cache.generation;
-    pending = loadKey(hash).finally(() => cache.loading.delete(hash));
-    cache.loading.set(hash, pending);
-    pending.then(
-      (value) => {
-        if (generation !== cache.generation) return;
-        if (cache.entries.size >= MAX_ENTRIES) cache.entries.delete(cache.entries.keys().next().value!);
-        cache.entries.set(hash, { value, until: Date.now() + (value ? KEY_CACHE_TTL_MS : NEGATIVE_TTL_MS) });
-      },
-      () => undefined,
-    );
-  }
-  return pending;
-}
-
 /** Checks a raw key: format and checksum first (no database), then the cached row. */
 export async function authenticateApiKey(rawKey: string | null): Promise<KeyCheck> {
   if (!rawKey) return { ok: false, reason: "missing" };
   if (!isWellFormedApiKey(rawKey)) return { ok: false, reason: "malformed" };
-  const key = await lookup(hashApiKey(rawKey));
+  const hash = hashApiKey(rawKey);
+  const key = await cache.get(hash, () => loadKey(hash));
   if (!key) return { ok: false, reason: "unknown" };
   const now = Date.now();
   if (key.revokedAt !== null && key.revokedAt <= now) return { ok: false, reason: "revoked" };
@@ -106,13 +78,10 @@ export async function authenticateApiKey(rawKey: string | null): Promise<KeyChec
 
 /** Drops a key from this instance's cache; call after revoking, rotating or changing a key. */
 export function forgetApiKey(hash: string): void {
-  cache.generation++;
-  cache.loading.delete(hash);
-  cache.entries.delete(hash);
+  cache.delete(hash);
 }
 
 /** Drops every cached key of a team (e.g. after the team is deleted). */
 export function forgetTeamKeys(teamId: string): void {
-  cache.generation++;
-  for (const [hash, entry] of cache.entries) if (entry.value?.teamId === teamId) cache.entries.delete(hash);
+  cache.deleteWhere((_hash, key) => key?.teamId === teamId);
 }

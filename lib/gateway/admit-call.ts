@@ -1,0 +1,130 @@
+// The gateway's checks, in the order of the contract (DESIGN.md): key (401), API (404), lifecycle
+// (410), scope and subscription (403), request shape and size (413/400), rate limit (429), credit
+// (402). The first that fails throws a GatewayError; nothing is charged before the last one.
+import { authenticateApiKey, type KeyCheck } from "@/lib/gateway/key-cache";
+import { findApi, findSubscription } from "@/lib/gateway/route-cache";
+import { rateLimiter, rateLimitHeaders } from "@/lib/gateway/rate-limiter";
+import { chargeCall } from "@/lib/gateway/debit";
+import { GatewayError } from "@/lib/gateway/gateway-error";
+import { BadGatewayPath, parseGatewayUrl } from "@/lib/gateway/upstream-url";
+import { headerBytes } from "@/lib/gateway/headers";
+import { readBearerToken } from "@/lib/http/bearer";
+import { appUrl } from "@/lib/env";
+import { currency, microsToDecimal } from "@/lib/billing/money";
+import type { CallContext } from "@/lib/gateway/call-context";
+
+/** Above this the request is refused before anything else is read (Node itself stops at 16 KiB). */
+export const MAX_HEADER_BYTES = 8 * 1024;
+
+const KEY_DETAIL: Record<Exclude<KeyCheck, { ok: true }>["reason"], string> = {
+  missing: "Send your team API key in the Authorization header (`Authorization: Bearer tg_live_...`) or in X-API-Key.",
+  malformed: "That is not a valid Tollgate API key (wrong format or checksum). Copy the key again from your team's Keys page.",
+  unknown: "This API key does not exist. Create a key on your team's Keys page.",
+  revoked: "This API key has been revoked. Create a new key on your team's Keys page.",
+  expired: "This API key has expired. Rotate it or create a new key on your team's Keys page.",
+};
+
+export const money = (micros: bigint) => microsToDecimal(micros, 4);
+
+export async function admitCall(request: Request, call: CallContext): Promise<void> {
+  const slug = slugOf(request.url);
+
+  const check = await authenticateApiKey(readBearerToken(request.headers));
+  if (!check.ok) {
+    throw new GatewayError("invalid_api_key", KEY_DETAIL[check.reason], undefined, {
+      "www-authenticate": `Bearer realm="tollgate", error="invalid_token"`,
+    });
+  }
+  const key = (call.key = check.key);
+
+  const api = await findApi(slug);
+  const subscription = api ? await findSubscription(key.teamId, api.id) : null;
+  // Drafts are invisible; private APIs are visible only to teams an admin subscribed.
+  if (!api || api.status === "DRAFT" || (api.visibility === "PRIVATE" && !subscription)) {
+    throw new GatewayError("api_not_found", `There is no API "${slug}". See ${appUrl()}/catalog for the APIs you can call.`);
+  }
+  call.api = api;
+  if (api.status === "RETIRED") {
+    throw new GatewayError("api_retired", `The API "${api.name}" has been retired and no longer answers. See ${appUrl()}/catalog for alternatives.`);
+  }
+
+  if (!key.scopeAllApis && !key.scopeApiIds.has(api.id)) {
+    throw new GatewayError("forbidden", `This key is not scoped to the API "${api.name}". Use a key with access to it, or create one.`);
+  }
+  if (!subscription || subscription.status !== "ACTIVE") {
+    const billing = `${appUrl()}/${key.teamSlug}/catalog`;
+    const detail = !subscription
+      ? `Your team is not subscribed to "${api.name}". Subscribe at ${billing}.`
+      : subscription.status === "PENDING"
+        ? `Your team's subscription to "${api.name}" is waiting for approval by an administrator.`
+        : `Your team's subscription to "${api.name}" is ${subscription.status.toLowerCase()}. Subscribe again at ${billing}.`;
+    throw new GatewayError("subscription_required", detail);
+  }
+  const plan = (call.plan = subscription.plan);
+
+  checkRequestShape(request, plan.maxRequestBytes, call);
+
+  const decision = (call.rateLimit = await rateLimiter().consume(`${key.id}:${api.id}`, plan.rateLimit, plan.rateLimitWindowSec));
+  if (!decision.allowed) {
+    throw new GatewayError(
+      "rate_limited",
+      `Your plan allows ${plan.rateLimit} requests per ${plan.rateLimitWindowSec} s with this key. Retry in ${decision.retryAfterSeconds} s.`,
+      { retryAfter: decision.retryAfterSeconds },
+      { ...rateLimitHeaders(decision), "retry-after": String(decision.retryAfterSeconds) },
+    );
+  }
+
+  const charge = await chargeCall({
+    teamId: key.teamId,
+    apiId: api.id,
+    keyId: key.id,
+    requestId: call.requestId,
+    price: plan.pricePerCall,
+    capped: key.spendCap !== null,
+  });
+  if (!charge.ok) throw paymentRequired(charge.reason, charge.balance, plan.pricePerCall, key.teamSlug);
+  call.charged = plan.pricePerCall;
+  call.balanceAfter = charge.balanceAfter;
+}
+
+function slugOf(rawUrl: string): string {
+  const rest = new URL(rawUrl).pathname.slice("/api/gateway/".length);
+  return rest.split("/", 1)[0] ?? "";
+}
+
+function checkRequestShape(request: Request, maxRequestBytes: number, call: CallContext): void {
+  try {
+    call.target = parseGatewayUrl(request.url);
+  } catch (error) {
+    if (error instanceof BadGatewayPath) throw new GatewayError("bad_request", error.message);
+    throw error;
+  }
+  if (headerBytes(request.headers) > MAX_HEADER_BYTES) {
+    throw new GatewayError("bad_request", `The request headers are larger than ${MAX_HEADER_BYTES / 1024} KiB.`);
+  }
+  const declared = request.headers.get("content-length");
+  if (declared !== null) {
+    if (!/^\d+$/.test(declared)) throw new GatewayError("bad_request", "The Content-Length header is not a number.");
+    if (Number(declared) > maxRequestBytes) throw payloadTooLarge(maxRequestBytes);
+  }
+}
+
+export function payloadTooLarge(maxRequestBytes: number): GatewayError {
+  return new GatewayError("payload_too_large", `Your plan accepts request bodies up to ${maxRequestBytes} bytes.`, {
+    maxRequestBytes,
+  });
+}
+
+function paymentRequired(reason: "insufficient_credit" | "key_spend_cap_reached", balance: bigint, price: bigint, teamSlug: string) {
+  const topUpUrl = `${appUrl()}/${teamSlug}/billing`;
+  const detail =
+    reason === "insufficient_credit"
+      ? `Your team's credit (${money(balance)} ${currency()}) is below the price of this call (${money(price)} ${currency()}). Top up at ${topUpUrl}.`
+      : `This key has reached its spend cap. Raise the cap by rotating to a new key, or use another key of your team.`;
+  return new GatewayError(
+    reason,
+    detail,
+    { balance: money(balance), price: money(price), currency: currency(), topUpUrl },
+    { link: `<${topUpUrl}>; rel="payment"` },
+  );
+}

@@ -1,0 +1,58 @@
+// What the gateway knows about one call as it passes the checks; becomes its usage event.
+import type { ResolvedKey } from "@/lib/gateway/key-cache";
+import type { RoutedApi, RoutedPlan } from "@/lib/gateway/route-cache";
+import type { GatewayTarget } from "@/lib/gateway/upstream-url";
+import type { RateLimitDecision } from "@/lib/gateway/rate-limiter";
+import { recordUsage } from "@/lib/gateway/usage-recorder";
+
+export type CallContext = {
+  requestId: string;
+  startedAt: number;
+  receivedAt: Date;
+  method: string;
+  /** path after the API slug, without the query: kept in usage, never with the query string */
+  path: string;
+  target?: GatewayTarget;
+  key?: ResolvedKey;
+  api?: RoutedApi;
+  plan?: RoutedPlan;
+  rateLimit?: RateLimitDecision;
+  charged: bigint;
+  refunded: bigint;
+  balanceAfter?: bigint;
+};
+
+export function newCallContext(requestId: string, method: string, rawUrl: string): CallContext {
+  const pathname = new URL(rawUrl).pathname;
+  return {
+    requestId,
+    startedAt: performance.now(),
+    receivedAt: new Date(),
+    method,
+    path: pathname.replace(/^\/api\/gateway\/[^/]*/, "") || "/",
+    charged: 0n,
+    refunded: 0n,
+  };
+}
+
+export function recordCall(
+  call: CallContext,
+  outcome: { status: number; errorCode?: string | null; bytesIn?: number; bytesOut?: number },
+): void {
+  recordUsage({
+    requestId: call.requestId,
+    teamId: call.key?.teamId ?? null,
+    apiKeyId: call.key?.id ?? null,
+    apiId: call.api?.id ?? null,
+    method: call.method,
+    path: call.path.slice(0, 2048),
+    status: outcome.status,
+    errorCode: outcome.errorCode ?? null,
+    latencyMs: Math.round(performance.now() - call.startedAt),
+    bytesIn: outcome.bytesIn ?? 0,
+    bytesOut: outcome.bytesOut ?? 0,
+    charged: call.charged,
+    refunded: call.refunded,
+    createdAt: call.receivedAt,
+  });
+}

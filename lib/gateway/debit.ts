@@ -1,0 +1,87 @@
+// Charging a call and refunding it. Each is ONE SQL statement, so there is no read-then-write
+// window: concurrent calls on one team serialise on the team row, and PostgreSQL re-checks
+// `balance >= price` against the newest row version before it subtracts (READ COMMITTED
+// re-evaluation), so credit never goes below zero through the gateway. The ledger row is written by
+// the same statement: the balance and the ledger cannot disagree.
+import { pgPool } from "@/lib/db";
+
+export type ChargeRequest = { teamId: string; apiId: string; keyId: string; requestId: string; price: bigint; capped: boolean };
+
+export type ChargeResult =
+  | { ok: true; balanceAfter: bigint }
+  | { ok: false; reason: "insufficient_credit" | "key_spend_cap_reached"; balance: bigint };
+
+// Debit the team when it has the credit; insert the USAGE ledger row from the updated row.
+// `current` reads the statement's snapshot: the balance that was too low when zero rows changed.
+const CHARGE = `
+WITH debited AS (
+  UPDATE teams SET balance = balance - $2 WHERE id = $1 AND balance >= $2 RETURNING balance
+), entry AS (
+  INSERT INTO credit_ledger_entries (id, "teamId", kind, amount, "balanceAfter", "requestId", "apiId")
+  SELECT gen_random_uuid()::text, $1, 'USAGE', -$2::bigint, balance, $3, $4 FROM debited
+)
+SELECT (SELECT balance FROM debited)::text AS after, (SELECT balance FROM teams WHERE id = $1)::text AS current, true AS within_cap`;
+
+// The same for a key with a spend cap: the key row is locked first (the cap check is re-evaluated
+// on its newest version), and key and team are debited together or not at all.
+const CHARGE_CAPPED = `
+WITH capped AS (
+  SELECT id FROM api_keys WHERE id = $5 AND ("spendCap" IS NULL OR spent + $2 <= "spendCap") FOR UPDATE
+), debited AS (
+  UPDATE teams SET balance = balance - $2 WHERE id = $1 AND balance >= $2 AND EXISTS (SELECT 1 FROM capped) RETURNING balance
+), key_spent AS (
+  UPDATE api_keys SET spent = spent + $2 WHERE id IN (SELECT id FROM capped) AND EXISTS (SELECT 1 FROM debited)
+), entry AS (
+  INSERT INTO credit_ledger_entries (id, "teamId", kind, amount, "balanceAfter", "requestId", "apiId")
+  SELECT gen_random_uuid()::text, $1, 'USAGE', -$2::bigint, balance, $3, $4 FROM debited
+)
+SELECT (SELECT balance FROM debited)::text AS after, (SELECT balance FROM teams WHERE id = $1)::text AS current,
+       EXISTS (SELECT 1 FROM capped) AS within_cap`;
+
+// A refund credits the price back with a USAGE_REFUND row whose externalRef is unique per request:
+// a second refund of the same request fails the whole statement (unique violation), balance included.
+const REFUND = `
+WITH credited AS (
+  UPDATE teams SET balance = balance + $2 WHERE id = $1 RETURNING balance
+), key_spent AS (
+  UPDATE api_keys SET spent = GREATEST(spent - $2, 0) WHERE id = $5 AND "spendCap" IS NOT NULL
+), entry AS (
+  INSERT INTO credit_ledger_entries (id, "teamId", kind, amount, "balanceAfter", "externalRef", "requestId", "apiId", reason)
+  SELECT gen_random_uuid()::text, $1, 'USAGE_REFUND', $2::bigint, balance, 'refund:' || $3, $3, $4, $6 FROM credited
+)
+SELECT balance::text AS after FROM credited`;
+
+const BALANCE = `SELECT balance::text AS balance FROM teams WHERE id = $1`;
+
+type ChargeRow = { after: string | null; current: string | null; within_cap: boolean };
+
+export async function chargeCall(request: ChargeRequest): Promise<ChargeResult> {
+  const { teamId, apiId, keyId, requestId, price, capped } = request;
+  if (price === 0n) {
+    // Free calls change nothing, but a negative balance (a refunded top-up) still blocks them.
+    const { rows } = await pgPool().query<{ balance: string }>(BALANCE, [teamId]);
+    const balance = BigInt(rows[0]?.balance ?? 0);
+    return balance >= 0n ? { ok: true, balanceAfter: balance } : { ok: false, reason: "insufficient_credit", balance };
+  }
+  const params = [teamId, price.toString(), requestId, apiId, ...(capped ? [keyId] : [])];
+  const { rows } = await pgPool().query<ChargeRow>(capped ? CHARGE_CAPPED : CHARGE, params);
+  const row = rows[0];
+  if (row.after !== null) return { ok: true, balanceAfter: BigInt(row.after) };
+  const balance = BigInt(row.current ?? 0);
+  return { ok: false, reason: row.within_cap ? "insufficient_credit" : "key_spend_cap_reached", balance };
+}
+
+export type RefundRequest = Omit<ChargeRequest, "capped"> & { reason: string };
+
+/** Credits a charged call back; returns the new balance, or null if it was already refunded. */
+export async function refundCall(request: RefundRequest): Promise<bigint | null> {
+  const { teamId, apiId, keyId, requestId, price, reason } = request;
+  if (price === 0n) return null;
+  try {
+    const { rows } = await pgPool().query<{ after: string }>(REFUND, [teamId, price.toString(), requestId, apiId, keyId, reason]);
+    return rows[0] ? BigInt(rows[0].after) : null;
+  } catch (error) {
+    if ((error as { code?: string }).code === "23505") return null; // unique externalRef: refunded before
+    throw error;
+  }
+}

@@ -1,0 +1,25 @@
+// Usage must survive a clean shutdown. On SIGTERM Next.js stops accepting connections, waits for
+// the responses in flight to finish (each records its usage event as it ends) and then calls
+// process.exit. Wrapping process.exit once lets the last batch reach the database first; the wait
+// is bounded so a database that is down cannot hold the process forever.
+import { flushUsage, hasPendingUsage } from "@/lib/gateway/usage-recorder";
+
+const FLUSH_TIMEOUT_MS = 10_000;
+
+export function flushUsageBeforeExit(): void {
+  const marker = globalThis as typeof globalThis & { __tollgateExitWrapped?: boolean };
+  if (marker.__tollgateExitWrapped) return;
+  marker.__tollgateExitWrapped = true;
+
+  const exit = process.exit.bind(process);
+  let exiting = false;
+  process.exit = ((code?: number | string | null) => {
+    if (exiting || !hasPendingUsage()) return exit(code);
+    exiting = true;
+    const timeout = new Promise((resolve) => setTimeout(resolve, FLUSH_TIMEOUT_MS).unref());
+    void Promise.race([flushUsage(), timeout])
+      .catch((error) => console.error("[usage] final flush failed:", error))
+      .finally(() => exit(code));
+    return undefined as never;
+  }) as typeof process.exit;
+}

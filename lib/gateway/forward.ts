@@ -1,0 +1,120 @@
+// Sending a call to the upstream with undici: pooled keep-alive connections per connect timeout,
+// the request body streamed through a byte counter that stops at the plan's limit, the response
+// body handed back as a pull-based stream (nothing is read from the upstream faster than the
+// caller takes it, so a slow client or upstream cannot pin unbounded memory).
+import { Readable } from "node:stream";
+import { Agent, request as undiciRequest, type Dispatcher } from "undici";
+
+export type UpstreamCall = {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body: ReadableStream<Uint8Array> | null;
+  maxRequestBytes: number;
+  connectTimeoutMs: number;
+  timeoutMs: number;
+  signal: AbortSignal;
+};
+
+export type UpstreamFailure = "unavailable" | "timeout" | "too_large" | "client_aborted";
+
+export type UpstreamOutcome =
+  | { ok: true; status: number; headers: Dispatcher.ResponseData["headers"]; body: Dispatcher.ResponseData["body"]; bytesIn: () => number }
+  | { ok: false; failure: UpstreamFailure; message: string; bytesIn: number };
+
+const globalAgents = globalThis as typeof globalThis & { __tollgateAgents?: Map<number, Agent> };
+const agents = (globalAgents.__tollgateAgents ??= new Map());
+
+function agentFor(connectTimeoutMs: number): Agent {
+  let agent = agents.get(connectTimeoutMs);
+  if (!agent) {
+    agent = new Agent({ connect: { timeout: connectTimeoutMs }, keepAliveTimeout: 10_000, connections: 256 });
+    agents.set(connectTimeoutMs, agent);
+  }
+  return agent;
+}
+
+class BodyTooLarge extends Error {}
+
+/** Streams the caller's body, failing as soon as it passes `limit` bytes. */
+async function* limitedBody(body: ReadableStream<Uint8Array>, limit: number, counted: { bytes: number }) {
+  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
+    counted.bytes += chunk.byteLength;
+    if (counted.bytes > limit) throw new BodyTooLarge(`request body over ${limit} bytes`);
+    yield chunk;
+  }
+}
+
+const TIMEOUT_CODES = new Set(["UND_ERR_CONNECT_TIMEOUT", "UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT", "ETIMEDOUT"]);
+
+function classify(error: unknown, signal: AbortSignal, counted: { bytes: number }, limit: number): UpstreamFailure {
+  if (counted.bytes > limit || error instanceof BodyTooLarge) return "too_large";
+  if (signal.aborted) return "client_aborted";
+  const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+  return code && TIMEOUT_CODES.has(code) ? "timeout" : "unavailable";
+}
+
+export async function callUpstream(call: UpstreamCall): Promise<UpstreamOutcome> {
+  const counted = { bytes: 0 };
+  const hasBody = call.body !== null && call.method !== "GET" && call.method !== "HEAD";
+  try {
+    const response = await undiciRequest(call.url, {
+      method: call.method as Dispatcher.HttpMethod,
+      headers: call.headers,
+      body: hasBody ? Readable.from(limitedBody(call.body!, call.maxRequestBytes, counted), { objectMode: false }) : undefined,
+      dispatcher: agentFor(call.connectTimeoutMs),
+      signal: call.signal,
+      headersTimeout: call.timeoutMs,
+      bodyTimeout: call.timeoutMs,
+    });
+    return { ok: true, status: response.statusCode, headers: response.headers, body: response.body, bytesIn: () => counted.bytes };
+  } catch (error) {
+    const failure = classify(error, call.signal, counted, call.maxRequestBytes);
+    const message = (error as Error).message;
+    return { ok: false, failure, message, bytesIn: counted.bytes };
+  }
+}
+
+/**
+ * The upstream body as a web stream for the Response. Pull-based with no buffer of its own;
+ * `onEnd` runs exactly once with the bytes sent and whether the stream completed.
+ */
+export function relayBody(
+  body: Dispatcher.ResponseData["body"],
+  onEnd: (result: { bytesOut: number; completed: boolean; error?: string }) => void,
+): ReadableStream<Uint8Array> {
+  const iterator = body[Symbol.asyncIterator]();
+  let bytesOut = 0;
+  let ended = false;
+  const end = (completed: boolean, error?: string) => {
+    if (ended) return;
+    ended = true;
+    onEnd({ bytesOut, completed, error });
+  };
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          const { value, done } = await iterator.next();
+          if (done) {
+            controller.close();
+            end(true);
+            return;
+          }
+          const chunk = value as Buffer;
+          bytesOut += chunk.byteLength;
+          controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+        } catch (error) {
+          controller.error(error);
+          end(false, (error as Error).message);
+        }
+      },
+      cancel() {
+        // The caller went away: stop reading and close the upstream connection.
+        body.destroy();
+        end(false, "client closed the connection");
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}

@@ -1,0 +1,111 @@
+// The metered gateway, independent of Next.js: a web Request in, a web Response out.
+// admitCall runs the checks and charges; this file forwards, refunds failed calls under the plan's
+// charge policy, relays the response as a stream and records one usage event per call.
+import { admitCall, money, payloadTooLarge } from "@/lib/gateway/admit-call";
+import { newCallContext, recordCall, type CallContext } from "@/lib/gateway/call-context";
+import { callUpstream, relayBody, type UpstreamFailure } from "@/lib/gateway/forward";
+import { GatewayError } from "@/lib/gateway/gateway-error";
+import { callerResponseHeaders, upstreamRequestHeaders } from "@/lib/gateway/headers";
+import { rateLimitHeaders } from "@/lib/gateway/rate-limiter";
+import { refundCall } from "@/lib/gateway/debit";
+import { upstreamUrl } from "@/lib/gateway/upstream-url";
+import { newRequestId } from "@/lib/http/request-id";
+import { problemResponse } from "@/lib/http/problem";
+
+export type ClientInfo = { ip: string | null; proto: string; host: string };
+
+export async function handleGatewayRequest(request: Request, client: ClientInfo): Promise<Response> {
+  const call = newCallContext(newRequestId(), request.method, request.url);
+  try {
+    await admitCall(request, call);
+  } catch (error) {
+    return refuse(call, error);
+  }
+  return forward(request, client, call);
+}
+
+function refuse(call: CallContext, error: unknown): Response {
+  if (!(error instanceof GatewayError)) {
+    console.error(`[gateway] requestId=${call.requestId} unexpected error:`, error);
+    error = new GatewayError("internal_error", `Something went wrong on our side. Quote request id ${call.requestId} when you contact us.`);
+  }
+  const refusal = error as GatewayError;
+  const headers = { ...(call.rateLimit ? rateLimitHeaders(call.rateLimit) : {}), ...refusal.headers };
+  const response = problemResponse(refusal.code, refusal.detail, call.requestId, { extra: refusal.extra, headers });
+  recordCall(call, { status: response.status, errorCode: refusal.code });
+  return response;
+}
+
+const FAILURE_ERRORS: Record<Exclude<UpstreamFailure, "too_large" | "client_aborted">, { code: "upstream_unavailable" | "upstream_timeout"; detail: string }> = {
+  unavailable: { code: "upstream_unavailable", detail: "The API's upstream server could not be reached. You were not charged; try again shortly." },
+  timeout: { code: "upstream_timeout", detail: "The API's upstream server did not answer in time. You were not charged; try again shortly." },
+};
+
+async function forward(request: Request, client: ClientInfo, call: CallContext): Promise<Response> {
+  const { api, plan, target } = call as Required<Pick<CallContext, "api" | "plan" | "target">> & CallContext;
+  const credential = api.upstreamAuthHeader && api.upstreamCredential ? { header: api.upstreamAuthHeader, value: api.upstreamCredential } : null;
+  const outcome = await callUpstream({
+    url: upstreamUrl(api.upstreamBaseUrl, target),
+    method: request.method,
+    headers: upstreamRequestHeaders(request.headers, { clientIp: client.ip, proto: client.proto, host: client.host, requestId: call.requestId }, credential),
+    body: request.body,
+    maxRequestBytes: plan.maxRequestBytes,
+    connectTimeoutMs: api.connectTimeoutMs,
+    timeoutMs: api.timeoutMs,
+    signal: request.signal,
+  });
+
+  if (!outcome.ok) {
+    // The call did not complete: nothing to charge, whatever the policy (the caller got no answer).
+    await refund(call, `upstream ${outcome.failure}`);
+    if (outcome.failure === "client_aborted") {
+      recordCall(call, { status: 499, errorCode: "client_closed_request", bytesIn: outcome.bytesIn });
+      return new Response(null, { status: 499 });
+    }
+    const error = outcome.failure === "too_large" ? payloadTooLarge(plan.maxRequestBytes) : new GatewayError(FAILURE_ERRORS[outcome.failure].code, FAILURE_ERRORS[outcome.failure].detail);
+    if (outcome.failure !== "too_large") console.warn(`[gateway] requestId=${call.requestId} api=${api.slug} upstream ${outcome.failure}: ${outcome.message}`);
+    return refuse(call, error);
+  }
+
+  if (outcome.status >= 500 && plan.chargePolicy === "REFUND_ON_UPSTREAM_FAILURE") {
+    await refund(call, `upstream answered ${outcome.status}`);
+  }
+
+  const headers = callerResponseHeaders(outcome.headers);
+  headers.set("x-request-id", call.requestId);
+  headers.set("x-credit-charged", money(call.charged - call.refunded));
+  if (call.balanceAfter !== undefined) headers.set("x-credit-balance", money(call.balanceAfter));
+  if (call.rateLimit) for (const [name, value] of Object.entries(rateLimitHeaders(call.rateLimit))) headers.set(name, value);
+  if (api.status === "DEPRECATED") {
+    headers.set("deprecation", `@${Math.floor((api.deprecatedAt ?? new Date()).getTime() / 1000)}`);
+    if (api.sunsetAt) headers.set("sunset", api.sunsetAt.toUTCString());
+  }
+
+  const status = outcome.status;
+  const noBody = request.method === "HEAD" || status === 204 || status === 304;
+  if (noBody) {
+    outcome.body.resume();
+    recordCall(call, { status, bytesIn: outcome.bytesIn() });
+    return new Response(null, { status, headers });
+  }
+  const body = relayBody(outcome.body, ({ bytesOut, completed }) =>
+    recordCall(call, { status, errorCode: completed ? null : "response_interrupted", bytesIn: outcome.bytesIn(), bytesOut }),
+  );
+  return new Response(body, { status, headers });
+}
+
+async function refund(call: CallContext, reason: string): Promise<void> {
+  if (call.charged === 0n || !call.key || !call.api) return;
+  const balance = await refundCall({
+    teamId: call.key.teamId,
+    apiId: call.api.id,
+    keyId: call.key.id,
+    requestId: call.requestId,
+    price: call.charged,
+    reason,
+  });
+  if (balance !== null) {
+    call.refunded = call.charged;
+    call.balanceAfter = balance;
+  }
+}

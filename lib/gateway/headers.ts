@@ -1,0 +1,72 @@
+// Which headers cross the gateway. Hop-by-hop headers describe one connection and must not be
+// forwarded (RFC 9110 §7.6.1); the caller's credentials and cookies are for us, never the upstream.
+
+const HOP_BY_HOP = new Set([
+  "connection",
+  "keep-alive",
+  "proxy-authenticate",
+  "proxy-authorization",
+  "proxy-connection",
+  "te",
+  "trailer",
+  "transfer-encoding",
+  "upgrade",
+]);
+
+const CALLER_ONLY = new Set(["authorization", "x-api-key", "cookie", "host", "x-request-id", "forwarded"]);
+
+/** Headers named in `Connection` are hop-by-hop too. */
+function connectionListed(connection: string | null | undefined): Set<string> {
+  return new Set(
+    (connection ?? "")
+      .split(",")
+      .map((name) => name.trim().toLowerCase())
+      .filter(Boolean),
+  );
+}
+
+export type ForwardedFor = { clientIp: string | null; proto: string; host: string; requestId: string };
+
+/** Request headers for the upstream. */
+export function upstreamRequestHeaders(
+  incoming: Headers,
+  forwarded: ForwardedFor,
+  credential: { header: string; value: string } | null,
+): Record<string, string> {
+  const listed = connectionListed(incoming.get("connection"));
+  const out: Record<string, string> = {};
+  for (const [name, value] of incoming) {
+    if (HOP_BY_HOP.has(name) || CALLER_ONLY.has(name) || listed.has(name) || name.startsWith("x-forwarded-")) continue;
+    out[name] = value;
+  }
+  const priorFor = incoming.get("x-forwarded-for");
+  const chain = [priorFor, forwarded.clientIp].filter(Boolean).join(", ");
+  if (chain) out["x-forwarded-for"] = chain;
+  out["x-forwarded-proto"] = forwarded.proto;
+  out["x-forwarded-host"] = forwarded.host;
+  out["x-request-id"] = forwarded.requestId;
+  if (credential) out[credential.header.toLowerCase()] = credential.value;
+  return out;
+}
+
+/** Response headers for the caller, from what undici returned. */
+export function callerResponseHeaders(upstream: Record<string, string | string[] | undefined>): Headers {
+  const listed = connectionListed(typeof upstream.connection === "string" ? upstream.connection : undefined);
+  const out = new Headers();
+  for (const [name, value] of Object.entries(upstream)) {
+    const lower = name.toLowerCase();
+    if (value === undefined || HOP_BY_HOP.has(lower) || listed.has(lower)) continue;
+    // Our own accounting headers are authoritative; an upstream cannot forge them.
+    if (lower.startsWith("x-credit-") || lower.startsWith("ratelimit-") || lower === "x-request-id") continue;
+    if (Array.isArray(value)) for (const item of value) out.append(lower, item);
+    else out.set(lower, value);
+  }
+  return out;
+}
+
+/** Total size of the request's header block, as a guard against oversized headers. */
+export function headerBytes(headers: Headers): number {
+  let total = 0;
+  for (const [name, value] of headers) total += name.length + value.length + 4;
+  return total;
+}

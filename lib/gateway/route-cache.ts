@@ -1,0 +1,109 @@
+// In-process cache of what the gateway needs to route a call: the API by slug, and a team's
+// subscription (with its plan) to that API. Entries live ROUTE_CACHE_TTL_MS, so a change made on
+// another instance (a price, a retirement, a cancelled subscription) reaches this one within 5 s;
+// changes made on this instance call the forget functions and take effect at once.
+import { db, type ApiStatus, type ApiVisibility, type ChargePolicy, type SubscriptionStatus } from "@/lib/db";
+import { decryptSecret } from "@/lib/crypto";
+import { TtlCache } from "@/lib/gateway/ttl-cache";
+
+export const ROUTE_CACHE_TTL_MS = 5_000;
+const EMPTY_TTL_MS = 2_000;
+
+export type RoutedApi = {
+  id: string;
+  slug: string;
+  name: string;
+  status: ApiStatus;
+  visibility: ApiVisibility;
+  upstreamBaseUrl: string;
+  upstreamAuthHeader: string | null;
+  /** decrypted once per cache load; never logged, never sent anywhere but the upstream */
+  upstreamCredential: string | null;
+  connectTimeoutMs: number;
+  timeoutMs: number;
+  deprecatedAt: Date | null;
+  sunsetAt: Date | null;
+};
+
+export type RoutedPlan = {
+  id: string;
+  slug: string;
+  pricePerCall: bigint;
+  rateLimit: number;
+  rateLimitWindowSec: number;
+  maxRequestBytes: number;
+  chargePolicy: ChargePolicy;
+};
+
+export type RoutedSubscription = { status: SubscriptionStatus; plan: RoutedPlan };
+
+const apis = TtlCache.shared<RoutedApi | null>("gateway-apis", {
+  ttlMs: ROUTE_CACHE_TTL_MS,
+  emptyTtlMs: EMPTY_TTL_MS,
+  isEmpty: (value) => value === null,
+});
+const subscriptions = TtlCache.shared<RoutedSubscription | null>("gateway-subscriptions", {
+  ttlMs: ROUTE_CACHE_TTL_MS,
+  emptyTtlMs: EMPTY_TTL_MS,
+  isEmpty: (value) => value === null,
+});
+
+async function loadApi(slug: string): Promise<RoutedApi | null> {
+  const api = await db.api.findUnique({ where: { slug } });
+  if (!api) return null;
+  return {
+    id: api.id,
+    slug: api.slug,
+    name: api.name,
+    status: api.status,
+    visibility: api.visibility,
+    upstreamBaseUrl: api.upstreamBaseUrl,
+    upstreamAuthHeader: api.upstreamAuthHeader,
+    upstreamCredential: api.upstreamCredentialEncrypted ? decryptSecret(api.upstreamCredentialEncrypted) : null,
+    connectTimeoutMs: api.upstreamConnectTimeoutMs,
+    timeoutMs: api.upstreamTimeoutMs,
+    deprecatedAt: api.deprecatedAt,
+    sunsetAt: api.sunsetAt,
+  };
+}
+
+async function loadSubscription(teamId: string, apiId: string): Promise<RoutedSubscription | null> {
+  const subscription = await db.subscription.findUnique({
+    where: { teamId_apiId: { teamId, apiId } },
+    select: {
+      status: true,
+      plan: {
+        select: {
+          id: true,
+          slug: true,
+          pricePerCall: true,
+          rateLimit: true,
+          rateLimitWindowSec: true,
+          maxRequestBytes: true,
+          chargePolicy: true,
+        },
+      },
+    },
+  });
+  return subscription ?? null;
+}
+
+export function findApi(slug: string): Promise<RoutedApi | null> {
+  return apis.get(slug, () => loadApi(slug));
+}
+
+export function findSubscription(teamId: string, apiId: string): Promise<RoutedSubscription | null> {
+  return subscriptions.get(`${teamId}:${apiId}`, () => loadSubscription(teamId, apiId));
+}
+
+/** Call after an API or its plans change (publish, retire, edit, price change). */
+export function forgetApi(slug: string): void {
+  apis.delete(slug);
+  // Plans live in the subscription entries: drop them all, they reload in one query each.
+  subscriptions.clear();
+}
+
+/** Call after a team's subscription to an API is created, approved, changed or cancelled. */
+export function forgetSubscription(teamId: string, apiId: string): void {
+  subscriptions.delete(`${teamId}:${apiId}`);
+}

@@ -1,0 +1,70 @@
+// A small in-process cache with a time to live, one load per key however many callers miss at the
+// same moment, and invalidation that also wins against a load already in flight. Instances live on
+// globalThis under a name, so every route bundle in the process shares one (and one invalidation).
+
+type Entry<V> = { value: V; until: number };
+
+export type TtlCacheOptions<V> = {
+  ttlMs: number;
+  /** shorter life for "not found" results, so made-up names cost little but appear soon */
+  emptyTtlMs?: number;
+  isEmpty?: (value: V) => boolean;
+  maxEntries?: number;
+};
+
+export class TtlCache<V> {
+  private readonly entries = new Map<string, Entry<V>>();
+  private readonly loading = new Map<string, Promise<V>>();
+  /** bumped by every invalidation, so a load that started before it is not cached after it */
+  private generation = 0;
+
+  constructor(private readonly options: TtlCacheOptions<V>) {}
+
+  static shared<V>(name: string, options: TtlCacheOptions<V>): TtlCache<V> {
+    const registry = globalThis as typeof globalThis & { __tollgateCaches?: Map<string, TtlCache<unknown>> };
+    const caches = (registry.__tollgateCaches ??= new Map());
+    if (!caches.has(name)) caches.set(name, new TtlCache<V>(options) as TtlCache<unknown>);
+    return caches.get(name) as TtlCache<V>;
+  }
+
+  get(key: string, load: () => Promise<V>): Promise<V> {
+    const hit = this.entries.get(key);
+    if (hit && hit.until > Date.now()) return Promise.resolve(hit.value);
+
+    const pending = this.loading.get(key);
+    if (pending) return pending;
+
+    const generation = this.generation;
+    const promise = load().finally(() => {
+      if (this.loading.get(key) === promise) this.loading.delete(key);
+    });
+    this.loading.set(key, promise);
+    promise.then(
+      (value) => {
+        if (generation !== this.generation) return;
+        const { ttlMs, emptyTtlMs = ttlMs, isEmpty, maxEntries = 50_000 } = this.options;
+        if (this.entries.size >= maxEntries) this.entries.delete(this.entries.keys().next().value!);
+        this.entries.set(key, { value, until: Date.now() + (isEmpty?.(value) ? emptyTtlMs : ttlMs) });
+      },
+      () => undefined, // failures are not cached; the caller sees the rejection
+    );
+    return promise;
+  }
+
+  delete(key: string): void {
+    this.generation++;
+    this.loading.delete(key);
+    this.entries.delete(key);
+  }
+
+  deleteWhere(matches: (key: string, value: V) => boolean): void {
+    this.generation++;
+    for (const [key, entry] of this.entries) if (matches(key, entry.value)) this.entries.delete(key);
+  }
+
+  clear(): void {
+    this.generation++;
+    this.loading.clear();
+    this.entries.clear();
+  }
+}

@@ -1,0 +1,142 @@
+// Usage events, written in batches off the hot path. A call pushes its event into an in-process
+// buffer when its response has finished; the buffer is flushed every FLUSH_INTERVAL_MS or when
+// BATCH_SIZE events wait, as one multi-row INSERT. `flushUsage()` runs on shutdown (instrumentation.ts)
+// after the server has finished answering, so SIGTERM loses nothing that was answered.
+//
+// `lastUsedAt` of keys rides along: at most one write per key per minute, never per request.
+import { pgPool } from "@/lib/db";
+
+export type UsageEvent = {
+  requestId: string;
+  teamId: string | null;
+  apiKeyId: string | null;
+  apiId: string | null;
+  method: string;
+  path: string;
+  status: number;
+  errorCode: string | null;
+  latencyMs: number;
+  bytesIn: number;
+  bytesOut: number;
+  charged: bigint;
+  refunded: bigint;
+  createdAt: Date;
+};
+
+const FLUSH_INTERVAL_MS = 250;
+const BATCH_SIZE = 500;
+/** beyond this many unwritten events (database down for a long time) the oldest are dropped, loudly */
+const MAX_BUFFERED = 200_000;
+const LAST_USED_EVERY_MS = 60_000;
+
+// Rows whose team, key or API was deleted meanwhile are skipped: a foreign key failure must not
+// block the whole batch forever.
+const INSERT = `
+INSERT INTO usage_events ("requestId", "teamId", "apiKeyId", "apiId", method, path, status, "errorCode", "latencyMs",
+                          "bytesIn", "bytesOut", charged, refunded, "createdAt")
+SELECT u.* FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[],
+                       $9::int[], $10::bigint[], $11::bigint[], $12::bigint[], $13::bigint[], $14::timestamptz[])
+       AS u(request_id, team_id, key_id, api_id, method, path, status, error_code, latency_ms, bytes_in, bytes_out, charged, refunded, created_at)
+WHERE (u.team_id IS NULL OR EXISTS (SELECT 1 FROM teams WHERE id = u.team_id))
+  AND (u.key_id IS NULL OR EXISTS (SELECT 1 FROM api_keys WHERE id = u.key_id))
+  AND (u.api_id IS NULL OR EXISTS (SELECT 1 FROM apis WHERE id = u.api_id))
+ON CONFLICT ("requestId") DO NOTHING`;
+
+const TOUCH_KEYS = `
+UPDATE api_keys SET "lastUsedAt" = used.at
+FROM unnest($1::text[], $2::timestamptz[]) AS used(id, at)
+WHERE api_keys.id = used.id AND (api_keys."lastUsedAt" IS NULL OR api_keys."lastUsedAt" < used.at)`;
+
+type RecorderState = {
+  buffer: UsageEvent[];
+  timer: NodeJS.Timeout | null;
+  flushing: Promise<void> | null;
+  keyTouchedAt: Map<string, number>;
+};
+
+// On globalThis: instrumentation.ts and the gateway route are separate bundles but one process.
+const globalRecorder = globalThis as typeof globalThis & { __tollgateUsage?: RecorderState };
+const state: RecorderState = (globalRecorder.__tollgateUsage ??= {
+  buffer: [],
+  timer: null,
+  flushing: null,
+  keyTouchedAt: new Map(),
+});
+
+export function recordUsage(event: UsageEvent): void {
+  state.buffer.push(event);
+  if (state.buffer.length > MAX_BUFFERED) {
+    const dropped = state.buffer.splice(0, state.buffer.length - MAX_BUFFERED);
+    console.error(`[usage] database unreachable for too long: dropped ${dropped.length} usage events`);
+  }
+  if (state.buffer.length >= BATCH_SIZE) void flushUsage();
+  else if (!state.timer) {
+    state.timer = setTimeout(() => void flushUsage(), FLUSH_INTERVAL_MS);
+    state.timer.unref();
+  }
+}
+
+/** Writes everything buffered; resolves when the buffer is empty or the database refused. */
+export async function flushUsage(): Promise<void> {
+  if (state.timer) clearTimeout(state.timer);
+  state.timer = null;
+  while (state.flushing) await state.flushing;
+  if (state.buffer.length === 0) return;
+  state.flushing = writeBuffered().finally(() => (state.flushing = null));
+  await state.flushing;
+}
+
+/** Whether events wait in the buffer or are being written right now. */
+export function hasPendingUsage(): boolean {
+  return state.buffer.length > 0 || state.flushing !== null;
+}
+
+async function writeBuffered(): Promise<void> {
+  while (state.buffer.length > 0) {
+    const batch = state.buffer.splice(0, BATCH_SIZE);
+    try {
+      await insertBatch(batch);
+      await touchKeys(batch);
+    } catch (error) {
+      // Keep the events and retry later; usage must not be lost to a brief database outage.
+      state.buffer.unshift(...batch);
+      console.error(`[usage] could not write ${batch.length} usage events, retrying:`, (error as Error).message);
+      state.timer ??= setTimeout(() => void flushUsage(), FLUSH_INTERVAL_MS * 8);
+      state.timer.unref();
+      return;
+    }
+  }
+}
+
+async function insertBatch(batch: UsageEvent[]): Promise<void> {
+  const column = <K extends keyof UsageEvent>(name: K) => batch.map((event) => event[name]);
+  await pgPool().query(INSERT, [
+    column("requestId"),
+    column("teamId"),
+    column("apiKeyId"),
+    column("apiId"),
+    column("method"),
+    column("path"),
+    column("status"),
+    column("errorCode"),
+    column("latencyMs"),
+    column("bytesIn"),
+    column("bytesOut"),
+    batch.map((event) => event.charged.toString()),
+    batch.map((event) => event.refunded.toString()),
+    column("createdAt"),
+  ]);
+}
+
+async function touchKeys(batch: UsageEvent[]): Promise<void> {
+  const now = Date.now();
+  const latest = new Map<string, Date>();
+  for (const event of batch) {
+    if (!event.apiKeyId) continue;
+    if (now - (state.keyTouchedAt.get(event.apiKeyId) ?? 0) < LAST_USED_EVERY_MS) continue;
+    latest.set(event.apiKeyId, event.createdAt);
+  }
+  if (latest.size === 0) return;
+  for (const id of latest.keys()) state.keyTouchedAt.set(id, now);
+  await pgPool().query(TOUCH_KEYS, [[...latest.keys()], [...latest.values()]]);
+}
