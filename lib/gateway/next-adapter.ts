@@ -4,7 +4,7 @@ import { handleGatewayRequest } from "@/lib/gateway/handle-gateway-request";
 
 export function serveGatewayRequest(request: Request): Promise<Response> {
   const url = new URL(request.url);
-  // Next.js sets x-forwarded-for/-proto/-host from the socket (appending to what a proxy sent).
+  // Next.js passes on the x-forwarded-for a proxy sent, or sets it from the socket when there is none.
   return handleGatewayRequest(request, {
     ip: null,
     proto: request.headers.get("x-forwarded-proto") ?? url.protocol.replace(":", ""),
