@@ -2,5 +2,7 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { flushUsageBeforeExit } = await import("@/lib/gateway/flush-on-exit");
+  const { listenForInvalidations } = await import("@/lib/gateway/cache-invalidation");
   flushUsageBeforeExit();
+  listenForInvalidations();
 }

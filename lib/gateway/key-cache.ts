@@ -1,12 +1,14 @@
 // API key resolution for the gateway and the management API, from an in-process cache.
 //
 // Revocation bound: an entry lives KEY_CACHE_TTL_MS. Revoking or rotating a key calls forgetApiKey,
-// which takes effect at once on this instance; other instances stop accepting the key within
-// KEY_CACHE_TTL_MS (5 s). Unknown keys are cached briefly too, so a flood of made-up but well-formed
+// which takes effect at once on this instance and is announced to the others over LISTEN/NOTIFY
+// (lib/gateway/cache-invalidation.ts, usually milliseconds); if that message is lost, other
+// instances still stop accepting the key within KEY_CACHE_TTL_MS (5 s). Unknown keys are cached briefly too, so a flood of made-up but well-formed
 // keys costs one query per key per NEGATIVE_TTL_MS.
 import { db } from "@/lib/db";
 import { hashApiKey, isWellFormedApiKey } from "@/lib/keys/key-format";
 import { TtlCache } from "@/lib/gateway/ttl-cache";
+import { announceInvalidation, onInvalidation } from "@/lib/gateway/cache-invalidation";
 
 export const KEY_CACHE_TTL_MS = 5_000;
 const NEGATIVE_TTL_MS = 2_000;
@@ -33,6 +35,9 @@ const cache = TtlCache.shared<ResolvedKey | null>("api-keys", {
   emptyTtlMs: NEGATIVE_TTL_MS,
   isEmpty: (value) => value === null,
 });
+
+const CACHE_NAME = "api-keys";
+onInvalidation(CACHE_NAME, (message) => ("all" in message ? cache.clear() : cache.delete(message.key)));
 
 async function loadKey(hash: string): Promise<ResolvedKey | null> {
   const row = await db.apiKey.findUnique({
@@ -76,12 +81,17 @@ export async function authenticateApiKey(rawKey: string | null): Promise<KeyChec
   return { ok: true, key };
 }
 
-/** Drops a key from this instance's cache; call after revoking, rotating or changing a key. */
+/**
+ * Drops a key from this instance's cache at once and tells the other instances; call after
+ * revoking, rotating or changing a key (after the change is committed).
+ */
 export function forgetApiKey(hash: string): void {
   cache.delete(hash);
+  announceInvalidation({ cache: CACHE_NAME, key: hash });
 }
 
-/** Drops every cached key of a team (e.g. after the team is deleted). */
+/** Drops every cached key of a team (e.g. after the team is deleted), here and elsewhere. */
 export function forgetTeamKeys(teamId: string): void {
   cache.deleteWhere((_hash, key) => key?.teamId === teamId);
+  announceInvalidation({ cache: CACHE_NAME, all: true });
 }

@@ -1,10 +1,11 @@
 // In-process cache of what the gateway needs to route a call: the API by slug, and a team's
 // subscription (with its plan) to that API. Entries live ROUTE_CACHE_TTL_MS, so a change made on
-// another instance (a price, a retirement, a cancelled subscription) reaches this one within 5 s;
-// changes made on this instance call the forget functions and take effect at once.
+// another instance (a price, a retirement, a cancelled subscription) reaches this one within 5 s,
+// usually at once through LISTEN/NOTIFY; changes made here call the forget functions.
 import { db, type ApiStatus, type ApiVisibility, type ChargePolicy, type SubscriptionStatus } from "@/lib/db";
 import { decryptSecret } from "@/lib/crypto";
 import { TtlCache } from "@/lib/gateway/ttl-cache";
+import { announceInvalidation, onInvalidation } from "@/lib/gateway/cache-invalidation";
 
 export const ROUTE_CACHE_TTL_MS = 5_000;
 const EMPTY_TTL_MS = 2_000;
@@ -47,6 +48,16 @@ const subscriptions = TtlCache.shared<RoutedSubscription | null>("gateway-subscr
   emptyTtlMs: EMPTY_TTL_MS,
   isEmpty: (value) => value === null,
 });
+
+onInvalidation("gateway-apis", (message) => dropApi("all" in message ? null : message.key));
+onInvalidation("gateway-subscriptions", (message) => ("all" in message ? subscriptions.clear() : subscriptions.delete(message.key)));
+
+function dropApi(slug: string | null) {
+  if (slug === null) apis.clear();
+  else apis.delete(slug);
+  // Plans live in the subscription entries: drop them all, they reload in one query each.
+  subscriptions.clear();
+}
 
 async function loadApi(slug: string): Promise<RoutedApi | null> {
   const api = await db.api.findUnique({ where: { slug } });
@@ -98,12 +109,13 @@ export function findSubscription(teamId: string, apiId: string): Promise<RoutedS
 
 /** Call after an API or its plans change (publish, retire, edit, price change). */
 export function forgetApi(slug: string): void {
-  apis.delete(slug);
-  // Plans live in the subscription entries: drop them all, they reload in one query each.
-  subscriptions.clear();
+  dropApi(slug);
+  announceInvalidation({ cache: "gateway-apis", key: slug });
 }
 
 /** Call after a team's subscription to an API is created, approved, changed or cancelled. */
 export function forgetSubscription(teamId: string, apiId: string): void {
-  subscriptions.delete(`${teamId}:${apiId}`);
+  const key = `${teamId}:${apiId}`;
+  subscriptions.delete(key);
+  announceInvalidation({ cache: "gateway-subscriptions", key });
 }

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { flushUsage } from "@/lib/gateway/usage-recorder";
 import { forgetApiKey, KEY_CACHE_TTL_MS } from "@/lib/gateway/key-cache";
 import { forgetSubscription } from "@/lib/gateway/route-cache";
+import { announceInvalidation, listenForInvalidations } from "@/lib/gateway/cache-invalidation";
 import { startUpstream, type Upstream } from "../support/upstream-server";
 import { callGateway, createGatewayFixture, ledgerInvariant } from "../support/gateway-factories";
 
@@ -97,6 +98,18 @@ describe("caches", () => {
     await new Promise((resolve) => setTimeout(resolve, KEY_CACHE_TTL_MS + 100));
     expect((await callGateway(slug, "/echo", { key })).status).toBe(401);
   }, 15_000);
+
+  it("drops a key revoked by another instance as soon as its LISTEN/NOTIFY message arrives", async () => {
+    listenForInvalidations();
+    const { slug, key, keyRow } = await createGatewayFixture({ upstreamUrl: upstream.url, balance: 100_000n });
+    expect((await callGateway(slug, "/echo", { key })).status).toBe(200);
+    await db.apiKey.update({ where: { id: keyRow.id }, data: { revokedAt: new Date() } });
+    // What forgetApiKey on the other instance sends; this instance's cache is not touched directly.
+    announceInvalidation({ cache: "api-keys", key: keyRow.hash });
+    const started = Date.now();
+    await expect.poll(async () => (await callGateway(slug, "/echo", { key })).status, { interval: 20 }).toBe(401);
+    expect(Date.now() - started).toBeLessThan(KEY_CACHE_TTL_MS - 2_000);
+  });
 
   it("sees a cancelled subscription at once after forgetSubscription", async () => {
     const { slug, key, team, api } = await createGatewayFixture({ upstreamUrl: upstream.url, balance: 100_000n });
