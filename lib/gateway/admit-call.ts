@@ -6,7 +6,7 @@ import { findApi, findSubscription } from "@/lib/gateway/route-cache";
 import { rateLimiter, rateLimitHeaders } from "@/lib/gateway/rate-limiter";
 import { chargeCall } from "@/lib/gateway/debit";
 import { GatewayError } from "@/lib/gateway/gateway-error";
-import { BadGatewayPath, parseGatewayUrl } from "@/lib/gateway/upstream-url";
+import { BadGatewayPath, gatewaySlug, parseGatewayUrl } from "@/lib/gateway/upstream-url";
 import { headerBytes } from "@/lib/gateway/headers";
 import { readBearerToken } from "@/lib/http/bearer";
 import { appUrl } from "@/lib/env";
@@ -27,7 +27,7 @@ const KEY_DETAIL: Record<Exclude<KeyCheck, { ok: true }>["reason"], string> = {
 export const money = (micros: bigint) => microsToDecimal(micros, 4);
 
 export async function admitCall(request: Request, call: CallContext): Promise<void> {
-  const slug = slugOf(request.url);
+  const slug = gatewaySlug(call.url);
 
   const check = await authenticateApiKey(readBearerToken(request.headers));
   if (!check.ok) {
@@ -87,14 +87,9 @@ export async function admitCall(request: Request, call: CallContext): Promise<vo
   call.balanceAfter = charge.balanceAfter;
 }
 
-function slugOf(rawUrl: string): string {
-  const rest = new URL(rawUrl).pathname.slice("/api/gateway/".length);
-  return rest.split("/", 1)[0] ?? "";
-}
-
 function checkRequestShape(request: Request, maxRequestBytes: number, call: CallContext): void {
   try {
-    call.target = parseGatewayUrl(request.url);
+    call.target = parseGatewayUrl(call.url);
   } catch (error) {
     if (error instanceof BadGatewayPath) throw new GatewayError("bad_request", error.message);
     throw error;

@@ -7,6 +7,7 @@ import { recordUsage } from "@/lib/gateway/usage-recorder";
 
 export type CallContext = {
   requestId: string;
+  url: URL;
   startedAt: number;
   receivedAt: Date;
   method: string;
@@ -23,9 +24,11 @@ export type CallContext = {
 };
 
 export function newCallContext(requestId: string, method: string, rawUrl: string): CallContext {
-  const pathname = new URL(rawUrl).pathname;
+  const url = new URL(rawUrl);
+  const pathname = url.pathname;
   return {
     requestId,
+    url,
     startedAt: performance.now(),
     receivedAt: new Date(),
     method,

@@ -11,8 +11,8 @@ const FORBIDDEN_ENCODINGS = /%(2f|5c|00)/i;
 export class BadGatewayPath extends Error {}
 
 /** Splits `/api/gateway/{slug}/{rest}?{query}` from the raw URL, refusing unsafe paths. */
-export function parseGatewayUrl(rawUrl: string): GatewayTarget {
-  const url = new URL(rawUrl);
+export function parseGatewayUrl(rawUrl: string | URL): GatewayTarget {
+  const url = typeof rawUrl === "string" ? new URL(rawUrl) : rawUrl;
   const pathname = url.pathname;
   if (!pathname.startsWith(GATEWAY_PREFIX)) throw new BadGatewayPath("The path does not start with /api/gateway/.");
   const rest = pathname.slice(GATEWAY_PREFIX.length);
@@ -40,6 +40,11 @@ function isDotSegment(segment: string): boolean {
     throw new BadGatewayPath("The path contains a malformed percent-encoding.");
   }
   return decoded === "." || decoded === "..";
+}
+
+/** The API slug: the first segment after /api/gateway/ (checked against the catalog, not trusted). */
+export function gatewaySlug(url: URL): string {
+  return url.pathname.slice(GATEWAY_PREFIX.length).split("/", 1)[0] ?? "";
 }
 
 /** Joins the API's base URL with the caller's path and query. */
