@@ -94,6 +94,10 @@ function checkRequestShape(request: Request, maxRequestBytes: number, call: Call
     if (error instanceof BadGatewayPath) throw new GatewayError("bad_request", error.message);
     throw error;
   }
+  // A key in the URL would travel on to the upstream and into every log on the way: refuse it.
+  if (/tg_(live|test)_/.test(call.url.search)) {
+    throw new GatewayError("bad_request", "Never put an API key in the URL; send it in the Authorization or X-API-Key header, and rotate this key.");
+  }
   if (headerBytes(request.headers) > MAX_HEADER_BYTES) {
     throw new GatewayError("bad_request", `The request headers are larger than ${MAX_HEADER_BYTES / 1024} KiB.`);
   }

@@ -117,6 +117,12 @@ describe("413 payload_too_large and 400 bad_request", () => {
     await expectProblem(await callGateway(slug, path, { key }), 400, "bad_request");
   });
 
+  it("refuses a key in the query string instead of forwarding it", async () => {
+    const { slug, key } = await funded();
+    const body = await expectProblem(await callGateway(slug, `/echo?api_key=${key}`, { key }), 400, "bad_request");
+    expect(JSON.stringify(body)).not.toContain(key);
+  });
+
   it("refuses request headers over 8 KiB", async () => {
     const { slug, key } = await funded();
     await expectProblem(await callGateway(slug, "/echo", { key, headers: { "x-big": "y".repeat(9000) } }), 400, "bad_request");
