@@ -22,6 +22,8 @@ process.env.DATABASE_POOL_SIZE ??= "4";
 process.env.APP_URL = "http://localhost:3000";
 process.env.AUTH_SECRET ??= crypto.randomBytes(32).toString("base64url");
 process.env.TOLLGATE_ENCRYPTION_KEY ??= crypto.randomBytes(32).toString("base64");
+// The platform admin token of the management API (/api/v1); tests read it back from here.
+process.env.TOLLGATE_ADMIN_TOKEN ??= `test-admin-${crypto.randomBytes(24).toString("base64url")}`;
 // Mail must stay in the outbox (status LOGGED), never leave the machine.
 delete process.env.SMTP_URL;
 delete process.env.ADMIN_EMAILS;

@@ -1,0 +1,66 @@
+// Credit granted or adjusted by the platform admin. The balance moves in one atomic UPDATE ...
+// RETURNING (never read-then-write), and the ledger row with the resulting balance is written in
+// the same transaction, so `balance == sum(ledger amounts)` holds at every commit.
+import { z } from "zod";
+import { db, Prisma, type CreditLedgerEntry } from "@/lib/db";
+import { AppError, notFound } from "@/lib/errors";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { actorUserId, auditActor, type Actor } from "@/lib/audit/actor";
+import { signedDecimalAmount, signedMicrosOrNull } from "@/lib/billing/money-schemas";
+
+export const grantCreditSchema = z
+  .object({
+    amount: signedDecimalAmount,
+    reason: z.string().trim().min(3, "Give a reason of at least 3 characters.").max(500, "Keep the reason under 500 characters."),
+    kind: z.enum(["GRANT", "ADJUSTMENT"]).default("GRANT").meta({ description: "GRANT adds credit; ADJUSTMENT may be negative" }),
+  })
+  .superRefine((input, ctx) => {
+    const micros = signedMicrosOrNull(input.amount);
+    if (micros === null) return;
+    if (input.kind === "GRANT" && micros <= 0n) ctx.addIssue({ code: "custom", path: ["amount"], message: "A grant must be more than zero; use kind ADJUSTMENT to take credit away." });
+    if (input.kind === "ADJUSTMENT" && micros === 0n) ctx.addIssue({ code: "custom", path: ["amount"], message: "An adjustment of zero changes nothing." });
+  });
+
+export type GrantCredit = { amount: bigint; kind: "GRANT" | "ADJUSTMENT"; reason: string; idempotencyKey?: string };
+export type GrantResult = { entry: CreditLedgerEntry; replayed: boolean };
+
+/** A repeated Idempotency-Key returns the first entry, provided it asked for the same credit. */
+async function findReplay(externalRef: string, input: GrantCredit): Promise<GrantResult | null> {
+  const entry = await db.creditLedgerEntry.findUnique({ where: { externalRef } });
+  if (!entry) return null;
+  if (entry.amount !== input.amount || entry.kind !== input.kind) {
+    throw new AppError("conflict", "This Idempotency-Key was already used for a different amount or kind. Use a new key for a new credit.");
+  }
+  return { entry, replayed: true };
+}
+
+async function applyCredit(teamId: string, input: GrantCredit, externalRef: string | null, actor: Actor, requestId?: string) {
+  return db.$transaction(async (tx) => {
+    // A negative adjustment may take the balance below zero: it corrects the record, it is not a purchase.
+    const [team] = await tx.$queryRaw<{ balance: bigint }[]>`
+      UPDATE teams SET balance = balance + ${input.amount}, "updatedAt" = now() WHERE id = ${teamId} RETURNING balance`;
+    if (!team) throw notFound("This team");
+    const entry = await tx.creditLedgerEntry.create({
+      data: { teamId, kind: input.kind, amount: input.amount, balanceAfter: team.balance, externalRef, requestId, reason: input.reason, actorUserId: actorUserId(actor) },
+    });
+    const metadata = { kind: input.kind, amount: input.amount.toString(), balanceAfter: team.balance.toString(), reason: input.reason };
+    await recordAudit({ ...auditActor(actor), teamId, action: "credit.granted", targetType: "credit_ledger_entry", targetId: entry.id, requestId, metadata }, tx);
+    return entry;
+  });
+}
+
+export async function grantCredit(teamId: string, input: GrantCredit, actor: Actor, requestId?: string): Promise<GrantResult> {
+  const externalRef = input.idempotencyKey ? `grant:${teamId}:${input.idempotencyKey}` : null;
+  const replay = externalRef ? await findReplay(externalRef, input) : null;
+  if (replay) return replay;
+  try {
+    return { entry: await applyCredit(teamId, input, externalRef, actor, requestId), replayed: false };
+  } catch (error) {
+    // Two requests with one key at the same moment: the loser's transaction rolled back entirely.
+    if (externalRef && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const raced = await findReplay(externalRef, input);
+      if (raced) return raced;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,42 @@
+// Creates an API together with its plans in one transaction: a half-created API (no plans) would
+// show up in the catalog with nothing to subscribe to.
+import { db, Prisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { encryptSecret } from "@/lib/crypto";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { auditActor, type Actor } from "@/lib/audit/actor";
+import { forgetApi } from "@/lib/gateway/route-cache";
+import { includePlans, type ApiWithPlans } from "@/lib/catalog/api-query";
+import type { CreateApi } from "@/lib/catalog/api-schemas";
+import { planCreateData } from "@/lib/catalog/plan-data";
+
+export async function createApi(input: CreateApi, actor: Actor, requestId?: string): Promise<ApiWithPlans> {
+  const { plans, upstreamCredential, status, openapi, ...fields } = input;
+  try {
+    const api = await db.$transaction(async (tx) => {
+      const created = await tx.api.create({
+        data: {
+          ...fields,
+          status,
+          openapi: openapi as Prisma.InputJsonValue | undefined,
+          publishedAt: status === "PUBLISHED" ? new Date() : null,
+          upstreamCredentialEncrypted: upstreamCredential ? encryptSecret(upstreamCredential) : null,
+          plans: { create: plans.map((plan, index) => planCreateData(plan, index)) },
+        },
+        include: includePlans(),
+      });
+      await recordAudit(
+        { ...auditActor(actor), action: "api.created", targetType: "api", targetId: created.id, requestId, metadata: { slug: created.slug, status, plans: plans.map((plan) => plan.slug) } },
+        tx,
+      );
+      return created;
+    });
+    forgetApi(api.slug); // a gateway instance may have cached "no such API" for this slug
+    return api;
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new AppError("conflict", `An API with the slug "${input.slug}" already exists.`, { slug: "This slug is taken." });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,14 @@
+import { db } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+import { visibleApisWhere, visiblePlansWhere, type CatalogViewer } from "@/lib/catalog/api-visibility";
+import { includePlans, type ApiWithPlans } from "@/lib/catalog/api-query";
+
+/** One API by slug with its plans; an API the viewer may not see is "not found", like a missing one. */
+export async function getApi(slug: string, viewer: CatalogViewer): Promise<ApiWithPlans> {
+  const api = await db.api.findFirst({
+    where: { slug, ...visibleApisWhere(viewer) },
+    include: includePlans(visiblePlansWhere(viewer)),
+  });
+  if (!api) throw notFound("This API");
+  return api;
+}

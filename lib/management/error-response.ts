@@ -1,0 +1,30 @@
+// Any error thrown under a management route -> problem+json. Expected errors (AppError, a domain
+// zod validation, a unique-constraint race) say what happened; anything else is logged with the
+// request id and answered generically, so internals never leak.
+import { z } from "zod";
+import { Prisma } from "@/lib/db";
+import { AppError, isAppError } from "@/lib/errors";
+import { appErrorResponse, problemResponse } from "@/lib/http/problem";
+import { fieldErrors, summarizeFieldErrors } from "@/lib/management/field-errors";
+
+function expectedError(error: unknown): AppError | null {
+  if (isAppError(error)) return error;
+  if (error instanceof z.ZodError) {
+    const errors = fieldErrors(error);
+    return new AppError("validation_failed", `The request is invalid: ${summarizeFieldErrors(errors)}`, errors);
+  }
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    return new AppError("conflict", "That conflicts with a change made at the same moment. Read the current state and try again.");
+  }
+  return null;
+}
+
+export function errorResponse(error: unknown, request: Request, requestId: string): Response {
+  const expected = expectedError(error);
+  if (expected) {
+    const headers = expected.code === "unauthorized" ? { "www-authenticate": 'Bearer realm="tollgate"' } : undefined;
+    return appErrorResponse(expected, requestId, headers);
+  }
+  console.error(`[api/v1] ${requestId} ${request.method} ${new URL(request.url).pathname} failed:`, error);
+  return problemResponse("internal_error", `Something went wrong on our side. If it keeps happening, report request id ${requestId}.`, requestId);
+}

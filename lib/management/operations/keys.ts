@@ -1,0 +1,39 @@
+// Team key operations of the management API.
+import { defineOperation } from "@/lib/management/define-operation";
+import { createdKeySchema, createKeyBodySchema, keyListSchema, keySchema } from "@/lib/management/schemas/keys";
+
+export const listKeysOperation = defineOperation({
+  operationId: "listKeys",
+  method: "GET",
+  path: "/api/v1/teams/{team}/keys",
+  tag: "Keys",
+  summary: "List a team's API keys",
+  description: "Keys are shown by prefix and last four characters; the full key is only ever in the create response.",
+  access: "any",
+  response: { status: 200, description: "The team's keys, newest first, revoked ones last", schema: keyListSchema },
+  errors: ["not_found"],
+});
+
+export const createKeyOperation = defineOperation({
+  operationId: "createKey",
+  method: "POST",
+  path: "/api/v1/teams/{team}/keys",
+  tag: "Keys",
+  summary: "Create an API key for a team",
+  access: "any",
+  body: createKeyBodySchema,
+  response: { status: 201, description: "The key, with the full secret in `key` (shown once)", schema: createdKeySchema },
+  errors: ["not_found"],
+});
+
+export const revokeKeyOperation = defineOperation({
+  operationId: "revokeKey",
+  method: "DELETE",
+  path: "/api/v1/teams/{team}/keys/{id}",
+  tag: "Keys",
+  summary: "Revoke an API key",
+  description: "Takes effect at once on the instance that answers and within 5 seconds on every other instance.",
+  access: "any",
+  response: { status: 200, description: "The revoked key", schema: keySchema },
+  errors: ["not_found"],
+});

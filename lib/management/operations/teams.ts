@@ -1,0 +1,53 @@
+// Team operations of the management API.
+import { adminCreateTeamSchema } from "@/lib/teams/admin-create-team";
+import { defineOperation } from "@/lib/management/define-operation";
+import { pageQuerySchema } from "@/lib/management/schemas/common";
+import { balanceSchema, teamListSchema, teamSchema } from "@/lib/management/schemas/teams";
+
+export const listTeamsOperation = defineOperation({
+  operationId: "listTeams",
+  method: "GET",
+  path: "/api/v1/teams",
+  tag: "Teams",
+  summary: "List teams",
+  description: "The admin token pages through every team; a team key gets a list with only its own team.",
+  access: "any",
+  query: pageQuerySchema,
+  response: { status: 200, description: "A page of teams", schema: teamListSchema },
+  errors: ["bad_request"],
+});
+
+export const createTeamOperation = defineOperation({
+  operationId: "createTeam",
+  method: "POST",
+  path: "/api/v1/teams",
+  tag: "Teams",
+  summary: "Create a team",
+  description: "`ownerEmail` must belong to an existing account, which becomes the team's owner.",
+  access: "admin",
+  body: adminCreateTeamSchema,
+  response: { status: 201, description: "The created team", schema: teamSchema },
+  errors: ["conflict"],
+});
+
+export const getTeamOperation = defineOperation({
+  operationId: "getTeam",
+  method: "GET",
+  path: "/api/v1/teams/{team}",
+  tag: "Teams",
+  summary: "Get a team",
+  access: "any",
+  response: { status: 200, description: "The team", schema: teamSchema },
+  errors: ["not_found"],
+});
+
+export const getBalanceOperation = defineOperation({
+  operationId: "getBalance",
+  method: "GET",
+  path: "/api/v1/teams/{team}/balance",
+  tag: "Billing",
+  summary: "Get a team's credit balance",
+  access: "any",
+  response: { status: 200, description: "The balance", schema: balanceSchema },
+  errors: ["not_found"],
+});

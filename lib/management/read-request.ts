@@ -1,0 +1,41 @@
+// Request parsing for management routes: JSON bodies (400 when not JSON, 422 when the shape is
+// wrong) and query strings (400, since a bad query is a malformed request rather than bad data).
+import type { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { fieldErrors, summarizeFieldErrors } from "@/lib/management/field-errors";
+
+export async function readJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
+  const text = await request.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    // The parser's message would echo part of the body back; a fixed sentence says enough.
+    throw new AppError("bad_request", "The request body is not valid JSON. Send a JSON object with `Content-Type: application/json`.");
+  }
+  const result = schema.safeParse(json);
+  if (!result.success) {
+    const errors = fieldErrors(result.error);
+    throw new AppError("validation_failed", `The request body is invalid: ${summarizeFieldErrors(errors)}`, errors);
+  }
+  return result.data;
+}
+
+export function readQuery<S extends z.ZodType>(url: URL, schema: S): z.output<S> {
+  const result = schema.safeParse(Object.fromEntries(url.searchParams));
+  if (!result.success) {
+    const errors = fieldErrors(result.error);
+    throw new AppError("bad_request", `Invalid query parameters: ${summarizeFieldErrors(errors)}`, errors);
+  }
+  return result.data;
+}
+
+/** `Idempotency-Key`: optional, 1-200 visible ASCII characters (the IETF draft's shape). */
+export function readIdempotencyKey(headers: Headers): string | undefined {
+  const key = headers.get("idempotency-key");
+  if (key === null) return undefined;
+  if (!/^[\x21-\x7e]{1,200}$/.test(key)) {
+    throw new AppError("bad_request", "The Idempotency-Key header must be 1-200 visible ASCII characters, e.g. a UUID.", { "Idempotency-Key": "Invalid." });
+  }
+  return key;
+}

@@ -1,0 +1,87 @@
+// Catalog APIs on the wire. Upstream settings are shown to the platform admin only, and the
+// upstream credential never: `hasUpstreamCredential` says whether one is stored.
+import { z } from "zod";
+import { moneyString, toMoneyString } from "@/lib/billing/money-schemas";
+import type { ApiWithPlans } from "@/lib/catalog/api-query";
+import type { CatalogViewer } from "@/lib/catalog/api-visibility";
+import { isoDateTimeOut, toIso } from "@/lib/management/schemas/common";
+
+export const planSchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  description: z.string(),
+  price: moneyString.meta({ description: "Price per call" }),
+  rateLimit: z.number().int(),
+  rateLimitWindowSec: z.number().int(),
+  maxRequestBytes: z.number().int(),
+  requiresApproval: z.boolean(),
+  chargePolicy: z.enum(["REFUND_ON_UPSTREAM_FAILURE", "ALWAYS_CHARGE"]),
+  archivedAt: isoDateTimeOut.nullable(),
+});
+
+export const apiSchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  summary: z.string(),
+  description: z.string(),
+  version: z.string(),
+  tags: z.array(z.string()),
+  visibility: z.enum(["PUBLIC", "PRIVATE"]),
+  status: z.enum(["DRAFT", "PUBLISHED", "DEPRECATED", "RETIRED"]),
+  upstreamBaseUrl: z.string().optional().meta({ description: "Admin only" }),
+  upstreamAuthHeader: z.string().nullable().optional().meta({ description: "Admin only" }),
+  hasUpstreamCredential: z.boolean().optional().meta({ description: "Admin only; the credential itself is write-only" }),
+  upstreamConnectTimeoutMs: z.number().int().optional().meta({ description: "Admin only" }),
+  upstreamTimeoutMs: z.number().int().optional().meta({ description: "Admin only" }),
+  openapi: z.record(z.string(), z.unknown()).nullable().optional().meta({ description: "The API's OpenAPI document (single-API responses only)" }),
+  publishedAt: isoDateTimeOut.nullable(),
+  deprecatedAt: isoDateTimeOut.nullable(),
+  sunsetAt: isoDateTimeOut.nullable(),
+  retiredAt: isoDateTimeOut.nullable(),
+  createdAt: isoDateTimeOut,
+  updatedAt: isoDateTimeOut,
+  plans: z.array(planSchema),
+});
+
+export const apiListSchema = z.object({ data: z.array(apiSchema) });
+
+export type ApiResponse = z.input<typeof apiSchema>;
+
+function toPlanResponse(plan: ApiWithPlans["plans"][number]): z.input<typeof planSchema> {
+  return { ...plan, price: toMoneyString(plan.pricePerCall), archivedAt: toIso(plan.archivedAt) };
+}
+
+function upstreamFields(api: ApiWithPlans) {
+  return {
+    upstreamBaseUrl: api.upstreamBaseUrl,
+    upstreamAuthHeader: api.upstreamAuthHeader,
+    hasUpstreamCredential: api.upstreamCredentialEncrypted !== null,
+    upstreamConnectTimeoutMs: api.upstreamConnectTimeoutMs,
+    upstreamTimeoutMs: api.upstreamTimeoutMs,
+  };
+}
+
+export function toApiResponse(api: ApiWithPlans, viewer: CatalogViewer, options: { withOpenapi?: boolean } = {}): ApiResponse {
+  return {
+    id: api.id,
+    slug: api.slug,
+    name: api.name,
+    summary: api.summary,
+    description: api.description,
+    version: api.version,
+    tags: api.tags,
+    visibility: api.visibility,
+    status: api.status,
+    ...(viewer.kind === "admin" ? upstreamFields(api) : {}),
+    ...(options.withOpenapi ? { openapi: (api.openapi as Record<string, unknown> | null) ?? null } : {}),
+    publishedAt: toIso(api.publishedAt),
+    deprecatedAt: toIso(api.deprecatedAt),
+    sunsetAt: toIso(api.sunsetAt),
+    retiredAt: toIso(api.retiredAt),
+    createdAt: api.createdAt.toISOString(),
+    updatedAt: api.updatedAt.toISOString(),
+    plans: api.plans.map(toPlanResponse),
+  };
+}

@@ -1,0 +1,142 @@
+// /api/v1/apis: create with plans in one call, read back with decimal prices and without the
+// credential, duplicates, lifecycle transitions and plan changes.
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { decryptSecret } from "@/lib/crypto";
+import * as apisRoute from "@/app/api/v1/apis/route";
+import * as apiRoute from "@/app/api/v1/apis/[slug]/route";
+import { createTeamWithOwner } from "../factories";
+import { apiBody, call, createTeamKey, seedApi } from "../support/management-factories";
+
+const patch = (slug: string, body: unknown) => call(apiRoute.PATCH, "PATCH", `/api/v1/apis/${slug}`, { params: { slug }, body });
+const get = (slug: string, token?: string) => call(apiRoute.GET, "GET", `/api/v1/apis/${slug}`, { params: { slug }, token });
+
+describe("POST /api/v1/apis", () => {
+  it("creates the API and its plans, stores the credential encrypted and never returns it", async () => {
+    const body = apiBody({
+      summary: "Forecasts",
+      tags: ["weather"],
+      upstreamAuthHeader: "X-Api-Key",
+      upstreamCredential: "upstream-secret-123",
+      plans: [
+        { slug: "free", name: "Free", price: "0", rateLimit: 10, rateLimitWindowSec: 60, maxRequestBytes: 1024, requiresApproval: false },
+        { slug: "pro", name: "Pro", price: "0.002", rateLimit: 600, rateLimitWindowSec: 60, maxRequestBytes: 1048576, requiresApproval: true, chargePolicy: "ALWAYS_CHARGE" },
+      ],
+    });
+    const created = await call(apisRoute.POST, "POST", "/api/v1/apis", { body });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ slug: body.slug, status: "DRAFT", publishedAt: null, hasUpstreamCredential: true, upstreamAuthHeader: "X-Api-Key" });
+    expect(JSON.stringify(created.body)).not.toContain("upstream-secret-123");
+    expect(created.body).not.toHaveProperty("upstreamCredentialEncrypted");
+
+    const row = await db.api.findUniqueOrThrow({ where: { slug: body.slug }, include: { plans: true } });
+    expect(decryptSecret(row.upstreamCredentialEncrypted!)).toBe("upstream-secret-123");
+    expect(row.plans.map((plan) => [plan.slug, plan.pricePerCall]).sort()).toEqual([["free", 0n], ["pro", 2_000n]]);
+    expect(await db.auditLog.findFirst({ where: { targetId: row.id, action: "api.created" } })).toMatchObject({ actorType: "ADMIN_TOKEN" });
+
+    const read = await get(body.slug);
+    expect(read.status).toBe(200);
+    expect(read.body.plans).toEqual([
+      expect.objectContaining({ slug: "free", price: "0.000000", requiresApproval: false, chargePolicy: "REFUND_ON_UPSTREAM_FAILURE" }),
+      expect.objectContaining({ slug: "pro", price: "0.002000", requiresApproval: true, chargePolicy: "ALWAYS_CHARGE" }),
+    ]);
+    expect(JSON.stringify(read.body)).not.toContain("upstream-secret");
+  });
+
+  it("answers 409 for a duplicate slug and leaves the first API alone", async () => {
+    const body = apiBody();
+    expect((await call(apisRoute.POST, "POST", "/api/v1/apis", { body })).status).toBe(201);
+    const again = await call(apisRoute.POST, "POST", "/api/v1/apis", { body: { ...body, name: "Other" } });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ code: "conflict", errors: { slug: "This slug is taken." } });
+    expect(await db.api.findUniqueOrThrow({ where: { slug: body.slug } })).toMatchObject({ name: "Weather API" });
+  });
+
+  it("refuses an API without plans or with two plans of one slug (422), creating nothing", async () => {
+    const none = apiBody({ plans: [] });
+    expect((await call(apisRoute.POST, "POST", "/api/v1/apis", { body: none })).body.errors).toEqual({ plans: "Give the API at least one plan." });
+    const plan = apiBody().plans[0];
+    const twice = apiBody({ plans: [plan, plan] });
+    expect((await call(apisRoute.POST, "POST", "/api/v1/apis", { body: twice })).body.errors).toEqual({ "plans.1.slug": "Each plan needs its own slug." });
+    expect(await db.api.count({ where: { slug: { in: [none.slug, twice.slug] } } })).toBe(0);
+  });
+});
+
+describe("PATCH /api/v1/apis/{slug}", () => {
+  it("moves DRAFT -> PUBLISHED -> DEPRECATED -> RETIRED with timestamps, and refuses going back", async () => {
+    const body = apiBody();
+    await call(apisRoute.POST, "POST", "/api/v1/apis", { body });
+    const published = await patch(body.slug, { status: "PUBLISHED" });
+    expect(published.body).toMatchObject({ status: "PUBLISHED", publishedAt: expect.any(String), deprecatedAt: null });
+    const sunsetAt = new Date(Date.now() + 30 * 86_400_000).toISOString();
+    const deprecated = await patch(body.slug, { status: "DEPRECATED", sunsetAt });
+    expect(deprecated.body).toMatchObject({ status: "DEPRECATED", deprecatedAt: expect.any(String), sunsetAt });
+    const retired = await patch(body.slug, { status: "RETIRED" });
+    expect(retired.body).toMatchObject({ status: "RETIRED", retiredAt: expect.any(String) });
+
+    const back = await patch(body.slug, { status: "PUBLISHED" });
+    expect(back.status).toBe(409);
+    expect(back.body.detail).toContain("retirement is final");
+    const actions = await db.auditLog.findMany({ where: { action: "api.updated", metadata: { path: ["slug"], equals: body.slug } } });
+    expect(actions).toHaveLength(3);
+  });
+
+  it("refuses skipping from DRAFT to DEPRECATED", async () => {
+    const body = apiBody();
+    await call(apisRoute.POST, "POST", "/api/v1/apis", { body });
+    const result = await patch(body.slug, { status: "DEPRECATED" });
+    expect(result).toMatchObject({ status: 409, body: { code: "conflict" } });
+  });
+
+  it("updates plans by slug, adds new ones, and needs every field for a new plan", async () => {
+    const body = apiBody();
+    await call(apisRoute.POST, "POST", "/api/v1/apis", { body });
+    const result = await patch(body.slug, {
+      name: "Weather v2",
+      upstreamCredential: "new-secret",
+      plans: [
+        { slug: "basic", price: "0.005", archived: true },
+        { slug: "gold", name: "Gold", price: "1", rateLimit: 5, rateLimitWindowSec: 1, maxRequestBytes: 10, requiresApproval: true },
+      ],
+    });
+    expect(result.status).toBe(200);
+    expect(result.body).toMatchObject({ name: "Weather v2", hasUpstreamCredential: true });
+    expect(result.body.plans).toEqual([
+      expect.objectContaining({ slug: "basic", price: "0.005000", archivedAt: expect.any(String) }),
+      expect.objectContaining({ slug: "gold", price: "1.000000", requiresApproval: true, archivedAt: null }),
+    ]);
+
+    const incomplete = await patch(body.slug, { name: "Weather v3", plans: [{ slug: "silver", price: "1" }] });
+    expect(incomplete.status).toBe(422);
+    expect(incomplete.body.errors).toMatchObject({ "plans.0.name": expect.any(String), "plans.0.rateLimit": expect.any(String) });
+    expect(await db.api.findUniqueOrThrow({ where: { slug: body.slug } })).toMatchObject({ name: "Weather v2" });
+  });
+
+  it("answers 404 for an unknown slug", async () => {
+    expect((await patch("no-such-api", { name: "x" })).status).toBe(404);
+  });
+});
+
+describe("GET /api/v1/apis as a team", () => {
+  it("lists published and deprecated public APIs, hides drafts and upstream settings", async () => {
+    const { team } = await createTeamWithOwner();
+    const { key } = await createTeamKey(team.id);
+    const published = await seedApi({ upstreamCredentialEncrypted: "v1.x.y.z" });
+    const draft = await seedApi({ status: "DRAFT", publishedAt: null });
+    const hidden = await seedApi({ visibility: "PRIVATE" });
+    const deprecated = await seedApi({ status: "DEPRECATED", deprecatedAt: new Date() });
+    const list = await call(apisRoute.GET, "GET", "/api/v1/apis", { token: key });
+    const slugs = list.body.data.map((api: { slug: string }) => api.slug);
+    expect(slugs).toContain(published.slug);
+    expect(slugs).toContain(deprecated.slug);
+    expect(slugs).not.toContain(draft.slug);
+    expect(slugs).not.toContain(hidden.slug);
+    const mine = list.body.data.find((api: { slug: string }) => api.slug === published.slug);
+    expect(mine).not.toHaveProperty("upstreamBaseUrl");
+    expect(mine).not.toHaveProperty("hasUpstreamCredential");
+
+    expect((await get(draft.slug, key)).status).toBe(404);
+    expect((await get(hidden.slug, key)).status).toBe(404);
+    expect((await get(draft.slug)).status).toBe(200);
+  });
+});
