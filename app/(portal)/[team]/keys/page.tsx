@@ -1,34 +1,49 @@
 import type { Metadata } from "next";
 import { loadTeamPage } from "@/lib/auth/team-page";
-import { db } from "@/lib/db";
-import { EmptyState, PageHeader } from "@/components/ui/card";
+import { currency } from "@/lib/billing/money";
+import { listApiKeys } from "@/lib/keys/list-api-keys";
+import { apiNamesById, listSubscribedApis } from "@/lib/keys/list-scope-apis";
+import { listMembers } from "@/lib/teams/members";
+import { hasRole } from "@/lib/teams/roles";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { CreateKeyForm } from "@/components/keys/create-key-form";
+import { KeyTable } from "@/components/keys/key-table";
+import { toKeyRowView } from "@/components/keys/key-row-view";
+import { createKeyAction, revokeKeyAction, rotateKeyAction } from "./actions";
+import { API_FIELD_PREFIX } from "./key-form";
 
 export const metadata: Metadata = { title: "API keys" };
 
 export default async function KeysPage({ params }: { params: Promise<{ team: string }> }) {
   const { team: slug } = await params;
-  const { ctx } = await loadTeamPage(slug);
-  const keys = await db.apiKey.findMany({
-    where: { teamId: ctx.team.id, revokedAt: null },
-    select: { id: true, name: true, prefix: true, lastFour: true, createdAt: true, lastUsedAt: true },
-    orderBy: { createdAt: "desc" },
-  });
+  const { user, ctx } = await loadTeamPage(slug);
+  const [keys, apis, members] = await Promise.all([listApiKeys(ctx.team.id), listSubscribedApis(ctx.team.id), listMembers(ctx.team.id)]);
+  const isAdmin = hasRole(ctx.role, "ADMIN");
+  const rowContext = {
+    viewerId: user.id,
+    viewerIsAdmin: isAdmin,
+    currency: currency(),
+    apiNames: await apiNamesById(keys.flatMap((key) => key.scopeApiIds)),
+    memberNames: new Map(members.map(({ user: member }) => [member.id, member.id === user.id ? "you" : (member.name ?? member.email)])),
+  };
+
   return (
     <>
-      <PageHeader title="API keys" description="Team keys authenticate calls to the gateway. A key is shown once, when it is created." />
+      <PageHeader
+        title="API keys"
+        description="Team keys authenticate calls to the gateway. A key is shown once, when it is created or rotated. Rotating keeps the old key working for a grace period; revoking stops it within seconds."
+      />
+      <Card title="Create a key" className="mb-6">
+        <CreateKeyForm action={createKeyAction} team={ctx.team.slug} apis={apis} apiFieldPrefix={API_FIELD_PREFIX} currency={rowContext.currency} canGrantManage={isAdmin} />
+      </Card>
       {keys.length === 0 ? (
-        <EmptyState title="This team has no API keys yet">Creating keys arrives with the gateway release.</EmptyState>
+        <EmptyState title="This team has no API keys yet">
+          Create one above, then send it in an <code>Authorization: Bearer …</code> header.
+        </EmptyState>
       ) : (
-        <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
-          {keys.map((key) => (
-            <li key={key.id} className="flex justify-between px-4 py-3 text-sm">
-              <span className="font-medium">{key.name}</span>
-              <code className="text-slate-600">
-                {key.prefix}…{key.lastFour}
-              </code>
-            </li>
-          ))}
-        </ul>
+        <Card title={`Keys (${keys.length})`} description={isAdmin ? undefined : "You can revoke and rotate the keys you created; ask an admin about the others."}>
+          <KeyTable rows={keys.map((key) => toKeyRowView(key, rowContext))} team={ctx.team.slug} actions={{ revoke: revokeKeyAction, rotate: rotateKeyAction }} />
+        </Card>
       )}
     </>
   );

@@ -1,0 +1,54 @@
+// What one row of the keys table shows, formatted on the server (dates in one time zone, money as
+// text), plus what the viewer may do with the key.
+import type { PublicApiKey } from "@/lib/keys/public-api-key";
+import { formatMoney } from "@/lib/billing/money";
+
+export type KeyRowView = {
+  id: string;
+  name: string;
+  masked: string;
+  scopes: string;
+  manage: boolean;
+  created: string;
+  createdBy: string | null;
+  lastUsed: string;
+  expires: string;
+  /** e.g. that a rotated key stops at the end of its grace period */
+  expiresNote: string | null;
+  spend: string;
+  status: PublicApiKey["status"];
+  canRevoke: boolean;
+  canRotate: boolean;
+};
+
+export type KeyRowContext = {
+  viewerId: string;
+  viewerIsAdmin: boolean;
+  currency: string;
+  apiNames: Map<string, string>;
+  memberNames: Map<string, string>;
+};
+
+const day = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
+const moment = new Intl.DateTimeFormat("en", { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "UTC", timeZoneName: "short" });
+
+export function toKeyRowView(key: PublicApiKey, ctx: KeyRowContext): KeyRowView {
+  const mayAct = ctx.viewerIsAdmin || key.createdById === ctx.viewerId;
+  const live = key.status === "active" || key.status === "rotating";
+  return {
+    id: key.id,
+    name: key.name,
+    masked: key.masked,
+    scopes: key.scopeAllApis ? "All subscribed APIs" : key.scopeApiIds.map((id) => ctx.apiNames.get(id) ?? "a removed API").join(", "),
+    manage: key.scopeManage,
+    created: day.format(key.createdAt),
+    createdBy: key.createdById ? (ctx.memberNames.get(key.createdById) ?? "a former member") : null,
+    lastUsed: key.lastUsedAt ? moment.format(key.lastUsedAt) : "Never",
+    expires: key.expiresAt ? moment.format(key.expiresAt) : "Never",
+    expiresNote: key.status === "rotating" ? "End of the grace period after rotation" : null,
+    spend: `${formatMoney(key.spent, ctx.currency)} / ${key.spendCap === null ? "no cap" : formatMoney(key.spendCap, ctx.currency)}`,
+    status: key.status,
+    canRevoke: mayAct && live,
+    canRotate: mayAct && key.status === "active",
+  };
+}

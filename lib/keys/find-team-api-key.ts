@@ -1,0 +1,9 @@
+// The one lookup of a key by id: always inside its team, so another team's key id is "not found".
+import { db, type ApiKey, type Prisma } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+
+export async function findTeamApiKey(teamId: string, keyId: string, tx: Prisma.TransactionClient = db): Promise<ApiKey> {
+  const row = await tx.apiKey.findFirst({ where: { id: keyId, teamId } });
+  if (!row) throw notFound("API key");
+  return row;
+}
