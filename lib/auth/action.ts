@@ -6,6 +6,7 @@ import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import type { TeamRole } from "@/lib/db";
 import { AppError, isAppError } from "@/lib/errors";
+import { validateInput } from "@/lib/validation";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { requireTeamRole, type TeamContext } from "@/lib/teams/team-access";
 
@@ -29,11 +30,7 @@ export function formValues(formData: FormData): Record<string, string> {
 }
 
 export function parseInput<S extends z.ZodType>(schema: S, formData: FormData): z.infer<S> {
-  const result = schema.safeParse(Object.fromEntries(formData));
-  if (result.success) return result.data;
-  const fieldErrors: Record<string, string> = {};
-  for (const issue of result.error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
-  throw new AppError("validation_failed", "Check the highlighted fields.", fieldErrors);
+  return validateInput(schema, Object.fromEntries(formData), "Check the highlighted fields.");
 }
 
 export async function runAction(formData: FormData | null, work: () => Promise<ActionState | void>): Promise<ActionState> {

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/audit/actor";
 import { assertCanManageKeys } from "@/lib/keys/key-access";
 import { auditKeyChange, insertApiKey } from "@/lib/keys/insert-api-key";
 import { toPublicApiKey, type PublicApiKey } from "@/lib/keys/public-api-key";
-import { invalid, validateInput } from "@/lib/keys/validate-input";
+import { invalid, validateInput } from "@/lib/validation";
 
 export const MAX_ACTIVE_KEYS_PER_TEAM = 100;
 

@@ -10,7 +10,7 @@ import { checkKeyAccess, keyAccessFor } from "@/lib/keys/key-access";
 import { findTeamApiKey } from "@/lib/keys/find-team-api-key";
 import { auditKeyChange, insertApiKey } from "@/lib/keys/insert-api-key";
 import { keyModeOf, toPublicApiKey, type PublicApiKey } from "@/lib/keys/public-api-key";
-import { validateInput } from "@/lib/keys/validate-input";
+import { validateInput } from "@/lib/validation";
 
 export const MAX_GRACE_SECONDS = 7 * 86_400;
 export const DEFAULT_GRACE_SECONDS = 86_400;

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { Prisma } from "@/lib/db";
 import { AppError, isAppError } from "@/lib/errors";
 import { appErrorResponse, problemResponse } from "@/lib/http/problem";
-import { fieldErrors, summarizeFieldErrors } from "@/lib/management/field-errors";
+import { fieldErrors, summarizeFieldErrors } from "@/lib/validation";
 
 function expectedError(error: unknown): AppError | null {
   if (isAppError(error)) return error;

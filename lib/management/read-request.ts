@@ -2,7 +2,7 @@
 // wrong) and query strings (400, since a bad query is a malformed request rather than bad data).
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { fieldErrors, summarizeFieldErrors } from "@/lib/management/field-errors";
+import { fieldErrors, summarizeFieldErrors } from "@/lib/validation";
 
 export async function readJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
   const text = await request.text();

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { decimalToMicros } from "@/lib/billing/money";
 import type { CreateApiKeyInput } from "@/lib/keys/create-api-key";
-import { invalid } from "@/lib/keys/validate-input";
+import { invalid } from "@/lib/validation";
 
 export const EXPIRY_DAYS = { none: null, "30": 30, "90": 90, "365": 365 } as const;
 /** Checkbox names of the API list: `api:<id>`, so each checked API is its own form field. */
