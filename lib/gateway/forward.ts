@@ -3,6 +3,7 @@
 // body handed back as a pull-based stream (nothing is read from the upstream faster than the
 // caller takes it, so a slow client or upstream cannot pin unbounded memory).
 import { Readable } from "node:stream";
+import zlib from "node:zlib";
 import { Agent, request as undiciRequest, type Dispatcher } from "undici";
 
 export type UpstreamCall = {
@@ -75,12 +76,43 @@ export async function callUpstream(call: UpstreamCall): Promise<UpstreamOutcome>
   }
 }
 
+/** Drops an upstream body we will not relay, closing its connection. */
+export function discardBody(body: Dispatcher.ResponseData["body"]): void {
+  // Destroying emits the expected "aborted" error; nobody is reading it any more.
+  body.on("error", (error) => void error);
+  body.destroy();
+}
+
+const DECODERS: Record<string, () => NodeJS.ReadWriteStream> = {
+  gzip: () => zlib.createGunzip(),
+  "x-gzip": () => zlib.createGunzip(),
+  deflate: () => zlib.createInflate(),
+  br: () => zlib.createBrotliDecompress(),
+};
+
+/** Whether relayBody can decode this Content-Encoding (absent and identity need nothing). */
+export function canDecode(contentEncoding: string | string[] | undefined): boolean {
+  const encoding = String(contentEncoding ?? "identity").trim().toLowerCase();
+  return encoding === "identity" || encoding === "" || encoding in DECODERS;
+}
+
+/** The upstream body without its Content-Encoding (the server compresses for the caller itself). */
+export function decodedBody(body: Dispatcher.ResponseData["body"], contentEncoding: string | string[] | undefined): AsyncIterable<Buffer> & { destroy(): void } {
+  const encoding = String(contentEncoding ?? "identity").trim().toLowerCase();
+  const decoder = DECODERS[encoding];
+  if (!decoder) return body;
+  const decoded = body.pipe(decoder()) as unknown as Readable;
+  decoded.on("close", () => body.destroy());
+  body.on("error", (error) => decoded.destroy(error));
+  return decoded;
+}
+
 /**
  * The upstream body as a web stream for the Response. Pull-based with no buffer of its own;
  * `onEnd` runs exactly once with the bytes sent and whether the stream completed.
  */
 export function relayBody(
-  body: Dispatcher.ResponseData["body"],
+  body: AsyncIterable<Buffer> & { destroy(): void },
   onEnd: (result: { bytesOut: number; completed: boolean; error?: string }) => void,
 ): ReadableStream<Uint8Array> {
   const iterator = body[Symbol.asyncIterator]();
@@ -101,7 +133,7 @@ export function relayBody(
             end(true);
             return;
           }
-          const chunk = value as Buffer;
+          const chunk = value;
           bytesOut += chunk.byteLength;
           controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
         } catch (error) {

@@ -3,7 +3,7 @@
 // charge policy, relays the response as a stream and records one usage event per call.
 import { admitCall, money, payloadTooLarge } from "@/lib/gateway/admit-call";
 import { newCallContext, recordCall, type CallContext } from "@/lib/gateway/call-context";
-import { callUpstream, relayBody, type UpstreamFailure } from "@/lib/gateway/forward";
+import { callUpstream, canDecode, decodedBody, discardBody, relayBody, type UpstreamFailure } from "@/lib/gateway/forward";
 import { GatewayError } from "@/lib/gateway/gateway-error";
 import { callerResponseHeaders, upstreamRequestHeaders } from "@/lib/gateway/headers";
 import { rateLimitHeaders } from "@/lib/gateway/rate-limiter";
@@ -67,6 +67,13 @@ async function forward(request: Request, client: ClientInfo, call: CallContext):
     return refuse(call, error);
   }
 
+  if (!canDecode(outcome.headers["content-encoding"])) {
+    discardBody(outcome.body);
+    await refund(call, "upstream used an unsupported content-encoding");
+    const detail = `The API's upstream answered with a content encoding the gateway cannot relay (${outcome.headers["content-encoding"]}). You were not charged.`;
+    return refuse(call, new GatewayError("upstream_unavailable", detail));
+  }
+
   if (outcome.status >= 500 && plan.chargePolicy === "REFUND_ON_UPSTREAM_FAILURE") {
     await refund(call, `upstream answered ${outcome.status}`);
   }
@@ -88,7 +95,7 @@ async function forward(request: Request, client: ClientInfo, call: CallContext):
     recordCall(call, { status, bytesIn: outcome.bytesIn() });
     return new Response(null, { status, headers });
   }
-  const body = relayBody(outcome.body, ({ bytesOut, completed }) =>
+  const body = relayBody(decodedBody(outcome.body, outcome.headers["content-encoding"]), ({ bytesOut, completed }) =>
     recordCall(call, { status, errorCode: completed ? null : "response_interrupted", bytesIn: outcome.bytesIn(), bytesOut }),
   );
   return new Response(body, { status, headers });

@@ -45,6 +45,10 @@ export function upstreamRequestHeaders(
   out["x-forwarded-proto"] = forwarded.proto;
   out["x-forwarded-host"] = forwarded.host;
   out["x-request-id"] = forwarded.requestId;
+  // Next.js drops Content-Encoding from route handler responses and compresses on its own, so a
+  // compressed upstream body would reach the caller compressed twice: ask the upstream for plain
+  // bytes (relayBody decodes the ones that compress anyway).
+  out["accept-encoding"] = "identity";
   if (credential) out[credential.header.toLowerCase()] = credential.value;
   return out;
 }
@@ -56,6 +60,8 @@ export function callerResponseHeaders(upstream: Record<string, string | string[]
   for (const [name, value] of Object.entries(upstream)) {
     const lower = name.toLowerCase();
     if (value === undefined || HOP_BY_HOP.has(lower) || listed.has(lower)) continue;
+    // The body is relayed decoded and re-framed by the server: its length and encoding change.
+    if (lower === "content-encoding" || lower === "content-length") continue;
     // Our own accounting headers are authoritative; an upstream cannot forge them.
     if (lower.startsWith("x-credit-") || lower.startsWith("ratelimit-") || lower === "x-request-id") continue;
     if (Array.isArray(value)) for (const item of value) out.append(lower, item);

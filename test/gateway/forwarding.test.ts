@@ -69,6 +69,26 @@ describe("bodies", () => {
     expect((await response.arrayBuffer()).byteLength).toBe(3_000_000);
   });
 
+  it("asks the upstream for identity encoding and decodes gzip or brotli bodies sent anyway", async () => {
+    const { slug, key } = await funded();
+    const echoed = await (await callGateway(slug, "/echo", { key, headers: { "accept-encoding": "gzip, br" } })).json();
+    expect(echoed.headers["accept-encoding"]).toBe("identity");
+    for (const encoding of ["gzip", "br"]) {
+      const response = await callGateway(slug, `/compressed?encoding=${encoding}`, { key, headers: { "accept-encoding": "gzip" } });
+      expect(response.headers.get("content-encoding")).toBeNull();
+      expect(await response.json()).toMatchObject({ compressed: true });
+    }
+  });
+
+  it("refuses, uncharged, a body in an encoding it cannot decode", async () => {
+    const { slug, key, team } = await funded();
+    const response = await callGateway(slug, "/compressed?encoding=zstd", { key });
+    expect(response.status).toBe(502);
+    expect(await response.json()).toMatchObject({ code: "upstream_unavailable" });
+    const { ledgerInvariant } = await import("../support/gateway-factories");
+    expect((await ledgerInvariant(team.id)).balance).toBe(1_000_000n);
+  });
+
   it("delivers the first server-sent event before the upstream has finished", async () => {
     const { slug, key } = await funded();
     const started = Date.now();

@@ -8,8 +8,10 @@
 //   …/hang                     never answers; the record turns `aborted` when the client goes away
 //   …/big?bytes=N              N bytes of 'x' in 64 KiB chunks, application/octet-stream
 //   …/headers?set=a:1,b:2      200 with those response headers (hop-by-hop stripping tests)
+//   …/compressed?encoding=gzip|br|zstd  a JSON body in that Content-Encoding, whatever was accepted
 //   anything else              404 JSON
 import http from "node:http";
+import zlib from "node:zlib";
 import type { AddressInfo } from "node:net";
 
 export type RecordedRequest = {
@@ -138,6 +140,13 @@ function route(res: http.ServerResponse, record: RecordedRequest, onClose: OnClo
     }
     case "hang":
       return; // `aborted` is set by the close listener in startUpstream
+    case "compressed": {
+      // Compressed whatever the client accepts (some upstreams do), with the named encoding.
+      const encoding = url.searchParams.get("encoding") ?? "gzip";
+      const text = JSON.stringify({ compressed: true, text: "x".repeat(number("repeat", 2000)) });
+      const body = encoding === "br" ? zlib.brotliCompressSync(text) : encoding === "gzip" ? zlib.gzipSync(text) : Buffer.from(text);
+      return void res.writeHead(200, { "content-type": "application/json", "content-encoding": encoding }).end(body);
+    }
     case "big":
       return big(res, number("bytes", CHUNK_BYTES));
     case "headers":
