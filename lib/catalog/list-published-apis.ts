@@ -10,7 +10,7 @@ export async function listPublishedApis() {
     },
     orderBy: { name: "asc" },
   });
-  return apis.map(({ plans, ...api }) => ({ ...api, priceFrom: plans[0]?.pricePerCall ?? null }));
+  return apis.map(({ plans, ...api }) => ({ ...api, priceFrom: plans.length ? plans[0].pricePerCall : null }));
 }
 
 export type CatalogEntry = Awaited<ReturnType<typeof listPublishedApis>>[number];

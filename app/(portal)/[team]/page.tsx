@@ -3,6 +3,7 @@ import Link from "next/link";
 import { loadTeamPage } from "@/lib/auth/team-page";
 import { getTeamOverview } from "@/lib/teams/team-overview";
 import { currency, formatMoney } from "@/lib/billing/money";
+import { appUrl } from "@/lib/env";
 import { ROLE_LABEL } from "@/lib/teams/roles";
 import { Card, PageHeader } from "@/components/ui/card";
 
@@ -31,14 +32,27 @@ export default async function TeamOverviewPage({ params }: { params: Promise<{ t
         ))}
       </div>
       <Card title="Getting started" className="mt-8">
-        <ol className="list-decimal space-y-2 pl-5 text-sm text-slate-700">
+        <ol className="list-decimal space-y-3 pl-5 text-sm text-slate-700">
           <li>
-            Browse the <Link className="text-brand-600 hover:underline" href={`/${slug}/catalog`}>catalog</Link> and pick an API.
+            Subscribe the team to an API on the <Link className="text-brand-600 hover:underline" href={`/${slug}/catalog`}>catalog</Link> page (owners and admins pick
+            the plan).
+          </li>
+          <li>
+            Create a key on the <Link className="text-brand-600 hover:underline" href={`/${slug}/keys`}>Keys</Link> page and copy it: it is shown once.
+          </li>
+          <li>
+            Call <code>/api/gateway/{"{api}"}/…</code> with <code>Authorization: Bearer &lt;key&gt;</code>. For the Demo API:
+            <pre className="mt-2 overflow-x-auto rounded-md bg-slate-900 px-3 py-2 text-xs text-slate-100" data-testid="curl-example">
+              {`curl -H "Authorization: Bearer $KEY" ${appUrl()}/api/gateway/demo/echo`}
+            </pre>
+          </li>
+          <li>
+            Paid plans draw on the team&apos;s credit: see <Link className="text-brand-600 hover:underline" href={`/${slug}/billing`}>billing</Link>. Top-ups through
+            Stripe arrive later; until then a platform admin grants credit.
           </li>
           <li>
             Invite your colleagues on the <Link className="text-brand-600 hover:underline" href={`/${slug}/members`}>members</Link> page.
           </li>
-          <li>Subscribe the team, create a key and top up credit: these arrive with the gateway and billing releases.</li>
         </ol>
       </Card>
     </>

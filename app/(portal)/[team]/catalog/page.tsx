@@ -1,45 +1,59 @@
 import type { Metadata } from "next";
 import { loadTeamPage } from "@/lib/auth/team-page";
-import { listPublishedApis } from "@/lib/catalog/list-published-apis";
-import { db } from "@/lib/db";
+import { currency } from "@/lib/billing/money";
+import { listApis } from "@/lib/catalog/list-apis";
+import { listSubscriptions } from "@/lib/subscriptions/list-subscriptions";
+import { hasRole } from "@/lib/teams/roles";
 import { ApiCard } from "@/components/catalog/api-card";
-import { Badge, EmptyState, PageHeader } from "@/components/ui/card";
+import { toCatalogItemView } from "@/components/subscriptions/catalog-item-view";
+import { SubscriptionForm } from "@/components/subscriptions/subscription-form";
+import { SubscriptionStatus } from "@/components/subscriptions/subscription-status";
+import { EmptyState, PageHeader } from "@/components/ui/card";
+import { cancelSubscriptionAction, subscribeAction } from "./actions";
 
 export const metadata: Metadata = { title: "Catalog" };
 
 export default async function TeamCatalogPage({ params }: { params: Promise<{ team: string }> }) {
   const { team: slug } = await params;
   const { ctx } = await loadTeamPage(slug);
-  const [apis, subscriptions] = await Promise.all([
-    listPublishedApis(),
-    db.subscription.findMany({ where: { teamId: ctx.team.id }, select: { apiId: true, status: true, plan: { select: { name: true } } } }),
-  ]);
+  // The team's view: public APIs, plus private ones it holds; never drafts, even for the platform admin.
+  const [apis, subscriptions] = await Promise.all([listApis({ kind: "team", teamId: ctx.team.id }), listSubscriptions(ctx.team.id)]);
   const byApi = new Map(subscriptions.map((subscription) => [subscription.apiId, subscription]));
+  const items = apis.map((api) => toCatalogItemView(api, byApi.get(api.id), currency()));
+  const canSubscribe = hasRole(ctx.role, "ADMIN");
   return (
     <>
-      <PageHeader title="Catalog" description="APIs published on this Tollgate, with this team's subscription status. Subscribing arrives with the gateway release." />
-      {apis.length === 0 ? (
+      <PageHeader
+        title="Catalog"
+        description="APIs on this Tollgate and this team's subscriptions. Subscribe to a plan, then call the API through the gateway with a team key; each call is charged at the plan's price."
+      />
+      {items.length === 0 ? (
         <EmptyState title="No APIs are published yet">A platform admin publishes APIs from the admin console.</EmptyState>
       ) : (
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          {apis.map((api) => {
-            const subscription = byApi.get(api.id);
-            return (
-              <ApiCard
-                key={api.id}
-                api={api}
-                footer={
-                  subscription ? (
-                    <Badge tone={subscription.status === "ACTIVE" ? "green" : "amber"}>
-                      {subscription.status.toLowerCase()} · {subscription.plan.name}
-                    </Badge>
+          {items.map((item) => (
+            <ApiCard
+              key={item.entry.id}
+              api={item.entry}
+              footer={
+                <div className="space-y-3">
+                  <SubscriptionStatus subscription={item.subscription} />
+                  {canSubscribe ? (
+                    <SubscriptionForm
+                      team={ctx.team.slug}
+                      api={{ slug: item.entry.slug, name: item.entry.name }}
+                      plans={item.plans}
+                      current={item.current}
+                      closed={item.closed}
+                      actions={{ subscribe: subscribeAction, cancel: cancelSubscriptionAction }}
+                    />
                   ) : (
-                    <span className="text-xs text-slate-500">Not subscribed</span>
-                  )
-                }
-              />
-            );
-          })}
+                    <p className="text-xs text-slate-500">Owners and admins of this team subscribe and change plans.</p>
+                  )}
+                </div>
+              }
+            />
+          ))}
         </div>
       )}
     </>

@@ -11,12 +11,12 @@ export default async function UsagePage({ params }: { params: Promise<{ team: st
   const calls = await db.usageEvent.count({ where: { teamId: ctx.team.id } });
   return (
     <>
-      <PageHeader title="Usage" description="Requests, spend, errors and latency of this team's gateway calls." />
+      <PageHeader title="Usage" description="The gateway records every call made with this team's keys, refused ones included. Charts and the request log arrive with the analytics release." />
       {calls === 0 ? (
         <EmptyState title="No calls yet">Calls made through the gateway with this team's keys appear here.</EmptyState>
       ) : (
         <p className="text-sm text-slate-700">
-          <strong className="tabular-nums">{calls}</strong> calls recorded. Charts and the request log arrive with the analytics release.
+          <strong className="tabular-nums">{calls}</strong> calls recorded so far.
         </p>
       )}
     </>
