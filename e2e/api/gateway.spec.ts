@@ -34,6 +34,15 @@ test("credit for N calls lets exactly N of 10xN concurrent calls through across 
     .toMatchObject({ requests: 10 * N, charged: expect.stringMatching(/^0\.10?0*$/), refunded: expect.stringMatching(/^0(\.0+)?$/) });
 });
 
+test("relays bodies readable by a client that accepts gzip (Next.js compresses once)", async ({ request, baseURL }) => {
+  const api = await provisionMeteredApi(request, { upstreamUrl: upstream.url, price: "0.001", credit: "1" });
+  for (const path of ["/echo?x=1", "/compressed?encoding=gzip&repeat=5000"]) {
+    const response = await call(baseURL!, api.slug, path, api.key, { headers: { "accept-encoding": "gzip, deflate, br" } });
+    expect(response.status).toBe(200);
+    expect(JSON.parse(await response.text())).toEqual(expect.any(Object));
+  }
+});
+
 test("answers 402 with the top-up link and the contract's body", async ({ request, baseURL }) => {
   const api = await provisionMeteredApi(request, { upstreamUrl: upstream.url, price: "0.002", credit: "0" });
   const response = await call(baseURL!, api.slug, "/echo", api.key);
