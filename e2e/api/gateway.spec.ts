@@ -3,7 +3,7 @@
 import http from "node:http";
 import { test, expect } from "@playwright/test";
 import { startUpstream, type Upstream } from "../../test/support/upstream-server";
-import { provisionMeteredApi, revokeKey, secondBaseUrl, teamBalance } from "../fixtures";
+import { adminToken, provisionMeteredApi, revokeKey, secondBaseUrl, teamBalance } from "../fixtures";
 
 let upstream: Upstream;
 test.beforeAll(async () => void (upstream = await startUpstream()));
@@ -30,7 +30,7 @@ test("credit for N calls lets exactly N of 10xN concurrent calls through across 
 
   // Ledger invariant as the management API reports it: credits - charges + refunds == balance.
   await expect
-    .poll(async () => (await (await request.get(`/api/v1/teams/${api.teamSlug}/usage`, { headers: { authorization: `Bearer ${process.env.E2E_ADMIN_TOKEN}` } })).json()).totals)
+    .poll(async () => (await (await request.get(`/api/v1/teams/${api.teamSlug}/usage`, { headers: { authorization: `Bearer ${adminToken()}` } })).json()).totals)
     .toMatchObject({ requests: 10 * N, charged: expect.stringMatching(/^0\.10?0*$/), refunded: expect.stringMatching(/^0(\.0+)?$/) });
 });
 

@@ -1,0 +1,42 @@
+// One autocannon run in a process of its own, forked by bench/load.ts: the load generator shares the
+// machine's cores with the app, and a separate process keeps it off the bench's own event loop.
+// Receives a LoadJob over IPC, answers with a RunSummary and exits.
+import autocannon from "autocannon";
+import type { LoadJob, RunSummary } from "./load";
+
+process.once("message", (job: LoadJob) => {
+  const started = performance.now();
+  let lastResponseAt = started;
+  const instance = autocannon(
+    {
+      url: job.url,
+      headers: job.headers,
+      connections: job.connections,
+      pipelining: job.pipelining,
+      ...(job.amount ? { amount: job.amount } : { duration: job.seconds }),
+    },
+    (error, result) => {
+      if (error) throw error;
+      // autocannon only notices the end at its next one-second tick: time the run up to the last
+      // response instead, or short runs would look slower than they were.
+      const seconds = job.amount ? (lastResponseAt - started) / 1000 : result.duration;
+      const completed = result["2xx"] + result.non2xx;
+      const summary: RunSummary = {
+        completed,
+        ok: result["2xx"],
+        non2xx: result.non2xx,
+        errors: result.errors,
+        seconds,
+        requestsPerSecond: completed / seconds,
+        p50Ms: result.latency.p50,
+        p99Ms: result.latency.p99,
+        statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => [code, stat.count ?? 0])),
+      };
+      process.send!(summary, () => process.exit(0));
+    },
+  );
+  instance.on("response", () => {
+    lastResponseAt = performance.now();
+  });
+});
+process.on("disconnect", () => process.exit(1)); // the bench is gone

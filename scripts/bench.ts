@@ -1,0 +1,170 @@
+// npm run bench: the gateway against two baselines on this machine, under the same load.
+//   (a) the bench upstream directly, (b) GET /api/ping (a trivial Next.js route), (c) GET
+//   /api/gateway/bench/ping with a team key (auth, rate limit, debit, proxy to the same upstream).
+// Builds the app when stale, runs it with `next start` on a throwaway PostgreSQL, seeds a team,
+// API, plan, subscription and key, measures with autocannon in a child process, prints a table and
+// the ratios c/b and c/a, checks that the team was charged exactly price × the 2xx gateway
+// responses, and writes bench/results.json. Exit code 1 when the check fails or (c) had errors.
+// Ctrl-C stops the app, the upstream and the load generator first, then the database.
+import { fork, spawn } from "node:child_process";
+import crypto from "node:crypto";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { buildIsStale } from "./lib/build-freshness";
+import { createDatabaseIfMissing, findFreePort, type RunningPostgres } from "./lib/embedded-postgres";
+import { binPath, migrateDeploy } from "./lib/processes";
+import { startScratchCluster } from "./lib/scratch-database";
+import { onStopRequest, superviseDetached } from "./lib/detached";
+import { ChildGroup, startNextApp } from "./lib/app-instances";
+import { measure, type LoadSettings } from "../bench/load";
+import { printTable, ratios, writeResults, type Results } from "../bench/report";
+import { BENCH_SLUG, seedBench, teamBalance } from "../bench/seed";
+import { db, pgPool } from "@/lib/db";
+
+const SETTINGS: LoadSettings = { connections: 32, pipelining: 1, warmupSeconds: 3, seconds: 10 };
+const root = process.cwd();
+const resultsFile = path.join(root, "bench", "results.json");
+const log = (message: string) => console.log(`[bench] ${message}`);
+
+if (process.env.BENCH_INNER === "1") {
+  main().then(
+    (code) => process.exit(code),
+    (error) => {
+      console.error(`[bench] ${error instanceof Error ? error.message : error}`);
+      process.exit(1);
+    },
+  );
+} else {
+  superviseDetached(import.meta.url, "BENCH_INNER");
+}
+
+async function main(): Promise<number> {
+  let stopRequested = false;
+  const children = new ChildGroup();
+  onStopRequest(() => {
+    if (!stopRequested) log("stopping…");
+    stopRequested = true;
+    children.signalAll();
+  });
+  const checkpoint = () => {
+    if (stopRequested) throw new Error("stopped");
+  };
+  let cluster: RunningPostgres | undefined;
+  let databaseOpen = false;
+
+  try {
+    if (buildIsStale(root)) {
+      log("building (sources changed since the last build)…");
+      const build = children.add(spawn(process.execPath, [binPath("next"), "build"], { stdio: "inherit" }));
+      if ((await children.exited(build)) !== 0) throw new Error(stopRequested ? "stopped" : "next build failed");
+    }
+    checkpoint();
+    cluster = await startScratchCluster();
+    await createDatabaseIfMissing(cluster.url("postgres"), "tollgate_bench");
+    const databaseUrl = cluster.url("tollgate_bench");
+    await migrateDeploy(databaseUrl);
+    checkpoint();
+
+    const upstreamUrl = await startBenchUpstream(children);
+    process.env.DATABASE_URL = databaseUrl; // lib/db, used by bench/seed.ts, reads it on first use
+    databaseOpen = true;
+    const seed = await seedBench(upstreamUrl);
+    const port = await findFreePort(3200);
+    log(`app on http://127.0.0.1:${port}, upstream on ${upstreamUrl}, PostgreSQL on 127.0.0.1:${cluster.port}`);
+    await startNextApp({ port, env: appEnv(databaseUrl, port), children, cancelled: () => stopRequested, stdio: "ignore" });
+    checkpoint();
+
+    const app = `http://127.0.0.1:${port}`;
+    log(`load: ${SETTINGS.connections} connections, pipelining ${SETTINGS.pipelining}, ${SETTINGS.warmupSeconds} s warm-up, ~${SETTINGS.seconds} s measured`);
+    log("(a) the upstream directly…");
+    const upstream = await measure({ url: `${upstreamUrl}/ping` }, SETTINGS, children);
+    log("(b) GET /api/ping…");
+    const results: Results = { upstream, route: await measure({ url: `${app}/api/ping` }, SETTINGS, children) };
+    checkpoint();
+
+    const gateway = { url: `${app}/api/gateway/${BENCH_SLUG}/ping`, headers: { authorization: `Bearer ${seed.key}` } };
+    // One call first: it fills the key and route caches, and a gateway that cannot serve at all
+    // fails here with its own answer rather than as thousands of errors.
+    const probe = await fetch(gateway.url, { headers: gateway.headers }).catch((error: Error) => {
+      throw new Error(`the gateway probe failed: ${error.cause ?? error.message}`);
+    });
+    if (!probe.ok) {
+      printTable(results);
+      log(`the gateway answered ${probe.status}: ${(await probe.text()).slice(0, 500)}`);
+      return 1;
+    }
+    log("(c) the gateway…");
+    let before = 0n;
+    results.gateway = await measure(gateway, SETTINGS, children, async () => {
+      before = await teamBalance(seed.teamId);
+    });
+    const after = await settledBalance(seed.teamId);
+    printTable(results);
+    const all = results as Required<Results>;
+    const { gatewayOverRoute, gatewayOverUpstream } = ratios(all);
+    console.log(`gateway / route: ${gatewayOverRoute}   gateway / upstream: ${gatewayOverUpstream}`);
+
+    const charged = before - after;
+    const expected = seed.price * BigInt(all.gateway.ok);
+    console.log(`ledger: charged ${charged} micro-units; ${all.gateway.ok} 2xx responses × ${seed.price} = ${expected}`);
+    const problems = [
+      charged !== expected && `the team was charged ${charged}, expected ${expected}`,
+      all.gateway.non2xx > 0 && `the gateway answered ${all.gateway.non2xx} non-2xx responses ${JSON.stringify(all.gateway.statusCodes)}`,
+      all.gateway.errors > 0 && `${all.gateway.errors} connection errors against the gateway`,
+    ].filter(Boolean);
+    if (problems.length) {
+      for (const problem of problems) log(`FAILED: ${problem}`);
+      return 1;
+    }
+    writeResults(resultsFile, { ...SETTINGS, amount: "measured runs send a fixed number of requests, sized from the warm-up rate to last ~seconds" }, all);
+    log(`wrote ${path.relative(root, resultsFile)}`);
+    return 0;
+  } catch (error) {
+    if (!stopRequested) throw error;
+    log("stopped");
+    return 130;
+  } finally {
+    if (databaseOpen) {
+      await db.$disconnect();
+      await pgPool().end(); // lib/db hands Prisma its own pool, which $disconnect leaves open
+    }
+    await children.stopAll();
+    if (cluster) await cluster.stop();
+  }
+}
+
+function appEnv(databaseUrl: string, port: number): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: databaseUrl,
+    APP_URL: `http://localhost:${port}`,
+    AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
+    TOLLGATE_ENCRYPTION_KEY: crypto.randomBytes(32).toString("base64"),
+    ALLOW_PRIVATE_UPSTREAMS: "true", // the bench upstream listens on 127.0.0.1
+    SMTP_URL: "",
+  };
+  delete env.BENCH_INNER;
+  return env;
+}
+
+/** bench/upstream.ts in a process of its own; resolves with its URL once it listens. */
+function startBenchUpstream(children: ChildGroup): Promise<string> {
+  const child = children.add(fork(fileURLToPath(new URL("../bench/upstream.ts", import.meta.url)), { execArgv: ["--import", "tsx"] }));
+  return new Promise((resolve, reject) => {
+    child.once("message", (message: { port: number }) => resolve(`http://127.0.0.1:${message.port}`));
+    child.once("exit", (code) => reject(new Error(`the bench upstream exited with ${code} before listening`)));
+  });
+}
+
+/** The balance once debits have stopped changing it (they land before each response, so quickly). */
+async function settledBalance(teamId: string): Promise<bigint> {
+  let previous = await teamBalance(teamId);
+  for (let attempt = 0; attempt < 20; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const current = await teamBalance(teamId);
+    if (current === previous) return current;
+    previous = current;
+  }
+  return previous;
+}

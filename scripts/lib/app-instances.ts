@@ -1,0 +1,54 @@
+// Child processes of a script that must all be gone before its database stops, and `next start`
+// instances that count as started once their health check answers.
+import { spawn, type ChildProcess } from "node:child_process";
+import { binPath } from "./processes";
+
+/** Tracks children so that a stop request reaches every one and shutdown can wait for them all. */
+export class ChildGroup {
+  private readonly exits = new Map<ChildProcess, Promise<number | null>>();
+
+  add(child: ChildProcess): ChildProcess {
+    this.exits.set(child, new Promise((resolve) => child.on("exit", (code) => resolve(code))));
+    return child;
+  }
+
+  exited(child: ChildProcess): Promise<number | null> {
+    return this.exits.get(child) ?? Promise.resolve(child.exitCode);
+  }
+
+  /** SIGTERM to every child still running (`next start` drains; PostgreSQL is not a child here). */
+  signalAll() {
+    for (const child of this.exits.keys()) if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+  }
+
+  async stopAll() {
+    this.signalAll();
+    await Promise.all(this.exits.values());
+  }
+}
+
+type AppOptions = { port: number; env: NodeJS.ProcessEnv; children: ChildGroup; cancelled: () => boolean; stdio?: "inherit" | "ignore" };
+
+/** `next start` of the current build on `port`; resolves once GET /api/health answers 200. */
+export async function startNextApp({ port, env, children, cancelled, stdio = "inherit" }: AppOptions): Promise<ChildProcess> {
+  const app = children.add(
+    spawn(process.execPath, [binPath("next"), "start", "-p", String(port)], { stdio: ["ignore", stdio, "inherit"], env: { ...env, PORT: String(port) } }),
+  );
+  await waitUntilHealthy(`http://127.0.0.1:${port}/api/health`, app, cancelled);
+  return app;
+}
+
+/** Polls a health check until it answers 200; fails when the app exits first or never gets there. */
+async function waitUntilHealthy(url: string, app: ChildProcess, cancelled: () => boolean, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!cancelled()) {
+    if (app.exitCode !== null || app.signalCode !== null) throw new Error(`the app for ${url} exited before it was ready`);
+    try {
+      if ((await fetch(url, { signal: AbortSignal.timeout(2_000) })).ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`${url} was not healthy within ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
