@@ -4,11 +4,12 @@ import fs from "node:fs";
 import os from "node:os";
 import type { LoadSettings, RunSummary } from "./load";
 
-export type Results = { upstream: RunSummary; route: RunSummary; gateway?: RunSummary };
+export type Results = { upstream: RunSummary; staticRoute: RunSummary; route: RunSummary; gateway?: RunSummary };
 
 const LABELS: Record<keyof Results, string> = {
   upstream: "(a) upstream directly",
-  route: "(b) GET /api/ping",
+  staticRoute: "(b0) GET /api/ping (static route)",
+  route: "(b) GET /api/ping/bench/ping (gateway's route shape)",
   gateway: "(c) gateway /api/gateway/bench/ping",
 };
 
@@ -27,6 +28,7 @@ export function ratios(results: Required<Results>) {
   return {
     gatewayOverRoute: round(results.gateway.requestsPerSecond / results.route.requestsPerSecond, 3),
     gatewayOverUpstream: round(results.gateway.requestsPerSecond / results.upstream.requestsPerSecond, 3),
+    gatewayOverStaticRoute: round(results.gateway.requestsPerSecond / results.staticRoute.requestsPerSecond, 3),
   };
 }
 
@@ -44,7 +46,12 @@ export function writeResults(file: string, settings: LoadSettings & { amount: st
     measuredAt: new Date().toISOString(),
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "unknown", node: process.version },
     settings,
-    results: { upstream: entry(results.upstream), route: entry(results.route), gateway: entry(results.gateway) },
+    results: {
+      upstream: entry(results.upstream),
+      staticRoute: entry(results.staticRoute),
+      route: entry(results.route),
+      gateway: entry(results.gateway),
+    },
     ratios: ratios(results),
   };
   fs.writeFileSync(file, JSON.stringify(data, null, 2) + "\n");

@@ -1,6 +1,8 @@
-// npm run bench: the gateway against two baselines on this machine, under the same load.
-//   (a) the bench upstream directly, (b) GET /api/ping (a trivial Next.js route), (c) GET
-//   /api/gateway/bench/ping with a team key (auth, rate limit, debit, proxy to the same upstream).
+// npm run bench: the gateway against baselines on this machine, under the same load.
+//   (a) the bench upstream directly, (b) GET /api/ping/bench/ping (a trivial Next.js route with the
+//   gateway's route shape: a dynamic segment and a catch-all), (b0) GET /api/ping (the same on a
+//   static path), (c) GET /api/gateway/bench/ping with a team key (auth, rate limit, debit, proxy
+//   to the same upstream). ratios.gatewayOverRoute is c/b.
 // Builds the app when stale, runs it with `next start` on a throwaway PostgreSQL, seeds a team,
 // API, plan, subscription and key, measures with autocannon in a child process, prints a table and
 // the ratios c/b and c/a, checks that the team was charged exactly price × the 2xx gateway
@@ -78,8 +80,11 @@ async function main(): Promise<number> {
     log(`load: ${SETTINGS.connections} connections, pipelining ${SETTINGS.pipelining}, ${SETTINGS.warmupSeconds} s warm-up, ~${SETTINGS.seconds} s measured`);
     log("(a) the upstream directly…");
     const upstream = await measure({ url: `${upstreamUrl}/ping` }, SETTINGS, children);
-    log("(b) GET /api/ping…");
-    const results: Results = { upstream, route: await measure({ url: `${app}/api/ping` }, SETTINGS, children) };
+    log("(b0) GET /api/ping…");
+    const staticRoute = await measure({ url: `${app}/api/ping` }, SETTINGS, children);
+    log("(b) GET /api/ping/bench/ping…");
+    const route = await measure({ url: `${app}/api/ping/${BENCH_SLUG}/ping` }, SETTINGS, children);
+    const results: Results = { upstream, staticRoute, route };
     checkpoint();
 
     const gateway = { url: `${app}/api/gateway/${BENCH_SLUG}/ping`, headers: { authorization: `Bearer ${seed.key}` } };
@@ -101,8 +106,8 @@ async function main(): Promise<number> {
     const after = await settledBalance(seed.teamId);
     printTable(results);
     const all = results as Required<Results>;
-    const { gatewayOverRoute, gatewayOverUpstream } = ratios(all);
-    console.log(`gateway / route: ${gatewayOverRoute}   gateway / upstream: ${gatewayOverUpstream}`);
+    const { gatewayOverRoute, gatewayOverUpstream, gatewayOverStaticRoute } = ratios(all);
+    console.log(`gateway / route: ${gatewayOverRoute}   gateway / static route: ${gatewayOverStaticRoute}   gateway / upstream: ${gatewayOverUpstream}`);
 
     const charged = before - after;
     const expected = seed.price * BigInt(all.gateway.ok);

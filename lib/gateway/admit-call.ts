@@ -29,7 +29,8 @@ export const money = (micros: bigint) => microsToDecimal(micros, 4);
 export async function admitCall(request: Request, call: CallContext): Promise<void> {
   const slug = gatewaySlug(call.url);
 
-  const check = await authenticateApiKey(readBearerToken(request.headers));
+  const pendingCheck = authenticateApiKey(readBearerToken(request.headers));
+  const check = pendingCheck instanceof Promise ? await pendingCheck : pendingCheck;
   if (!check.ok) {
     throw new GatewayError("invalid_api_key", KEY_DETAIL[check.reason], undefined, {
       "www-authenticate": `Bearer realm="tollgate", error="invalid_token"`,
@@ -37,8 +38,11 @@ export async function admitCall(request: Request, call: CallContext): Promise<vo
   }
   const key = (call.key = check.key);
 
-  const api = await findApi(slug);
-  const subscription = api ? await findSubscription(key.teamId, api.id) : null;
+  // Cache hits come back without a promise; awaiting only misses keeps the hot path short.
+  const pendingApi = findApi(slug);
+  const api = pendingApi instanceof Promise ? await pendingApi : pendingApi;
+  const pendingSubscription = api ? findSubscription(key.teamId, api.id) : null;
+  const subscription = pendingSubscription instanceof Promise ? await pendingSubscription : pendingSubscription;
   // Drafts are invisible; private APIs are visible only to teams an admin subscribed.
   if (!api || api.status === "DRAFT" || (api.visibility === "PRIVATE" && !subscription)) {
     throw new GatewayError("api_not_found", `There is no API "${slug}". See ${appUrl()}/catalog for the APIs you can call.`);
@@ -64,7 +68,8 @@ export async function admitCall(request: Request, call: CallContext): Promise<vo
 
   checkRequestShape(request, plan.maxRequestBytes, call);
 
-  const decision = (call.rateLimit = await rateLimiter().consume(`${key.id}:${api.id}`, plan.rateLimit, plan.rateLimitWindowSec));
+  const pendingDecision = rateLimiter().consume(`${key.id}:${api.id}`, plan.rateLimit, plan.rateLimitWindowSec);
+  const decision = (call.rateLimit = pendingDecision instanceof Promise ? await pendingDecision : pendingDecision);
   if (!decision.allowed) {
     throw new GatewayError(
       "rate_limited",
@@ -98,7 +103,8 @@ function checkRequestShape(request: Request, maxRequestBytes: number, call: Call
   if (/tg_(live|test)_/.test(call.url.search)) {
     throw new GatewayError("bad_request", "Never put an API key in the URL; send it in the Authorization or X-API-Key header, and rotate this key.");
   }
-  if (headerBytes(request.headers) > MAX_HEADER_BYTES) {
+  call.headerList = Array.from(request.headers);
+  if (headerBytes(call.headerList) > MAX_HEADER_BYTES) {
     throw new GatewayError("bad_request", `The request headers are larger than ${MAX_HEADER_BYTES / 1024} KiB.`);
   }
   const declared = request.headers.get("content-length");

@@ -2,6 +2,7 @@
 import type { ResolvedKey } from "@/lib/gateway/key-cache";
 import type { RoutedApi, RoutedPlan } from "@/lib/gateway/route-cache";
 import type { GatewayTarget } from "@/lib/gateway/upstream-url";
+import type { HeaderList } from "@/lib/gateway/headers";
 import type { RateLimitDecision } from "@/lib/gateway/rate-limiter";
 import { recordUsage } from "@/lib/gateway/usage-recorder";
 
@@ -14,6 +15,8 @@ export type CallContext = {
   /** path after the API slug, without the query: kept in usage, never with the query string */
   path: string;
   target?: GatewayTarget;
+  /** the caller's headers, read once: iterating a Headers object is not cheap */
+  headerList?: HeaderList;
   key?: ResolvedKey;
   api?: RoutedApi;
   plan?: RoutedPlan;

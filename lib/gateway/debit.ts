@@ -64,7 +64,9 @@ export async function chargeCall(request: ChargeRequest): Promise<ChargeResult> 
     return balance >= 0n ? { ok: true, balanceAfter: balance } : { ok: false, reason: "insufficient_credit", balance };
   }
   const params = [teamId, price.toString(), requestId, apiId, ...(capped ? [keyId] : [])];
-  const { rows } = await pgPool().query<ChargeRow>(capped ? CHARGE_CAPPED : CHARGE, params);
+  // Named statements are parsed and planned once per connection, not on every call.
+  const statement = capped ? { name: "tollgate_charge_capped", text: CHARGE_CAPPED } : { name: "tollgate_charge", text: CHARGE };
+  const { rows } = await pgPool().query<ChargeRow>({ ...statement, values: params });
   const row = rows[0];
   if (row.after !== null) return { ok: true, balanceAfter: BigInt(row.after) };
   const balance = BigInt(row.current ?? 0);

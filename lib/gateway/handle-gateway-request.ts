@@ -47,8 +47,8 @@ async function forward(request: Request, client: ClientInfo, call: CallContext):
   const outcome = await callUpstream({
     url: upstreamUrl(api.upstreamBaseUrl, target),
     method: request.method,
-    headers: upstreamRequestHeaders(request.headers, { clientIp: client.ip, proto: client.proto, host: client.host, requestId: call.requestId }, credential),
-    body: request.body,
+    headers: upstreamRequestHeaders(call.headerList ?? Array.from(request.headers), { clientIp: client.ip, proto: client.proto, host: client.host, requestId: call.requestId }, credential),
+    body: hasRequestBody(request) ? request.body : null,
     maxRequestBytes: plan.maxRequestBytes,
     connectTimeoutMs: api.connectTimeoutMs,
     timeoutMs: api.timeoutMs,
@@ -95,10 +95,30 @@ async function forward(request: Request, client: ClientInfo, call: CallContext):
     recordCall(call, { status, bytesIn: outcome.bytesIn() });
     return new Response(null, { status, headers });
   }
+  if (isSmallPlainBody(outcome.headers)) {
+    // A small body of known length is read whole: one write to the caller instead of a stream.
+    const bytes = await outcome.body.arrayBuffer();
+    recordCall(call, { status, bytesIn: outcome.bytesIn(), bytesOut: bytes.byteLength });
+    return new Response(bytes, { status, headers });
+  }
   const body = relayBody(decodedBody(outcome.body, outcome.headers["content-encoding"]), ({ bytesOut, completed }) =>
     recordCall(call, { status, errorCode: completed ? null : "response_interrupted", bytesIn: outcome.bytesIn(), bytesOut }),
   );
   return new Response(body, { status, headers });
+}
+
+/** Reading `request.body` makes the server build a stream: skip it for methods without a body. */
+function hasRequestBody(request: Request): boolean {
+  return request.method !== "GET" && request.method !== "HEAD";
+}
+
+/** Bodies up to this size with a Content-Length and no encoding are relayed in one piece. */
+const SMALL_BODY_BYTES = 64 * 1024;
+
+function isSmallPlainBody(headers: Record<string, string | string[] | undefined>): boolean {
+  const length = Number(headers["content-length"]);
+  const encoding = headers["content-encoding"];
+  return Number.isInteger(length) && length <= SMALL_BODY_BYTES && (encoding === undefined || encoding === "identity");
 }
 
 async function refund(call: CallContext, reason: string): Promise<void> {

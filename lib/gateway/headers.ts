@@ -27,19 +27,24 @@ function connectionListed(connection: string | null | undefined): Set<string> {
 
 export type ForwardedFor = { clientIp: string | null; proto: string; host: string; requestId: string };
 
-/** Request headers for the upstream. */
+export type HeaderList = [name: string, value: string][];
+
+/** Request headers for the upstream, from the caller's headers read once (`Array.from(headers)`). */
 export function upstreamRequestHeaders(
-  incoming: Headers,
+  incoming: HeaderList,
   forwarded: ForwardedFor,
   credential: { header: string; value: string } | null,
 ): Record<string, string> {
-  const listed = connectionListed(incoming.get("connection"));
   const out: Record<string, string> = {};
+  let connection: string | undefined;
+  let priorFor: string | undefined;
   for (const [name, value] of incoming) {
-    if (HOP_BY_HOP.has(name) || CALLER_ONLY.has(name) || listed.has(name) || name.startsWith("x-forwarded-")) continue;
+    if (name === "connection") connection = value;
+    else if (name === "x-forwarded-for") priorFor = value;
+    if (HOP_BY_HOP.has(name) || CALLER_ONLY.has(name) || name.startsWith("x-forwarded-")) continue;
     out[name] = value;
   }
-  const priorFor = incoming.get("x-forwarded-for");
+  if (connection) for (const name of connectionListed(connection)) delete out[name];
   const chain = [priorFor, forwarded.clientIp].filter(Boolean).join(", ");
   if (chain) out["x-forwarded-for"] = chain;
   out["x-forwarded-proto"] = forwarded.proto;
@@ -71,7 +76,7 @@ export function callerResponseHeaders(upstream: Record<string, string | string[]
 }
 
 /** Total size of the request's header block, as a guard against oversized headers. */
-export function headerBytes(headers: Headers): number {
+export function headerBytes(headers: HeaderList): number {
   let total = 0;
   for (const [name, value] of headers) total += name.length + value.length + 4;
   return total;

@@ -68,12 +68,19 @@ async function loadKey(hash: string): Promise<ResolvedKey | null> {
   };
 }
 
-/** Checks a raw key: format and checksum first (no database), then the cached row. */
-export async function authenticateApiKey(rawKey: string | null): Promise<KeyCheck> {
+/**
+ * Checks a raw key: format and checksum first (no database), then the cached row. Answers without
+ * a promise when the key is cached (the common case), so the hot path awaits only on a miss.
+ */
+export function authenticateApiKey(rawKey: string | null): KeyCheck | Promise<KeyCheck> {
   if (!rawKey) return { ok: false, reason: "missing" };
   if (!isWellFormedApiKey(rawKey)) return { ok: false, reason: "malformed" };
   const hash = hashApiKey(rawKey);
-  const key = await cache.get(hash, () => loadKey(hash));
+  const hit = cache.peek(hash);
+  return hit ? checkKey(hit.value) : cache.get(hash, () => loadKey(hash)).then(checkKey);
+}
+
+function checkKey(key: ResolvedKey | null): KeyCheck {
   if (!key) return { ok: false, reason: "unknown" };
   const now = Date.now();
   if (key.revokedAt !== null && key.revokedAt <= now) return { ok: false, reason: "revoked" };

@@ -99,12 +99,16 @@ async function loadSubscription(teamId: string, apiId: string): Promise<RoutedSu
   return subscription ?? null;
 }
 
-export function findApi(slug: string): Promise<RoutedApi | null> {
-  return apis.get(slug, () => loadApi(slug));
+// Both answer without a promise when cached, so the hot path awaits only on a miss.
+export function findApi(slug: string): RoutedApi | null | Promise<RoutedApi | null> {
+  const hit = apis.peek(slug);
+  return hit ? hit.value : apis.get(slug, () => loadApi(slug));
 }
 
-export function findSubscription(teamId: string, apiId: string): Promise<RoutedSubscription | null> {
-  return subscriptions.get(`${teamId}:${apiId}`, () => loadSubscription(teamId, apiId));
+export function findSubscription(teamId: string, apiId: string): RoutedSubscription | null | Promise<RoutedSubscription | null> {
+  const key = `${teamId}:${apiId}`;
+  const hit = subscriptions.peek(key);
+  return hit ? hit.value : subscriptions.get(key, () => loadSubscription(teamId, apiId));
 }
 
 /** Call after an API or its plans change (publish, retire, edit, price change). */

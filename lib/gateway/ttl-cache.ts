@@ -27,6 +27,12 @@ export class TtlCache<V> {
     return caches.get(name) as TtlCache<V>;
   }
 
+  /** A fresh entry, without waiting: the hot path takes this and awaits only on a miss. */
+  peek(key: string): { value: V } | undefined {
+    const hit = this.entries.get(key);
+    return hit && hit.until > Date.now() ? hit : undefined;
+  }
+
   get(key: string, load: () => Promise<V>): Promise<V> {
     const hit = this.entries.get(key);
     if (hit && hit.until > Date.now()) return Promise.resolve(hit.value);

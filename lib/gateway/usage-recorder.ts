@@ -34,13 +34,37 @@ const LAST_USED_EVERY_MS = 60_000;
 const INSERT = `
 INSERT INTO usage_events ("requestId", "teamId", "apiKeyId", "apiId", method, path, status, "errorCode", "latencyMs",
                           "bytesIn", "bytesOut", charged, refunded, "createdAt")
-SELECT u.* FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[],
-                       $9::int[], $10::bigint[], $11::bigint[], $12::bigint[], $13::bigint[], $14::timestamptz[])
-       AS u(request_id, team_id, key_id, api_id, method, path, status, error_code, latency_ms, bytes_in, bytes_out, charged, refunded, created_at)
-WHERE (u.team_id IS NULL OR EXISTS (SELECT 1 FROM teams WHERE id = u.team_id))
-  AND (u.key_id IS NULL OR EXISTS (SELECT 1 FROM api_keys WHERE id = u.key_id))
-  AND (u.api_id IS NULL OR EXISTS (SELECT 1 FROM apis WHERE id = u.api_id))
+SELECT u.* FROM json_to_recordset($1::json)
+       AS u(r text, t text, k text, a text, m text, p text, s int, e text, l int, bi bigint, bo bigint, c bigint, rf bigint, at timestamptz)
+WHERE (u.t IS NULL OR EXISTS (SELECT 1 FROM teams WHERE id = u.t))
+  AND (u.k IS NULL OR EXISTS (SELECT 1 FROM api_keys WHERE id = u.k))
+  AND (u.a IS NULL OR EXISTS (SELECT 1 FROM apis WHERE id = u.a))
 ON CONFLICT ("requestId") DO NOTHING`;
+
+/** An event as it travels to the database: one JSON document per batch is the cheapest encoding. */
+type UsageRow = {
+  r: string; t: string | null; k: string | null; a: string | null; m: string; p: string; s: number; e: string | null;
+  l: number; bi: number; bo: number; c: string; rf: string; at: string;
+};
+
+function toRow(event: UsageEvent): UsageRow {
+  return {
+    r: event.requestId,
+    t: event.teamId,
+    k: event.apiKeyId,
+    a: event.apiId,
+    m: event.method,
+    p: event.path,
+    s: event.status,
+    e: event.errorCode,
+    l: event.latencyMs,
+    bi: event.bytesIn,
+    bo: event.bytesOut,
+    c: event.charged.toString(),
+    rf: event.refunded.toString(),
+    at: event.createdAt.toISOString(),
+  };
+}
 
 const TOUCH_KEYS = `
 UPDATE api_keys SET "lastUsedAt" = used.at
@@ -48,7 +72,7 @@ FROM unnest($1::text[], $2::timestamptz[]) AS used(id, at)
 WHERE api_keys.id = used.id AND (api_keys."lastUsedAt" IS NULL OR api_keys."lastUsedAt" < used.at)`;
 
 type RecorderState = {
-  buffer: UsageEvent[];
+  buffer: UsageRow[];
   timer: NodeJS.Timeout | null;
   flushing: Promise<void> | null;
   keyTouchedAt: Map<string, number>;
@@ -64,7 +88,7 @@ const state: RecorderState = (globalRecorder.__tollgateUsage ??= {
 });
 
 export function recordUsage(event: UsageEvent): void {
-  state.buffer.push(event);
+  state.buffer.push(toRow(event));
   if (state.buffer.length > MAX_BUFFERED) {
     const dropped = state.buffer.splice(0, state.buffer.length - MAX_BUFFERED);
     console.error(`[usage] database unreachable for too long: dropped ${dropped.length} usage events`);
@@ -108,33 +132,17 @@ async function writeBuffered(): Promise<void> {
   }
 }
 
-async function insertBatch(batch: UsageEvent[]): Promise<void> {
-  const column = <K extends keyof UsageEvent>(name: K) => batch.map((event) => event[name]);
-  await pgPool().query(INSERT, [
-    column("requestId"),
-    column("teamId"),
-    column("apiKeyId"),
-    column("apiId"),
-    column("method"),
-    column("path"),
-    column("status"),
-    column("errorCode"),
-    column("latencyMs"),
-    column("bytesIn"),
-    column("bytesOut"),
-    batch.map((event) => event.charged.toString()),
-    batch.map((event) => event.refunded.toString()),
-    column("createdAt"),
-  ]);
+async function insertBatch(batch: UsageRow[]): Promise<void> {
+  await pgPool().query({ name: "tollgate_usage_insert", text: INSERT, values: [JSON.stringify(batch)] });
 }
 
-async function touchKeys(batch: UsageEvent[]): Promise<void> {
+async function touchKeys(batch: UsageRow[]): Promise<void> {
   const now = Date.now();
-  const latest = new Map<string, Date>();
-  for (const event of batch) {
-    if (!event.apiKeyId) continue;
-    if (now - (state.keyTouchedAt.get(event.apiKeyId) ?? 0) < LAST_USED_EVERY_MS) continue;
-    latest.set(event.apiKeyId, event.createdAt);
+  const latest = new Map<string, string>();
+  for (const row of batch) {
+    if (!row.k) continue;
+    if (now - (state.keyTouchedAt.get(row.k) ?? 0) < LAST_USED_EVERY_MS) continue;
+    latest.set(row.k, row.at);
   }
   if (latest.size === 0) return;
   for (const id of latest.keys()) state.keyTouchedAt.set(id, now);

@@ -1,4 +1,4 @@
-// GET /api/ping - trivial JSON route, the baseline npm run bench compares the gateway with
+// GET /api/ping - trivial JSON route on a static path: a second baseline for npm run bench
 export const dynamic = "force-dynamic";
 
 export function GET(): Response {
