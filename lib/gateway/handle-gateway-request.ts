@@ -21,7 +21,15 @@ export async function handleGatewayRequest(request: Request, client: ClientInfo)
   } catch (error) {
     return refuse(call, error);
   }
-  return forward(request, client, call);
+  try {
+    return await forward(request, client, call);
+  } catch (error) {
+    // A failure of ours after the charge: the caller got no answer from the API, so give it back.
+    await refund(call, "gateway error").catch((refundError) =>
+      console.error(`[gateway] requestId=${call.requestId} refund after an error failed; reconcile by request id:`, refundError),
+    );
+    return refuse(call, error);
+  }
 }
 
 function refuse(call: CallContext, error: unknown): Response {
