@@ -5,7 +5,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { startEmbeddedPostgres, createDatabaseIfMissing, type RunningPostgres } from "./lib/embedded-postgres";
 import { loadOrCreateSecrets, applySecretsToEnv } from "./lib/secrets";
-import { binPath, migrateDeploy, run, supervise } from "./lib/processes";
+import { binPath, serverCommand, migrateDeploy, run, supervise } from "./lib/processes";
 import { buildIsStale } from "./lib/build-freshness";
 
 const mode = process.argv[2] as "start" | "dev" | "migrate" | "seed";
@@ -43,8 +43,11 @@ async function main() {
       console.log("[tollgate] building (sources changed since the last build)…");
       await run(process.execPath, [binPath("next"), "build"]);
     }
-    const args = mode === "dev" ? ["dev"] : ["start"];
-    const child = spawn(process.execPath, [binPath("next"), ...args, "-p", process.env.PORT!], { stdio: "inherit", env: process.env });
+    // Production: scripts/serve.ts (the gateway on node:http, Next.js for the rest); dev: `next dev`,
+    // where the gateway answers through its route handler with hot reload.
+    const args = mode === "dev" ? [binPath("next"), "dev", "-p", process.env.PORT!] : serverCommand();
+    const env: NodeJS.ProcessEnv = mode === "dev" ? process.env : { ...process.env, NODE_ENV: "production" };
+    const child = spawn(process.execPath, args, { stdio: "inherit", env });
     const code = await supervise(child);
     process.exitCode = code;
   } finally {

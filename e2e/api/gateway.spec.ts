@@ -34,7 +34,7 @@ test("credit for N calls lets exactly N of 10xN concurrent calls through across 
     .toMatchObject({ requests: 10 * N, charged: expect.stringMatching(/^0\.10?0*$/), refunded: expect.stringMatching(/^0(\.0+)?$/) });
 });
 
-test("relays bodies readable by a client that accepts gzip (Next.js compresses once)", async ({ request, baseURL }) => {
+test("relays compressed upstream bodies readable by a client that accepts gzip", async ({ request, baseURL }) => {
   const api = await provisionMeteredApi(request, { upstreamUrl: upstream.url, price: "0.001", credit: "1" });
   for (const path of ["/echo?x=1", "/compressed?encoding=gzip&repeat=5000"]) {
     const response = await call(baseURL!, api.slug, path, api.key, { headers: { "accept-encoding": "gzip, deflate, br" } });
@@ -54,7 +54,7 @@ test("answers 402 with the top-up link and the contract's body", async ({ reques
   expect(response.headers.get("link")).toBe(`<${body.topUpUrl}>; rel="payment"`);
 });
 
-test("streams server-sent events through Next.js chunk by chunk", async ({ request, baseURL }) => {
+test("streams server-sent events chunk by chunk through the production server", async ({ request, baseURL }) => {
   const api = await provisionMeteredApi(request, { upstreamUrl: upstream.url, price: "0.001", credit: "1" });
   const started = Date.now();
   const response = await call(baseURL!, api.slug, "/sse?events=4&intervalMs=400", api.key, { headers: { "accept-encoding": "gzip, br" } });

@@ -1,7 +1,7 @@
 // Child processes of a script that must all be gone before its database stops, and `next start`
 // instances that count as started once their health check answers.
 import { spawn, type ChildProcess } from "node:child_process";
-import { binPath } from "./processes";
+import { serverCommand } from "./processes";
 
 /** Tracks children so that a stop request reaches every one and shutdown can wait for them all. */
 export class ChildGroup {
@@ -29,10 +29,10 @@ export class ChildGroup {
 
 type AppOptions = { port: number; env: NodeJS.ProcessEnv; children: ChildGroup; cancelled: () => boolean; stdio?: "inherit" | "ignore" };
 
-/** `next start` of the current build on `port`; resolves once GET /api/health answers 200. */
+/** The production server (scripts/serve.ts) on the current build on `port`; resolves once GET /api/health answers 200. */
 export async function startNextApp({ port, env, children, cancelled, stdio = "inherit" }: AppOptions): Promise<ChildProcess> {
   const app = children.add(
-    spawn(process.execPath, [binPath("next"), "start", "-p", String(port)], { stdio: ["ignore", stdio, "inherit"], env: { ...env, PORT: String(port) } }),
+    spawn(process.execPath, serverCommand(), { stdio: ["ignore", stdio, "inherit"], env: { ...env, NODE_ENV: "production", PORT: String(port) } }),
   );
   await waitUntilHealthy(`http://127.0.0.1:${port}/api/health`, app, cancelled);
   return app;

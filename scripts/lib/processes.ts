@@ -1,6 +1,7 @@
 // Small helpers to run the Prisma and Next.js CLIs as child processes with inherited output.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
+import path from "node:path";
 
 const require = createRequire(import.meta.url);
 
@@ -37,4 +38,9 @@ export function supervise(child: ChildProcess, onSignal?: () => void): Promise<n
       resolve(code ?? (signal ? 1 : 0));
     });
   });
+}
+
+/** The production server: scripts/serve.ts (Next.js with the gateway mounted on node:http), via tsx. */
+export function serverCommand(): string[] {
+  return ["--import", "tsx", path.join(process.cwd(), "scripts", "serve.ts")];
 }

@@ -1,0 +1,42 @@
+// The production server behind `npm start`: node:http with the metered gateway mounted directly on
+// /api/gateway/ (lib/gateway/node-adapter.ts) and Next.js serving everything else. Usage is flushed
+// after in-flight responses finish on SIGTERM/SIGINT, then the process exits.
+// Environment: PORT (3000), LISTEN_HOST (0.0.0.0); everything else as for the app.
+import http from "node:http";
+import next from "next";
+import { GATEWAY_PATH_PREFIX, serveGatewayNode } from "@/lib/gateway/node-adapter";
+import { flushUsage } from "@/lib/gateway/usage-recorder";
+
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.LISTEN_HOST ?? "0.0.0.0";
+const SHUTDOWN_GRACE_MS = 25_000;
+
+const app = next({ dev: false, dir: process.cwd(), port, hostname });
+await app.prepare();
+const handle = app.getRequestHandler();
+const origin = `http://localhost:${port}`;
+
+const server = http.createServer((req, res) => {
+  if (req.url?.startsWith(GATEWAY_PATH_PREFIX)) return void serveGatewayNode(req, res, origin);
+  void handle(req, res);
+});
+// Longer than common load balancers' idle timeouts, so they never reuse a connection we just closed.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
+
+server.listen(port, hostname, () => console.log(`[tollgate] ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));
+
+let stopping = false;
+async function shutdown(signal: NodeJS.Signals) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`[tollgate] ${signal}: finishing requests in flight`);
+  const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+  force.unref();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await app.close().catch((error: Error) => console.error("[tollgate] closing Next.js:", error.message));
+  await flushUsage().catch((error: Error) => console.error("[tollgate] final usage flush failed:", error.message));
+  process.exit(0);
+}
+process.on("SIGTERM", shutdown);
+process.on("SIGINT", shutdown);
