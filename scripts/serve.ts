@@ -6,6 +6,7 @@ import http from "node:http";
 import next from "next";
 import { GATEWAY_PATH_PREFIX, serveGatewayNode } from "@/lib/gateway/node-adapter";
 import { flushUsage } from "@/lib/gateway/usage-recorder";
+import { listenForInvalidations } from "@/lib/gateway/cache-invalidation";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.LISTEN_HOST ?? "0.0.0.0";
@@ -15,6 +16,9 @@ const app = next({ dev: false, dir: process.cwd(), port, hostname });
 await app.prepare();
 const handle = app.getRequestHandler();
 const origin = `http://localhost:${port}`;
+
+// Instrumentation does this too; both calls are safe, the listener starts once per process.
+listenForInvalidations();
 
 const server = http.createServer((req, res) => {
   if (req.url?.startsWith(GATEWAY_PATH_PREFIX)) return void serveGatewayNode(req, res, origin);
