@@ -20,7 +20,9 @@ const origin = `http://localhost:${port}`;
 // Instrumentation does this too; both calls are safe, the listener starts once per process.
 listenForInvalidations();
 
-const server = http.createServer((req, res) => {
+// Node refuses headers over 16 KiB with a bare 431; up to 64 KiB they reach the gateway, which answers
+// anything over its own 8 KiB limit with a problem+json 400 the caller can read.
+const server = http.createServer({ maxHeaderSize: 64 * 1024 }, (req, res) => {
   if (req.url?.startsWith(GATEWAY_PATH_PREFIX)) return void serveGatewayNode(req, res, origin);
   void handle(req, res);
 });

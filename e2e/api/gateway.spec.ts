@@ -43,6 +43,14 @@ test("relays compressed upstream bodies readable by a client that accepts gzip",
   }
 });
 
+test("answers oversized headers with a readable problem, uncharged", async ({ request, baseURL }) => {
+  const api = await provisionMeteredApi(request, { upstreamUrl: upstream.url, price: "0.001", credit: "1" });
+  const response = await call(baseURL!, api.slug, "/echo", api.key, { headers: { "x-padding": "p".repeat(20_000) } });
+  expect(response.status).toBe(400);
+  expect(await response.json()).toMatchObject({ code: "bad_request", status: 400 });
+  expect(await teamBalance(request, api.teamSlug)).toMatch(/^1(\.0+)?$/);
+});
+
 test("answers 402 with the top-up link and the contract's body", async ({ request, baseURL }) => {
   const api = await provisionMeteredApi(request, { upstreamUrl: upstream.url, price: "0.002", credit: "0" });
   const response = await call(baseURL!, api.slug, "/echo", api.key);
