@@ -82,7 +82,7 @@ export async function admitCall(request: Request, call: CallContext): Promise<vo
   const charge = await chargeCall({
     teamId: key.teamId,
     apiId: api.id,
-    keyId: key.id,
+    keyId: key.capKeyId,
     requestId: call.requestId,
     price: plan.pricePerCall,
     capped: key.spendCap !== null,

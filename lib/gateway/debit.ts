@@ -5,6 +5,7 @@
 // the same statement: the balance and the ledger cannot disagree.
 import { pgPool } from "@/lib/db";
 
+/** `keyId` is the key that holds the spend cap (ResolvedKey.capKeyId). */
 export type ChargeRequest = { teamId: string; apiId: string; keyId: string; requestId: string; price: bigint; capped: boolean };
 
 export type ChargeResult =

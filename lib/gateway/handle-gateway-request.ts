@@ -134,7 +134,7 @@ async function refund(call: CallContext, reason: string): Promise<void> {
   const balance = await refundCall({
     teamId: call.key.teamId,
     apiId: call.api.id,
-    keyId: call.key.id,
+    keyId: call.key.capKeyId,
     requestId: call.requestId,
     price: call.charged,
     reason,

@@ -24,6 +24,11 @@ export type ResolvedKey = {
   expiresAt: number | null;
   revokedAt: number | null;
   spendCap: bigint | null;
+  /**
+   * The key whose `spent` counts against the cap: this key, or, while it is in its rotation grace
+   * period, the key it was rotated to. Old and new key share one cap instead of doubling it.
+   */
+  capKeyId: string;
 };
 
 export type KeyCheck =
@@ -51,10 +56,12 @@ async function loadKey(hash: string): Promise<ResolvedKey | null> {
       expiresAt: true,
       revokedAt: true,
       spendCap: true,
+      rotatedToId: true,
       team: { select: { slug: true } },
     },
   });
   if (!row) return null;
+  const capHolder = row.rotatedToId ? await latestSuccessor(row.rotatedToId) : { id: row.id, spendCap: row.spendCap };
   return {
     id: row.id,
     teamId: row.teamId,
@@ -64,8 +71,18 @@ async function loadKey(hash: string): Promise<ResolvedKey | null> {
     scopeManage: row.scopeManage,
     expiresAt: row.expiresAt?.getTime() ?? null,
     revokedAt: row.revokedAt?.getTime() ?? null,
-    spendCap: row.spendCap,
+    spendCap: capHolder.spendCap,
+    capKeyId: capHolder.id,
   };
+}
+
+/** Follows a rotation chain (each key rotates at most once) to the key in use now. */
+async function latestSuccessor(id: string): Promise<{ id: string; spendCap: bigint | null }> {
+  for (let hops = 0; ; hops++) {
+    const next = await db.apiKey.findUniqueOrThrow({ where: { id }, select: { id: true, spendCap: true, rotatedToId: true } });
+    if (!next.rotatedToId || hops >= 10) return next;
+    id = next.rotatedToId;
+  }
 }
 
 /**

@@ -40,6 +40,24 @@ describe("the debit under concurrency", () => {
   });
 });
 
+describe("spend caps across a rotation", () => {
+  it("lets the old and the new key share one cap during the grace period", async () => {
+    const { slug, team, owner } = await createGatewayFixture({ upstreamUrl: upstream.url, balance: 1_000_000n, price: 1_000n });
+    const { createRawKey } = await import("../support/gateway-factories");
+    const { rotateApiKey } = await import("@/lib/keys/rotate-api-key");
+    const old = await createRawKey(team.id, { spendCap: 5_000n });
+    for (let i = 0; i < 2; i++) expect((await callGateway(slug, "/echo", { key: old.key })).status).toBe(200);
+    const rotated = await rotateApiKey(team.id, old.keyRow.id, { graceSeconds: 3600 }, { type: "USER", userId: owner.id });
+    const keys = [old.key, rotated.key];
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) statuses.push((await callGateway(slug, "/echo", { key: keys[i % 2] })).status);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(3);
+    expect(statuses.filter((status) => status === 402)).toHaveLength(5);
+    expect((await db.apiKey.findUniqueOrThrow({ where: { id: rotated.apiKey.id } })).spent).toBe(5_000n);
+    expect((await ledgerInvariant(team.id)).balance).toBe(995_000n);
+  });
+});
+
 describe("usage events", () => {
   it("records every call, refused or forwarded, with its outcome, charge and sizes", async () => {
     const { slug, key, team, api } = await createGatewayFixture({ upstreamUrl: upstream.url, balance: 2_000n, price: 2_000n });
