@@ -51,6 +51,19 @@ test("answers oversized headers with a readable problem, uncharged", async ({ re
   expect(await teamBalance(request, api.teamSlug)).toMatch(/^1(\.0+)?$/);
 });
 
+test("every problem type URL opens a page that explains the error", async ({ request, baseURL }) => {
+  const api = await provisionMeteredApi(request, { upstreamUrl: upstream.url, price: "0.002", credit: "0" });
+  const refusals = [await call(baseURL!, api.slug, "/echo", "tg_live_not-a-key"), await call(baseURL!, api.slug, "/echo", api.key)];
+  for (const refusal of refusals) {
+    const body = await refusal.json();
+    const page = await request.get(body.type);
+    expect(page.status(), body.type).toBe(200);
+    const html = await page.text();
+    expect(html).toContain(body.title);
+    expect(html).toContain("How to fix it");
+  }
+});
+
 test("answers 402 with the top-up link and the contract's body", async ({ request, baseURL }) => {
   const api = await provisionMeteredApi(request, { upstreamUrl: upstream.url, price: "0.002", credit: "0" });
   const response = await call(baseURL!, api.slug, "/echo", api.key);

@@ -2,27 +2,7 @@
 // page of the app's own error docs, so a person who sees the body can look the code up.
 import { appUrl } from "@/lib/env";
 import { AppError, ERROR_STATUS, type ErrorCode } from "@/lib/errors";
-
-const TITLES: Record<ErrorCode, string> = {
-  bad_request: "Bad request",
-  validation_failed: "Validation failed",
-  unauthorized: "Unauthorized",
-  invalid_api_key: "Invalid API key",
-  forbidden: "Forbidden",
-  subscription_required: "Subscription required",
-  not_found: "Not found",
-  api_not_found: "API not found",
-  conflict: "Conflict",
-  api_retired: "API retired",
-  payload_too_large: "Payload too large",
-  rate_limited: "Rate limit exceeded",
-  payment_required: "Payment required",
-  insufficient_credit: "Insufficient credit",
-  key_spend_cap_reached: "Key spend cap reached",
-  internal_error: "Internal error",
-  upstream_unavailable: "Upstream unavailable",
-  upstream_timeout: "Upstream timeout",
-};
+import { errorDoc } from "@/lib/http/error-docs";
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 
@@ -43,7 +23,7 @@ export function problemTypeUrl(code: ErrorCode): string {
 }
 
 export function problemBody(code: ErrorCode, detail: string, requestId: string, extra?: Record<string, unknown>): ProblemBody {
-  return { type: problemTypeUrl(code), title: TITLES[code], status: ERROR_STATUS[code], detail, code, requestId, ...extra };
+  return { type: problemTypeUrl(code), title: errorDoc(code).title, status: ERROR_STATUS[code], detail, code, requestId, ...extra };
 }
 
 export function problemResponse(
