@@ -3,6 +3,7 @@ import { requirePlatformAdmin } from "@/lib/auth/session";
 import { getPlatformOverview } from "@/lib/admin/platform-overview";
 import { currency, formatMoney } from "@/lib/billing/money";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
+import { ButtonLink } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -13,7 +14,20 @@ export default async function AdminPage() {
   const overview = await getPlatformOverview();
   return (
     <>
-      <PageHeader title="Platform admin" description="Every team, user and API on this installation. Publishing, approvals and revenue arrive with later releases." />
+      <PageHeader
+        title="Platform admin"
+        description="Every team, user and API on this installation. Publishing and approvals arrive with later releases."
+        actions={
+          <nav aria-label="Admin sections" className="flex gap-2">
+            <ButtonLink href="/admin/credit" variant="secondary">
+              Credit
+            </ButtonLink>
+            <ButtonLink href="/admin/payments" variant="secondary">
+              Payments and revenue
+            </ButtonLink>
+          </nav>
+        }
+      />
       <div className="grid gap-4 sm:grid-cols-3">
         {[
           ["Users", overview.users],
