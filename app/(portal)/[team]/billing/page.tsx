@@ -3,6 +3,9 @@ import { loadTeamPage } from "@/lib/auth/team-page";
 import { db } from "@/lib/db";
 import { currency, formatMoney } from "@/lib/billing/money";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { TopUpSection } from "@/components/billing/top-up-section";
+import { PaymentsSection } from "@/components/billing/payments-section";
+import { startTopUpAction } from "./actions";
 
 export const metadata: Metadata = { title: "Billing" };
 
@@ -15,7 +18,6 @@ export default async function BillingPage({ params }: { params: Promise<{ team: 
     db.team.findUniqueOrThrow({ where: { id: ctx.team.id }, select: { balance: true } }),
     db.creditLedgerEntry.findMany({ where: { teamId: ctx.team.id }, orderBy: { createdAt: "desc" }, take: 50 }),
   ]);
-  const stripeConfigured = Boolean(process.env.STRIPE_SECRET_KEY);
   return (
     <>
       <PageHeader title="Billing" description="Calls are paid from the team's prepaid credit." />
@@ -23,12 +25,9 @@ export default async function BillingPage({ params }: { params: Promise<{ team: 
         <p className="text-3xl font-semibold tabular-nums" data-testid="balance">
           {formatMoney(team.balance, currency())}
         </p>
-        <p className="mt-2 text-sm text-slate-600">
-          {stripeConfigured
-            ? "Top-ups through Stripe arrive with the billing release."
-            : "Top-ups are not configured on this installation (set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET). A platform admin can grant credit."}
-        </p>
       </Card>
+      <TopUpSection ctx={ctx} action={startTopUpAction} />
+      <PaymentsSection teamId={ctx.team.id} />
       <h2 className="mb-3 mt-8 text-base font-semibold">Ledger</h2>
       {entries.length === 0 ? (
         <EmptyState title="No credit movements yet" />
