@@ -17,6 +17,7 @@ import { createDatabaseIfMissing, type RunningPostgres } from "./lib/embedded-po
 import { assertLocalDatabase, databaseUrl as onDatabase } from "./lib/local-database";
 import { startScratchCluster } from "./lib/scratch-database";
 import { binPath } from "./lib/processes";
+import { e2eStripeAppEnv } from "../e2e/fixtures/stripe-env";
 import { buildIsStale } from "./lib/build-freshness";
 import { onStopRequest, superviseDetached } from "./lib/detached";
 import { ChildGroup, startNextApp } from "./lib/app-instances";
@@ -87,6 +88,8 @@ async function serve() {
       TOLLGATE_ENCRYPTION_KEY: crypto.randomBytes(32).toString("base64"),
       TOLLGATE_ADMIN_TOKEN: adminToken,
       ALLOW_PRIVATE_UPSTREAMS: "true",
+      // Top-ups go to the local Stripe-compatible server that e2e/ui/top-up.spec.ts starts.
+      ...e2eStripeAppEnv(),
       // The suite reads invitation links from the page, so email must stay unconfigured; nobody
       // becomes a platform admin by address (the first account still does: see e2e/setup).
       SMTP_URL: "",

@@ -17,6 +17,10 @@ export type { StripeEvent, Delivery, DeclineReason };
 export type { PayOutcome } from "./checkout-pay";
 
 export type StripeServerOptions = {
+  /** a fixed port (an app started before this server must know where Stripe is); default: any free port */
+  port?: number;
+  /** a fixed API key the app is configured with; default: a random one */
+  secretKey?: string;
   webhookUrl?: string;
   webhookSecret: string;
   /** origin browsers use for the hosted pages (session.url, receipt_url); defaults to `url` */
@@ -55,9 +59,9 @@ export type StripeServer = {
 };
 
 export async function startStripeServer(options: StripeServerOptions): Promise<StripeServer> {
-  const secretKey = newId("sk_test_local_", 24);
+  const secretKey = options.secretKey ?? newId("sk_test_local_", 24);
   const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve, reject) => server.once("error", reject).listen(options.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
 
