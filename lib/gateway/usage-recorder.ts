@@ -5,6 +5,7 @@
 //
 // `lastUsedAt` of keys rides along: at most one write per key per minute, never per request.
 import { pgPool } from "@/lib/db";
+import { watchBalances } from "@/lib/billing/balance-watch";
 
 export type UsageEvent = {
   requestId: string;
@@ -121,6 +122,7 @@ async function writeBuffered(): Promise<void> {
     try {
       await insertBatch(batch);
       await touchKeys(batch);
+      watchTeams(batch);
     } catch (error) {
       // Keep the events and retry later; usage must not be lost to a brief database outage.
       state.buffer.unshift(...batch);
@@ -130,6 +132,13 @@ async function writeBuffered(): Promise<void> {
       return;
     }
   }
+}
+
+/** Hands the batch's charged teams to the balance watcher; its failures never block usage. */
+function watchTeams(batch: UsageRow[]): void {
+  const teamIds = [...new Set(batch.filter((row) => row.t && row.c !== "0").map((row) => row.t!))];
+  if (teamIds.length === 0) return;
+  watchBalances(teamIds).catch((error) => console.error("[billing] balance watch failed:", (error as Error).message));
 }
 
 async function insertBatch(batch: UsageRow[]): Promise<void> {
