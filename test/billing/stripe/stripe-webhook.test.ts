@@ -216,6 +216,9 @@ describe("events for no team of ours", () => {
     expect(deliveryStatus(completed.id)).toEqual([200]);
     expect(await recorded(completed.id)).toMatchObject({ outcome: "unknown_team", teamId: null, detail: "no team no-such-team" });
     expect(await db.creditLedgerEntry.count({ where: { teamId: "no-such-team" } })).toBe(0);
+    // Visible to admins on /admin/payments.
+    const { listUnappliedStripeEvents } = await import("@/lib/admin/list-unapplied-stripe-events");
+    expect((await listUnappliedStripeEvents(500)).map((event) => event.id)).toContain(completed.id);
   });
 
   it("records event types it does not handle as ignored", async () => {

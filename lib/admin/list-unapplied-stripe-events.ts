@@ -1,0 +1,16 @@
+// Stripe events the webhook recorded but could not apply: an unknown team, an amount mismatch or a
+// failure. Money may have been taken without credit: an admin reconciles these by hand.
+import { db } from "@/lib/db";
+
+export const UNAPPLIED_OUTCOMES = ["unknown_team", "failed"];
+
+export async function listUnappliedStripeEvents(limit = 20) {
+  return db.stripeEvent.findMany({
+    where: { outcome: { in: UNAPPLIED_OUTCOMES } },
+    orderBy: { processedAt: "desc" },
+    take: limit,
+    select: { id: true, type: true, outcome: true, detail: true, teamId: true, processedAt: true },
+  });
+}
+
+export type UnappliedStripeEvent = Awaited<ReturnType<typeof listUnappliedStripeEvents>>[number];
