@@ -3,7 +3,7 @@
 // credited the team, and sees the balance and a receipt link; a member sees no top-up form.
 // The Stripe server runs in this process on a fixed port with a fixed key, and scripts/e2e-server.ts
 // starts the app with the same values (e2e/fixtures/stripe-env.ts).
-import { test, expect, createTeam, invite, acceptInvitation } from "../fixtures";
+import { test, expect, createTeam, invite, acceptInvitation, forgeHiddenTeam } from "../fixtures";
 import { startStripeServer, type StripeServer } from "../../test/support/stripe-server";
 import { E2E_STRIPE } from "../fixtures/stripe-env";
 
@@ -62,4 +62,16 @@ test("a member sees the balance but no top-up form", async ({ page, user, newUse
   await expect(member.page.getByTestId("balance")).toBeVisible();
   await expect(member.page.getByText("Team admins and owners can top up the credit.")).toBeVisible();
   await expect(member.page.getByRole("button", { name: "Continue to payment" })).toHaveCount(0);
+});
+
+test("a top-up for another team's id is refused and sends nobody to Stripe", async ({ page, user: a, newUser }) => {
+  const b = await newUser();
+  await page.goto(`/${a.teamSlug}/billing`);
+  const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Continue to payment" }) });
+  await forgeHiddenTeam(form, b.teamSlug);
+  await form.getByRole("button", { name: "Continue to payment" }).click();
+  await expect(form.getByRole("alert")).toContainText("does not exist or you do not have access");
+  await expect(page).toHaveURL(new RegExp(`/${a.teamSlug}/billing$`));
+  await b.page.goto(`/${b.teamSlug}/billing`);
+  await expect(b.page.getByText("No payments yet")).toBeVisible();
 });
