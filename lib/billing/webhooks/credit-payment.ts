@@ -3,6 +3,7 @@
 // unique externalRef is the last line of defence against a second credit for the same payment.
 import type { LedgerEntryKind, Payment, Prisma } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { rearmLowBalanceAlert } from "@/lib/billing/alerts/rearm-low-balance-alert";
 import type { EffectResult } from "@/lib/billing/webhooks/types";
 
 export type PaidDetails = { paymentIntentId: string | null; chargeId: string | null; receiptUrl: string | null };
@@ -29,6 +30,7 @@ export async function creditPayment(
     where: { id: payment.id },
     data: { status: "PAID", stripePaymentIntentId: paid.paymentIntentId ?? undefined, stripeChargeId: paid.chargeId ?? undefined, receiptUrl: paid.receiptUrl ?? undefined },
   });
+  await rearmLowBalanceAlert(teamId, tx);
   const metadata = { amount: payment.amount.toString(), balanceAfter: team.balance.toString(), externalRef: credit.externalRef };
   await recordAudit({ actorType: "SYSTEM", teamId, action: "billing.payment.credited", targetType: "payment", targetId: payment.id, metadata }, tx);
   return { outcome: "applied", teamId, detail: `credited ${payment.amount} (ledger ${entry.id})` };

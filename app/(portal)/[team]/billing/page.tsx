@@ -8,6 +8,8 @@ import { TopUpSection } from "@/components/billing/top-up-section";
 import { PaymentsSection } from "@/components/billing/payments-section";
 import { TeamLedgerSection } from "@/components/ledger/team-ledger-section";
 import { startTopUpAction } from "./actions";
+import { BalanceSettingsCard } from "@/components/billing/balance-settings-card";
+import { generateWebhookSecretAction, saveAlertSettingsAction, saveAutoRechargeAction } from "./settings-actions";
 
 export const metadata: Metadata = { title: "Billing" };
 
@@ -26,6 +28,7 @@ export default async function BillingPage({ params, searchParams }: Props) {
         </p>
       </Card>
       <TopUpSection ctx={ctx} action={startTopUpAction} />
+      <BalanceSettingsCard ctx={ctx} actions={{ saveAlerts: saveAlertSettingsAction, generateSecret: generateWebhookSecretAction, saveAutoRecharge: saveAutoRechargeAction }} />
       <PaymentsSection teamId={ctx.team.id} />
       <TeamLedgerSection teamId={ctx.team.id} teamSlug={ctx.team.slug} page={searchParams} />
     </>

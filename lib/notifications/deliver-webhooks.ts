@@ -1,0 +1,66 @@
+// The team webhook delivery worker. Due rows are claimed with FOR UPDATE SKIP LOCKED and leased
+// (nextAttemptAt pushed ahead) in one statement, so several instances never send the same row at
+// once, and a crash mid-send only delays the row until the lease ends. Sends happen outside any
+// transaction. `now` is injectable so tests can move the clock instead of sleeping.
+import { db } from "@/lib/db";
+import { decryptSecret } from "@/lib/crypto";
+import { signWebhookBody } from "@/lib/notifications/sign-webhook";
+import { nextAttemptAfter } from "@/lib/notifications/webhook-backoff";
+
+const TIMEOUT_MS = 5_000;
+const LEASE = "5 minutes";
+
+type Claimed = { id: string; teamId: string; event: string; url: string; payload: unknown; attempts: number };
+
+async function claimDue(limit: number, now: Date): Promise<Claimed[]> {
+  return db.$queryRaw<Claimed[]>`
+    UPDATE webhook_deliveries SET attempts = attempts + 1, "nextAttemptAt" = ${now}::timestamptz + ${LEASE}::interval
+    WHERE id IN (SELECT id FROM webhook_deliveries WHERE status = 'PENDING' AND "nextAttemptAt" <= ${now}
+                 ORDER BY "nextAttemptAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+    RETURNING id, "teamId", event, url, payload, attempts`;
+}
+
+type Outcome = { ok: boolean; status: number | null; error: string | null };
+
+async function send(row: Claimed, now: Date): Promise<Outcome> {
+  const team = await db.team.findUnique({ where: { id: row.teamId }, select: { webhookSecretEncrypted: true } });
+  if (!team?.webhookSecretEncrypted) return { ok: false, status: null, error: "the team has no signing secret" };
+  const body = JSON.stringify(row.payload);
+  const signature = signWebhookBody(decryptSecret(team.webhookSecretEncrypted), body, Math.floor(now.getTime() / 1000));
+  try {
+    const response = await fetch(row.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", "tollgate-signature": signature, "tollgate-event": row.event, "tollgate-delivery": row.id },
+      body,
+      redirect: "manual", // a redirect is not an acknowledgement
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    await response.body?.cancel();
+    const ok = response.status >= 200 && response.status < 300;
+    return { ok, status: response.status, error: ok ? null : `HTTP ${response.status}` };
+  } catch (error) {
+    return { ok: false, status: null, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+async function record(row: Claimed, outcome: Outcome, now: Date): Promise<void> {
+  const base = { lastStatus: outcome.status, lastError: outcome.error?.slice(0, 500) ?? null };
+  if (outcome.ok) {
+    await db.webhookDelivery.update({ where: { id: row.id }, data: { ...base, status: "SENT", deliveredAt: now } });
+    return;
+  }
+  const next = nextAttemptAfter(row.attempts, now);
+  await db.webhookDelivery.update({ where: { id: row.id }, data: next ? { ...base, nextAttemptAt: next } : { ...base, status: "FAILED" } });
+}
+
+/** Sends up to `limit` due deliveries; resolves with how many were attempted. */
+export async function deliverDueWebhooks(limit = 20, now: () => Date = () => new Date()): Promise<number> {
+  const rows = await claimDue(limit, now());
+  await Promise.all(
+    rows.map(async (row) => {
+      const outcome = await send(row, now());
+      await record(row, outcome, now());
+    }),
+  );
+  return rows.length;
+}

@@ -1,0 +1,32 @@
+// One notice to a team's owners and admins, on every channel: an email each (outbox), an in-app
+// Notification for the team, and the team webhook event when the team has a URL. The webhook is
+// kicked right away; its retries are the delivery worker's business.
+import { db, type Prisma } from "@/lib/db";
+import { sendEmail } from "@/lib/email/send-email";
+import { enqueueTeamWebhook } from "@/lib/notifications/enqueue-team-webhook";
+import { kickWebhookDeliveries } from "@/lib/notifications/delivery-worker";
+
+export type TeamNotice = {
+  teamId: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string;
+  webhook: { event: string; payload: Prisma.InputJsonObject };
+};
+
+export async function managerEmails(teamId: string): Promise<string[]> {
+  const members = await db.membership.findMany({
+    where: { teamId, role: { in: ["OWNER", "ADMIN"] }, user: { disabledAt: null } },
+    select: { user: { select: { email: true } } },
+  });
+  return members.map((member) => member.user.email);
+}
+
+export async function notifyTeamManagers(notice: TeamNotice): Promise<void> {
+  const { teamId, kind, title, body, link } = notice;
+  await db.notification.create({ data: { teamId, kind, title, body, link } });
+  if (await enqueueTeamWebhook(teamId, notice.webhook.event, notice.webhook.payload)) kickWebhookDeliveries();
+  // One failed address must not stop the others: sendEmail records its own failures.
+  for (const to of await managerEmails(teamId)) await sendEmail({ to, subject: title, text: `${body}\n\n${link}\n` });
+}
