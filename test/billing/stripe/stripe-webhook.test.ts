@@ -118,6 +118,29 @@ describe("checkout top-ups", () => {
   });
 });
 
+describe("out of order", () => {
+  it("credits once when async_payment_succeeded arrives before the unpaid completed event", async () => {
+    const { team, checkout } = await topUp(25_000_000n);
+    bed.testbed.server.setWebhookUrl("http://127.0.0.1:9/unreachable");
+    try {
+      await bed.testbed.server.pay(checkout.sessionId, { outcome: "async_pending" });
+      await bed.testbed.server.pay(checkout.sessionId, { outcome: "async_succeeded" });
+    } finally {
+      bed.testbed.server.setWebhookUrl(bed.testbed.webhookUrl);
+    }
+    const completed = eventFor("checkout.session.completed", checkout.sessionId);
+    const succeeded = eventFor("checkout.session.async_payment_succeeded", checkout.sessionId);
+    for (const event of [succeeded, completed]) {
+      const { payload, signature } = signedDelivery(event);
+      expect((await POST(webhookRequest(payload, signature))).status).toBe(200);
+    }
+    // The late "completed, unpaid" must not send the paid payment back to pending.
+    expect(await db.payment.findUniqueOrThrow({ where: { id: checkout.paymentId } })).toMatchObject({ status: "PAID" });
+    expect(await ledger(team.id)).toHaveLength(1);
+    expect(await expectLedgerInvariant(team.id)).toBe(25_000_000n);
+  });
+});
+
 describe("sessions that end unpaid", () => {
   it("marks an expired session's payment EXPIRED", async () => {
     const { team, checkout } = await topUp(25_000_000n);
