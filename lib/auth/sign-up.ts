@@ -1,9 +1,10 @@
 // Self-service sign-up with email and password.
 import { z } from "zod";
-import { db, Prisma } from "@/lib/db";
+import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { hashPassword, passwordWeakness, PASSWORD_MAX_LENGTH } from "@/lib/auth/password";
 import { provisionNewUser } from "@/lib/teams/provision-new-user";
+import { isUniqueViolation } from "@/lib/db-errors";
 
 export const signUpSchema = z
   .object({
@@ -27,7 +28,7 @@ export async function signUpWithPassword(input: SignUpInput) {
       return user;
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       throw new AppError("conflict", "An account with this email already exists.", {
         email: "An account with this email already exists. Sign in instead.",
       });

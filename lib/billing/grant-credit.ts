@@ -2,11 +2,12 @@
 // RETURNING (never read-then-write), and the ledger row with the resulting balance is written in
 // the same transaction, so `balance == sum(ledger amounts)` holds at every commit.
 import { z } from "zod";
-import { db, Prisma, type CreditLedgerEntry } from "@/lib/db";
+import { db, type CreditLedgerEntry } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { actorUserId, auditActor, type Actor } from "@/lib/audit/actor";
 import { signedDecimalAmount, signedMicrosOrNull } from "@/lib/billing/money-schemas";
+import { isUniqueViolation } from "@/lib/db-errors";
 
 export const grantCreditSchema = z
   .object({
@@ -57,7 +58,7 @@ export async function grantCredit(teamId: string, input: GrantCredit, actor: Act
     return { entry: await applyCredit(teamId, input, externalRef, actor, requestId), replayed: false };
   } catch (error) {
     // Two requests with one key at the same moment: the loser's transaction rolled back entirely.
-    if (externalRef && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (externalRef && isUniqueViolation(error)) {
       const raced = await findReplay(externalRef, input);
       if (raced) return raced;
     }

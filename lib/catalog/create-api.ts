@@ -9,6 +9,7 @@ import { forgetApi } from "@/lib/gateway/route-cache";
 import { includePlans, type ApiWithPlans } from "@/lib/catalog/api-query";
 import type { CreateApi } from "@/lib/catalog/api-schemas";
 import { planCreateData } from "@/lib/catalog/plan-data";
+import { isUniqueViolation } from "@/lib/db-errors";
 
 export async function createApi(input: CreateApi, actor: Actor, requestId?: string): Promise<ApiWithPlans> {
   const { plans, upstreamCredential, status, openapi, ...fields } = input;
@@ -34,7 +35,7 @@ export async function createApi(input: CreateApi, actor: Actor, requestId?: stri
     forgetApi(api.slug); // a gateway instance may have cached "no such API" for this slug
     return api;
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       throw new AppError("conflict", `An API with the slug "${input.slug}" already exists.`, { slug: "This slug is taken." });
     }
     throw error;

@@ -4,6 +4,7 @@
 // re-evaluation), so credit never goes below zero through the gateway. The ledger row is written by
 // the same statement: the balance and the ledger cannot disagree.
 import { pgPool } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db-errors";
 
 /** `keyId` is the key that holds the spend cap (ResolvedKey.capKeyId). */
 export type ChargeRequest = { teamId: string; apiId: string; keyId: string; requestId: string; price: bigint; capped: boolean };
@@ -84,7 +85,7 @@ export async function refundCall(request: RefundRequest): Promise<bigint | null>
     const { rows } = await pgPool().query<{ after: string }>(REFUND, [teamId, price.toString(), requestId, apiId, keyId, reason]);
     return rows[0] ? BigInt(rows[0].after) : null;
   } catch (error) {
-    if ((error as { code?: string }).code === "23505") return null; // unique externalRef: refunded before
+    if (isUniqueViolation(error)) return null; // unique externalRef: refunded before
     throw error;
   }
 }

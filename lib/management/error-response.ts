@@ -2,10 +2,10 @@
 // zod validation, a unique-constraint race) say what happened; anything else is logged with the
 // request id and answered generically, so internals never leak.
 import { z } from "zod";
-import { Prisma } from "@/lib/db";
 import { AppError, isAppError } from "@/lib/errors";
 import { appErrorResponse, problemResponse } from "@/lib/http/problem";
 import { fieldErrors, summarizeFieldErrors } from "@/lib/validation";
+import { isUniqueViolation } from "@/lib/db-errors";
 
 function expectedError(error: unknown): AppError | null {
   if (isAppError(error)) return error;
@@ -13,7 +13,7 @@ function expectedError(error: unknown): AppError | null {
     const errors = fieldErrors(error);
     return new AppError("validation_failed", `The request is invalid: ${summarizeFieldErrors(errors)}`, errors);
   }
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+  if (isUniqueViolation(error)) {
     return new AppError("conflict", "That conflicts with a change made at the same moment. Read the current state and try again.");
   }
   return null;

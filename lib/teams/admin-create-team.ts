@@ -1,12 +1,13 @@
 // Teams created by the platform admin (management API): optionally with a chosen slug and an
 // existing user as owner. Unlike createTeam, the team may start without members.
 import { z } from "zod";
-import { db, Prisma } from "@/lib/db";
+import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { auditActor, type Actor } from "@/lib/audit/actor";
 import { teamNameSchema } from "@/lib/teams/create-team";
 import { RESERVED_SLUGS, SLUG_PATTERN, uniqueTeamSlug } from "@/lib/teams/slugs";
+import { isUniqueViolation } from "@/lib/db-errors";
 
 export const adminCreateTeamSchema = z.object({
   name: teamNameSchema,
@@ -49,7 +50,7 @@ export async function adminCreateTeam(input: AdminCreateTeam, actor: Actor, requ
       return team;
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       throw new AppError("conflict", `A team with the slug "${input.slug}" already exists.`, { slug: "This slug is taken." });
     }
     throw error;

@@ -9,7 +9,8 @@ import { checkoutSessionAsyncPaymentSucceeded } from "@/lib/billing/webhooks/che
 import { checkoutSessionCompleted } from "@/lib/billing/webhooks/checkout-session-completed";
 import { checkoutSessionExpired } from "@/lib/billing/webhooks/checkout-session-expired";
 import { paymentIntentEvent } from "@/lib/billing/webhooks/payment-intent-events";
-import { claimStripeEvent, finishStripeEvent, isEventRecorded, isUniqueViolation } from "@/lib/billing/webhooks/record-stripe-event";
+import { claimStripeEvent, finishStripeEvent, isEventRecorded } from "@/lib/billing/webhooks/record-stripe-event";
+import { isUniqueViolation } from "@/lib/db-errors";
 import { ignored, type EffectResult, type StripeEventHandler } from "@/lib/billing/webhooks/types";
 
 const HANDLERS: ReadonlyMap<string, StripeEventHandler> = new Map([

@@ -2,7 +2,7 @@
 // so a concurrent redelivery blocks on the primary key and then fails with a unique violation,
 // after the first delivery's effect has committed (or rolled back, with its row).
 import type Stripe from "stripe";
-import { db, Prisma } from "@/lib/db";
+import { db, type Prisma } from "@/lib/db";
 import type { EffectResult } from "@/lib/billing/webhooks/types";
 
 /** Only the object's type and id: event payloads can carry billing details we do not keep. */
@@ -21,11 +21,4 @@ export async function finishStripeEvent(tx: Prisma.TransactionClient, eventId: s
 
 export async function isEventRecorded(eventId: string): Promise<boolean> {
   return (await db.stripeEvent.count({ where: { id: eventId } })) > 0;
-}
-
-/** P2002 from Prisma, or 23505 from PostgreSQL when it arrives through the driver adapter. */
-export function isUniqueViolation(error: unknown): boolean {
-  if (error instanceof Prisma.PrismaClientKnownRequestError) return error.code === "P2002";
-  const cause = (error as { cause?: { originalCode?: string; code?: string } } | null)?.cause;
-  return cause?.originalCode === "23505" || cause?.code === "23505";
 }
