@@ -35,6 +35,11 @@ function agentFor(connectTimeoutMs: number): Agent {
   return agent;
 }
 
+/** GET and HEAD carry no body: reading one would make the server build a stream for nothing. */
+export function methodMayHaveBody(method: string): boolean {
+  return method !== "GET" && method !== "HEAD";
+}
+
 class BodyTooLarge extends Error {}
 
 /** Streams the caller's body, failing as soon as it passes `limit` bytes. */
@@ -57,12 +62,11 @@ function classify(error: unknown, signal: AbortSignal, counted: { bytes: number 
 
 export async function callUpstream(call: UpstreamCall): Promise<UpstreamOutcome> {
   const counted = { bytes: 0 };
-  const hasBody = call.body !== null && call.method !== "GET" && call.method !== "HEAD";
   try {
     const response = await undiciRequest(call.url, {
       method: call.method as Dispatcher.HttpMethod,
       headers: call.headers,
-      body: hasBody ? Readable.from(limitedBody(call.body!, call.maxRequestBytes, counted), { objectMode: false }) : undefined,
+      body: call.body ? Readable.from(limitedBody(call.body, call.maxRequestBytes, counted), { objectMode: false }) : undefined,
       dispatcher: agentFor(call.connectTimeoutMs),
       signal: call.signal,
       headersTimeout: call.timeoutMs,

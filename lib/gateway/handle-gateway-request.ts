@@ -3,7 +3,7 @@
 // charge policy, relays the response as a stream and records one usage event per call.
 import { admitCall, money, payloadTooLarge } from "@/lib/gateway/admit-call";
 import { newCallContext, recordCall, type CallContext } from "@/lib/gateway/call-context";
-import { callUpstream, canDecode, decodedBody, discardBody, relayBody, type UpstreamFailure } from "@/lib/gateway/forward";
+import { callUpstream, canDecode, decodedBody, discardBody, methodMayHaveBody, relayBody, type UpstreamFailure } from "@/lib/gateway/forward";
 import { GatewayError } from "@/lib/gateway/gateway-error";
 import { callerResponseHeaders, upstreamRequestHeaders } from "@/lib/gateway/headers";
 import { rateLimitHeaders } from "@/lib/gateway/rate-limiter";
@@ -50,13 +50,14 @@ const FAILURE_ERRORS: Record<Exclude<UpstreamFailure, "too_large" | "client_abor
 };
 
 async function forward(request: Request, client: ClientInfo, call: CallContext): Promise<Response> {
-  const { api, plan, target } = call as Required<Pick<CallContext, "api" | "plan" | "target">> & CallContext;
+  // admitCall succeeded, so it filled these in.
+  const { api, plan, target, headerList } = call as Required<Pick<CallContext, "api" | "plan" | "target" | "headerList">> & CallContext;
   const credential = api.upstreamAuthHeader && api.upstreamCredential ? { header: api.upstreamAuthHeader, value: api.upstreamCredential } : null;
   const outcome = await callUpstream({
     url: upstreamUrl(api.upstreamBaseUrl, target),
     method: request.method,
-    headers: upstreamRequestHeaders(call.headerList ?? Array.from(request.headers), { clientIp: client.ip, proto: client.proto, host: client.host, requestId: call.requestId }, credential),
-    body: hasRequestBody(request) ? request.body : null,
+    headers: upstreamRequestHeaders(headerList, { clientIp: client.ip, proto: client.proto, host: client.host, requestId: call.requestId }, credential),
+    body: methodMayHaveBody(request.method) ? request.body : null,
     maxRequestBytes: plan.maxRequestBytes,
     connectTimeoutMs: api.connectTimeoutMs,
     timeoutMs: api.timeoutMs,
@@ -113,11 +114,6 @@ async function forward(request: Request, client: ClientInfo, call: CallContext):
     recordCall(call, { status, errorCode: completed ? null : "response_interrupted", bytesIn: outcome.bytesIn(), bytesOut }),
   );
   return new Response(body, { status, headers });
-}
-
-/** Reading `request.body` makes the server build a stream: skip it for methods without a body. */
-function hasRequestBody(request: Request): boolean {
-  return request.method !== "GET" && request.method !== "HEAD";
 }
 
 /** Bodies up to this size with a Content-Length and no encoding are relayed in one piece. */

@@ -93,8 +93,8 @@ export function authenticateApiKey(rawKey: string | null): KeyCheck | Promise<Ke
   if (!rawKey) return { ok: false, reason: "missing" };
   if (!isWellFormedApiKey(rawKey)) return { ok: false, reason: "malformed" };
   const hash = hashApiKey(rawKey);
-  const hit = cache.peek(hash);
-  return hit ? checkKey(hit.value) : cache.get(hash, () => loadKey(hash)).then(checkKey);
+  const key = cache.lookup(hash, () => loadKey(hash));
+  return key instanceof Promise ? key.then(checkKey) : checkKey(key);
 }
 
 function checkKey(key: ResolvedKey | null): KeyCheck {

@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import { handleGatewayRequest } from "@/lib/gateway/handle-gateway-request";
+import { methodMayHaveBody } from "@/lib/gateway/forward";
 
 export const GATEWAY_PATH_PREFIX = "/api/gateway/";
 
@@ -13,7 +14,7 @@ function toWebRequest(req: IncomingMessage, origin: string, signal: AbortSignal)
   const raw = req.rawHeaders;
   for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
   const method = req.method ?? "GET";
-  const hasBody = method !== "GET" && method !== "HEAD";
+  const hasBody = methodMayHaveBody(method);
   return new Request(origin + (req.url ?? "/"), {
     method,
     headers,

@@ -101,14 +101,11 @@ async function loadSubscription(teamId: string, apiId: string): Promise<RoutedSu
 
 // Both answer without a promise when cached, so the hot path awaits only on a miss.
 export function findApi(slug: string): RoutedApi | null | Promise<RoutedApi | null> {
-  const hit = apis.peek(slug);
-  return hit ? hit.value : apis.get(slug, () => loadApi(slug));
+  return apis.lookup(slug, () => loadApi(slug));
 }
 
 export function findSubscription(teamId: string, apiId: string): RoutedSubscription | null | Promise<RoutedSubscription | null> {
-  const key = `${teamId}:${apiId}`;
-  const hit = subscriptions.peek(key);
-  return hit ? hit.value : subscriptions.get(key, () => loadSubscription(teamId, apiId));
+  return subscriptions.lookup(`${teamId}:${apiId}`, () => loadSubscription(teamId, apiId));
 }
 
 /** Call after an API or its plans change (publish, retire, edit, price change). */

@@ -27,16 +27,16 @@ export class TtlCache<V> {
     return caches.get(name) as TtlCache<V>;
   }
 
-  /** A fresh entry, without waiting: the hot path takes this and awaits only on a miss. */
-  peek(key: string): { value: V } | undefined {
+  /**
+   * The value without a promise when a fresh entry exists (the hot path awaits only on a miss),
+   * otherwise a promise of the loaded value.
+   */
+  lookup(key: string, load: () => Promise<V>): V | Promise<V> {
     const hit = this.entries.get(key);
-    return hit && hit.until > Date.now() ? hit : undefined;
+    return hit && hit.until > Date.now() ? hit.value : this.load(key, load);
   }
 
-  get(key: string, load: () => Promise<V>): Promise<V> {
-    const hit = this.entries.get(key);
-    if (hit && hit.until > Date.now()) return Promise.resolve(hit.value);
-
+  private load(key: string, load: () => Promise<V>): Promise<V> {
     const pending = this.loading.get(key);
     if (pending) return pending;
 
