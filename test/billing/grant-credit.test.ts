@@ -5,15 +5,10 @@ import { db } from "@/lib/db";
 import { grantCredit, grantCreditSchema } from "@/lib/billing/grant-credit";
 import type { Actor } from "@/lib/audit/actor";
 import { createTeamWithOwner } from "../factories";
+import { expectLedgerInvariant } from "../support/ledger";
 
 const admin: Actor = { type: "ADMIN_TOKEN" };
 
-async function expectLedgerInvariant(teamId: string) {
-  const team = await db.team.findUniqueOrThrow({ where: { id: teamId } });
-  const { _sum } = await db.creditLedgerEntry.aggregate({ where: { teamId }, _sum: { amount: true } });
-  expect(team.balance).toBe(_sum.amount ?? 0n);
-  return team.balance;
-}
 
 describe("grantCredit", () => {
   it("adds credit, records balanceAfter, reason and an audit row", async () => {

@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { startUpstream, type Upstream } from "../support/upstream-server";
-import { callGateway, createGatewayFixture, createRawKey, ledgerInvariant } from "../support/gateway-factories";
+import { callGateway, createGatewayFixture, createRawKey } from "../support/gateway-factories";
+import { ledgerInvariant } from "../support/ledger";
 
 let upstream: Upstream;
 beforeAll(async () => void (upstream = await startUpstream()));

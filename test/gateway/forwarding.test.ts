@@ -85,7 +85,7 @@ describe("bodies", () => {
     const response = await callGateway(slug, "/compressed?encoding=zstd", { key });
     expect(response.status).toBe(502);
     expect(await response.json()).toMatchObject({ code: "upstream_unavailable" });
-    const { ledgerInvariant } = await import("../support/gateway-factories");
+    const { ledgerInvariant } = await import("../support/ledger");
     expect((await ledgerInvariant(team.id)).balance).toBe(1_000_000n);
   });
 

@@ -6,7 +6,8 @@ import { forgetApiKey, KEY_CACHE_TTL_MS } from "@/lib/gateway/key-cache";
 import { forgetSubscription } from "@/lib/gateway/route-cache";
 import { announceInvalidation, listenForInvalidations } from "@/lib/gateway/cache-invalidation";
 import { startUpstream, type Upstream } from "../support/upstream-server";
-import { callGateway, createGatewayFixture, ledgerInvariant } from "../support/gateway-factories";
+import { callGateway, createGatewayFixture } from "../support/gateway-factories";
+import { ledgerInvariant } from "../support/ledger";
 
 let upstream: Upstream;
 beforeAll(async () => void (upstream = await startUpstream()));

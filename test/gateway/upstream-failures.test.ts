@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { closedPortUrl, startUpstream, type Upstream } from "../support/upstream-server";
-import { callGateway, createGatewayFixture, ledgerInvariant } from "../support/gateway-factories";
+import { callGateway, createGatewayFixture } from "../support/gateway-factories";
+import { ledgerInvariant } from "../support/ledger";
 
 let upstream: Upstream;
 beforeAll(async () => void (upstream = await startUpstream()));

@@ -5,6 +5,7 @@ import * as creditsRoute from "@/app/api/v1/teams/[team]/credits/route";
 import * as balanceRoute from "@/app/api/v1/teams/[team]/balance/route";
 import { createTeamWithOwner } from "../factories";
 import { call, createTeamKey } from "../support/management-factories";
+import { expectLedgerInvariant } from "../support/ledger";
 
 const grant = (team: string, body: unknown, headers?: Record<string, string>) =>
   call(creditsRoute.POST, "POST", `/api/v1/teams/${team}/credits`, { params: { team }, body, headers });
@@ -36,8 +37,7 @@ describe("credits", () => {
     await grant(team.id, { amount: "1", reason: "start" });
     const adjusted = await grant(team.id, { amount: "-1.75", reason: "correction", kind: "ADJUSTMENT" });
     expect(adjusted.body).toMatchObject({ entry: { kind: "ADJUSTMENT", amount: "-1.750000" }, balance: "-0.750000" });
-    const { _sum } = await db.creditLedgerEntry.aggregate({ where: { teamId: team.id }, _sum: { amount: true } });
-    expect((await db.team.findUniqueOrThrow({ where: { id: team.id } })).balance).toBe(_sum.amount);
+    await expectLedgerInvariant(team.id);
   });
 
   it("validates the body and the Idempotency-Key", async () => {

@@ -4,8 +4,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import Stripe from "stripe";
-import { afterAll, beforeAll, expect } from "vitest";
-import { db } from "@/lib/db";
+import { afterAll, beforeAll } from "vitest";
 import { stripeClient } from "@/lib/billing/stripe/stripe-client";
 import { startStripeServer, type StripeServer } from "./stripe-server";
 
@@ -75,9 +74,3 @@ export function webhookRequest(payload: string, signature?: string): Request {
 }
 
 /** balance == sum(ledger amounts): the invariant every billing scenario must keep. */
-export async function expectLedgerInvariant(teamId: string): Promise<bigint> {
-  const team = await db.team.findUniqueOrThrow({ where: { id: teamId } });
-  const { _sum } = await db.creditLedgerEntry.aggregate({ where: { teamId }, _sum: { amount: true } });
-  expect(team.balance).toBe(_sum.amount ?? 0n);
-  return team.balance;
-}

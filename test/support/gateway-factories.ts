@@ -6,6 +6,7 @@ import { db, type ApiStatus, type ApiVisibility, type ChargePolicy, type Subscri
 import { encryptSecret } from "@/lib/crypto";
 import { generateApiKey } from "@/lib/keys/key-format";
 import { handleGatewayRequest } from "@/lib/gateway/handle-gateway-request";
+import { grantCredit } from "@/lib/billing/grant-credit";
 import { createTeamWithOwner } from "../factories";
 
 export type GatewayFixtureOptions = {
@@ -63,11 +64,9 @@ export async function createGatewayFixture(options: GatewayFixtureOptions) {
   return { team, owner, api, plan, slug, key, keyRow };
 }
 
+/** Credit through the domain's own grant, so it enters with its ledger row. */
 export async function grant(teamId: string, amount: bigint) {
-  await db.$transaction(async (tx) => {
-    const team = await tx.team.update({ where: { id: teamId }, data: { balance: { increment: amount } } });
-    await tx.creditLedgerEntry.create({ data: { teamId, kind: "GRANT", amount, balanceAfter: team.balance, reason: "test grant" } });
-  });
+  await grantCredit(teamId, { amount, kind: "GRANT", reason: "test grant" }, { type: "SYSTEM" });
 }
 
 export async function createRawKey(
@@ -106,11 +105,4 @@ export function callGateway(slug: string, path: string, options: CallOptions = {
     ...(options.body instanceof ReadableStream ? { duplex: "half" } : {}),
   } as RequestInit);
   return handleGatewayRequest(request, { ip: "203.0.113.7", proto: "http", host: "localhost:3000" });
-}
-
-/** balance == sum of every ledger amount (credits positive, charges negative, refunds positive). */
-export async function ledgerInvariant(teamId: string) {
-  const team = await db.team.findUniqueOrThrow({ where: { id: teamId } });
-  const sum = await db.creditLedgerEntry.aggregate({ where: { teamId }, _sum: { amount: true } });
-  return { balance: team.balance, ledgerSum: sum._sum.amount ?? 0n };
 }

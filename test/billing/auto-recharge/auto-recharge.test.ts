@@ -9,7 +9,8 @@ import { createTopUpCheckout } from "@/lib/billing/stripe/create-top-up-checkout
 import { updateAutoRecharge } from "@/lib/billing/auto-recharge/auto-recharge-settings";
 import { startUpstream, type Upstream } from "../../support/upstream-server";
 import { callGateway, createGatewayFixture } from "../../support/gateway-factories";
-import { expectLedgerInvariant, useStripeTestbed } from "../../support/billing-factories";
+import { useStripeTestbed } from "../../support/billing-factories";
+import { expectLedgerInvariant } from "../../support/ledger";
 
 const bed = useStripeTestbed();
 let upstream: Upstream;

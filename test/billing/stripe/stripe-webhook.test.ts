@@ -5,7 +5,8 @@ import { db } from "@/lib/db";
 import { POST } from "@/app/api/webhooks/stripe/route";
 import { createTopUpCheckout } from "@/lib/billing/stripe/create-top-up-checkout";
 import { createTeamWithOwner } from "../../factories";
-import { expectLedgerInvariant, signedDelivery, useStripeTestbed, webhookRequest } from "../../support/billing-factories";
+import { signedDelivery, useStripeTestbed, webhookRequest } from "../../support/billing-factories";
+import { expectLedgerInvariant } from "../../support/ledger";
 import type { PayOutcome } from "../../support/stripe-server";
 
 const bed = useStripeTestbed();
