@@ -1,8 +1,8 @@
 // /{team}/billing - balance, top-ups (owners and admins), payments with receipts, and the ledger.
 import type { Metadata } from "next";
 import { loadTeamPage } from "@/lib/auth/team-page";
-import { db } from "@/lib/db";
-import { currency, formatMoney } from "@/lib/billing/money";
+import { getBalance } from "@/lib/billing/get-balance";
+import { formatMoney } from "@/lib/billing/money";
 import { Card, PageHeader } from "@/components/ui/card";
 import { TopUpSection } from "@/components/billing/top-up-section";
 import { PaymentsSection } from "@/components/billing/payments-section";
@@ -18,13 +18,13 @@ type Props = { params: Promise<{ team: string }>; searchParams: Promise<{ ledger
 export default async function BillingPage({ params, searchParams }: Props) {
   const { team: slug } = await params;
   const { ctx } = await loadTeamPage(slug);
-  const team = await db.team.findUniqueOrThrow({ where: { id: ctx.team.id }, select: { balance: true } });
+  const { balance, currency } = await getBalance(ctx.team.id);
   return (
     <>
       <PageHeader title="Billing" description="Calls are paid from the team's prepaid credit." />
       <Card title="Credit balance">
         <p className="text-3xl font-semibold tabular-nums" data-testid="balance">
-          {formatMoney(team.balance, currency())}
+          {formatMoney(balance, currency)}
         </p>
       </Card>
       <TopUpSection ctx={ctx} action={startTopUpAction} />
