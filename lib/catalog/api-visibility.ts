@@ -1,13 +1,16 @@
-// Which APIs a team may see: published or deprecated ones that are public, or private ones the team
-// holds a (pending or active) subscription to. The platform admin sees every API in every state.
+// Which APIs a viewer may see. Anyone (signed out too): published or deprecated public ones. A team
+// also sees private ones it holds a (pending or active) subscription to. The platform admin sees
+// every API in every state.
 import type { Prisma } from "@/lib/db";
 
-export type CatalogViewer = { kind: "admin" } | { kind: "team"; teamId: string };
+export type CatalogViewer = { kind: "admin" } | { kind: "team"; teamId: string } | { kind: "public" };
 
 export function visibleApisWhere(viewer: CatalogViewer): Prisma.ApiWhereInput {
   if (viewer.kind === "admin") return {};
+  const listed = { status: { in: ["PUBLISHED", "DEPRECATED"] } } satisfies Prisma.ApiWhereInput;
+  if (viewer.kind === "public") return { ...listed, visibility: "PUBLIC" };
   return {
-    status: { in: ["PUBLISHED", "DEPRECATED"] },
+    ...listed,
     OR: [
       { visibility: "PUBLIC" },
       { visibility: "PRIVATE", subscriptions: { some: { teamId: viewer.teamId, status: { in: ["PENDING", "ACTIVE"] } } } },

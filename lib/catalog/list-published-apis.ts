@@ -1,12 +1,14 @@
 import { db } from "@/lib/db";
+import { visibleApisWhere, visiblePlansWhere } from "@/lib/catalog/api-visibility";
 
 /** APIs anyone may see in the catalog: published or deprecated, public. Retired and drafts are hidden. */
 export async function listPublishedApis() {
+  const viewer = { kind: "public" } as const;
   const apis = await db.api.findMany({
-    where: { visibility: "PUBLIC", status: { in: ["PUBLISHED", "DEPRECATED"] } },
+    where: visibleApisWhere(viewer),
     select: {
       id: true, slug: true, name: true, summary: true, tags: true, status: true, version: true,
-      plans: { where: { archivedAt: null }, select: { pricePerCall: true }, orderBy: { pricePerCall: "asc" } },
+      plans: { where: visiblePlansWhere(viewer), select: { pricePerCall: true }, orderBy: { pricePerCall: "asc" } },
     },
     orderBy: { name: "asc" },
   });
