@@ -1,6 +1,7 @@
 import { requirePlatformAdmin } from "@/lib/auth/session";
 import { listTeamsForUser } from "@/lib/teams/team-access";
 import { AppHeader } from "@/components/shell/app-header";
+import { AdminNav } from "@/components/admin/admin-nav";
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePlatformAdmin();
@@ -8,7 +9,10 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   return (
     <>
       <AppHeader user={user} teams={teams} />
-      <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+      <main className="mx-auto max-w-6xl px-4 py-8">
+        <AdminNav />
+        {children}
+      </main>
     </>
   );
 }
