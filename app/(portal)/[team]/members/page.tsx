@@ -84,7 +84,9 @@ export default async function MembersPage({ params }: { params: Promise<{ team: 
             {invitations.map((invitation) => {
               const expired = invitation.expiresAt < new Date();
               return (
-                <li key={invitation.id} className="flex flex-wrap items-start justify-between gap-3 py-3" data-testid="invitation-row">
+                // Keyed by address: a resend replaces the invitation (new id), and the row must keep
+                // its form state to show the new link.
+                <li key={invitation.email} className="flex flex-wrap items-start justify-between gap-3 py-3" data-testid="invitation-row">
                   <div>
                     <p className="text-sm font-medium">{invitation.email}</p>
                     <p className="text-xs text-slate-500">
