@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 const ITEMS = [
   { path: "", label: "Overview" },
   { path: "/catalog", label: "Catalog" },
+  { path: "/subscriptions", label: "Subscriptions" },
   { path: "/keys", label: "Keys" },
   { path: "/usage", label: "Usage" },
   { path: "/billing", label: "Billing" },

@@ -12,7 +12,7 @@ export type PlanOption = { slug: string; label: string };
 
 export type CatalogItemView = {
   entry: CatalogEntry;
-  subscription: { status: SubscriptionStatus; planName: string; reason: string | null } | null;
+  subscription: { status: SubscriptionStatus; planName: string; pendingPlanName: string | null; reason: string | null } | null;
   /** slug of the plan the team holds (ACTIVE or PENDING), which it may cancel or change; null when none */
   current: string | null;
   plans: PlanOption[];
@@ -34,15 +34,22 @@ function closedReason(api: ApiWithPlans): string | null {
   return null;
 }
 
+export function toSubscriptionView(subscription: SubscriptionWithRefs | undefined): CatalogItemView["subscription"] {
+  if (!subscription) return null;
+  return { status: subscription.status, planName: subscription.plan.name, pendingPlanName: subscription.pendingPlan?.name ?? null, reason: subscription.reason };
+}
+
+/** The plan the team holds (ACTIVE or PENDING), which it may cancel or change. */
+export const heldPlan = (subscription: SubscriptionWithRefs | undefined): string | null =>
+  subscription?.status === "ACTIVE" || subscription?.status === "PENDING" ? subscription.plan.slug : null;
+
 export function toCatalogItemView(api: ApiWithPlans, subscription: SubscriptionWithRefs | undefined, currency: string): CatalogItemView {
   const priceFrom = api.plans.reduce<bigint | null>((low, { pricePerCall }) => (low === null || pricePerCall < low ? pricePerCall : low), null);
   const { id, slug, name, summary, tags, status, version } = api;
   return {
     entry: { id, slug, name, summary, tags, status, version, priceFrom },
-    subscription: subscription
-      ? { status: subscription.status, planName: subscription.plan.name, reason: subscription.reason }
-      : null,
-    current: subscription?.status === "ACTIVE" || subscription?.status === "PENDING" ? subscription.plan.slug : null,
+    subscription: toSubscriptionView(subscription),
+    current: heldPlan(subscription),
     plans: api.plans.map((plan) => ({ slug: plan.slug, label: planLabel(plan, currency) })),
     closed: closedReason(api),
   };

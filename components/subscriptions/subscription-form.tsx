@@ -25,6 +25,8 @@ export function SubscriptionForm({ team, api, plans, current, closed, actions }:
   const [subscribed, subscribe] = useActionState(actions.subscribe, {});
   const [cancelled, cancel] = useActionState(actions.cancel, {});
   const [last, setLast] = useState<"subscribe" | "cancel">("subscribe");
+  // The key hint is for a team that just subscribed, not for a plan change.
+  const [wasNew, setWasNew] = useState(false);
   const result = last === "cancel" ? cancelled : subscribed;
   const hidden = (
     <>
@@ -38,7 +40,15 @@ export function SubscriptionForm({ team, api, plans, current, closed, actions }:
       {closed ? (
         <p className="text-xs text-slate-600">{closed}</p>
       ) : (
-        <form action={subscribe} onSubmit={() => setLast("subscribe")} className="space-y-2" aria-label={`Subscription to ${api.name}`}>
+        <form
+          action={subscribe}
+          onSubmit={() => {
+            setLast("subscribe");
+            setWasNew(!current);
+          }}
+          className="space-y-2"
+          aria-label={`Subscription to ${api.name}`}
+        >
           {hidden}
           <div>
             <label htmlFor={`plan-${api.slug}`} className="block text-xs font-medium text-slate-700">
@@ -79,7 +89,7 @@ export function SubscriptionForm({ team, api, plans, current, closed, actions }:
         </form>
       ) : null}
       <FormMessage state={result} />
-      {last === "subscribe" && result.ok ? (
+      {last === "subscribe" && wasNew && result.ok ? (
         <p className="text-xs text-slate-600">
           Next: create a key on the{" "}
           <Link href={`/${team}/keys`} className="text-brand-600 hover:underline">

@@ -1,4 +1,5 @@
-// The team's subscription to one API, as a badge: state and plan, and the reason of a rejection.
+// The team's subscription to one API, as a badge: state and plan, a plan change waiting for
+// approval, and the reason of a rejection (of the subscription, or of a plan change it survived).
 import type { CatalogItemView, SubscriptionStatus as Status } from "@/components/subscriptions/catalog-item-view";
 import { Badge } from "@/components/ui/card";
 
@@ -23,7 +24,13 @@ export function SubscriptionStatus({ subscription }: { subscription: CatalogItem
       <Badge tone={look.tone}>
         {look.label} · {subscription.planName}
       </Badge>
-      {subscription.status === "REJECTED" && subscription.reason ? <p className="mt-1 text-xs text-slate-600">Reason: {subscription.reason}</p> : null}
+      {subscription.pendingPlanName ? (
+        <p className="mt-1 text-xs text-amber-800" data-testid="pending-plan-change">
+          Change to {subscription.pendingPlanName} waiting for approval; calls stay on {subscription.planName} until then.
+        </p>
+      ) : null}
+      {subscription.reason && subscription.status === "REJECTED" ? <p className="mt-1 text-xs text-slate-600">Reason: {subscription.reason}</p> : null}
+      {subscription.reason && subscription.status === "ACTIVE" ? <p className="mt-1 text-xs text-slate-600">Plan change rejected. Reason: {subscription.reason}</p> : null}
     </div>
   );
 }

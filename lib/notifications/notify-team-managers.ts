@@ -30,3 +30,14 @@ export async function notifyTeamManagers(notice: TeamNotice): Promise<void> {
   // One failed address must not stop the others: sendEmail records its own failures.
   for (const to of await managerEmails(teamId)) await sendEmail({ to, subject: title, text: `${body}\n\n${link}\n` });
 }
+
+/** The team's unread notices, newest first: what its owners and admins see on the overview. */
+export function listUnreadTeamNotices(teamId: string, take = 10) {
+  return db.notification.findMany({ where: { teamId, userId: null, readAt: null }, orderBy: { createdAt: "desc" }, take });
+}
+
+/** Marks the given notices of the team read (ids of another team match nothing). */
+export async function markTeamNoticesRead(teamId: string, ids: string[]): Promise<number> {
+  const { count } = await db.notification.updateMany({ where: { teamId, userId: null, readAt: null, id: { in: ids } }, data: { readAt: new Date() } });
+  return count;
+}

@@ -16,6 +16,9 @@ import * as subscriptionRoute from "@/app/api/v1/teams/[team]/subscriptions/[api
 import * as keysRoute from "@/app/api/v1/teams/[team]/keys/route";
 import * as keyRoute from "@/app/api/v1/teams/[team]/keys/[id]/route";
 import * as usageRoute from "@/app/api/v1/teams/[team]/usage/route";
+import * as allSubscriptionsRoute from "@/app/api/v1/subscriptions/route";
+import * as approveRoute from "@/app/api/v1/subscriptions/[id]/approve/route";
+import * as rejectRoute from "@/app/api/v1/subscriptions/[id]/reject/route";
 import { createTeamWithOwner } from "../factories";
 import { apiBody, call, createTeamKey, type CallOptions, type CallResult } from "../support/management-factories";
 import { checkJsonSchema } from "../support/json-schema-check";
@@ -111,6 +114,16 @@ describe("OpenAPI document", () => {
     await sample(subscriptionsRoute.POST, "POST", "/api/v1/teams/{team}/subscriptions", { params, token: key, body: { api: body.slug, plan: "basic" } });
     await sample(subscriptionsRoute.GET, "GET", "/api/v1/teams/{team}/subscriptions", { params, token: key });
     await sample(subscriptionRoute.DELETE, "DELETE", "/api/v1/teams/{team}/subscriptions/{api}", { params: { ...params, api: body.slug }, token: key });
+    const gated = apiBody({ status: "PUBLISHED", plans: [{ ...apiBody().plans[0], requiresApproval: true }] });
+    await sample(apisRoute.POST, "POST", "/api/v1/apis", { body: gated });
+    const request = () => sample(subscriptionsRoute.POST, "POST", "/api/v1/teams/{team}/subscriptions", { params, token: key, body: { api: gated.slug, plan: "basic" } });
+    const { id } = (await request()).body;
+    await sample(allSubscriptionsRoute.GET, "GET", "/api/v1/subscriptions?status=pending");
+    await sample(rejectRoute.POST, "POST", "/api/v1/subscriptions/{id}/reject", { params: { id }, body: {} });
+    await sample(rejectRoute.POST, "POST", "/api/v1/subscriptions/{id}/reject", { params: { id }, body: { reason: "Partners only" } });
+    await request();
+    await sample(approveRoute.POST, "POST", "/api/v1/subscriptions/{id}/approve", { params: { id } });
+    await sample(approveRoute.POST, "POST", "/api/v1/subscriptions/{id}/approve", { params: { id } });
     const created = await sample(keysRoute.POST, "POST", "/api/v1/teams/{team}/keys", { params, body: { name: "sample", spendCap: "1.5", scopes: { apis: [body.slug] } } });
     await sample(keysRoute.GET, "GET", "/api/v1/teams/{team}/keys", { params });
     await sample(keyRoute.DELETE, "DELETE", "/api/v1/teams/{team}/keys/{id}", { params: { ...params, id: created.body.id } });

@@ -31,17 +31,44 @@ describe("subscribeTeam", () => {
     expect((await listSubscriptions(team.id)).map((s) => s.api.slug).sort()).toEqual([open.slug, gated.slug].sort());
   });
 
-  it("changes plan on the same row, pending again when the new plan needs approval", async () => {
+  it("changes plan on the same row; a change to a plan that needs approval waits while the old plan stays active", async () => {
     const { team, actor, viewer } = await teamViewer();
     const api = await seedApi({}, [{ slug: "free" }, { slug: "pro", requiresApproval: true }, { slug: "team" }]);
     const first = await subscribeTeam(team.id, { api: api.slug, plan: "free" }, actor, viewer);
     const same = await subscribeTeam(team.id, { api: api.slug, plan: "free" }, actor, viewer);
     expect(same.outcome).toBe("unchanged");
     const pro = await subscribeTeam(team.id, { api: api.slug, plan: "pro" }, actor, viewer);
-    expect(pro).toMatchObject({ outcome: "plan_changed", subscription: { id: first.subscription.id, status: "PENDING", plan: { slug: "pro" } } });
-    const back = await subscribeTeam(team.id, { api: api.slug, plan: "team" }, actor, viewer);
-    expect(back.subscription).toMatchObject({ id: first.subscription.id, status: "ACTIVE" });
+    expect(pro).toMatchObject({ outcome: "change_requested", subscription: { id: first.subscription.id, status: "ACTIVE", plan: { slug: "free" }, pendingPlan: { slug: "pro" } } });
+    expect(pro.subscription.requestedAt).toBeInstanceOf(Date);
+    expect((await subscribeTeam(team.id, { api: api.slug, plan: "pro" }, actor, viewer)).outcome).toBe("unchanged");
+    // Choosing the current plan again withdraws the waiting change.
+    const withdrawn = await subscribeTeam(team.id, { api: api.slug, plan: "free" }, actor, viewer);
+    expect(withdrawn).toMatchObject({ outcome: "change_withdrawn", subscription: { status: "ACTIVE", plan: { slug: "free" }, pendingPlan: null } });
+    await subscribeTeam(team.id, { api: api.slug, plan: "pro" }, actor, viewer);
+    // An open plan switches at once and drops the waiting change.
+    const open = await subscribeTeam(team.id, { api: api.slug, plan: "team" }, actor, viewer);
+    expect(open).toMatchObject({ outcome: "plan_changed", subscription: { id: first.subscription.id, status: "ACTIVE", plan: { slug: "team" }, pendingPlan: null } });
     expect(await db.subscription.count({ where: { teamId: team.id } })).toBe(1);
+    const actions = (await db.auditLog.findMany({ where: { targetId: first.subscription.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })).map((entry) => entry.action);
+    expect(actions).toEqual(["subscription.created", "subscription.change_requested", "subscription.change_withdrawn", "subscription.change_requested", "subscription.plan_changed"]);
+  });
+
+  it("replaces a request nobody decided yet, and applies at once when the new plan is open", async () => {
+    const { team, actor, viewer } = await teamViewer();
+    const api = await seedApi({}, [{ slug: "free" }, { slug: "pro", requiresApproval: true }, { slug: "gold", requiresApproval: true }]);
+    await subscribeTeam(team.id, { api: api.slug, plan: "pro" }, actor, viewer);
+    const gold = await subscribeTeam(team.id, { api: api.slug, plan: "gold" }, actor, viewer);
+    expect(gold).toMatchObject({ outcome: "plan_changed", subscription: { status: "PENDING", plan: { slug: "gold" }, pendingPlan: null } });
+    const free = await subscribeTeam(team.id, { api: api.slug, plan: "free" }, actor, viewer);
+    expect(free).toMatchObject({ outcome: "plan_changed", subscription: { status: "ACTIVE", plan: { slug: "free" }, requestedAt: null } });
+  });
+
+  it("cancelling withdraws a waiting plan change", async () => {
+    const { team, actor, viewer } = await teamViewer();
+    const api = await seedApi({}, [{ slug: "free" }, { slug: "pro", requiresApproval: true }]);
+    await subscribeTeam(team.id, { api: api.slug, plan: "free" }, actor, viewer);
+    await subscribeTeam(team.id, { api: api.slug, plan: "pro" }, actor, viewer);
+    expect(await cancelSubscription(team.id, api.slug, actor)).toMatchObject({ status: "CANCELLED", pendingPlanId: null });
   });
 
   it("reuses the row after a cancellation, and cancelling twice is harmless", async () => {

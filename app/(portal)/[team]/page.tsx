@@ -4,18 +4,30 @@ import { loadTeamPage } from "@/lib/auth/team-page";
 import { getTeamOverview } from "@/lib/teams/team-overview";
 import { currency, formatMoney } from "@/lib/billing/money";
 import { appUrl } from "@/lib/env";
-import { ROLE_LABEL } from "@/lib/teams/roles";
+import { hasRole, ROLE_LABEL } from "@/lib/teams/roles";
+import { listUnreadTeamNotices } from "@/lib/notifications/notify-team-managers";
+import { listSubscriptions } from "@/lib/subscriptions/list-subscriptions";
+import { awaitsDecision } from "@/lib/subscriptions/subscribe-team";
+import { TeamNotices } from "@/components/subscriptions/team-notices";
+import { WaitingApprovals } from "@/components/subscriptions/waiting-approvals";
 import { Card, PageHeader } from "@/components/ui/card";
+import { markNoticesReadAction } from "./subscriptions/actions";
 
 export const metadata: Metadata = { title: "Overview" };
 
 export default async function TeamOverviewPage({ params }: { params: Promise<{ team: string }> }) {
   const { team: slug } = await params;
   const { ctx } = await loadTeamPage(slug);
-  const overview = await getTeamOverview(ctx.team.id);
+  // Notices are addressed to owners and admins (they act on them); everyone sees what waits for approval.
+  const isManager = hasRole(ctx.role, "ADMIN");
+  const [overview, subscriptions, notices] = await Promise.all([
+    getTeamOverview(ctx.team.id),
+    listSubscriptions(ctx.team.id),
+    isManager ? listUnreadTeamNotices(ctx.team.id) : Promise.resolve([]),
+  ]);
   const stats = [
     { label: "Credit balance", value: formatMoney(overview.balance, currency()), href: "billing" },
-    { label: "Active subscriptions", value: overview.activeSubscriptions, href: "catalog" },
+    { label: "Active subscriptions", value: overview.activeSubscriptions, href: "subscriptions" },
     { label: "Active keys", value: overview.activeKeys, href: "keys" },
     { label: "Calls in the last 24 hours", value: overview.callsLast24h, href: "usage" },
     { label: "Members", value: overview.members, href: "members" },
@@ -30,6 +42,10 @@ export default async function TeamOverviewPage({ params }: { params: Promise<{ t
             <p className="mt-1 text-xl font-semibold tabular-nums">{stat.value}</p>
           </Link>
         ))}
+      </div>
+      <div className="mt-8 grid gap-6 lg:grid-cols-2">
+        {isManager ? <TeamNotices team={slug} notices={notices} markRead={markNoticesReadAction} /> : null}
+        <WaitingApprovals team={slug} subscriptions={subscriptions.filter(awaitsDecision)} />
       </div>
       <Card title="Getting started" className="mt-8">
         <ol className="list-decimal space-y-3 pl-5 text-sm text-slate-700">

@@ -1,0 +1,64 @@
+// The team's unread notices on its overview (subscription decisions, low credit), for owners and
+// admins, with one button that marks the shown ones read.
+import Link from "next/link";
+import type { Notification } from "@/lib/db";
+import type { ActionState } from "@/lib/auth/action";
+import { appUrl } from "@/lib/env";
+import { ActionForm } from "@/components/ui/action-form";
+import { Card } from "@/components/ui/card";
+import { SubmitButton } from "@/components/ui/form";
+import { utcDateTime } from "@/components/ledger/ledger-labels";
+
+type Props = {
+  team: string;
+  notices: Notification[];
+  markRead: (state: ActionState, formData: FormData) => Promise<ActionState>;
+};
+
+/** Notice links are absolute (they are emailed too); inside the app they open as paths. */
+function inAppHref(link: string): string {
+  const origin = appUrl();
+  return link.startsWith(`${origin}/`) ? link.slice(origin.length) : link;
+}
+
+export function TeamNotices({ team, notices, markRead }: Props) {
+  return (
+    <Card
+      title="Notifications"
+      description={notices.length ? `${notices.length} unread` : undefined}
+      actions={
+        notices.length ? (
+          <ActionForm action={markRead} hidden={{ team, ids: notices.map((notice) => notice.id).join(",") }}>
+            <SubmitButton size="sm" variant="secondary" pendingLabel="Marking…">
+              Mark all as read
+            </SubmitButton>
+          </ActionForm>
+        ) : null
+      }
+    >
+      {notices.length === 0 ? (
+        <p className="text-sm text-slate-600">No unread notifications.</p>
+      ) : (
+        <ul className="divide-y divide-slate-100" aria-label="Unread notifications">
+          {notices.map((notice) => (
+            <li key={notice.id} className="py-3" data-testid="team-notice">
+              <p className="text-sm font-medium text-slate-900">{notice.title}</p>
+              <p className="mt-0.5 text-sm text-slate-600">{notice.body}</p>
+              <p className="mt-1 text-xs text-slate-500">
+                {utcDateTime.format(notice.createdAt)} UTC
+                {notice.link ? (
+                  <>
+                    {" · "}
+                    <Link href={inAppHref(notice.link)} className="text-brand-600 hover:underline">
+                      Open
+                    </Link>
+                  </>
+                ) : null}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}
