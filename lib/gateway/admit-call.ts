@@ -1,7 +1,7 @@
 // The gateway's checks, in the order of the contract (DESIGN.md): key (401), API (404), lifecycle
 // (410), scope and subscription (403), request shape and size (413/400), rate limit (429), credit
 // (402). The first that fails throws a GatewayError; nothing is charged before the last one.
-import { authenticateApiKey, type KeyCheck } from "@/lib/gateway/key-cache";
+import { authenticateApiKey, checkKey, type KeyCheck, type ResolvedKey } from "@/lib/gateway/key-cache";
 import { findApi, findSubscription } from "@/lib/gateway/route-cache";
 import { rateLimiter, rateLimitHeaders } from "@/lib/gateway/rate-limiter";
 import { chargeCall } from "@/lib/gateway/debit";
@@ -26,10 +26,11 @@ const KEY_DETAIL: Record<Exclude<KeyCheck, { ok: true }>["reason"], string> = {
 
 export const money = (micros: bigint) => microsToDecimal(micros, 4);
 
-export async function admitCall(request: Request, call: CallContext): Promise<void> {
+/** `presetKey`: a key the server picked for the caller (try-it); it passes the same checks as a raw key. */
+export async function admitCall(request: Request, call: CallContext, presetKey?: ResolvedKey): Promise<void> {
   const slug = gatewaySlug(call.url);
 
-  const pendingCheck = authenticateApiKey(readBearerToken(request.headers));
+  const pendingCheck = presetKey ? checkKey(presetKey) : authenticateApiKey(readBearerToken(request.headers));
   const check = pendingCheck instanceof Promise ? await pendingCheck : pendingCheck;
   if (!check.ok) {
     throw new GatewayError("invalid_api_key", KEY_DETAIL[check.reason], undefined, {

@@ -8,16 +8,26 @@ import { GatewayError } from "@/lib/gateway/gateway-error";
 import { callerResponseHeaders, upstreamRequestHeaders } from "@/lib/gateway/headers";
 import { rateLimitHeaders } from "@/lib/gateway/rate-limiter";
 import { refundCall } from "@/lib/gateway/debit";
+import type { ResolvedKey } from "@/lib/gateway/key-cache";
 import { upstreamUrl } from "@/lib/gateway/upstream-url";
 import { newRequestId } from "@/lib/http/request-id";
 import { problemResponse } from "@/lib/http/problem";
 
 export type ClientInfo = { ip: string | null; proto: string; host: string };
 
-export async function handleGatewayRequest(request: Request, client: ClientInfo): Promise<Response> {
+export type GatewayCallOptions = {
+  /**
+   * A key the server already picked and authenticated (lib/gateway/key-cache resolveApiKeyById), used
+   * when the request carries no key: the try-it console. Every other check, the charge, the rate
+   * limit and the usage record are the same as for a call with the raw key.
+   */
+  authenticatedKey?: ResolvedKey;
+};
+
+export async function handleGatewayRequest(request: Request, client: ClientInfo, options: GatewayCallOptions = {}): Promise<Response> {
   const call = newCallContext(newRequestId(), request.method, request.url);
   try {
-    await admitCall(request, call);
+    await admitCall(request, call, options.authenticatedKey);
   } catch (error) {
     return refuse(call, error);
   }
@@ -47,6 +57,10 @@ function refuse(call: CallContext, error: unknown): Response {
 const FAILURE_ERRORS: Record<Exclude<UpstreamFailure, "too_large" | "client_aborted">, { code: "upstream_unavailable" | "upstream_timeout"; detail: string }> = {
   unavailable: { code: "upstream_unavailable", detail: "The API's upstream server could not be reached. You were not charged; try again shortly." },
   timeout: { code: "upstream_timeout", detail: "The API's upstream server did not answer in time. You were not charged; try again shortly." },
+  forbidden_destination: {
+    code: "upstream_unavailable",
+    detail: "The API's upstream address is not allowed (it is private, loopback or link-local). You were not charged; the API's provider must fix its upstream URL.",
+  },
 };
 
 async function forward(request: Request, client: ClientInfo, call: CallContext): Promise<Response> {

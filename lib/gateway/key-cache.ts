@@ -44,9 +44,9 @@ const cache = TtlCache.shared<ResolvedKey | null>("api-keys", {
 const CACHE_NAME = "api-keys";
 onInvalidation(CACHE_NAME, (message) => ("all" in message ? cache.clear() : cache.delete(message.key)));
 
-async function loadKey(hash: string): Promise<ResolvedKey | null> {
+async function loadKey(where: { hash: string } | { id: string }): Promise<ResolvedKey | null> {
   const row = await db.apiKey.findUnique({
-    where: { hash },
+    where,
     select: {
       id: true,
       teamId: true,
@@ -93,11 +93,21 @@ export function authenticateApiKey(rawKey: string | null): KeyCheck | Promise<Ke
   if (!rawKey) return { ok: false, reason: "missing" };
   if (!isWellFormedApiKey(rawKey)) return { ok: false, reason: "malformed" };
   const hash = hashApiKey(rawKey);
-  const key = cache.lookup(hash, () => loadKey(hash));
+  const key = cache.lookup(hash, () => loadKey({ hash }));
   return key instanceof Promise ? key.then(checkKey) : checkKey(key);
 }
 
-function checkKey(key: ResolvedKey | null): KeyCheck {
+/**
+ * A key the server itself picked for a call (the portal's try-it console: a signed-in member chose a
+ * key of their team, whose secret nobody holds). Read fresh from the database, not the cache, so a
+ * key revoked a moment ago is refused; the same record the gateway builds from a raw key.
+ */
+export function resolveApiKeyById(id: string): Promise<ResolvedKey | null> {
+  return loadKey({ id });
+}
+
+/** Revocation and expiry of a resolved key: the same rule for raw keys and keys the server picked. */
+export function checkKey(key: ResolvedKey | null): KeyCheck {
   if (!key) return { ok: false, reason: "unknown" };
   const now = Date.now();
   if (key.revokedAt !== null && key.revokedAt <= now) return { ok: false, reason: "revoked" };

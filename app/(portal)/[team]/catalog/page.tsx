@@ -19,7 +19,11 @@ export default async function TeamCatalogPage({ params }: { params: Promise<{ te
   // The team's view: public APIs, plus private ones it holds; never drafts, even for the platform admin.
   const [apis, subscriptions] = await Promise.all([listApis({ kind: "team", teamId: ctx.team.id }), listSubscriptions(ctx.team.id)]);
   const byApi = new Map(subscriptions.map((subscription) => [subscription.apiId, subscription]));
-  const items = apis.map((api) => toCatalogItemView(api, byApi.get(api.id), currency()));
+  const items = apis.map((api) => ({
+    ...toCatalogItemView(api, byApi.get(api.id), currency()),
+    // Only public APIs have a page in the public catalog (with the reference and the try-it console).
+    href: api.visibility === "PUBLIC" ? `/catalog/${api.slug}` : undefined,
+  }));
   const canSubscribe = hasRole(ctx.role, "ADMIN");
   return (
     <>
@@ -35,6 +39,7 @@ export default async function TeamCatalogPage({ params }: { params: Promise<{ te
             <ApiCard
               key={item.entry.id}
               api={item.entry}
+              href={item.href}
               footer={
                 <div className="space-y-3">
                   <SubscriptionStatus subscription={item.subscription} />

@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { listPublishedApis } from "@/lib/catalog/list-published-apis";
+import { ApiCard } from "@/components/catalog/api-card";
+import { CatalogSearch, TagFilter } from "@/components/catalog/catalog-filters";
+import { EmptyState, PageHeader } from "@/components/ui/card";
+
+export const metadata: Metadata = { title: "API catalog" };
+export const dynamic = "force-dynamic";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim().slice(0, 200) ?? "";
+
+export default async function PublicCatalogPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  const q = first(params.q);
+  const tag = first(params.tag);
+  const { entries, tags, total } = await listPublishedApis({ q, tag });
+  const filtered = Boolean(q || tag);
+  return (
+    <>
+      <PageHeader title="API catalog" description="Every API published on this Tollgate. Sign up to subscribe your team and get a key." />
+      {total === 0 ? (
+        <EmptyState title="No APIs are published yet">A platform admin publishes APIs from the admin console.</EmptyState>
+      ) : (
+        <>
+          <CatalogSearch q={q} tag={tag} />
+          <TagFilter tags={tags} q={q} active={tag} />
+          <p className="mt-4 text-sm text-slate-600" role="status">
+            {filtered ? `${entries.length} of ${total} ${total === 1 ? "API matches" : "APIs match"}.` : `${total} ${total === 1 ? "API" : "APIs"}.`}
+          </p>
+          {entries.length === 0 ? (
+            <div className="mt-4">
+              <EmptyState title={`No APIs match ${[q && `“${q}”`, tag && `tag “${tag}”`].filter(Boolean).join(" with ")}.`}>
+                Try other words, or{" "}
+                <Link href="/catalog" className="font-medium text-brand-700 underline">
+                  clear the filters
+                </Link>
+                .
+              </EmptyState>
+            </div>
+          ) : (
+            <div className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+              {entries.map((api) => (
+                <ApiCard key={api.id} api={api} href={`/catalog/${api.slug}`} />
+              ))}
+            </div>
+          )}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+"use client";
+// The OpenAPI reference, rendered by Scalar (a maintained renderer; it runs in the browser only, so
+// api-reference.tsx loads this file with ssr: false). Requests are made by our own try-it console,
+// which charges a team key; Scalar's request client, its AI agent, telemetry and web fonts are off,
+// so the page talks to no third party.
+import { ApiReferenceReact } from "@scalar/api-reference-react";
+import "@scalar/api-reference-react/style.css";
+import { useMemo } from "react";
+
+export type ScalarReferenceProps = { document: Record<string, unknown>; gatewayUrl: string; title: string };
+
+export default function ScalarReference({ document, gatewayUrl, title }: ScalarReferenceProps) {
+  const configuration = useMemo(
+    () => ({
+      content: document,
+      title,
+      // Code samples call the gateway, whatever servers the uploaded document names.
+      servers: [{ url: gatewayUrl, description: "Tollgate gateway (send your team key)" }],
+      hideClientButton: true,
+      hideTestRequestButton: true,
+      hideDarkModeToggle: true,
+      forceDarkModeState: "light" as const,
+      withDefaultFonts: false,
+      telemetry: false,
+      showSidebar: false,
+      // Its toolbar (share, deploy, configure) links to Scalar's hosted services.
+      showDeveloperTools: "never" as const,
+      documentDownloadType: "json" as const,
+      agent: { disabled: true },
+      defaultOpenAllTags: true,
+    }),
+    [document, gatewayUrl, title],
+  );
+  return (
+    <div className="tollgate-scalar" data-testid="api-reference">
+      <ApiReferenceReact configuration={configuration} />
+    </div>
+  );
+}

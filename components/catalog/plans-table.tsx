@@ -1,0 +1,64 @@
+// The plans of an API as a visitor compares them: price, rate limit, body size, approval and what
+// happens to the charge when the upstream fails.
+import type { PublishedApi } from "@/lib/catalog/get-published-api";
+import { currency, formatMoney } from "@/lib/billing/money";
+import { EmptyState } from "@/components/ui/card";
+
+type Plan = PublishedApi["plans"][number];
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
+  return `${bytes.toLocaleString("en")} bytes`;
+}
+
+export function formatWindow(seconds: number): string {
+  if (seconds === 1) return "second";
+  if (seconds === 60) return "minute";
+  if (seconds === 3600) return "hour";
+  if (seconds === 86_400) return "day";
+  return `${seconds.toLocaleString("en")} s`;
+}
+
+const CHARGE_POLICY: Record<Plan["chargePolicy"], string> = {
+  REFUND_ON_UPSTREAM_FAILURE: "Refunded when the API fails (connection error, timeout or 5xx)",
+  ALWAYS_CHARGE: "Charged whatever the API answers (never when it cannot be reached)",
+};
+
+export function PlansTable({ plans }: { plans: Plan[] }) {
+  if (plans.length === 0) return <EmptyState title="No plans are open for subscription yet" />;
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="min-w-full text-left text-sm">
+        <caption className="sr-only">Plans and prices</caption>
+        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+          <tr>
+            <th scope="col" className="px-4 py-2 font-medium">Plan</th>
+            <th scope="col" className="px-4 py-2 font-medium">Price per call</th>
+            <th scope="col" className="px-4 py-2 font-medium">Rate limit per key</th>
+            <th scope="col" className="px-4 py-2 font-medium">Max request body</th>
+            <th scope="col" className="px-4 py-2 font-medium">Approval</th>
+            <th scope="col" className="px-4 py-2 font-medium">Failed calls</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {plans.map((plan) => (
+            <tr key={plan.id} data-testid="plan-row">
+              <th scope="row" className="px-4 py-3 align-top font-medium text-slate-900">
+                {plan.name}
+                {plan.description ? <p className="mt-1 font-normal text-slate-500">{plan.description}</p> : null}
+              </th>
+              <td className="px-4 py-3 align-top">{plan.pricePerCall === 0n ? "Free" : formatMoney(plan.pricePerCall, currency(), 2)}</td>
+              <td className="px-4 py-3 align-top">
+                {plan.rateLimit.toLocaleString("en")} per {formatWindow(plan.rateLimitWindowSec)}
+              </td>
+              <td className="px-4 py-3 align-top">{formatBytes(plan.maxRequestBytes)}</td>
+              <td className="px-4 py-3 align-top">{plan.requiresApproval ? "Required: an admin approves each subscription" : "Not required"}</td>
+              <td className="px-4 py-3 align-top text-slate-600">{CHARGE_POLICY[plan.chargePolicy]}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,8 @@
+// The "from" price on a catalog card: the cheapest plan open for subscription.
+import { currency, formatMoney } from "@/lib/billing/money";
+
+export function priceFromLabel(priceFrom: bigint | null): string {
+  if (priceFrom === null) return "No plans yet";
+  if (priceFrom === 0n) return "Free";
+  return `From ${formatMoney(priceFrom, currency(), 2)} / call`;
+}
