@@ -7,6 +7,7 @@
 // API, plan, subscription and key, measures with autocannon in a child process, prints a table and
 // the ratios c/b and c/a, checks that the team was charged exactly price × the 2xx gateway
 // responses, and writes bench/results.json. Exit code 1 when the check fails or (c) had errors.
+// Then bench/analytics.ts times the usage analytics on 1,000,000 events (results.json `analytics`).
 // Ctrl-C stops the app, the upstream and the load generator first, then the database.
 import { fork, spawn } from "node:child_process";
 import crypto from "node:crypto";
@@ -21,6 +22,7 @@ import { ChildGroup, startNextApp } from "./lib/app-instances";
 import { measure, type LoadSettings } from "../bench/load";
 import { printTable, ratios, writeResults, type Results } from "../bench/report";
 import { BENCH_SLUG, seedBench, teamBalance } from "../bench/seed";
+import { measureAnalytics } from "../bench/analytics";
 import { db, pgPool } from "@/lib/db";
 
 const SETTINGS: LoadSettings = { connections: 32, pipelining: 1, warmupSeconds: 3, seconds: 10 };
@@ -123,6 +125,9 @@ async function main(): Promise<number> {
     }
     writeResults(resultsFile, { ...SETTINGS, amount: "measured runs send a fixed number of requests, sized from the warm-up rate to last ~seconds" }, all);
     log(`wrote ${path.relative(root, resultsFile)}`);
+    checkpoint();
+    await measureAnalytics({ log, resultsFile }); // usage analytics on 1,000,000 events, merged into the same file
+    log(`wrote ${path.relative(root, resultsFile)} (analytics)`);
     return 0;
   } catch (error) {
     if (!stopRequested) throw error;

@@ -12,6 +12,8 @@ export type KeyRowView = {
   created: string;
   createdBy: string | null;
   lastUsed: string;
+  /** calls and spend over the last 30 days, e.g. "1,204 calls · $2.41" */
+  usage: string;
   expires: string;
   /** e.g. that a rotated key stops at the end of its grace period */
   expiresNote: string | null;
@@ -27,6 +29,8 @@ export type KeyRowContext = {
   currency: string;
   apiNames: Map<string, string>;
   memberNames: Map<string, string>;
+  /** calls and spend (charges minus refunds) per key id over the last 30 days; absent keys had none */
+  usage?: Map<string, { calls: number; spend: bigint }>;
 };
 
 const day = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
@@ -44,6 +48,7 @@ export function toKeyRowView(key: PublicApiKey, ctx: KeyRowContext): KeyRowView 
     created: day.format(key.createdAt),
     createdBy: key.createdById ? (ctx.memberNames.get(key.createdById) ?? "a former member") : null,
     lastUsed: key.lastUsedAt ? moment.format(key.lastUsedAt) : "Never",
+    usage: usageText(ctx.usage?.get(key.id), ctx.currency),
     expires: key.expiresAt ? moment.format(key.expiresAt) : "Never",
     expiresNote: key.status === "rotating" ? "End of the grace period after rotation" : null,
     spend: `${formatMoney(key.spent, ctx.currency)} / ${key.spendCap === null ? "no cap" : formatMoney(key.spendCap, ctx.currency)}`,
@@ -51,4 +56,11 @@ export function toKeyRowView(key: PublicApiKey, ctx: KeyRowContext): KeyRowView 
     canRevoke: mayAct && live,
     canRotate: mayAct && key.status === "active",
   };
+}
+
+const calls = new Intl.NumberFormat("en");
+
+function usageText(usage: { calls: number; spend: bigint } | undefined, currency: string): string {
+  if (!usage || usage.calls === 0) return "No calls";
+  return `${calls.format(usage.calls)} ${usage.calls === 1 ? "call" : "calls"} · ${formatMoney(usage.spend, currency)}`;
 }

@@ -39,6 +39,9 @@ export function KeyRow({ row, team, actions, columns }: { row: KeyRowView; team:
           {row.createdBy ? <span className="block text-xs text-slate-500">by {row.createdBy}</span> : null}
         </td>
         <td className="py-3 pr-4">{row.lastUsed}</td>
+        <td className="whitespace-nowrap py-3 pr-4 tabular-nums" data-testid="key-usage">
+          {row.usage}
+        </td>
         <td className="py-3 pr-4">
           {row.expires}
           {row.expiresNote ? <span className="block text-xs text-amber-700">{row.expiresNote}</span> : null}

@@ -3,7 +3,7 @@
 import { KeyRow, type KeyRowActions } from "@/components/keys/key-row";
 import type { KeyRowView } from "@/components/keys/key-row-view";
 
-const COLUMNS = ["Key", "Scopes", "Created", "Last used", "Expires", "Spent / cap", "Status", "Actions"];
+const COLUMNS = ["Key", "Scopes", "Created", "Last used", "Last 30 days", "Expires", "Spent / cap", "Status", "Actions"];
 
 export function KeyTable({ rows, team, actions }: { rows: KeyRowView[]; team: string; actions: KeyRowActions }) {
   return (

@@ -3,9 +3,14 @@
 // BATCH_SIZE events wait, as one multi-row INSERT. `flushUsage()` runs on shutdown (instrumentation.ts)
 // after the server has finished answering, so SIGTERM loses nothing that was answered.
 //
+// The same statement adds the inserted events into usage_rollups (hourly per team, API and key), so
+// the rollups are exact: an event counts there exactly when its row was inserted, never for a
+// duplicate request id, and never in a batch that failed (the statement is atomic, and is retried).
+//
 // `lastUsedAt` of keys rides along: at most one write per key per minute, never per request.
 import { pgPool } from "@/lib/db";
 import { watchBalances } from "@/lib/billing/balance-watch";
+import { ROLLUP_ADD, ROLLUP_COLUMNS, ROLLUP_ELIGIBLE, rollupSelect } from "@/lib/usage/rollup-aggregates";
 
 export type UsageEvent = {
   requestId: string;
@@ -31,24 +36,34 @@ const MAX_BUFFERED = 200_000;
 const LAST_USED_EVERY_MS = 60_000;
 
 // Rows whose team, key or API was deleted meanwhile are skipped: a foreign key failure must not
-// block the whole batch forever.
-const INSERT = `
-INSERT INTO usage_events ("requestId", "teamId", "apiKeyId", "apiId", method, path, status, "errorCode", "latencyMs",
-                          "bytesIn", "bytesOut", charged, refunded, "createdAt")
-SELECT u.* FROM json_to_recordset($1::json)
-       AS u(r text, t text, k text, a text, m text, p text, s int, e text, l int, bi bigint, bo bigint, c bigint, rf bigint, at timestamptz)
-WHERE (u.t IS NULL OR EXISTS (SELECT 1 FROM teams WHERE id = u.t))
-  AND (u.k IS NULL OR EXISTS (SELECT 1 FROM api_keys WHERE id = u.k))
-  AND (u.a IS NULL OR EXISTS (SELECT 1 FROM apis WHERE id = u.a))
-ON CONFLICT ("requestId") DO NOTHING`;
+// block the whole batch forever. Only the rows actually inserted (RETURNING) roll up. Events go in
+// in request id order and rollup rows in the order of their unique key, so two instances flushing
+// batches that overlap (a retried batch) take their locks in the same order and cannot deadlock.
+export const INSERT_USAGE = `
+WITH inserted AS (
+  INSERT INTO usage_events ("requestId", "teamId", "apiKeyId", "apiId", method, path, status, "errorCode", "latencyMs",
+                            "bytesIn", "bytesOut", charged, refunded, "createdAt")
+  SELECT u.* FROM json_to_recordset($1::json)
+         AS u(r text, t text, k text, a text, m text, p text, s int, e text, l int, bi bigint, bo bigint, c bigint, rf bigint, at timestamptz)
+  WHERE (u.t IS NULL OR EXISTS (SELECT 1 FROM teams WHERE id = u.t))
+    AND (u.k IS NULL OR EXISTS (SELECT 1 FROM api_keys WHERE id = u.k))
+    AND (u.a IS NULL OR EXISTS (SELECT 1 FROM apis WHERE id = u.a))
+  ORDER BY u.r
+  ON CONFLICT ("requestId") DO NOTHING
+  RETURNING "teamId", "apiId", "apiKeyId", status, "latencyMs", "bytesIn", "bytesOut", charged, refunded, "createdAt"
+)
+INSERT INTO usage_rollups (${ROLLUP_COLUMNS})
+${rollupSelect(`inserted WHERE ${ROLLUP_ELIGIBLE}`)}
+ORDER BY 1, 2, 3, 4
+${ROLLUP_ADD}`;
 
 /** An event as it travels to the database: one JSON document per batch is the cheapest encoding. */
-type UsageRow = {
+export type UsageRow = {
   r: string; t: string | null; k: string | null; a: string | null; m: string; p: string; s: number; e: string | null;
   l: number; bi: number; bo: number; c: string; rf: string; at: string;
 };
 
-function toRow(event: UsageEvent): UsageRow {
+export function toRow(event: UsageEvent): UsageRow {
   return {
     r: event.requestId,
     t: event.teamId,
@@ -141,8 +156,9 @@ function watchTeams(batch: UsageRow[]): void {
   watchBalances(teamIds).catch((error) => console.error("[billing] balance watch failed:", (error as Error).message));
 }
 
-async function insertBatch(batch: UsageRow[]): Promise<void> {
-  await pgPool().query({ name: "tollgate_usage_insert", text: INSERT, values: [JSON.stringify(batch)] });
+/** One statement: the events and their rollups. Exported for the tests of concurrent flushes. */
+export async function insertBatch(batch: UsageRow[]): Promise<void> {
+  await pgPool().query({ name: "tollgate_usage_insert", text: INSERT_USAGE, values: [JSON.stringify(batch)] });
 }
 
 async function touchKeys(batch: UsageRow[]): Promise<void> {

@@ -4,6 +4,7 @@ import { currency } from "@/lib/billing/money";
 import { listApiKeys } from "@/lib/keys/list-api-keys";
 import { apiNamesById, listSubscribedApis } from "@/lib/keys/list-scope-apis";
 import { listMembers } from "@/lib/teams/members";
+import { getKeyUsageMap } from "@/lib/usage/usage-breakdown";
 import { hasRole } from "@/lib/teams/roles";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { CreateKeyForm } from "@/components/keys/create-key-form";
@@ -17,7 +18,13 @@ export const metadata: Metadata = { title: "API keys" };
 export default async function KeysPage({ params }: { params: Promise<{ team: string }> }) {
   const { team: slug } = await params;
   const { user, ctx } = await loadTeamPage(slug);
-  const [keys, apis, members] = await Promise.all([listApiKeys(ctx.team.id), listSubscribedApis(ctx.team.id), listMembers(ctx.team.id)]);
+  const now = new Date();
+  const [keys, apis, members, usage] = await Promise.all([
+    listApiKeys(ctx.team.id),
+    listSubscribedApis(ctx.team.id),
+    listMembers(ctx.team.id),
+    getKeyUsageMap(ctx.team.id, { from: new Date(now.getTime() - 30 * 86_400_000), to: now }),
+  ]);
   const isAdmin = hasRole(ctx.role, "ADMIN");
   const rowContext = {
     viewerId: user.id,
@@ -25,6 +32,7 @@ export default async function KeysPage({ params }: { params: Promise<{ team: str
     currency: currency(),
     apiNames: await apiNamesById(keys.flatMap((key) => key.scopeApiIds)),
     memberNames: new Map(members.map(({ user: member }) => [member.id, member.id === user.id ? "you" : (member.name ?? member.email)])),
+    usage: new Map([...usage].map(([id, stats]) => [id, { calls: stats.requests, spend: stats.charged - stats.refunded }])),
   };
 
   return (

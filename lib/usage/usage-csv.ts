@@ -1,0 +1,72 @@
+// The request log as CSV (RFC 4180), streamed: rows are read in keyset batches as the client
+// pulls, so exporting a million rows never holds more than one batch in memory.
+import { microsToDecimal } from "@/lib/billing/money";
+import type { LogFilters } from "@/lib/usage/log-filters";
+import { listRequestLog, type Cursor, type LogEntry } from "@/lib/usage/request-log";
+import type { TimeRange } from "@/lib/usage/usage-source";
+
+export const CSV_COLUMNS = ["time", "api", "key", "method", "path", "status", "latency_ms", "charge", "request_id", "error_code"] as const;
+/** An export stops after this many rows; the last line says so. Narrow the range or filters for more. */
+export const CSV_MAX_ROWS = 1_000_000;
+const BATCH = 5_000;
+
+/**
+ * One CSV cell. Quotes when needed (comma, quote, CR, LF), doubling inner quotes. A cell that a
+ * spreadsheet would run as a formula (starting with = + - @, a tab or a CR) gets a leading
+ * apostrophe, so a path like `/=HYPERLINK(...)` that a caller sent cannot execute on a reader's machine.
+ */
+export function csvCell(value: string | number | bigint | null): string {
+  if (value === null) return "";
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export function csvLine(cells: (string | number | bigint | null)[]): string {
+  return cells.map(csvCell).join(",") + "\r\n";
+}
+
+export function csvRow(entry: LogEntry): string {
+  return csvLine([
+    entry.createdAt.toISOString(),
+    entry.api?.slug ?? null,
+    entry.key ? `${entry.key.name} (${entry.key.masked})` : null,
+    entry.method,
+    entry.path,
+    entry.status,
+    entry.latencyMs,
+    microsToDecimal(entry.charge, 6),
+    entry.requestId,
+    entry.errorCode,
+  ]);
+}
+
+/** The CSV text of the team's log for a range and filters, produced batch by batch as it is read. */
+export function streamUsageCsv(teamId: string, range: TimeRange, filters: LogFilters, maxRows = CSV_MAX_ROWS): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let cursor: Cursor | undefined;
+  let written = 0;
+  let started = false;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        if (!started) {
+          started = true;
+          controller.enqueue(encoder.encode(csvLine([...CSV_COLUMNS])));
+          return;
+        }
+        const limit = Math.min(BATCH, maxRows - written);
+        const page = await listRequestLog(teamId, range, filters, { before: cursor, limit });
+        if (page.entries.length > 0) controller.enqueue(encoder.encode(page.entries.map(csvRow).join("")));
+        written += page.entries.length;
+        if (!page.older) return controller.close();
+        if (written >= maxRows) {
+          controller.enqueue(encoder.encode(csvLine([`# truncated: the export stops at ${maxRows} rows; narrow the range or the filters for the rest`])));
+          return controller.close();
+        }
+        cursor = page.older;
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
