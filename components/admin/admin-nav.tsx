@@ -12,6 +12,7 @@ const ITEMS = [
   { href: "/admin/credit", label: "Credit" },
   { href: "/admin/payments", label: "Payments" },
   { href: "/admin/audit", label: "Audit log" },
+  { href: "/admin/outbox", label: "Outbox" },
 ];
 
 export function AdminNav() {

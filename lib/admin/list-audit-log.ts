@@ -1,0 +1,105 @@
+// The platform audit log, newest first, 50 a page with a keyset cursor (createdAt, id): a page
+// never repeats or skips a row when new entries arrive meanwhile, and each filter walks one of the
+// log's indexes ((createdAt), (teamId, createdAt), (action, createdAt), (actorUserId, createdAt)).
+import { db, type ActorType, type Prisma } from "@/lib/db";
+import type { AuditFilters } from "@/lib/admin/audit-filters";
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export type AuditRow = {
+  id: string;
+  createdAt: Date;
+  action: string;
+  actorType: ActorType;
+  /** email for a user, "API key tg_…1234" for a key, else null (admin token, system) */
+  actorLabel: string | null;
+  team: { slug: string; name: string } | null;
+  targetType: string | null;
+  targetId: string | null;
+  /** a readable name for user and team targets (email, slug), when they still exist */
+  targetLabel: string | null;
+  requestId: string | null;
+  ip: string | null;
+  metadata: Prisma.JsonValue;
+};
+
+export type AuditPage = { rows: AuditRow[]; nextCursor: string | null; unknown?: "actor" | "team" };
+
+/** Opaque to the page: base64url of "<ISO time>|<id>". Anything else reads as "first page". */
+export function decodeCursor(value: string | undefined): { createdAt: Date; id: string } | null {
+  if (!value || value.length > 200) return null;
+  const [time, id] = Buffer.from(value, "base64url").toString("utf8").split("|");
+  const createdAt = new Date(time ?? "");
+  return id && !Number.isNaN(createdAt.getTime()) ? { createdAt, id } : null;
+}
+
+const encodeCursor = (row: { createdAt: Date; id: string }) => Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString("base64url");
+
+export async function listAuditLog(filters: AuditFilters, options: { cursor?: string; take?: number } = {}): Promise<AuditPage> {
+  const take = options.take ?? AUDIT_PAGE_SIZE;
+  const where: Prisma.AuditLogWhereInput[] = [];
+  if (filters.actorEmail) {
+    const actor = await db.user.findUnique({ where: { email: filters.actorEmail }, select: { id: true } });
+    if (!actor) return { rows: [], nextCursor: null, unknown: "actor" };
+    where.push({ actorUserId: actor.id });
+  }
+  if (filters.teamSlug) {
+    const team = await db.team.findUnique({ where: { slug: filters.teamSlug }, select: { id: true } });
+    if (!team) return { rows: [], nextCursor: null, unknown: "team" };
+    where.push({ teamId: team.id });
+  }
+  if (filters.action) where.push({ OR: [{ action: filters.action }, { action: { startsWith: `${filters.action}.` } }] });
+  if (filters.targetType) where.push({ targetType: filters.targetType });
+  if (filters.targetId) where.push({ targetId: filters.targetId });
+  if (filters.from) where.push({ createdAt: { gte: filters.from } });
+  if (filters.before) where.push({ createdAt: { lt: filters.before } });
+  const cursor = decodeCursor(options.cursor);
+  if (cursor) where.push({ OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] });
+
+  const entries = await db.auditLog.findMany({
+    where: { AND: where },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: take + 1,
+    select: {
+      id: true,
+      createdAt: true,
+      action: true,
+      actorType: true,
+      actorKeyId: true,
+      targetType: true,
+      targetId: true,
+      requestId: true,
+      ip: true,
+      metadata: true,
+      actor: { select: { email: true } },
+      team: { select: { slug: true, name: true } },
+    },
+  });
+  const page = entries.slice(0, take);
+  const [keys, targets] = await Promise.all([keyLabels(page.map((entry) => entry.actorKeyId)), targetLabels(page)]);
+  const rows = page.map(({ actor, actorKeyId, ...entry }) => ({
+    ...entry,
+    targetLabel: (entry.targetId && targets.get(`${entry.targetType}:${entry.targetId}`)) || null,
+    actorLabel: entry.actorType === "USER" ? (actor?.email ?? "deleted user") : entry.actorType === "API_KEY" ? `API key ${(actorKeyId && keys.get(actorKeyId)) || "(deleted)"}` : null,
+  }));
+  return { rows, nextCursor: entries.length > take ? encodeCursor(page[page.length - 1]!) : null };
+}
+
+/** Keys are shown as the team sees them: prefix and last four characters, never more. */
+async function keyLabels(ids: (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  if (wanted.length === 0) return new Map();
+  const keys = await db.apiKey.findMany({ where: { id: { in: wanted } }, select: { id: true, prefix: true, lastFour: true } });
+  return new Map(keys.map((key) => [key.id, `${key.prefix}…${key.lastFour}`]));
+}
+
+/** Emails of user targets and slugs of team targets, keyed "type:id". */
+async function targetLabels(entries: { targetType: string | null; targetId: string | null }[]): Promise<Map<string, string>> {
+  const idsOf = (type: string) => [...new Set(entries.filter((e) => e.targetType === type && e.targetId).map((e) => e.targetId!))];
+  const [userIds, teamIds] = [idsOf("user"), idsOf("team")];
+  const [users, teams] = await Promise.all([
+    userIds.length ? db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, email: true } }) : [],
+    teamIds.length ? db.team.findMany({ where: { id: { in: teamIds } }, select: { id: true, slug: true } }) : [],
+  ]);
+  return new Map([...users.map((user) => [`user:${user.id}`, user.email] as const), ...teams.map((team) => [`team:${team.id}`, `/${team.slug}`] as const)]);
+}
