@@ -61,13 +61,14 @@ test("the platform admin finds a new team, disables and re-enables its owner, an
   await signIn(page, user.email, user.password);
   await expect(page.getByRole("main").getByRole("alert")).toHaveText(DISABLED_MESSAGE);
 
-  // Enabled again, the user signs in (in a fresh browser state: the refused attempt left the old
-  // session cookie, which is honoured again once the account is enabled).
+  // Enabled again: the session from before the disable stays dead (a stolen cookie does not come
+  // back with the account); signing in again works.
   row = await userRow(admin, user.email);
   await row.getByLabel(`Reason to enable ${user.email}`).fill("e2e: cleared");
   await row.getByRole("button", { name: `Enable ${user.email}` }).click();
   await expect(row.getByText("active", { exact: true })).toBeVisible();
-  await page.context().clearCookies();
+  await page.goto(`/${user.teamSlug}`);
+  await expect(page).toHaveURL(/\/sign-in/);
   await signIn(page, user.email, user.password);
   await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
 

@@ -33,12 +33,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   pages: { signIn: "/sign-in", error: "/sign-in" },
   callbacks: {
     jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+      // `iat` is renewed whenever the token is refreshed; `authAt` keeps the moment of sign-in.
+      if (user?.id) Object.assign(token, { sub: user.id, authAt: Date.now() });
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
-      return session;
+      return Object.assign(session, { authAt: typeof token.authAt === "number" ? token.authAt : 0 });
     },
   },
   events: {

@@ -24,8 +24,13 @@ describe("setUserStatus", () => {
     expect(disabled.disabledAt).toBeInstanceOf(Date);
     await expect(authorizeCredentials({ email: user.email, password: GOOD_PASSWORD })).rejects.toMatchObject({ code: "disabled" });
 
+    // Sessions from before the disable are cut off for good (lib/auth/session.ts compares sign-in times).
+    const cutoff = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { sessionsValidAfter: true } });
+    expect(cutoff.sessionsValidAfter?.getTime()).toBe(disabled.disabledAt!.getTime());
+
     await setUserStatus(admin.id, "enable", input(user.id, "appeal accepted"));
     expect((await reload(user.id)).disabledAt).toBeNull();
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { sessionsValidAfter: true } })).sessionsValidAfter).toEqual(cutoff.sessionsValidAfter);
     await expect(authorizeCredentials({ email: user.email, password: GOOD_PASSWORD })).resolves.toMatchObject({ id: user.id });
 
     expect((await auditFor(user.id)).map((row) => [row.action, row.actorType, row.actorUserId, row.targetType, row.metadata, row.teamId])).toEqual([

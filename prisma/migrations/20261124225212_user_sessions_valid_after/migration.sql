@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "users" ADD COLUMN     "sessionsValidAfter" TIMESTAMP(3);
+
