@@ -53,6 +53,18 @@ export function env(): Env {
   return parsed;
 }
 
+let privateFlag: { raw: string | undefined; value: boolean } | undefined;
+
+/**
+ * ALLOW_PRIVATE_UPSTREAMS, read from process.env on every call (not cached with env()) so tests can
+ * turn it off for their own duration; the parse is memoised on the raw value for the gateway path.
+ */
+export function allowPrivateUpstreams(): boolean {
+  const raw = process.env.ALLOW_PRIVATE_UPSTREAMS;
+  if (!privateFlag || privateFlag.raw !== raw) privateFlag = { raw, value: boolean.parse(raw) };
+  return privateFlag.value;
+}
+
 /** The public origin used in links (invitations, top-up URLs, problem types). */
 export function appUrl(): string {
   const { APP_URL, PORT } = env();

@@ -24,6 +24,9 @@ process.env.AUTH_SECRET ??= crypto.randomBytes(32).toString("base64url");
 process.env.TOLLGATE_ENCRYPTION_KEY ??= crypto.randomBytes(32).toString("base64");
 // The platform admin token of the management API (/api/v1); tests read it back from here.
 process.env.TOLLGATE_ADMIN_TOKEN ??= `test-admin-${crypto.randomBytes(24).toString("base64url")}`;
+// Test upstreams and webhook receivers listen on 127.0.0.1; test/net and test/gateway/ssrf.test.ts
+// turn this off for their own duration (lib/env.ts allowPrivateUpstreams reads it on every call).
+process.env.ALLOW_PRIVATE_UPSTREAMS = "true";
 // Mail must stay in the outbox (status LOGGED), never leave the machine.
 delete process.env.SMTP_URL;
 delete process.env.ADMIN_EMAILS;

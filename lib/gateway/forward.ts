@@ -1,10 +1,12 @@
 // Sending a call to the upstream with undici: pooled keep-alive connections per connect timeout,
 // the request body streamed through a byte counter that stops at the plan's limit, the response
 // body handed back as a pull-based stream (nothing is read from the upstream faster than the
-// caller takes it, so a slow client or upstream cannot pin unbounded memory).
+// caller takes it, so a slow client or upstream cannot pin unbounded memory). Upstreams on private,
+// loopback or link-local addresses are refused at connect time (lib/net/guarded-lookup.ts).
 import { Readable } from "node:stream";
 import zlib from "node:zlib";
 import { Agent, request as undiciRequest, type Dispatcher } from "undici";
+import { connectPolicy, forbiddenDestinationIn, guardedLookup } from "@/lib/net/guarded-lookup";
 
 export type UpstreamCall = {
   url: string;
@@ -17,20 +19,26 @@ export type UpstreamCall = {
   signal: AbortSignal;
 };
 
-export type UpstreamFailure = "unavailable" | "timeout" | "too_large" | "client_aborted";
+export type UpstreamFailure = "unavailable" | "timeout" | "too_large" | "client_aborted" | "forbidden_destination";
 
 export type UpstreamOutcome =
   | { ok: true; status: number; headers: Dispatcher.ResponseData["headers"]; body: Dispatcher.ResponseData["body"]; bytesIn: () => number }
   | { ok: false; failure: UpstreamFailure; message: string; bytesIn: number };
 
-const globalAgents = globalThis as typeof globalThis & { __tollgateAgents?: Map<number, Agent> };
+const globalAgents = globalThis as typeof globalThis & { __tollgateAgents?: Map<string, Agent> };
 const agents = (globalAgents.__tollgateAgents ??= new Map());
 
-function agentFor(connectTimeoutMs: number): Agent {
-  let agent = agents.get(connectTimeoutMs);
+/**
+ * One pool per connect timeout and policy: a guarded pool's sockets were all opened through
+ * guardedLookup, and an open pool is used only for destinations allowed to be private.
+ */
+function agentFor(connectTimeoutMs: number, guarded: boolean): Agent {
+  const key = `${guarded ? "guarded" : "open"}:${connectTimeoutMs}`;
+  let agent = agents.get(key);
   if (!agent) {
-    agent = new Agent({ connect: { timeout: connectTimeoutMs }, keepAliveTimeout: 10_000, connections: 256 });
-    agents.set(connectTimeoutMs, agent);
+    const connect = guarded ? { timeout: connectTimeoutMs, lookup: guardedLookup } : { timeout: connectTimeoutMs };
+    agent = new Agent({ connect, keepAliveTimeout: 10_000, connections: 256 });
+    agents.set(key, agent);
   }
   return agent;
 }
@@ -55,6 +63,7 @@ const TIMEOUT_CODES = new Set(["UND_ERR_CONNECT_TIMEOUT", "UND_ERR_HEADERS_TIMEO
 
 function classify(error: unknown, signal: AbortSignal, counted: { bytes: number }, limit: number): UpstreamFailure {
   if (counted.bytes > limit || error instanceof BodyTooLarge) return "too_large";
+  if (forbiddenDestinationIn(error)) return "forbidden_destination";
   if (signal.aborted) return "client_aborted";
   const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
   return code && TIMEOUT_CODES.has(code) ? "timeout" : "unavailable";
@@ -63,11 +72,13 @@ function classify(error: unknown, signal: AbortSignal, counted: { bytes: number 
 export async function callUpstream(call: UpstreamCall): Promise<UpstreamOutcome> {
   const counted = { bytes: 0 };
   try {
+    const policy = connectPolicy(call.url);
+    if (typeof policy !== "string") throw policy; // an IP literal that is not public: nothing is sent
     const response = await undiciRequest(call.url, {
       method: call.method as Dispatcher.HttpMethod,
       headers: call.headers,
       body: call.body ? Readable.from(limitedBody(call.body, call.maxRequestBytes, counted), { objectMode: false }) : undefined,
-      dispatcher: agentFor(call.connectTimeoutMs),
+      dispatcher: agentFor(call.connectTimeoutMs, policy === "guarded"),
       signal: call.signal,
       headersTimeout: call.timeoutMs,
       bodyTimeout: call.timeoutMs,

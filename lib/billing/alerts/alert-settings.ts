@@ -6,6 +6,8 @@ import { db } from "@/lib/db";
 import { decimalToMicros } from "@/lib/billing/money";
 import { decimalAmount } from "@/lib/billing/money-schemas";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { checkOutboundUrl } from "@/lib/net/outbound-url";
+import { invalid } from "@/lib/validation";
 
 const webhookUrl = z
   .string()
@@ -22,6 +24,9 @@ export type AlertSettings = z.infer<typeof alertSettingsSchema>;
 export async function updateAlertSettings(teamId: string, input: AlertSettings, actorUserId: string): Promise<void> {
   const threshold = input.lowBalanceThreshold === "" ? null : decimalToMicros(input.lowBalanceThreshold);
   const url = input.webhookUrl === "" ? null : input.webhookUrl;
+  // Private, loopback and link-local receivers are refused here and again at delivery.
+  const refused = url && (await checkOutboundUrl(url, { purpose: "webhook" }));
+  if (refused) throw invalid({ webhookUrl: refused });
   await db.$transaction(async (tx) => {
     await tx.team.update({ where: { id: teamId }, data: { lowBalanceThreshold: threshold, lowBalanceAlertedAt: null, webhookUrl: url } });
     const metadata = { lowBalanceThreshold: threshold?.toString() ?? null, webhookUrl: url };
