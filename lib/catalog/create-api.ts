@@ -1,5 +1,6 @@
 // Creates an API together with its plans in one transaction: a half-created API (no plans) would
-// show up in the catalog with nothing to subscribe to.
+// show up in the catalog with nothing to subscribe to. The upstream and the OpenAPI document are
+// checked first (lib/catalog/check-api-input.ts), so a refused input writes nothing.
 import { db, Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { encryptSecret } from "@/lib/crypto";
@@ -8,11 +9,13 @@ import { auditActor, type Actor } from "@/lib/audit/actor";
 import { forgetApi } from "@/lib/gateway/route-cache";
 import { includePlans, type ApiWithPlans } from "@/lib/catalog/api-query";
 import type { CreateApi } from "@/lib/catalog/api-schemas";
-import { planCreateData } from "@/lib/catalog/plan-data";
+import { checkApiInput } from "@/lib/catalog/check-api-input";
+import { planCreateData, planSummary } from "@/lib/catalog/plan-data";
 import { isUniqueViolation } from "@/lib/db-errors";
 
 export async function createApi(input: CreateApi, actor: Actor, requestId?: string): Promise<ApiWithPlans> {
-  const { plans, upstreamCredential, status, openapi, ...fields } = input;
+  const { plans, upstreamCredential, status, openapi: given, ...fields } = input;
+  const openapi = await checkApiInput({ upstreamBaseUrl: fields.upstreamBaseUrl, openapi: given });
   try {
     const api = await db.$transaction(async (tx) => {
       const created = await tx.api.create({
@@ -26,10 +29,18 @@ export async function createApi(input: CreateApi, actor: Actor, requestId?: stri
         },
         include: includePlans(),
       });
-      await recordAudit(
-        { ...auditActor(actor), action: "api.created", targetType: "api", targetId: created.id, requestId, metadata: { slug: created.slug, status, plans: plans.map((plan) => plan.slug) } },
-        tx,
-      );
+      // The terms as created; the credential only as "set or not", never its value.
+      const metadata = {
+        slug: created.slug,
+        name: created.name,
+        status,
+        visibility: created.visibility,
+        upstreamBaseUrl: created.upstreamBaseUrl,
+        upstreamCredential: upstreamCredential ? "set" : "none",
+        openapi: openapi ? "set" : "none",
+        plans: plans.map(planSummary),
+      };
+      await recordAudit({ ...auditActor(actor), action: "api.created", targetType: "api", targetId: created.id, requestId, metadata }, tx);
       return created;
     });
     forgetApi(api.slug); // a gateway instance may have cached "no such API" for this slug

@@ -12,3 +12,15 @@ export async function getApi(slug: string, viewer: CatalogViewer): Promise<ApiWi
   if (!api) throw notFound("This API");
   return api;
 }
+
+/** One API for the admin's edit page: every plan (archived too) with its active subscriptions. */
+export async function getApiForAdmin(slug: string) {
+  const api = await db.api.findUnique({
+    where: { slug },
+    include: { plans: { orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }], include: { _count: { select: { subscriptions: { where: { status: "ACTIVE" } } } } } } },
+  });
+  if (!api) throw notFound("This API");
+  return api;
+}
+
+export type AdminApi = Awaited<ReturnType<typeof getApiForAdmin>>;

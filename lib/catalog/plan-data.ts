@@ -1,7 +1,10 @@
-// Plan input (decimal price strings) -> Prisma data (micro-units).
+// Plan input (decimal price strings) -> Prisma data (micro-units), and the audit diff of a change.
 import { decimalToMicros } from "@/lib/billing/money";
-import type { Prisma } from "@/lib/db";
+import { toMoneyString } from "@/lib/billing/money-schemas";
+import type { Plan, Prisma } from "@/lib/db";
 import type { CreatePlan, PatchPlan } from "@/lib/catalog/api-schemas";
+
+export type FieldDiff = Record<string, { from: unknown; to: unknown }>;
 
 export function planCreateData(plan: CreatePlan, sortOrder: number): Omit<Prisma.PlanCreateManyInput, "apiId"> {
   return {
@@ -18,11 +21,44 @@ export function planCreateData(plan: CreatePlan, sortOrder: number): Omit<Prisma
   };
 }
 
-export function planUpdateData(plan: PatchPlan): Prisma.PlanUpdateInput {
-  const { slug: _slug, price, archived, ...fields } = plan;
+/** What the audit log keeps of a new plan: its terms, in the units the admin typed. */
+export function planSummary(plan: CreatePlan) {
   return {
-    ...fields,
-    ...(price !== undefined ? { pricePerCall: decimalToMicros(price) } : {}),
-    ...(archived !== undefined ? { archivedAt: archived ? new Date() : null } : {}),
+    slug: plan.slug,
+    price: plan.price,
+    rateLimit: plan.rateLimit,
+    rateLimitWindowSec: plan.rateLimitWindowSec,
+    maxRequestBytes: plan.maxRequestBytes,
+    requiresApproval: plan.requiresApproval,
+    chargePolicy: plan.chargePolicy ?? "REFUND_ON_UPSTREAM_FAILURE",
   };
+}
+
+const PLAIN_FIELDS = ["name", "description", "rateLimit", "rateLimitWindowSec", "maxRequestBytes", "requiresApproval", "chargePolicy"] as const;
+
+/**
+ * Only the fields that differ from the stored plan: saving an unchanged form writes nothing, and an
+ * archived plan keeps the date it was archived on.
+ */
+export function planChanges(current: Plan, patch: PatchPlan, now = new Date()): { data: Prisma.PlanUpdateInput; diff: FieldDiff } {
+  const data: Prisma.PlanUpdateInput = {};
+  const diff: FieldDiff = {};
+  for (const field of PLAIN_FIELDS) {
+    const value = patch[field];
+    if (value === undefined || value === current[field]) continue;
+    Object.assign(data, { [field]: value });
+    diff[field] = { from: current[field], to: value };
+  }
+  if (patch.price !== undefined) {
+    const micros = decimalToMicros(patch.price);
+    if (micros !== current.pricePerCall) {
+      data.pricePerCall = micros;
+      diff.price = { from: toMoneyString(current.pricePerCall), to: toMoneyString(micros) };
+    }
+  }
+  if (patch.archived !== undefined && patch.archived !== (current.archivedAt !== null)) {
+    data.archivedAt = patch.archived ? now : null;
+    diff.archived = { from: !patch.archived, to: patch.archived };
+  }
+  return { data, diff };
 }

@@ -1,7 +1,8 @@
 // Changes an API's fields, lifecycle status and plans (added or updated by slug) in one
 // transaction, then drops the gateway's cached copy so the change applies at once on this instance.
+// The audit entry lists what changed (from -> to; long texts and the credential only as "changed").
 import { z } from "zod";
-import { db, Prisma } from "@/lib/db";
+import { db, Prisma, type Plan } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { encryptSecret } from "@/lib/crypto";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -9,46 +10,81 @@ import { auditActor, type Actor } from "@/lib/audit/actor";
 import { forgetApi } from "@/lib/gateway/route-cache";
 import { includePlans, type ApiWithPlans } from "@/lib/catalog/api-query";
 import { createPlanSchema, type PatchPlan, type UpdateApi } from "@/lib/catalog/api-schemas";
-import { statusTransition } from "@/lib/catalog/api-status";
-import { planCreateData, planUpdateData } from "@/lib/catalog/plan-data";
+import { applyStatusChange, lockApi } from "@/lib/catalog/change-api-status";
+import { checkApiInput } from "@/lib/catalog/check-api-input";
+import { planChanges, planCreateData, planSummary, type FieldDiff } from "@/lib/catalog/plan-data";
 
-async function savePlans(tx: Prisma.TransactionClient, apiId: string, plans: PatchPlan[]) {
-  const existing = await tx.plan.findMany({ where: { apiId }, select: { id: true, slug: true } });
-  const bySlug = new Map(existing.map((plan) => [plan.slug, plan.id]));
+type PlanChange = { slug: string; created?: ReturnType<typeof planSummary>; changed?: FieldDiff };
+type Fields = Omit<UpdateApi, "plans" | "status" | "sunsetAt" | "deprecationMessage" | "upstreamCredential" | "openapi">;
+
+/** Texts too long for the audit log are recorded as changed, not quoted. */
+const SUMMARISED = new Set(["description"]);
+
+async function savePlans(tx: Prisma.TransactionClient, apiId: string, plans: PatchPlan[]): Promise<PlanChange[]> {
+  const existing = await tx.plan.findMany({ where: { apiId } });
+  const bySlug = new Map<string, Plan>(existing.map((plan) => [plan.slug, plan]));
   let sortOrder = existing.length;
+  const changes: PlanChange[] = [];
   for (const [index, plan] of plans.entries()) {
-    const id = bySlug.get(plan.slug);
-    if (id) {
-      await tx.plan.update({ where: { id }, data: planUpdateData(plan) });
+    const current = bySlug.get(plan.slug);
+    if (current) {
+      const { data, diff } = planChanges(current, plan);
+      if (Object.keys(diff).length === 0) continue;
+      await tx.plan.update({ where: { id: current.id }, data });
+      changes.push({ slug: plan.slug, changed: diff });
       continue;
     }
     // A slug the API does not have yet is a new plan, which needs every field (422 per field).
     const parsed = createPlanSchema.safeParse(plan);
     if (!parsed.success) throw new z.ZodError(parsed.error.issues.map((issue) => ({ ...issue, path: ["plans", index, ...issue.path] })));
     await tx.plan.create({ data: { ...planCreateData(parsed.data, sortOrder++), apiId } });
+    changes.push({ slug: plan.slug, created: planSummary(parsed.data) });
   }
+  return changes;
+}
+
+function fieldChanges(current: ApiWithPlans, fields: Fields, secret: { upstreamCredential?: string | null; openapi?: Record<string, unknown> | null }) {
+  const data: Prisma.ApiUpdateInput = {};
+  const diff: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(fields) as [keyof Fields, unknown][]) {
+    if (value === undefined || JSON.stringify(value) === JSON.stringify(current[field])) continue;
+    Object.assign(data, { [field]: value });
+    diff[field] = SUMMARISED.has(field) ? "changed" : { from: current[field], to: value };
+  }
+  if (secret.upstreamCredential !== undefined) {
+    // A new value always counts as a change: the stored one is never decrypted to compare.
+    if (secret.upstreamCredential) diff.upstreamCredential = current.upstreamCredentialEncrypted ? "replaced" : "set";
+    else if (current.upstreamCredentialEncrypted) diff.upstreamCredential = "cleared";
+    data.upstreamCredentialEncrypted = secret.upstreamCredential ? encryptSecret(secret.upstreamCredential) : null;
+  }
+  if (secret.openapi !== undefined && JSON.stringify(secret.openapi) !== JSON.stringify(current.openapi)) {
+    data.openapi = secret.openapi === null ? Prisma.DbNull : (secret.openapi as Prisma.InputJsonValue);
+    diff.openapi = secret.openapi === null ? "removed" : current.openapi ? "replaced" : "added";
+  }
+  return { data, diff };
 }
 
 export async function updateApi(slug: string, input: UpdateApi, actor: Actor, requestId?: string): Promise<ApiWithPlans> {
-  const { plans, status, upstreamCredential, sunsetAt, openapi, ...fields } = input;
+  const { plans, status, upstreamCredential, sunsetAt, deprecationMessage, openapi: given, ...fields } = input;
+  const before = await db.api.findUnique({ where: { slug }, select: { upstreamBaseUrl: true } });
+  if (!before) throw notFound("This API");
+  // An unchanged upstream is not resolved again (the gateway checks it at every connect anyway).
+  const upstreamBaseUrl = fields.upstreamBaseUrl === before.upstreamBaseUrl ? undefined : fields.upstreamBaseUrl;
+  const openapi = await checkApiInput({ upstreamBaseUrl, openapi: given });
+
   const api = await db.$transaction(async (tx) => {
-    // Row lock: two concurrent status changes are applied one after the other, each checked.
-    const [current] = await tx.$queryRaw<{ id: string; status: ApiWithPlans["status"] }[]>`SELECT id, status FROM apis WHERE slug = ${slug} FOR UPDATE`;
-    if (!current) throw notFound("This API");
-    const data: Prisma.ApiUpdateInput = {
-      ...fields,
-      ...(status ? statusTransition(current.status, status) : {}),
-      ...(sunsetAt !== undefined ? { sunsetAt: sunsetAt ? new Date(sunsetAt) : null } : {}),
-      ...(openapi !== undefined ? { openapi: openapi === null ? Prisma.DbNull : (openapi as Prisma.InputJsonValue) } : {}),
-      ...(upstreamCredential !== undefined ? { upstreamCredentialEncrypted: upstreamCredential ? encryptSecret(upstreamCredential) : null } : {}),
-    };
-    if (plans) await savePlans(tx, current.id, plans);
-    const updated = await tx.api.update({ where: { id: current.id }, data, include: includePlans() });
-    await recordAudit(
-      { ...auditActor(actor), action: "api.updated", targetType: "api", targetId: current.id, requestId, metadata: { slug, changed: Object.keys(input), status: { from: current.status, to: updated.status }, plans: plans?.map((plan) => plan.slug) ?? [] } },
-      tx,
-    );
-    return updated;
+    const locked = await lockApi(tx, slug);
+    const current = await tx.api.findUniqueOrThrow({ where: { id: locked.id }, include: includePlans() });
+    const { data, diff } = fieldChanges(current, fields, { upstreamCredential, openapi });
+    const planDiff = plans ? await savePlans(tx, current.id, plans) : [];
+    // After the plans: publishing needs an open plan, which this same change may add.
+    if (status !== undefined || sunsetAt !== undefined) {
+      Object.assign(data, await applyStatusChange(tx, locked, { status: status ?? locked.status, sunsetAt, deprecationMessage }, { actor, requestId }));
+    }
+    if (Object.keys(diff).length > 0 || planDiff.length > 0) {
+      await recordAudit({ ...auditActor(actor), action: "api.updated", targetType: "api", targetId: current.id, requestId, metadata: { slug, changed: diff, plans: planDiff } as Prisma.InputJsonValue }, tx);
+    }
+    return tx.api.update({ where: { id: current.id }, data, include: includePlans() });
   });
   forgetApi(slug);
   return api;

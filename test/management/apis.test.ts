@@ -1,12 +1,19 @@
 // /api/v1/apis: create with plans in one call, read back with decimal prices and without the
-// credential, duplicates, lifecycle transitions and plan changes.
-import { describe, expect, it } from "vitest";
+// credential, duplicates, refused upstreams, invalid OpenAPI documents, prices out of range,
+// lifecycle transitions and plan changes.
+import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { decryptSecret } from "@/lib/crypto";
 import * as apisRoute from "@/app/api/v1/apis/route";
 import * as apiRoute from "@/app/api/v1/apis/[slug]/route";
 import { createTeamWithOwner } from "../factories";
 import { apiBody, call, createTeamKey, seedApi } from "../support/management-factories";
+
+// test/setup-env.ts allows private upstreams (apiBody's placeholder host resolves nowhere); the
+// tests of the refusal turn it off for themselves.
+afterEach(() => {
+  process.env.ALLOW_PRIVATE_UPSTREAMS = "true";
+});
 
 const patch = (slug: string, body: unknown) => call(apiRoute.PATCH, "PATCH", `/api/v1/apis/${slug}`, { params: { slug }, body });
 const get = (slug: string, token?: string) => call(apiRoute.GET, "GET", `/api/v1/apis/${slug}`, { params: { slug }, token });
@@ -77,8 +84,19 @@ describe("PATCH /api/v1/apis/{slug}", () => {
     const back = await patch(body.slug, { status: "PUBLISHED" });
     expect(back.status).toBe(409);
     expect(back.body.detail).toContain("retirement is final");
-    const actions = await db.auditLog.findMany({ where: { action: "api.updated", metadata: { path: ["slug"], equals: body.slug } } });
-    expect(actions).toHaveLength(3);
+    const entries = await db.auditLog.findMany({ where: { metadata: { path: ["slug"], equals: body.slug } }, orderBy: { createdAt: "asc" } });
+    expect(entries.map((entry) => entry.action)).toEqual(["api.created", "api.published", "api.deprecated", "api.retired"]);
+    expect(entries[2]!.metadata).toMatchObject({ sunsetAt, status: { from: "PUBLISHED", to: "DEPRECATED" } });
+  });
+
+  it("refuses a sunset date in the past and one without a deprecation", async () => {
+    const body = apiBody({ status: "PUBLISHED" });
+    await call(apisRoute.POST, "POST", "/api/v1/apis", { body });
+    const past = await patch(body.slug, { status: "DEPRECATED", sunsetAt: "2020-01-01T00:00:00Z" });
+    expect(past).toMatchObject({ status: 422, body: { errors: { sunsetAt: "Choose a sunset date in the future." } } });
+    const notDeprecated = await patch(body.slug, { sunsetAt: new Date(Date.now() + 86_400_000).toISOString() });
+    expect(notDeprecated.status).toBe(422);
+    expect((await db.api.findUniqueOrThrow({ where: { slug: body.slug } })).status).toBe("PUBLISHED");
   });
 
   it("refuses skipping from DRAFT to DEPRECATED", async () => {
@@ -114,6 +132,54 @@ describe("PATCH /api/v1/apis/{slug}", () => {
 
   it("answers 404 for an unknown slug", async () => {
     expect((await patch("no-such-api", { name: "x" })).status).toBe(404);
+  });
+});
+
+describe("refused input", () => {
+  it("answers 422 with problems by JSON pointer for an invalid OpenAPI document, on create and on update, saving nothing", async () => {
+    const openapi = { openapi: "3.1.0", info: { title: "Weather" }, paths: { "/forecast": { get: { responses: { "200": {} } } } } };
+    const body = apiBody({ openapi });
+    const created = await call(apisRoute.POST, "POST", "/api/v1/apis", { body });
+    expect(created.status).toBe(422);
+    expect(created.body.errors).toMatchObject({
+      openapi: expect.stringContaining("The OpenAPI document is invalid"),
+      "openapi#/info": "At /info: is missing the required property `version`.",
+      "openapi#/paths/~1forecast/get/responses/200": expect.stringContaining("`description`"),
+    });
+    expect(await db.api.count({ where: { slug: body.slug } })).toBe(0);
+
+    const swagger = await call(apisRoute.POST, "POST", "/api/v1/apis", { body: apiBody({ openapi: { swagger: "2.0", info: { title: "x", version: "1" }, paths: {} } }) });
+    expect(swagger.body.errors.openapi).toContain("Swagger 2.0");
+
+    const valid = apiBody({ openapi: { ...openapi, info: { title: "Weather", version: "1" }, paths: {} } });
+    expect((await call(apisRoute.POST, "POST", "/api/v1/apis", { body: valid })).status).toBe(201);
+    const update = await patch(valid.slug, { name: "Renamed", openapi: { openapi: "3.0.3" } });
+    expect(update.status).toBe(422);
+    const row = await db.api.findUniqueOrThrow({ where: { slug: valid.slug } });
+    expect(row).toMatchObject({ name: "Weather API", openapi: { info: { title: "Weather" } } });
+  });
+
+  it("refuses upstreams on private, loopback and link-local addresses unless allowed, also on update", async () => {
+    process.env.ALLOW_PRIVATE_UPSTREAMS = "false";
+    for (const url of ["http://10.0.0.5/api", "http://127.0.0.1:8080", "http://169.254.169.254/latest", "http://[::1]/"]) {
+      const body = apiBody({ upstreamBaseUrl: url });
+      const result = await call(apisRoute.POST, "POST", "/api/v1/apis", { body });
+      expect(result.status, url).toBe(422);
+      expect(result.body.errors.upstreamBaseUrl).toMatch(/private|loopback|link-local/);
+      expect(await db.api.count({ where: { slug: body.slug } })).toBe(0);
+    }
+    const demoLike = apiBody({ upstreamBaseUrl: "http://localhost:3000/api/demo" });
+    expect((await call(apisRoute.POST, "POST", "/api/v1/apis", { body: demoLike })).status).toBe(201);
+    const moved = await patch(demoLike.slug, { upstreamBaseUrl: "http://192.168.1.10/" });
+    expect(moved.body.errors).toMatchObject({ upstreamBaseUrl: expect.stringContaining("192.168.1.10") });
+  });
+
+  it("refuses a price above 100 per call", async () => {
+    const body = apiBody({ plans: [{ ...apiBody().plans[0], price: "100.000001" }] });
+    const result = await call(apisRoute.POST, "POST", "/api/v1/apis", { body });
+    expect(result).toMatchObject({ status: 422, body: { errors: { "plans.0.price": "Use a price from 0 to 100 per call." } } });
+    const top = apiBody({ plans: [{ ...apiBody().plans[0], price: "100" }] });
+    expect((await call(apisRoute.POST, "POST", "/api/v1/apis", { body: top })).status).toBe(201);
   });
 });
 

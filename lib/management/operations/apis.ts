@@ -20,7 +20,8 @@ export const createApiOperation = defineOperation({
   path: "/api/v1/apis",
   tag: "APIs",
   summary: "Create an API with its plans",
-  description: "Creates the API and every plan in one transaction. `upstreamCredential` is stored encrypted and never returned.",
+  description:
+    "Creates the API and every plan in one transaction. `upstreamCredential` is stored encrypted and never returned. The upstream must be an http(s) URL on a public address (unless the server allows private upstreams); the OpenAPI document must be valid OpenAPI 3.0 or 3.1 (problems come back in `errors` by JSON pointer, e.g. `openapi#/info`). Prices run from 0 to 100 per call.",
   access: "admin",
   body: createApiSchema,
   response: { status: 201, description: "The created API", schema: apiSchema },
@@ -44,7 +45,8 @@ export const updateApiOperation = defineOperation({
   path: "/api/v1/apis/{slug}",
   tag: "APIs",
   summary: "Change an API, its status or its plans",
-  description: "Status moves DRAFT -> PUBLISHED -> DEPRECATED -> RETIRED (a deprecation can be undone). Plans are matched by slug: known slugs are updated, new slugs are created.",
+  description:
+    "Status moves DRAFT -> PUBLISHED -> DEPRECATED -> RETIRED (a deprecation can be undone; retirement is final and the gateway answers 410). Deprecating may set `sunsetAt` (in the future), sent with `Deprecation` as the `Sunset` header on every gateway response. Plans are matched by slug: known slugs are updated, new slugs are created. Only what differs is written, and the audit log records it.",
   access: "admin",
   body: updateApiSchema,
   response: { status: 200, description: "The updated API", schema: apiSchema },

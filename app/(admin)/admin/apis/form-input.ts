@@ -1,0 +1,125 @@
+// The API form (components/admin/apis/api-form.tsx) -> the input of createApi / updateApi, with
+// every problem found at once: field errors by path (`plans.0.price`), the OpenAPI document's
+// problems by line, and a refused upstream. The same zod schemas as the management API decide.
+import type { z } from "zod";
+import type { ActionState } from "@/lib/auth/action";
+import { formValues } from "@/lib/auth/action";
+import { createApiSchema, updateApiSchema, type CreateApi, type UpdateApi } from "@/lib/catalog/api-schemas";
+import { upstreamUrlErrors } from "@/lib/catalog/check-api-input";
+import { describeProblem, OPENAPI_MAX_BYTES, OPENAPI_MAX_BYTES_LABEL, parseOpenApiText, type OpenApiProblem } from "@/lib/catalog/openapi-document";
+import { fieldErrors } from "@/lib/validation";
+
+export type ApiFormState = ActionState & { openapiProblems?: OpenApiProblem[]; nonce?: number };
+
+type Mode = "create" | "update";
+type Read<M extends Mode> = { ok: true; input: M extends "create" ? CreateApi : UpdateApi } | { ok: false; state: ApiFormState };
+
+const text = (formData: FormData, name: string) => {
+  const value = formData.get(name);
+  return typeof value === "string" ? value : "";
+};
+
+/** "60" -> 60; "" -> undefined (zod then says what is missing); anything else stays for zod to refuse. */
+function whole(value: string): number | string | undefined {
+  const trimmed = value.trim();
+  if (!trimmed) return undefined;
+  return /^-?\d{1,15}$/.test(trimmed) ? Number(trimmed) : trimmed;
+}
+
+/** Rows are numbered 0..n-1 by the form; `existing` marks plans already saved (their slug is fixed). */
+function readPlans(formData: FormData, mode: Mode) {
+  const plans: Record<string, unknown>[] = [];
+  for (let index = 0; formData.has(`plans.${index}.slug`); index++) {
+    const field = (name: string) => text(formData, `plans.${index}.${name}`);
+    const existing = field("existing") === "1";
+    plans.push({
+      slug: field("slug"),
+      name: field("name"),
+      description: field("description"),
+      price: field("price"),
+      rateLimit: whole(field("rateLimit")),
+      rateLimitWindowSec: whole(field("rateLimitWindowSec")),
+      maxRequestBytes: whole(field("maxRequestBytes")),
+      requiresApproval: field("requiresApproval") === "on",
+      chargePolicy: field("chargePolicy") || undefined,
+      ...(mode === "update" && existing ? { archived: field("archived") === "on" } : {}),
+    });
+  }
+  return plans;
+}
+
+async function readOpenApi(formData: FormData, mode: Mode): Promise<{ value?: Record<string, unknown> | null; problems?: OpenApiProblem[] }> {
+  const choice = mode === "update" ? text(formData, "openapiMode") || "keep" : "replace";
+  if (choice === "keep") return {};
+  if (choice === "remove") return { value: null };
+  const file = formData.get("openapiFile");
+  let source = text(formData, "openapiText");
+  if (file instanceof File && file.size > 0) {
+    if (file.size > OPENAPI_MAX_BYTES) return { problems: [{ pointer: "", message: `The file is ${(file.size / 1024 / 1024).toFixed(1)} MiB; the limit is ${OPENAPI_MAX_BYTES_LABEL}.` }] };
+    source = await file.text();
+  }
+  if (!source.trim()) {
+    // Creating without a document is fine (add one later); "replace" with nothing is a mistake.
+    return mode === "create" ? {} : { problems: [{ pointer: "", message: "Upload a file or paste the new document, or keep the current one." }] };
+  }
+  const result = await parseOpenApiText(source);
+  return result.ok ? { value: result.document } : { problems: result.problems };
+}
+
+function readCredential(formData: FormData, mode: Mode): string | null | undefined {
+  const replacement = text(formData, "upstreamCredential");
+  if (replacement) return replacement;
+  return mode === "update" && text(formData, "clearUpstreamCredential") === "on" ? null : undefined;
+}
+
+function rawInput(formData: FormData, mode: Mode) {
+  const header = text(formData, "upstreamAuthHeader").trim();
+  return {
+    ...(mode === "create" ? { slug: text(formData, "slug") } : {}),
+    name: text(formData, "name"),
+    summary: text(formData, "summary"),
+    description: text(formData, "description"),
+    version: text(formData, "version"),
+    tags: [...new Set(text(formData, "tags").split(",").map((tag) => tag.trim()).filter(Boolean))],
+    visibility: text(formData, "visibility"),
+    upstreamBaseUrl: text(formData, "upstreamBaseUrl").trim(),
+    upstreamAuthHeader: header || (mode === "update" ? null : undefined),
+    upstreamCredential: readCredential(formData, mode),
+    upstreamConnectTimeoutMs: whole(text(formData, "upstreamConnectTimeoutMs")),
+    upstreamTimeoutMs: whole(text(formData, "upstreamTimeoutMs")),
+    plans: readPlans(formData, mode),
+  };
+}
+
+/** The form's values to show again after an error; never the credential. */
+export function echoValues(formData: FormData): Record<string, string> {
+  const { upstreamCredential: _secret, ...values } = formValues(formData);
+  return values;
+}
+
+/** Errors of the form: list items (tags.3) belong to their field; plan rows keep their row. */
+function formFieldErrors(error: z.ZodError): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const [path, message] of Object.entries(fieldErrors(error))) errors[path.startsWith("tags.") ? "tags" : path] ??= message;
+  return errors;
+}
+
+/** `currentUpstream`: the saved URL, which is not resolved again when unchanged (the gateway checks it at connect). */
+export async function readApiForm<M extends Mode>(formData: FormData, mode: M, currentUpstream?: string): Promise<Read<M>> {
+  const raw = rawInput(formData, mode);
+  const parsed = (mode === "create" ? createApiSchema : updateApiSchema).safeParse(raw);
+  const errors: Record<string, string> = parsed.success ? {} : formFieldErrors(parsed.error);
+  if (raw.upstreamCredential && !raw.upstreamAuthHeader) errors.upstreamAuthHeader ??= "Name the header that carries the credential, e.g. Authorization.";
+  if (!errors.upstreamBaseUrl && raw.upstreamBaseUrl !== currentUpstream) Object.assign(errors, await upstreamUrlErrors(raw.upstreamBaseUrl));
+  const openapi = await readOpenApi(formData, mode);
+  if (openapi.problems) {
+    const count = openapi.problems.length;
+    errors.openapi = `The OpenAPI document has ${count === 1 ? "a problem" : `${count} problems`}: ${describeProblem(openapi.problems[0]!)}`;
+  }
+  if (!parsed.success || Object.keys(errors).length > 0) {
+    const state: ApiFormState = { ok: false, error: "Nothing was saved. Check the highlighted fields.", fieldErrors: errors, openapiProblems: openapi.problems, values: echoValues(formData), nonce: Date.now() };
+    return { ok: false, state };
+  }
+  const input = { ...parsed.data, ...(openapi.value !== undefined ? { openapi: openapi.value } : {}) };
+  return { ok: true, input: input as M extends "create" ? CreateApi : UpdateApi };
+}

@@ -1,0 +1,47 @@
+// A saved API -> the flat string values the API form starts from (the same shape the form posts,
+// so values echoed back after an error and values from the database fill it the same way). The
+// upstream credential is not among them: the form only learns whether one is set.
+import { microsToDecimal } from "@/lib/billing/money";
+import type { AdminApi } from "@/lib/catalog/get-api";
+
+export type ApiFormValues = Record<string, string>;
+
+export const NEW_API_VALUES: ApiFormValues = {
+  version: "1.0.0",
+  visibility: "PUBLIC",
+  upstreamConnectTimeoutMs: "5000",
+  upstreamTimeoutMs: "30000",
+};
+
+export function apiFormValues(api: AdminApi): ApiFormValues {
+  const values: ApiFormValues = {
+    name: api.name,
+    summary: api.summary,
+    description: api.description,
+    version: api.version,
+    tags: api.tags.join(", "),
+    visibility: api.visibility,
+    upstreamBaseUrl: api.upstreamBaseUrl,
+    upstreamAuthHeader: api.upstreamAuthHeader ?? "",
+    upstreamConnectTimeoutMs: String(api.upstreamConnectTimeoutMs),
+    upstreamTimeoutMs: String(api.upstreamTimeoutMs),
+  };
+  api.plans.forEach((plan, index) => {
+    const row = (field: string, value: string) => {
+      values[`plans.${index}.${field}`] = value;
+    };
+    row("existing", "1");
+    row("slug", plan.slug);
+    row("name", plan.name);
+    row("description", plan.description);
+    row("price", microsToDecimal(plan.pricePerCall, 0));
+    row("rateLimit", String(plan.rateLimit));
+    row("rateLimitWindowSec", String(plan.rateLimitWindowSec));
+    row("maxRequestBytes", String(plan.maxRequestBytes));
+    row("chargePolicy", plan.chargePolicy);
+    if (plan.requiresApproval) row("requiresApproval", "on");
+    if (plan.archivedAt) row("archived", "on");
+    row("subscribers", String(plan._count.subscriptions));
+  });
+  return values;
+}
