@@ -4,5 +4,5 @@ export async function register() {
   const { flushUsageBeforeExit } = await import("@/lib/gateway/flush-on-exit");
   const { listenForInvalidations } = await import("@/lib/gateway/cache-invalidation");
   flushUsageBeforeExit();
-  listenForInvalidations();
+  void listenForInvalidations();
 }

@@ -18,7 +18,7 @@ const handle = app.getRequestHandler();
 const origin = `http://localhost:${port}`;
 
 // Instrumentation does this too; both calls are safe, the listener starts once per process.
-listenForInvalidations();
+void listenForInvalidations();
 
 // Node refuses headers over 16 KiB with a bare 431; up to 64 KiB they reach the gateway, which answers
 // anything over its own 8 KiB limit with a problem+json 400 the caller can read.

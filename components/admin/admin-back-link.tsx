@@ -1,10 +1,10 @@
 import Link from "next/link";
 
-/** Way back to the admin overview from its sub-pages. */
-export function AdminBackLink() {
+/** Way back from an admin detail page to its list (the admin nav bar covers the sections). */
+export function AdminBackLink({ href, label }: { href: string; label: string }) {
   return (
-    <Link href="/admin" className="mb-2 inline-block text-sm text-brand-700 hover:underline">
-      ← Platform admin
+    <Link href={href} className="mb-2 inline-block text-sm text-brand-700 hover:underline">
+      ← {label}
     </Link>
   );
 }

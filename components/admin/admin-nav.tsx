@@ -1,10 +1,8 @@
-"use client";
-import Link from "next/link";
-import { usePathname } from "next/navigation";
+import { SectionNav } from "@/components/shell/section-nav";
 
 // One place lists the admin console's sections; every /admin page sits under this bar.
 const ITEMS = [
-  { href: "/admin", label: "Overview" },
+  { href: "/admin", label: "Overview", exact: true },
   { href: "/admin/apis", label: "APIs" },
   { href: "/admin/approvals", label: "Approvals" },
   { href: "/admin/teams", label: "Teams" },
@@ -16,22 +14,5 @@ const ITEMS = [
 ];
 
 export function AdminNav() {
-  const pathname = usePathname();
-  return (
-    <nav aria-label="Admin" className="mb-6 flex gap-1 overflow-x-auto border-b border-slate-200 text-sm">
-      {ITEMS.map((item) => {
-        const active = item.href === "/admin" ? pathname === item.href : pathname.startsWith(item.href);
-        return (
-          <Link
-            key={item.href}
-            href={item.href}
-            aria-current={active ? "page" : undefined}
-            className={`whitespace-nowrap border-b-2 px-3 py-2 ${active ? "border-brand-600 font-medium text-slate-900" : "border-transparent text-slate-600 hover:text-slate-900"}`}
-          >
-            {item.label}
-          </Link>
-        );
-      })}
-    </nav>
-  );
+  return <SectionNav label="Admin" items={ITEMS} className="mb-6" />;
 }

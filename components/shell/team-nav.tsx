@@ -1,6 +1,4 @@
-"use client";
-import Link from "next/link";
-import { usePathname } from "next/navigation";
+import { SectionNav } from "@/components/shell/section-nav";
 
 const ITEMS = [
   { path: "", label: "Overview" },
@@ -14,23 +12,5 @@ const ITEMS = [
 ];
 
 export function TeamNav({ slug }: { slug: string }) {
-  const pathname = usePathname();
-  return (
-    <nav aria-label="Team" className="flex gap-1 overflow-x-auto border-b border-slate-200 text-sm">
-      {ITEMS.map((item) => {
-        const href = `/${slug}${item.path}`;
-        const active = item.path === "" ? pathname === href : pathname.startsWith(href);
-        return (
-          <Link
-            key={item.label}
-            href={href}
-            aria-current={active ? "page" : undefined}
-            className={`whitespace-nowrap border-b-2 px-3 py-2 ${active ? "border-brand-600 font-medium text-slate-900" : "border-transparent text-slate-600 hover:text-slate-900"}`}
-          >
-            {item.label}
-          </Link>
-        );
-      })}
-    </nav>
-  );
+  return <SectionNav label="Team" items={ITEMS.map((item) => ({ href: `/${slug}${item.path}`, label: item.label, exact: item.path === "" }))} />;
 }

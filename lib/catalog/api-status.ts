@@ -10,6 +10,11 @@ const ALLOWED: Record<ApiStatus, readonly ApiStatus[]> = {
   RETIRED: [],
 };
 
+/** The statuses an API in `from` may move to, for the admin's lifecycle buttons. */
+export function nextStatuses(from: ApiStatus): readonly ApiStatus[] {
+  return ALLOWED[from];
+}
+
 /** The column changes for moving `from` -> `to`; throws 409 for a move the lifecycle does not allow. */
 export function statusTransition(from: ApiStatus, to: ApiStatus, now = new Date()): Prisma.ApiUpdateInput {
   if (from === to) return {};

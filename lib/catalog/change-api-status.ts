@@ -29,19 +29,6 @@ const AUDIT_ACTION: Record<ApiStatus, string> = {
 };
 
 /** The statuses an API in `from` may move to, in lifecycle order (for the admin's buttons). */
-export function nextStatuses(from: ApiStatus): ApiStatus[] {
-  return API_STATUSES.filter((to) => to !== from && isAllowed(from, to));
-}
-
-function isAllowed(from: ApiStatus, to: ApiStatus): boolean {
-  try {
-    statusTransition(from, to);
-    return true;
-  } catch {
-    // statusTransition refuses a move by throwing: that refusal is the answer here.
-    return false;
-  }
-}
 
 type Locked = { id: string; slug: string; status: ApiStatus; sunsetAt: Date | null };
 

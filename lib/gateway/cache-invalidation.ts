@@ -11,8 +11,9 @@ const RECONNECT_MS = 2_000;
 export type Invalidation = { cache: string; key: string } | { cache: string; all: true };
 type Handler = (message: Invalidation) => void;
 
-const globalState = globalThis as typeof globalThis & { __tollgateInvalidation?: { handlers: Map<string, Handler>; listening: boolean } };
-const state = (globalState.__tollgateInvalidation ??= { handlers: new Map(), listening: false });
+type ListenerState = { handlers: Map<string, Handler>; listening: Promise<void> | null; connections: number };
+const globalState = globalThis as typeof globalThis & { __tollgateInvalidation?: ListenerState };
+const state = (globalState.__tollgateInvalidation ??= { handlers: new Map(), listening: null, connections: 0 });
 
 /** Registers how a named cache applies an invalidation (called by each cache module). */
 export function onInvalidation(cache: string, handler: Handler): void {
@@ -27,11 +28,13 @@ export function announceInvalidation(message: Invalidation): void {
     .catch((error) => console.warn(`[cache] could not announce an invalidation (TTL still applies): ${error.message}`));
 }
 
-/** Starts the listener once per process (instrumentation.ts); reconnects after failures. */
-export function listenForInvalidations(): void {
-  if (state.listening || !process.env.DATABASE_URL) return;
-  state.listening = true;
-  void connect();
+/**
+ * Starts the listener once per process (instrumentation.ts); reconnects after failures. Resolves
+ * once the first LISTEN is in place (or failed and a retry is scheduled).
+ */
+export function listenForInvalidations(): Promise<void> {
+  if (!process.env.DATABASE_URL) return Promise.resolve();
+  return (state.listening ??= connect());
 }
 
 async function connect(): Promise<void> {
@@ -59,6 +62,8 @@ async function connect(): Promise<void> {
     await client.query(`LISTEN ${CHANNEL}`);
     // The connection must not keep a finished process alive.
     (client as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.();
+    // Announcements sent while the listener was down are lost: after a reconnect, start every cache afresh.
+    if (state.connections++ > 0) for (const [cache, handler] of state.handlers) handler({ cache, all: true });
   } catch (error) {
     console.warn(`[cache] invalidation listener could not connect (${(error as Error).message}); retrying`);
     retry();

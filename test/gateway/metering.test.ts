@@ -69,7 +69,7 @@ describe("usage events", () => {
     await (await callGateway(failed.slug, "/status/502", { key: failed.key })).arrayBuffer();
     await flushUsage();
 
-    const events = await db.usageEvent.findMany({ where: { teamId: team.id }, orderBy: { id: "asc" } });
+    const events = await db.usageEvent.findMany({ where: { teamId: team.id }, orderBy: { createdAt: "asc" } /* a batch goes in by request id, not arrival */ });
     expect(events).toHaveLength(2);
     expect(events[0]).toMatchObject({
       requestId: ok.headers.get("x-request-id"),
@@ -119,7 +119,7 @@ describe("caches", () => {
   }, 15_000);
 
   it("drops a key revoked by another instance as soon as its LISTEN/NOTIFY message arrives", async () => {
-    listenForInvalidations();
+    await listenForInvalidations();
     const { slug, key, keyRow } = await createGatewayFixture({ upstreamUrl: upstream.url, balance: 100_000n });
     expect((await callGateway(slug, "/echo", { key })).status).toBe(200);
     await db.apiKey.update({ where: { id: keyRow.id }, data: { revokedAt: new Date() } });

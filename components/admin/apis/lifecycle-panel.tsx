@@ -14,7 +14,7 @@ type Props = {
   action: Action;
   slug: string;
   status: ApiStatus;
-  next: ApiStatus[];
+  next: readonly ApiStatus[];
   dates: { label: string; value: string }[];
   deprecationNote: string | null;
   /** yyyy-mm-dd of tomorrow (UTC): the earliest sunset */

@@ -5,7 +5,7 @@ import { apiListSchema, apiSchema, planSchema } from "@/lib/management/schemas/a
 import { problemSchema } from "@/lib/management/schemas/common";
 import { creditGrantedSchema, ledgerEntrySchema } from "@/lib/management/schemas/credits";
 import { createdKeySchema, keyListSchema, keySchema } from "@/lib/management/schemas/keys";
-import { subscriptionListSchema, subscriptionSchema } from "@/lib/management/schemas/subscriptions";
+import { subscriptionListSchema, subscriptionPageSchema, subscriptionSchema } from "@/lib/management/schemas/subscriptions";
 import { balanceSchema, teamListSchema, teamSchema } from "@/lib/management/schemas/teams";
 import { usageSchema } from "@/lib/management/schemas/usage";
 
@@ -21,6 +21,7 @@ export const NAMED_OUTPUT_SCHEMAS: readonly (readonly [z.ZodType, string])[] = [
   [creditGrantedSchema, "CreditGranted"],
   [subscriptionSchema, "Subscription"],
   [subscriptionListSchema, "SubscriptionList"],
+  [subscriptionPageSchema, "SubscriptionPage"],
   [keySchema, "ApiKey"],
   [createdKeySchema, "CreatedApiKey"],
   [keyListSchema, "ApiKeyList"],

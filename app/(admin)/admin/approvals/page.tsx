@@ -3,7 +3,6 @@ import { requirePlatformAdmin } from "@/lib/auth/session";
 import { currency } from "@/lib/billing/money";
 import { listPendingApprovals } from "@/lib/subscriptions/list-pending-approvals";
 import { EmptyState, PageHeader } from "@/components/ui/card";
-import { AdminBackLink } from "@/components/admin/admin-back-link";
 import { ApprovalsTable } from "@/components/admin/approvals/approvals-table";
 import { DecisionBoard } from "@/components/admin/approvals/decision-board";
 import { approveAction, rejectAction } from "./actions";
@@ -15,7 +14,6 @@ export default async function AdminApprovalsPage() {
   const { approvals, total } = await listPendingApprovals();
   return (
     <>
-      <AdminBackLink />
       <PageHeader
         title="Approvals"
         description="Subscriptions to plans that require approval, and plan changes of active subscriptions. Approving activates the plan; rejecting needs a reason, which the team's owners and admins receive. A team waiting on a plan change keeps its current plan meanwhile."

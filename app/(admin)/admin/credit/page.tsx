@@ -5,7 +5,6 @@ import { searchTeams } from "@/lib/admin/search-teams";
 import { listCreditGrants } from "@/lib/admin/list-credit-grants";
 import { currency, formatMoney } from "@/lib/billing/money";
 import { Card, PageHeader } from "@/components/ui/card";
-import { AdminBackLink } from "@/components/admin/admin-back-link";
 import { CreditGrantsTable } from "@/components/admin/credit-grants-table";
 import { GrantCreditForm } from "@/components/admin/grant-credit-form";
 import { TeamSearchForm } from "@/components/admin/team-search-form";
@@ -27,7 +26,6 @@ export default async function AdminCreditPage({ searchParams }: { searchParams: 
   const unit = currency();
   return (
     <>
-      <AdminBackLink />
       <PageHeader title="Credit" description="Grant credit to a team, or correct its balance with a signed adjustment. Every change is a ledger entry the team sees, with your name and reason, and is audit-logged." />
       <div className="space-y-6">
         <Card title="Grant or adjust credit" className="max-w-2xl">

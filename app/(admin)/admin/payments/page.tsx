@@ -5,7 +5,6 @@ import { revenueByDay } from "@/lib/admin/revenue-by-day";
 import { parsePage } from "@/lib/billing/ledger/pagination";
 import { currency } from "@/lib/billing/money";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { AdminBackLink } from "@/components/admin/admin-back-link";
 import { PaymentsTable } from "@/components/admin/payments-table";
 import { RevenueTable } from "@/components/admin/revenue-table";
 import { Pager } from "@/components/ledger/pager";
@@ -20,7 +19,6 @@ export default async function AdminPaymentsPage({ searchParams }: { searchParams
   const [payments, revenue, unapplied] = await Promise.all([listAllPayments(page), revenueByDay({ days: 30 }), listUnappliedStripeEvents()]);
   return (
     <>
-      <AdminBackLink />
       <PageHeader title="Payments and revenue" description="Stripe top-ups and auto-recharges of every team, and revenue per day: credit bought minus payment refunds." />
       <div className="space-y-6">
         <Card title="Payments">

@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { requirePlatformAdmin } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { getApiForAdmin, type AdminApi } from "@/lib/catalog/get-api";
-import { latestDeprecationNote, nextStatuses } from "@/lib/catalog/change-api-status";
+import { latestDeprecationNote } from "@/lib/catalog/change-api-status";
+import { nextStatuses } from "@/lib/catalog/api-status";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ApiForm } from "@/components/admin/apis/api-form";
 import { apiFormValues } from "@/components/admin/apis/api-form-values";
@@ -12,6 +13,7 @@ import { ApiStatusBadge } from "@/components/admin/apis/api-status-badge";
 import { LifecyclePanel } from "@/components/admin/apis/lifecycle-panel";
 import { changeApiStatusAction, updateApiAction } from "../actions";
 import { formLimits } from "../form-limits";
+import { AdminBackLink } from "@/components/admin/admin-back-link";
 
 export const metadata: Metadata = { title: "Edit API · Admin" };
 
@@ -53,9 +55,7 @@ export default async function EditApiPage({ params, searchParams }: { params: Pr
   const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
   return (
     <>
-      <Link href="/admin/apis" className="mb-2 inline-block text-sm text-brand-700 hover:underline">
-        ← APIs
-      </Link>
+      <AdminBackLink href="/admin/apis" label="APIs" />
       <PageHeader
         title={api.name}
         description={

@@ -14,6 +14,7 @@ import { CallsChart } from "@/components/admin/calls-chart";
 import { AuditTable } from "@/components/admin/audit-table";
 import { AdminTeamMembers, AdminTeamSubscriptions } from "@/components/admin/admin-team-tables";
 import { CreditMovementsTable } from "@/components/ledger/credit-movements-table";
+import { AdminBackLink } from "@/components/admin/admin-back-link";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -31,9 +32,7 @@ export default async function AdminTeamPage({ params }: Props) {
   const { usage30d: usage, keys } = team;
   return (
     <>
-      <Link href="/admin/teams" className="mb-2 inline-block text-sm text-brand-700 hover:underline">
-        ← Teams
-      </Link>
+      <AdminBackLink href="/admin/teams" label="Teams" />
       <PageHeader
         title={team.name}
         description={
