@@ -5,6 +5,9 @@ import type { Granularity } from "@/lib/usage/usage-series";
 const count = new Intl.NumberFormat("en");
 export const formatCount = (value: number) => count.format(value);
 
+/** "1 call", "3 calls": a counted noun with its number (English plural with -s). */
+export const countOf = (value: number, noun: string) => `${formatCount(value)} ${value === 1 ? noun : `${noun}s`}`;
+
 export function formatRate(rate: number | null): string {
   if (rate === null) return "–";
   const percent = rate * 100;

@@ -10,6 +10,7 @@ import { StatTile, percent } from "@/components/admin/stat-tile";
 import { CallsChart } from "@/components/admin/calls-chart";
 import { actorText } from "@/components/admin/audit-table";
 import { utcDateTime } from "@/components/ledger/ledger-labels";
+import { countOf } from "@/components/usage/usage-format";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -64,7 +65,7 @@ export default async function AdminPage() {
                   {team.name} <span className="text-slate-500">/{team.slug}</span>
                 </Link>
                 <span className="tabular-nums text-slate-600">
-                  {team._count.memberships} members · {formatMoney(team.balance, unit)}
+                  {countOf(team._count.memberships, "member")} · {formatMoney(team.balance, unit)}
                 </span>
               </li>
             ))}
