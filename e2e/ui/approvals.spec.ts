@@ -83,7 +83,7 @@ test("the owner asks, the platform admin approves one request and rejects anothe
   await expect(subscriptionRow(page, approved).getByTestId("subscription-status")).toHaveText("Active · Basic");
   await expect(subscriptionRow(page, refused).getByTestId("subscription-status")).toContainText(["Rejected · Basic", `Reason: ${reason}`].join(""));
   await page.goto(`/${user.teamSlug}`);
-  const notices = page.getByTestId("team-notice");
+  const notices = page.getByTestId("notice");
   await expect(notices.filter({ hasText: `${approved.name} approved` })).toHaveCount(1);
   await expect(notices.filter({ hasText: `Reason: ${reason}` })).toHaveCount(1);
   await page.getByRole("button", { name: "Mark all as read" }).click();

@@ -59,7 +59,11 @@ test("sign-up to a try-it call and a 402, with the admin publishing, approving a
   await form.getByRole("button", { name: "Subscribe" }).click();
   await expect(page.getByRole("status").filter({ hasText: `Requested Partner for ${api.name}.` })).toBeVisible();
 
-  await admin.goto("/admin/approvals");
+  // The admin hears of it on the overview and follows the notice to the approvals.
+  await admin.goto("/admin");
+  const notice = admin.getByTestId("notice").filter({ hasText: `Approval requested: ${user.teamName} on ${api.name}` });
+  await notice.getByRole("link", { name: "Open" }).click();
+  await expect(admin).toHaveURL(/\/admin\/approvals$/);
   const request = admin.locator(`[data-testid="approval-row"][data-team="${user.teamSlug}"][data-api="${slug}"]`);
   await request.getByRole("button", { name: "Approve" }).click();
   await expect(request).toHaveCount(0);

@@ -11,14 +11,23 @@ import { CallsChart } from "@/components/admin/calls-chart";
 import { actorText } from "@/components/admin/audit-table";
 import { utcDateTime } from "@/components/ledger/ledger-labels";
 import { countOf } from "@/components/usage/usage-format";
+import { NoticeList } from "@/components/notifications/notice-list";
+import { listUnreadUserNotices } from "@/lib/notifications/user-notices";
+import { markAdminNoticesReadAction } from "./actions";
 
 export const metadata: Metadata = { title: "Admin" };
 
 const more = "text-sm text-brand-700 hover:underline";
 
 export default async function AdminPage() {
-  await requirePlatformAdmin(); // checked here too: layouts do not guard every render
-  const [overview, recent, days, audit] = await Promise.all([getPlatformOverview(), getRecentActivity(), callsByDay({ days: 30 }), listAuditLog({}, { take: 10 })]);
+  const admin = await requirePlatformAdmin(); // checked here too: layouts do not guard every render
+  const [overview, recent, days, audit, notices] = await Promise.all([
+    getPlatformOverview(),
+    getRecentActivity(),
+    callsByDay({ days: 30 }),
+    listAuditLog({}, { take: 10 }),
+    listUnreadUserNotices(admin.id),
+  ]);
   const unit = currency();
   const n = (value: number) => value.toLocaleString("en");
   return (
@@ -39,6 +48,12 @@ export default async function AdminPage() {
         <StatTile label="Pending approvals" value={n(overview.pendingApprovals)} note="subscriptions and plan changes" href="/admin/approvals" testId="pending-approvals" />
         <StatTile label="APIs (not retired)" value={n(overview.apis)} href="/admin/apis" testId="apis" />
       </div>
+
+      {notices.length > 0 ? (
+        <div className="mt-6">
+          <NoticeList notices={notices} markRead={markAdminNoticesReadAction} />
+        </div>
+      ) : null}
 
       <Card title="Calls per day, last 30 days (UTC)" className="mt-6">
         <CallsChart id="platform-calls" days={days} title="Calls per day" />

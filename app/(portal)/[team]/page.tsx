@@ -8,7 +8,7 @@ import { hasRole, ROLE_LABEL } from "@/lib/teams/roles";
 import { listUnreadTeamNotices } from "@/lib/notifications/notify-team-managers";
 import { listSubscriptions } from "@/lib/subscriptions/list-subscriptions";
 import { awaitsDecision } from "@/lib/subscriptions/subscribe-team";
-import { TeamNotices } from "@/components/subscriptions/team-notices";
+import { NoticeList } from "@/components/notifications/notice-list";
 import { WaitingApprovals } from "@/components/subscriptions/waiting-approvals";
 import { Card, PageHeader } from "@/components/ui/card";
 import { markNoticesReadAction } from "./subscriptions/actions";
@@ -44,7 +44,7 @@ export default async function TeamOverviewPage({ params }: { params: Promise<{ t
         ))}
       </div>
       <div className="mt-8 grid gap-6 lg:grid-cols-2">
-        {isManager ? <TeamNotices team={slug} notices={notices} markRead={markNoticesReadAction} /> : null}
+        {isManager ? <NoticeList hidden={{ team: slug }} notices={notices} markRead={markNoticesReadAction} /> : null}
         <WaitingApprovals team={slug} subscriptions={subscriptions.filter(awaitsDecision)} />
       </div>
       <Card title="Getting started" className="mt-8">

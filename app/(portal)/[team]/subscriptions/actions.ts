@@ -3,20 +3,12 @@
 // only the ids posted, so a notice that arrived after the page rendered stays unread. Notices go to
 // owners and admins, so only they may clear them.
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { teamAction } from "@/lib/auth/action";
 import { markTeamNoticesRead } from "@/lib/notifications/notify-team-managers";
+import { markedReadMessage, noticeIdsSchema } from "@/lib/notifications/notice-ids";
 
-const idsSchema = z.object({
-  ids: z
-    .string()
-    .max(2_000)
-    .transform((value) => value.split(",").filter(Boolean))
-    .pipe(z.array(z.string().max(100)).min(1, "Nothing to mark as read.")),
-});
-
-export const markNoticesReadAction = teamAction("ADMIN", idsSchema, async (ctx, { ids }) => {
+export const markNoticesReadAction = teamAction("ADMIN", noticeIdsSchema, async (ctx, { ids }) => {
   const count = await markTeamNoticesRead(ctx.team.id, ids);
   revalidatePath(`/${ctx.team.slug}`);
-  return { message: count === 1 ? "Marked 1 notification as read." : `Marked ${count} notifications as read.` };
+  return { message: markedReadMessage(count) };
 });

@@ -1,5 +1,5 @@
-// The team's unread notices on its overview (subscription decisions, low credit), for owners and
-// admins, with one button that marks the shown ones read.
+// Unread in-app notices with one button that marks the shown ones read: a team's (subscription
+// decisions, low credit) on its overview, and a platform admin's own (approval requests) on /admin.
 import Link from "next/link";
 import type { Notification } from "@/lib/db";
 import type { ActionState } from "@/lib/auth/action";
@@ -10,7 +10,8 @@ import { SubmitButton } from "@/components/ui/form";
 import { utcDateTime } from "@/components/ledger/ledger-labels";
 
 type Props = {
-  team: string;
+  /** form fields the mark-read action needs besides the ids (e.g. the team) */
+  hidden?: Record<string, string>;
   notices: Notification[];
   markRead: (state: ActionState, formData: FormData) => Promise<ActionState>;
 };
@@ -21,14 +22,14 @@ function inAppHref(link: string): string {
   return link.startsWith(`${origin}/`) ? link.slice(origin.length) : link;
 }
 
-export function TeamNotices({ team, notices, markRead }: Props) {
+export function NoticeList({ hidden = {}, notices, markRead }: Props) {
   return (
     <Card
       title="Notifications"
       description={notices.length ? `${notices.length} unread` : undefined}
       actions={
         notices.length ? (
-          <ActionForm action={markRead} hidden={{ team, ids: notices.map((notice) => notice.id).join(",") }}>
+          <ActionForm action={markRead} hidden={{ ...hidden, ids: notices.map((notice) => notice.id).join(",") }}>
             <SubmitButton size="sm" variant="secondary" pendingLabel="Marking…">
               Mark all as read
             </SubmitButton>
@@ -41,7 +42,7 @@ export function TeamNotices({ team, notices, markRead }: Props) {
       ) : (
         <ul className="divide-y divide-slate-100" aria-label="Unread notifications">
           {notices.map((notice) => (
-            <li key={notice.id} className="py-3" data-testid="team-notice">
+            <li key={notice.id} className="py-3" data-testid="notice">
               <p className="text-sm font-medium text-slate-900">{notice.title}</p>
               <p className="mt-0.5 text-sm text-slate-600">{notice.body}</p>
               <p className="mt-1 text-xs text-slate-500">
