@@ -6,12 +6,12 @@ import { TeamSwitcher, type TeamOption } from "./team-switcher";
 export function AppHeader({ user, teams, currentSlug }: { user: CurrentUser; teams: TeamOption[]; currentSlug?: string }) {
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex h-14 max-w-6xl items-center gap-4 px-4">
+      <div className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-4 sm:gap-4">
         <Link href="/teams" className="font-semibold tracking-tight">
           Tollgate
         </Link>
         <TeamSwitcher teams={teams} currentSlug={currentSlug} />
-        <nav className="ml-auto flex items-center gap-3 text-sm">
+        <nav className="ml-auto flex shrink-0 items-center gap-2 whitespace-nowrap text-sm sm:gap-3">
           <Link href="/catalog" className="text-slate-600 hover:text-slate-900">
             Catalog
           </Link>

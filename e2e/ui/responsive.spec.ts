@@ -1,0 +1,28 @@
+// On a phone-sized screen (390 px) no main page scrolls sideways: wide tables scroll inside their
+// own box, the header fits, and the API reference stays within the page.
+import { test, expect } from "../fixtures";
+import { saveScreenshot } from "../fixtures/screenshots";
+
+test.use({ viewport: { width: 390, height: 844 } });
+
+test("the main pages fit a 390 px wide screen", async ({ page, user }) => {
+  const pages = [
+    "/catalog",
+    "/catalog/demo",
+    `/${user.teamSlug}`,
+    `/${user.teamSlug}/catalog`,
+    `/${user.teamSlug}/subscriptions`,
+    `/${user.teamSlug}/keys`,
+    `/${user.teamSlug}/usage`,
+    `/${user.teamSlug}/billing`,
+    `/${user.teamSlug}/members`,
+  ];
+  for (const path of pages) {
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+    const widths = await page.evaluate(() => ({ content: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+    expect(widths.content, `${path} is ${widths.content} px wide`).toBeLessThanOrEqual(widths.viewport);
+  }
+  await page.goto("/catalog/demo");
+  await saveScreenshot(page, "mobile-api-page");
+});
