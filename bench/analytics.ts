@@ -2,7 +2,9 @@
 // generate_series) and their hourly rollups (the recorder's own aggregation, rollupSelect), then
 // times every query the usage page, the keys page and the CSV export run: median of several runs
 // each, compared with the same figures aggregated from raw usage_events (the baseline) or, for
-// the deep log page, with OFFSET paging. Writes the figures under `analytics` in bench/results.json.
+// the deep log page, with OFFSET paging. The team also gets the ledger rows the gateway would have
+// written for those calls, for the billing page's usage by day and the management usage report.
+// Writes the figures under `analytics` in bench/results.json.
 //
 //   npx tsx bench/analytics.ts      alone, on a throwaway PostgreSQL
 //   npm run bench                   after the gateway bench, on the bench's database
@@ -17,6 +19,8 @@ import { getUsageByApi, getUsageByKey } from "@/lib/usage/usage-breakdown";
 import { getUsageSeries } from "@/lib/usage/usage-series";
 import { streamUsageCsv } from "@/lib/usage/usage-csv";
 import { parseAnalyticsRange } from "@/lib/usage/analytics-range";
+import { listUsageByDay, listUsageByDayFromLedger } from "@/lib/billing/ledger/list-usage-by-day";
+import { getUsageSummary } from "@/lib/usage/usage-summary";
 
 const EVENTS = 1_000_000;
 const CHUNK = 250_000;
@@ -25,7 +29,7 @@ const KEYS = 20;
 const RUNS = 7;
 
 type Log = (message: string) => void;
-type Timing = { medianMs: number; baselineMs?: number; speedup?: number; note?: string };
+type Timing = { medianMs: number; baselineMs?: number; speedup?: number; sameAsBaseline?: boolean; note?: string };
 
 /** Seeds, measures, and merges the figures into `resultsFile` under `analytics`. Needs DATABASE_URL. */
 export async function measureAnalytics({ log, resultsFile }: { log: Log; resultsFile: string }) {
@@ -33,8 +37,9 @@ export async function measureAnalytics({ log, resultsFile }: { log: Log; results
   const { teamId, apiIds, keyIds } = await seedTeam();
   await seedEvents(teamId, apiIds, keyIds, log);
   const rollupRows = await seedRollups(teamId);
+  const ledgerRows = await seedLedger(teamId, log);
   const seedSeconds = round((performance.now() - started) / 1000, 1);
-  log(`analytics: ${EVENTS.toLocaleString("en")} events and ${rollupRows.toLocaleString("en")} rollup rows seeded in ${seedSeconds} s; timing queries (median of ${RUNS})…`);
+  log(`analytics: ${EVENTS.toLocaleString("en")} events and ${rollupRows.toLocaleString("en")} rollup rows and ${ledgerRows.toLocaleString("en")} ledger rows seeded in ${seedSeconds} s; timing queries (median of ${RUNS})…`);
 
   const now = new Date();
   const range = (key: string) => {
@@ -43,10 +48,13 @@ export async function measureAnalytics({ log, resultsFile }: { log: Log; results
     return parsed.range;
   };
   const queries: Record<string, Timing> = {};
-  const compare = async (name: string, fast: () => Promise<unknown>, baseline: () => Promise<unknown>) => {
+  const compare = async (name: string, fast: () => Promise<unknown>, baseline: () => Promise<unknown>, checkExact = false) => {
     const [a, b] = [await median(fast), await median(baseline, 3)];
     queries[name] = { medianMs: a, baselineMs: b, speedup: round(b / a, 1) };
-    log(`  ${name.padEnd(28)} ${String(a).padStart(8)} ms   raw baseline ${String(b).padStart(8)} ms   x${queries[name].speedup}`);
+    // For the money views: the fast result must equal the baseline's, field for field.
+    if (checkExact) queries[name].sameAsBaseline = stringify(await fast()) === stringify(await baseline());
+    const exact = checkExact ? `   same result: ${queries[name].sameAsBaseline ? "yes" : "NO"}` : "";
+    log(`  ${name.padEnd(28)} ${String(a).padStart(8)} ms   raw baseline ${String(b).padStart(8)} ms   x${queries[name].speedup}${exact}`);
   };
   const time = async (name: string, run: () => Promise<unknown>, note?: string) => {
     queries[name] = { medianMs: await median(run), ...(note ? { note } : {}) };
@@ -73,11 +81,28 @@ export async function measureAnalytics({ log, resultsFile }: { log: Log; results
   log(`  ${"log page at row 500,000".padEnd(28)} ${String(deepKeyset).padStart(8)} ms   OFFSET paging ${String(deepOffset).padStart(8)} ms   x${queries["log page at row 500,000"].speedup}`);
   await time("CSV first 10,000 rows", () => readCsvRows(teamId, month, 10_000));
 
+  // The billing page's ledger usage per UTC day and API: the first view summarises the 30 settled
+  // days once (timed alone), later views read the summaries plus today live. Baseline: the same
+  // page grouped straight from the ledger, as before ledger_usage_days.
+  const firstViewStart = performance.now();
+  await listUsageByDay(teamId, 1);
+  queries["ledger usage by day, first view"] = { medianMs: round(performance.now() - firstViewStart, 2), note: "once per team: summarises every settled day" };
+  log(`  ${"ledger usage by day, first view".padEnd(28)} ${String(queries["ledger usage by day, first view"].medianMs).padStart(8)} ms   once`);
+  await compare("ledger usage by day p1", () => listUsageByDay(teamId, 1), () => listUsageByDayFromLedger(teamId, 1), true);
+  await compare("ledger usage by day p5", () => listUsageByDay(teamId, 5), () => listUsageByDayFromLedger(teamId, 5), true);
+
+  // The management API's usage report (rollups + raw edges + raw calls that do not roll up).
+  const week = range("7d");
+  const someApi = await db.api.findUniqueOrThrow({ where: { id: apiIds[2] }, select: { slug: true } });
+  await compare("mgmt usage report 30d", () => getUsageSummary(teamId, month), () => getUsageSummary(teamId, month, undefined, "raw"), true);
+  await compare("mgmt usage report 7d", () => getUsageSummary(teamId, week), () => getUsageSummary(teamId, week, undefined, "raw"), true);
+  await compare("mgmt usage report 30d 1 API", () => getUsageSummary(teamId, month, someApi.slug), () => getUsageSummary(teamId, month, someApi.slug, "raw"), true);
+
   const analytics = {
     measuredAt: new Date().toISOString(),
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "unknown", node: process.version },
-    dataset: { events: EVENTS, days: 30, apis: APIS, keys: KEYS, rollupRows, seedSeconds },
-    method: `median of ${RUNS} runs (raw baselines and OFFSET: 3) after one warm-up, through the same lib/usage functions the pages use`,
+    dataset: { events: EVENTS, days: 30, apis: APIS, keys: KEYS, rollupRows, ledgerRows, seedSeconds },
+    method: `median of ${RUNS} runs (raw baselines and OFFSET: 3) after one warm-up, through the same lib/usage and lib/billing/ledger functions the pages and the management API use; the ledger's first view is timed once`,
     queries,
   };
   const previous = fs.existsSync(resultsFile) ? JSON.parse(fs.readFileSync(resultsFile, "utf8")) : {};
@@ -133,6 +158,37 @@ async function seedRollups(teamId: string): Promise<number> {
   return db.usageRollup.count({ where: { teamId } });
 }
 
+/**
+ * The ledger the gateway would have written for those calls: one USAGE row per event (at the
+ * event's time, same API) and a USAGE_REFUND two seconds later for every 502, so refunds near
+ * midnight land on the next UTC day. A GRANT first, and teams.balance set to the ledger's sum
+ * (balance == sum(amount) holds as in the app). createdAt is a UTC timestamp without time zone.
+ */
+async function seedLedger(teamId: string, log: Log): Promise<number> {
+  await pgPool().query(
+    `INSERT INTO credit_ledger_entries (id, "teamId", kind, amount, reason, "createdAt")
+     VALUES (gen_random_uuid()::text, $1, 'GRANT', $2::bigint, 'bench credit', (now() - interval '31 days') AT TIME ZONE 'UTC')`,
+    [teamId, String(EVENTS * 2000)],
+  );
+  await pgPool().query(
+    `INSERT INTO credit_ledger_entries (id, "teamId", kind, amount, "requestId", "apiId", "createdAt")
+     SELECT gen_random_uuid()::text, $1, 'USAGE', -1000, e."requestId", e."apiId", e."createdAt" AT TIME ZONE 'UTC'
+     FROM usage_events e WHERE e."teamId" = $1`,
+    [teamId],
+  );
+  log(`analytics: seeded ${EVENTS.toLocaleString("en")} ledger USAGE rows`);
+  await pgPool().query(
+    `INSERT INTO credit_ledger_entries (id, "teamId", kind, amount, "externalRef", "requestId", "apiId", reason, "createdAt")
+     SELECT gen_random_uuid()::text, $1, 'USAGE_REFUND', 1000, 'refund:' || e."requestId", e."requestId", e."apiId", 'upstream_unavailable',
+            (e."createdAt" + interval '2 seconds') AT TIME ZONE 'UTC'
+     FROM usage_events e WHERE e."teamId" = $1 AND e.status = 502`,
+    [teamId],
+  );
+  await pgPool().query(`UPDATE teams SET balance = (SELECT sum(amount) FROM credit_ledger_entries WHERE "teamId" = $1) WHERE id = $1`, [teamId]);
+  await pgPool().query("ANALYZE credit_ledger_entries");
+  return db.creditLedgerEntry.count({ where: { teamId } });
+}
+
 async function cursorAtOffset(teamId: string, offset: number): Promise<Cursor> {
   const { rows } = await pgPool().query<{ createdAt: Date; id: string }>(
     `SELECT "createdAt", id FROM usage_events WHERE "teamId" = $1 ORDER BY "createdAt" DESC, id DESC OFFSET $2 LIMIT 1`,
@@ -171,6 +227,7 @@ async function median(run: () => Promise<unknown>, runs = RUNS): Promise<number>
   return round(times[Math.floor(times.length / 2)]!, 2);
 }
 
+const stringify = (value: unknown) => JSON.stringify(value, (_, v) => (typeof v === "bigint" ? v.toString() : v));
 const round = (value: number, digits: number) => Number(value.toFixed(digits));
 
 async function standalone() {

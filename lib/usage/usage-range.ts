@@ -1,5 +1,5 @@
 // The time range of a usage report: half-open [from, to), the last 24 hours by default, at most
-// 366 days so one request cannot scan years of raw events.
+// 366 days so one request stays bounded (the report reads hourly rollups, usage-summary.ts).
 import { AppError } from "@/lib/errors";
 
 export const DEFAULT_RANGE_MS = 86_400_000;

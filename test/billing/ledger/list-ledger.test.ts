@@ -55,12 +55,16 @@ describe("listUsageByDay", () => {
     const api = await createApi();
     const day = (i: number) => at(`2026-01-${String(i + 1).padStart(2, "0")}T09:00:00Z`);
     await addEntries(team.id, Array.from({ length: PAGE_SIZE }, (_, i) => ({ kind: "USAGE" as const, amount: -1n, apiId: api.id, createdAt: day(i) })));
-    const full = await listUsageByDay(team.id, 1);
+    // Viewed as on the 26th in the morning, so the 26th's row below is appended after the view, as
+    // ledger rows are (settled days are summarised once and never re-read).
+    const morning = at("2026-01-26T08:00:00Z");
+    const full = await listUsageByDay(team.id, 1, morning);
     expect(full.rows).toHaveLength(PAGE_SIZE);
     expect(full.hasNext).toBe(false);
 
     await addEntries(team.id, [{ kind: "USAGE", amount: -1n, apiId: api.id, createdAt: day(PAGE_SIZE) }]);
-    const [first, second, beyond] = [await listUsageByDay(team.id, 1), await listUsageByDay(team.id, 2), await listUsageByDay(team.id, 3)];
+    const later = at("2026-01-26T10:00:00Z");
+    const [first, second, beyond] = [await listUsageByDay(team.id, 1, later), await listUsageByDay(team.id, 2, later), await listUsageByDay(team.id, 3, later)];
     expect(first.rows[0]!.day).toBe("2026-01-26");
     expect(first.hasNext).toBe(true);
     expect(second.rows.map((row) => row.day)).toEqual(["2026-01-01"]);
