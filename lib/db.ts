@@ -1,8 +1,8 @@
 // The one Prisma client, and the pg pool under it. PostgreSQL through @prisma/adapter-pg (no
 // native engine). The gateway's hot path (debit, refund, usage batches) sends its few fixed SQL
 // statements straight to the same pool: one round trip each, without the ORM's query pipeline.
-import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { SerialTransactionsPrismaPg } from "@/lib/db-serial-transactions";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 type Connections = { pool: pg.Pool; client: PrismaClient };
@@ -13,7 +13,7 @@ function connect(): Connections {
   const pool = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
   // An idle connection dropped by the server must not crash the process; the pool replaces it.
   pool.on("error", (error) => console.error("[db] idle connection error:", error.message));
-  return { pool, client: new PrismaClient({ adapter: new PrismaPg(pool) }) };
+  return { pool, client: new PrismaClient({ adapter: new SerialTransactionsPrismaPg(pool) }) };
 }
 
 // One pool and client per process, also across hot reloads in development.

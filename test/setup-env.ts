@@ -3,7 +3,7 @@
 // create their own users and teams (test/factories.ts) and never clean tables wholesale.
 import crypto from "node:crypto";
 import { createDatabaseIfMissing } from "@/scripts/lib/embedded-postgres";
-import { inject } from "vitest";
+import { afterEach, inject } from "vitest";
 import { databaseUrl } from "./support/database";
 
 const { adminUrl, template, runId } = inject("testDatabase");
@@ -30,3 +30,15 @@ process.env.ALLOW_PRIVATE_UPSTREAMS = "true";
 // Mail must stay in the outbox (status LOGGED), never leave the machine.
 delete process.env.SMTP_URL;
 delete process.env.ADMIN_EMAILS;
+
+// pg warns (once per process) when a client gets a statement while another still runs on it, which
+// pg 9 rejects: e.g. concurrent queries on one transaction (lib/db-serial-transactions.ts) or a
+// shared pg.Client. Fail the test that caused it rather than let it scroll by in the log.
+const overlappingQueries: Error[] = [];
+process.on("warning", (warning) => {
+  if (warning.name === "DeprecationWarning" && warning.message.includes("client is already executing a query")) overlappingQueries.push(warning);
+});
+afterEach(() => {
+  const warning = overlappingQueries.shift();
+  if (warning) throw new Error(`A pg client was sent a query while another was still running on it (pg 9 rejects this):\n${warning.stack}`);
+});

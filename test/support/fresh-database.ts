@@ -3,7 +3,7 @@
 import crypto from "node:crypto";
 import { createDatabaseIfMissing } from "@/scripts/lib/embedded-postgres";
 import { inject } from "vitest";
-import { PrismaPg } from "@prisma/adapter-pg";
+import { SerialTransactionsPrismaPg } from "@/lib/db-serial-transactions";
 import { PrismaClient } from "@/lib/db";
 import { databaseUrl, dropDatabases } from "./database";
 
@@ -11,7 +11,7 @@ export async function withFreshDatabase<T>(work: (client: PrismaClient) => Promi
   const { adminUrl, template, runId } = inject("testDatabase");
   const name = `tollgate_test_${runId}_fresh_${crypto.randomBytes(4).toString("hex")}`;
   await createDatabaseIfMissing(adminUrl, name, template);
-  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl(adminUrl, name), max: 2 }) });
+  const client = new PrismaClient({ adapter: new SerialTransactionsPrismaPg({ connectionString: databaseUrl(adminUrl, name), max: 2 }) });
   try {
     return await work(client);
   } finally {
