@@ -28,7 +28,7 @@ const CHARGE_POLICY: Record<Plan["chargePolicy"], string> = {
 export function PlansTable({ plans }: { plans: Plan[] }) {
   if (plans.length === 0) return <EmptyState title="No plans are open for subscription yet" />;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full text-left text-sm">
         <caption className="sr-only">Plans and prices</caption>
         <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">

@@ -7,7 +7,7 @@ const COLUMNS = ["Key", "Scopes", "Created", "Last used", "Last 30 days", "Expir
 
 export function KeyTable({ rows, team, actions }: { rows: KeyRowView[]; team: string; actions: KeyRowActions }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full text-left text-sm" data-testid="key-table">
         <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
           <tr>

@@ -32,7 +32,7 @@ const when = (date: Date | null) => (date ? utcDateTime.format(date) : "—");
 export function SubscriptionsTable({ team, rows, actions }: Props) {
   const columns = [{ label: "API" }, { label: "Plan and status" }, { label: "Requested (UTC)" }, { label: "Decided (UTC)" }, ...(actions ? [{ label: "Change or cancel", className: "w-72" }] : [])];
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-sm">
         <TableHead columns={columns} cell={cell} />
         <tbody className="divide-y divide-slate-100">

@@ -10,7 +10,7 @@ export function BreakdownTable({ rows, currency, label, testId }: { rows: Breakd
   if (rows.length === 0) return <p className="text-sm text-slate-600">No calls in this range.</p>;
   const most = Math.max(...rows.map((row) => row.stats.requests), 1);
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full text-left text-sm" data-testid={testId}>
         <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
           <tr>

@@ -39,7 +39,7 @@ export function RequestLog({ base, rangeParams, filters, filterParams, errors, o
           No calls match these filters in this range.
         </p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full text-left text-sm" data-testid="request-log">
             <caption className="sr-only">Calls, newest first</caption>
             <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">

@@ -2,6 +2,7 @@
 // own box, the header fits, and the API reference stays within the page.
 import { test, expect } from "../fixtures";
 import { saveScreenshot } from "../fixtures/screenshots";
+import { signInAsPlatformAdmin } from "../fixtures/platform-admin";
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -25,4 +26,15 @@ test("the main pages fit a 390 px wide screen", async ({ page, user }) => {
   }
   await page.goto("/catalog/demo");
   await saveScreenshot(page, "mobile-api-page");
+});
+
+test("the admin console fits a 390 px wide screen", async ({ browser }) => {
+  const admin = await signInAsPlatformAdmin(browser);
+  await admin.setViewportSize({ width: 390, height: 844 });
+  for (const path of ["/admin", "/admin/apis", "/admin/apis/demo", "/admin/approvals", "/admin/teams", "/admin/users", "/admin/credit", "/admin/payments", "/admin/audit", "/admin/outbox"]) {
+    await admin.goto(path);
+    await admin.waitForLoadState("networkidle");
+    const widths = await admin.evaluate(() => ({ content: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+    expect(widths.content, `${path} is ${widths.content} px wide`).toBeLessThanOrEqual(widths.viewport);
+  }
 });

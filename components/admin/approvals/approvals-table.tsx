@@ -12,7 +12,7 @@ const COLUMNS = [{ label: "Team" }, { label: "API" }, { label: "Current → requ
 
 export function ApprovalsTable({ approvals, currency }: { approvals: PendingApproval[]; currency: string }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-sm" data-testid="approvals">
         <TableHead columns={COLUMNS} cell={cell} />
         <tbody className="divide-y divide-slate-100">

@@ -68,7 +68,7 @@ export default async function AdminTeamPage({ params }: Props) {
         {movements.rows.length === 0 ? (
           <EmptyState title="No credit movements yet" />
         ) : (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <CreditMovementsTable rows={movements.rows} currency={unit} />
           </div>
         )}
