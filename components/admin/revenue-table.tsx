@@ -3,6 +3,7 @@
 import type { RevenueDay } from "@/lib/admin/revenue-by-day";
 import { formatMoney } from "@/lib/billing/money";
 import { TableHead } from "@/components/ledger/table-head";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 const cell = "px-3 py-1.5";
 const COLUMNS = [
@@ -23,24 +24,26 @@ export function RevenueTable({ days, currency }: { days: RevenueDay[]; currency:
   const max = days.reduce((best, day) => (day.net > best ? day.net : best), 0n);
   const total = days.reduce((sum, day) => sum + day.net, 0n);
   return (
-    <table className="w-full text-sm" data-testid="revenue">
-      <caption className="pb-2 text-left text-sm text-slate-600">
-        Net over these {days.length} days: <span className="font-medium tabular-nums text-slate-900">{formatMoney(total, currency)}</span>
-      </caption>
-      <TableHead columns={COLUMNS} cell={cell} />
-      <tbody className="divide-y divide-slate-100">
-        {days.map((day) => (
-          <tr key={day.day}>
-            <td className={`${cell} whitespace-nowrap tabular-nums`}>{day.day}</td>
-            <td className={`${cell} text-right tabular-nums`}>{formatMoney(day.topUps, currency)}</td>
-            <td className={`${cell} text-right tabular-nums`}>{day.refunds > 0n ? formatMoney(day.refunds, currency) : ""}</td>
-            <td className={`${cell} text-right tabular-nums ${day.net < 0n ? "text-red-700" : ""}`}>{formatMoney(day.net, currency)}</td>
-            <td className={cell} aria-hidden="true">
-              <div className="h-2 rounded bg-brand-600" style={{ width: `${barPercent(day.net, max)}%` }} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <TableScroll>
+      <table className="w-full text-sm" data-testid="revenue">
+        <caption className="pb-2 text-left text-sm text-slate-600">
+          Net over these {days.length} days: <span className="font-medium tabular-nums text-slate-900">{formatMoney(total, currency)}</span>
+        </caption>
+        <TableHead columns={COLUMNS} cell={cell} />
+        <tbody className="divide-y divide-slate-100">
+          {days.map((day) => (
+            <tr key={day.day}>
+              <td className={`${cell} whitespace-nowrap tabular-nums`}>{day.day}</td>
+              <td className={`${cell} text-right tabular-nums`}>{formatMoney(day.topUps, currency)}</td>
+              <td className={`${cell} text-right tabular-nums`}>{day.refunds > 0n ? formatMoney(day.refunds, currency) : ""}</td>
+              <td className={`${cell} text-right tabular-nums ${day.net < 0n ? "text-red-700" : ""}`}>{formatMoney(day.net, currency)}</td>
+              <td className={cell} aria-hidden="true">
+                <div className="h-2 rounded bg-brand-600" style={{ width: `${barPercent(day.net, max)}%` }} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

@@ -1,6 +1,6 @@
 // On a phone-sized screen (390 px) no main page scrolls sideways: wide tables scroll inside their
 // own box, the header fits, and the API reference stays within the page.
-import { test, expect } from "../fixtures";
+import { test, expect, adminToken } from "../fixtures";
 import { saveScreenshot } from "../fixtures/screenshots";
 import { signInAsPlatformAdmin } from "../fixtures/platform-admin";
 
@@ -28,7 +28,12 @@ test("the main pages fit a 390 px wide screen", async ({ page, user }) => {
   await saveScreenshot(page, "mobile-api-page");
 });
 
-test("the admin console fits a 390 px wide screen", async ({ browser }) => {
+test("the admin console fits a 390 px wide screen", async ({ browser, request }) => {
+  // A grant with a long reason, so the credit page's table has a wide row to contain.
+  const headers = { authorization: `Bearer ${adminToken()}` };
+  const team = await (await request.post("/api/v1/teams", { headers, data: { name: "Responsive check" } })).json();
+  const reason = "A deliberately long reason for this grant, so that the table row is much wider than a phone screen";
+  expect((await request.post(`/api/v1/teams/${team.slug}/credits`, { headers, data: { amount: "1.00", reason } })).status()).toBeLessThan(300);
   const admin = await signInAsPlatformAdmin(browser);
   await admin.setViewportSize({ width: 390, height: 844 });
   for (const path of ["/admin", "/admin/apis", "/admin/apis/demo", "/admin/approvals", "/admin/teams", "/admin/users", "/admin/credit", "/admin/payments", "/admin/audit", "/admin/outbox"]) {
