@@ -1,5 +1,6 @@
 // Demo upstream ANY /echo[/anything]: answers with what it received, to show what the gateway forwarded.
 import { json } from "@/lib/catalog/demo-responses";
+import { readLimited } from "@/lib/http/read-limited";
 
 export const ECHO_BODY_LIMIT = 64 * 1024;
 
@@ -19,44 +20,15 @@ export async function echo(request: Request): Promise<Response> {
     if (DROPPED_HEADERS.has(name)) return;
     headers[name] = REDACTED_HEADERS.has(name) ? "[redacted]" : value;
   });
-  const { text, truncated } = await readTextPrefix(request, ECHO_BODY_LIMIT);
+  // At most ECHO_BODY_LIMIT bytes are read; the rest is cancelled, so a large upload costs bounded memory.
+  const { bytes, truncated } = await readLimited(request.body, ECHO_BODY_LIMIT);
   return json({
     method: request.method,
     path: url.pathname,
     query,
     headers,
-    body: text,
+    body: request.body ? new TextDecoder().decode(bytes) : null,
     bodyTruncated: truncated,
     receivedAt: new Date().toISOString(),
   });
-}
-
-/** Reads at most `limit` bytes of the body and cancels the rest, so a large upload costs bounded memory. */
-async function readTextPrefix(request: Request, limit: number): Promise<{ text: string | null; truncated: boolean }> {
-  if (!request.body) return { text: null, truncated: false };
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  let truncated = false;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    const room = limit - size;
-    if (value.byteLength > room) {
-      chunks.push(value.subarray(0, room));
-      size = limit;
-      truncated = true;
-      await reader.cancel();
-      break;
-    }
-    chunks.push(value);
-    size += value.byteLength;
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return { text: new TextDecoder().decode(bytes), truncated };
 }

@@ -11,7 +11,7 @@ import { methodMayHaveBody } from "@/lib/gateway/forward";
 import { currency } from "@/lib/billing/money";
 import { appUrl } from "@/lib/env";
 import { invalid } from "@/lib/validation";
-import { readLimited } from "@/lib/try-it/read-limited";
+import { readLimited } from "@/lib/http/read-limited";
 import { SHOWN_HEADERS, TRY_IT_MAX_RESPONSE_BYTES, tryItRequestSchema, type TryItRequest, type TryItResult } from "@/lib/try-it/try-it-schema";
 
 // Credentials and framing are the gateway's business: the chosen key authenticates the call, and a

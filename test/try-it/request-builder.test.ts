@@ -1,7 +1,7 @@
 // The console's request building (path parameters, header lines, body display) and the bounded body reader.
 import { describe, expect, it } from "vitest";
 import { fillPath, parseHeaderLines, prettyBody } from "@/components/try-it/request-builder";
-import { readLimited } from "@/lib/try-it/read-limited";
+import { readLimited } from "@/lib/http/read-limited";
 
 describe("fillPath", () => {
   it("fills and encodes path parameters, keeping slashes inside a value", () => {

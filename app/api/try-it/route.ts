@@ -6,7 +6,7 @@ import { appUrl } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors";
 import { appErrorResponse } from "@/lib/http/problem";
 import { newRequestId } from "@/lib/http/request-id";
-import { readLimited } from "@/lib/try-it/read-limited";
+import { readLimited } from "@/lib/http/read-limited";
 import { runTryIt } from "@/lib/try-it/run-try-it";
 import { TRY_IT_MAX_REQUEST_BYTES } from "@/lib/try-it/try-it-schema";
 
