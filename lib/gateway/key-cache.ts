@@ -123,9 +123,3 @@ export function forgetApiKey(hash: string): void {
   cache.delete(hash);
   announceInvalidation({ cache: CACHE_NAME, key: hash });
 }
-
-/** Drops every cached key of a team (e.g. after the team is deleted), here and elsewhere. */
-export function forgetTeamKeys(teamId: string): void {
-  cache.deleteWhere((_hash, key) => key?.teamId === teamId);
-  announceInvalidation({ cache: CACHE_NAME, all: true });
-}

@@ -63,11 +63,6 @@ export class TtlCache<V> {
     this.entries.delete(key);
   }
 
-  deleteWhere(matches: (key: string, value: V) => boolean): void {
-    this.generation++;
-    for (const [key, entry] of this.entries) if (matches(key, entry.value)) this.entries.delete(key);
-  }
-
   clear(): void {
     this.generation++;
     this.loading.clear();
