@@ -3,7 +3,7 @@
 // field instead of a silently widened list.
 import { z } from "zod";
 import { fieldErrors } from "@/lib/validation";
-import { textParam } from "@/lib/admin/list-params";
+import { textParam } from "@/lib/http/search-params";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 

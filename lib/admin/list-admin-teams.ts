@@ -5,7 +5,7 @@
 import { db, Prisma } from "@/lib/db";
 import { pageWindow, toPaged, type Paged } from "@/lib/billing/ledger/pagination";
 import { windowStart } from "@/lib/admin/usage-windows";
-import { optionParam } from "@/lib/admin/list-params";
+import { optionParam } from "@/lib/http/search-params";
 
 export const TEAM_SORTS = {
   created: { label: "Newest first", sql: Prisma.sql`t."createdAt" DESC, t.id DESC` },

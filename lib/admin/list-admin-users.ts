@@ -2,7 +2,7 @@
 // newest first, with the number of teams each belongs to.
 import { db, type Prisma } from "@/lib/db";
 import { pageWindow, toPaged, type Paged } from "@/lib/billing/ledger/pagination";
-import { optionParam } from "@/lib/admin/list-params";
+import { optionParam } from "@/lib/http/search-params";
 
 export const USER_STATUSES = { all: "All", active: "Active", disabled: "Disabled", admins: "Platform admins" } as const;
 export type UserStatusFilter = keyof typeof USER_STATUSES;

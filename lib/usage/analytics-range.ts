@@ -2,6 +2,7 @@
 // 24 hours, 7 or 30 days up to now) or `range=custom&from=YYYY-MM-DD&to=YYYY-MM-DD` (whole UTC
 // days, both included). One parser for the page and the export, so both read the same rows.
 import { MAX_RANGE_DAYS } from "@/lib/usage/usage-range";
+import { firstParam, type SearchParamValue } from "@/lib/http/search-params";
 
 export const RANGE_PRESETS = { "24h": 1, "7d": 7, "30d": 30 } as const;
 export type RangeKey = keyof typeof RANGE_PRESETS | "custom";
@@ -24,9 +25,9 @@ export type AnalyticsRange = {
 
 export type RangeResult = { ok: true; range: AnalyticsRange } | { ok: false; message: string; fieldErrors: Record<string, string>; fallback: AnalyticsRange };
 
-type Params = Record<string, string | string[] | undefined>;
+type Params = Record<string, SearchParamValue>;
 
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
+const first = (value: SearchParamValue) => firstParam(value)?.trim() || undefined;
 
 export function parseAnalyticsRange(params: Params, now = new Date()): RangeResult {
   const key = first(params.range) ?? "24h";

@@ -1,5 +1,7 @@
 // Page-number pagination for the ledger and admin lists. Both lists are short per page and read
 // newest first; one extra row is fetched to know whether a next page exists without a count(*).
+import { firstParam, type SearchParamValue } from "@/lib/http/search-params";
+
 export const PAGE_SIZE = 25;
 /** Far enough for any real history; bounds the OFFSET a hand-typed URL can ask for. */
 const MAX_PAGE = 10_000;
@@ -7,8 +9,8 @@ const MAX_PAGE = 10_000;
 export type Paged<T> = { rows: T[]; page: number; hasPrevious: boolean; hasNext: boolean };
 
 /** `?ledger=2` -> 2. Anything that is not a whole number from 1 up reads as the first page. */
-export function parsePage(value: string | string[] | undefined): number {
-  const raw = Array.isArray(value) ? value[0] : value;
+export function parsePage(value: SearchParamValue): number {
+  const raw = firstParam(value);
   if (!raw || !/^\d{1,6}$/.test(raw)) return 1;
   return Math.min(Math.max(Number(raw), 1), MAX_PAGE);
 }

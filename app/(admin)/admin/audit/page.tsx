@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePlatformAdmin } from "@/lib/auth/session";
 import { parseAuditFilters } from "@/lib/admin/audit-filters";
-import { textParam } from "@/lib/admin/list-params";
+import { textParam } from "@/lib/http/search-params";
 import { listAuditLog } from "@/lib/admin/list-audit-log";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { AuditFilterForm } from "@/components/admin/audit-filter-form";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requirePlatformAdmin } from "@/lib/auth/session";
 import { listAdminTeams, parseTeamSort, TEAM_SORTS } from "@/lib/admin/list-admin-teams";
-import { textParam } from "@/lib/admin/list-params";
+import { textParam } from "@/lib/http/search-params";
 import { parsePage } from "@/lib/billing/ledger/pagination";
 import { currency } from "@/lib/billing/money";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";

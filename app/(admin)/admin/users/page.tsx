@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requirePlatformAdmin } from "@/lib/auth/session";
 import { listAdminUsers, parseUserStatus, USER_STATUSES } from "@/lib/admin/list-admin-users";
-import { textParam } from "@/lib/admin/list-params";
+import { textParam } from "@/lib/http/search-params";
 import { parsePage } from "@/lib/billing/ledger/pagination";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Pager } from "@/components/ledger/pager";

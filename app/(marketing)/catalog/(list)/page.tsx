@@ -4,18 +4,18 @@ import { listPublishedApis } from "@/lib/catalog/list-published-apis";
 import { ApiCard } from "@/components/catalog/api-card";
 import { CatalogSearch, TagFilter } from "@/components/catalog/catalog-filters";
 import { EmptyState, PageHeader } from "@/components/ui/card";
+import { textParam } from "@/lib/http/search-params";
 
 export const metadata: Metadata = { title: "API catalog" };
 export const dynamic = "force-dynamic";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim().slice(0, 200) ?? "";
 
 export default async function PublicCatalogPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
-  const q = first(params.q);
-  const tag = first(params.tag);
+  const q = textParam(params.q, 200);
+  const tag = textParam(params.tag, 200);
   const { entries, tags, total } = await listPublishedApis({ q, tag });
   const filtered = Boolean(q || tag);
   return (

@@ -18,6 +18,7 @@ import { RequestLog } from "@/components/usage/request-log";
 import { SummaryTiles } from "@/components/usage/summary-tiles";
 import { UsageCharts } from "@/components/usage/usage-charts";
 import { hrefWith } from "@/components/usage/usage-format";
+import { firstParam } from "@/lib/http/search-params";
 
 export const metadata: Metadata = { title: "Usage" };
 
@@ -26,7 +27,6 @@ const LOG_PAGE_SIZE = 50;
 type SearchParams = Record<string, string | string[] | undefined>;
 type Props = { params: Promise<{ team: string }>; searchParams: Promise<SearchParams> };
 
-const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 export default async function UsagePage({ params, searchParams }: Props) {
   const { team: slug } = await params;
@@ -49,8 +49,8 @@ export default async function UsagePage({ params, searchParams }: Props) {
   const parsedRange = parseAnalyticsRange(query);
   const range = parsedRange.ok ? parsedRange.range : parsedRange.fallback;
   const { filters, fieldErrors } = parseLogFilters(query);
-  const before = decodeCursor(one(query.before)) ?? undefined;
-  const after = before ? undefined : (decodeCursor(one(query.after)) ?? undefined);
+  const before = decodeCursor(firstParam(query.before)) ?? undefined;
+  const after = before ? undefined : (decodeCursor(firstParam(query.after)) ?? undefined);
   const currency = configuredCurrency();
 
   const [series, byApi, byKey, page, options] = await Promise.all([
@@ -61,7 +61,7 @@ export default async function UsagePage({ params, searchParams }: Props) {
     listLogFilterOptions(teamId),
   ]);
   const kept = filterParams(filters);
-  const customDays = range.key === "custom" ? range.params : { from: one(query.from) ?? range.from.toISOString().slice(0, 10), to: one(query.to) ?? range.to.toISOString().slice(0, 10) };
+  const customDays = range.key === "custom" ? range.params : { from: firstParam(query.from) ?? range.from.toISOString().slice(0, 10), to: firstParam(query.to) ?? range.to.toISOString().slice(0, 10) };
 
   return (
     <>
