@@ -2,6 +2,7 @@
 // text), plus what the viewer may do with the key.
 import type { PublicApiKey } from "@/lib/keys/public-api-key";
 import { formatMoney } from "@/lib/billing/money";
+import { countOf } from "@/components/usage/usage-format";
 
 export type KeyRowView = {
   id: string;
@@ -58,9 +59,7 @@ export function toKeyRowView(key: PublicApiKey, ctx: KeyRowContext): KeyRowView 
   };
 }
 
-const calls = new Intl.NumberFormat("en");
-
 function usageText(usage: { calls: number; spend: bigint } | undefined, currency: string): string {
   if (!usage || usage.calls === 0) return "No calls";
-  return `${calls.format(usage.calls)} ${usage.calls === 1 ? "call" : "calls"} · ${formatMoney(usage.spend, currency)}`;
+  return `${countOf(usage.calls, "call")} · ${formatMoney(usage.spend, currency)}`;
 }
