@@ -3,6 +3,7 @@
 import type { PublishedApi } from "@/lib/catalog/get-published-api";
 import { currency, formatMoney } from "@/lib/billing/money";
 import { EmptyState } from "@/components/ui/card";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 type Plan = PublishedApi["plans"][number];
 
@@ -28,7 +29,7 @@ const CHARGE_POLICY: Record<Plan["chargePolicy"], string> = {
 export function PlansTable({ plans }: { plans: Plan[] }) {
   if (plans.length === 0) return <EmptyState title="No plans are open for subscription yet" />;
   return (
-    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <TableScroll className="rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full text-left text-sm">
         <caption className="sr-only">Plans and prices</caption>
         <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
@@ -59,6 +60,6 @@ export function PlansTable({ plans }: { plans: Plan[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

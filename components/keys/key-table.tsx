@@ -2,12 +2,13 @@
 // formatted on the server (components/keys/key-row-view.ts).
 import { KeyRow, type KeyRowActions } from "@/components/keys/key-row";
 import type { KeyRowView } from "@/components/keys/key-row-view";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 const COLUMNS = ["Key", "Scopes", "Created", "Last used", "Last 30 days", "Expires", "Spent / cap", "Status", "Actions"];
 
 export function KeyTable({ rows, team, actions }: { rows: KeyRowView[]; team: string; actions: KeyRowActions }) {
   return (
-    <div className="relative overflow-x-auto">
+    <TableScroll>
       <table className="w-full text-left text-sm" data-testid="key-table">
         <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
           <tr>
@@ -24,6 +25,6 @@ export function KeyTable({ rows, team, actions }: { rows: KeyRowView[]; team: st
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -4,6 +4,7 @@
 // opener and pass no referrer.
 import ReactMarkdown, { type Components } from "react-markdown";
 import remarkGfm from "remark-gfm";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 const components: Components = {
   h1: ({ node: _node, ...props }) => <h2 className="mt-6 text-xl font-semibold text-slate-900" {...props} />,
@@ -17,9 +18,9 @@ const components: Components = {
   pre: ({ node: _node, ...props }) => <pre className="mt-3 overflow-x-auto rounded-md bg-slate-900 p-4 text-xs text-slate-100 [&_code]:bg-transparent [&_code]:p-0 [&_code]:text-inherit" {...props} />,
   code: ({ node: _node, ...props }) => <code className="rounded bg-slate-100 px-1 py-0.5 font-mono text-[0.85em] text-slate-800" {...props} />,
   table: ({ node: _node, ...props }) => (
-    <div className="mt-3 overflow-x-auto">
+    <TableScroll className="mt-3">
       <table className="min-w-full border-collapse text-sm" {...props} />
-    </div>
+    </TableScroll>
   ),
   th: ({ node: _node, ...props }) => <th className="border border-slate-200 bg-slate-50 px-3 py-1.5 text-left font-medium" {...props} />,
   td: ({ node: _node, ...props }) => <td className="border border-slate-200 px-3 py-1.5" {...props} />,

@@ -8,6 +8,7 @@ import { SubscriptionForm } from "@/components/subscriptions/subscription-form";
 import { SubscriptionStatus } from "@/components/subscriptions/subscription-status";
 import { utcDateTime } from "@/components/ledger/ledger-labels";
 import { TableHead } from "@/components/ledger/table-head";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -32,7 +33,7 @@ const when = (date: Date | null) => (date ? utcDateTime.format(date) : "—");
 export function SubscriptionsTable({ team, rows, actions }: Props) {
   const columns = [{ label: "API" }, { label: "Plan and status" }, { label: "Requested (UTC)" }, { label: "Decided (UTC)" }, ...(actions ? [{ label: "Change or cancel", className: "w-72" }] : [])];
   return (
-    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <TableScroll className="rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-sm">
         <TableHead columns={columns} cell={cell} />
         <tbody className="divide-y divide-slate-100">
@@ -58,6 +59,6 @@ export function SubscriptionsTable({ team, rows, actions }: Props) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

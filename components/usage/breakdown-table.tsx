@@ -3,6 +3,7 @@ import { formatMoney } from "@/lib/billing/money";
 import type { BreakdownRow } from "@/lib/usage/usage-breakdown";
 import { deriveStats } from "@/lib/usage/usage-stats";
 import { formatCount, formatMs, formatRate } from "@/components/usage/usage-format";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 const cell = "py-2 pr-4";
 
@@ -10,7 +11,7 @@ export function BreakdownTable({ rows, currency, label, testId }: { rows: Breakd
   if (rows.length === 0) return <p className="text-sm text-slate-600">No calls in this range.</p>;
   const most = Math.max(...rows.map((row) => row.stats.requests), 1);
   return (
-    <div className="relative overflow-x-auto">
+    <TableScroll>
       <table className="w-full text-left text-sm" data-testid={testId}>
         <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
           <tr>
@@ -55,6 +56,6 @@ export function BreakdownTable({ rows, currency, label, testId }: { rows: Breakd
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -8,6 +8,7 @@ import { Badge } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import { LogFilterForm } from "@/components/usage/log-filter-form";
 import { formatCount, hrefWith, logTime } from "@/components/usage/usage-format";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 type Props = {
   base: string;
@@ -39,7 +40,7 @@ export function RequestLog({ base, rangeParams, filters, filterParams, errors, o
           No calls match these filters in this range.
         </p>
       ) : (
-        <div className="relative overflow-x-auto">
+        <TableScroll>
           <table className="w-full text-left text-sm" data-testid="request-log">
             <caption className="sr-only">Calls, newest first</caption>
             <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
@@ -72,7 +73,7 @@ export function RequestLog({ base, rangeParams, filters, filterParams, errors, o
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
 
       {page.newer || page.older ? (

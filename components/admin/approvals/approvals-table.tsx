@@ -6,13 +6,14 @@ import { Badge } from "@/components/ui/card";
 import { utcDateTime } from "@/components/ledger/ledger-labels";
 import { TableHead } from "@/components/ledger/table-head";
 import { DecisionForms } from "@/components/admin/approvals/decision-forms";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 const cell = "px-3 py-3 align-top";
 const COLUMNS = [{ label: "Team" }, { label: "API" }, { label: "Current → requested plan" }, { label: "Price per call", right: true }, { label: "Requested (UTC)" }, { label: "Decision", className: "w-72" }];
 
 export function ApprovalsTable({ approvals, currency }: { approvals: PendingApproval[]; currency: string }) {
   return (
-    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <TableScroll className="rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-sm" data-testid="approvals">
         <TableHead columns={COLUMNS} cell={cell} />
         <tbody className="divide-y divide-slate-100">
@@ -57,6 +58,6 @@ export function ApprovalsTable({ approvals, currency }: { approvals: PendingAppr
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -68,9 +68,7 @@ export default async function AdminTeamPage({ params }: Props) {
         {movements.rows.length === 0 ? (
           <EmptyState title="No credit movements yet" />
         ) : (
-          <div className="relative overflow-x-auto">
-            <CreditMovementsTable rows={movements.rows} currency={unit} />
-          </div>
+          <CreditMovementsTable rows={movements.rows} currency={unit} />
         )}
       </Card>
       <Card title="Recent audit entries" className="mt-6" actions={<Link href={`/admin/audit?team=${encodeURIComponent(team.slug)}`} className="text-sm text-brand-700 hover:underline">All entries for this team</Link>}>
