@@ -1,8 +1,10 @@
-// One description per management API operation: method, path, who may call it, and the zod schemas
-// of its query, body and response. The route wrapper enforces exactly these schemas and the OpenAPI
-// document is generated from them, so the two cannot drift apart.
+// One definition per management API operation: method, path, who may call it, the zod schemas of
+// its query, body and response, the errors it can answer, and `run`, its handler. Every adapter
+// enforces exactly these schemas (execute-operation.ts) and the OpenAPI document is generated from
+// them, so the description cannot drift from the behaviour.
 import type { z } from "zod";
 import type { ErrorCode } from "@/lib/errors";
+import type { OperationContext, OperationOutput, Reply } from "@/lib/management/operation-context";
 
 export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE";
 
@@ -27,6 +29,17 @@ export type OperationSpec = {
   errors?: readonly ErrorCode[];
 };
 
-export function defineOperation<const O extends OperationSpec>(operation: O): O {
-  return operation;
+export type OperationRun<O extends OperationSpec> = (context: OperationContext<O>) => Promise<OperationOutput<O> | Reply<OperationOutput<O>>>;
+
+export type Operation<O extends OperationSpec = OperationSpec> = O & { run: OperationRun<O> };
+
+/**
+ * Any operation, its context type erased: what lists and adapters hold. `never` accepts every
+ * `run`; the adapter builds the context from the operation's own schemas (execute-operation.ts).
+ */
+export type AnyOperation = OperationSpec & { run: (context: never) => Promise<unknown> };
+
+/** The mapped type is what lets TypeScript infer O from the spec before it types `run`'s context. */
+export function defineOperation<const O extends OperationSpec>(operation: { [K in keyof O]: O[K] } & { run: OperationRun<O> }): Operation<O> {
+  return operation as Operation<O>;
 }

@@ -1,18 +1,20 @@
-// Request parsing for management routes: JSON bodies (400 when not JSON, 422 when the shape is
+// Input parsing for management operations: JSON bodies (400 when not JSON, 422 when the shape is
 // wrong) and query strings (400, since a bad query is a malformed request rather than bad data).
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { fieldErrors, summarizeFieldErrors } from "@/lib/validation";
 
-export async function readJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
+export async function readJson(request: Request): Promise<unknown> {
   const text = await request.text();
-  let json: unknown;
   try {
-    json = JSON.parse(text);
+    return JSON.parse(text);
   } catch {
     // The parser's message would echo part of the body back; a fixed sentence says enough.
     throw new AppError("bad_request", "The request body is not valid JSON. Send a JSON object with `Content-Type: application/json`.");
   }
+}
+
+export function parseBody<S extends z.ZodType>(schema: S, json: unknown): z.output<S> {
   const result = schema.safeParse(json);
   if (!result.success) {
     const errors = fieldErrors(result.error);
@@ -21,8 +23,8 @@ export async function readJsonBody<S extends z.ZodType>(request: Request, schema
   return result.data;
 }
 
-export function readQuery<S extends z.ZodType>(url: URL, schema: S): z.output<S> {
-  const result = schema.safeParse(Object.fromEntries(url.searchParams));
+export function parseQuery<S extends z.ZodType>(schema: S, query: Record<string, string>): z.output<S> {
+  const result = schema.safeParse(query);
   if (!result.success) {
     const errors = fieldErrors(result.error);
     throw new AppError("bad_request", `Invalid query parameters: ${summarizeFieldErrors(errors)}`, errors);

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { defineOperation } from "@/lib/management/define-operation";
-import { withManagementAuth } from "@/lib/management/with-management-auth";
+import { managementRoute } from "@/lib/management/run-operation";
 import * as apisRoute from "@/app/api/v1/apis/route";
 import * as teamRoute from "@/app/api/v1/teams/[team]/route";
 import * as keysRoute from "@/app/api/v1/teams/[team]/keys/route";
@@ -136,10 +136,11 @@ describe("request parsing and errors", () => {
       summary: "fails",
       access: "any",
       response: { status: 200, description: "never", schema: z.object({}) },
+      run: async () => {
+        throw new Error("database on fire: secret internals");
+      },
     });
-    const handler = withManagementAuth(operation, async () => {
-      throw new Error("database on fire: secret internals");
-    });
+    const handler = managementRoute(operation);
     const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const result = await call(handler, "GET", "/api/v1/boom");
     expectProblem(result, 500, "internal_error");

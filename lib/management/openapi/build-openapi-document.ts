@@ -4,7 +4,6 @@ import { appUrl } from "@/lib/env";
 import type { OperationSpec } from "@/lib/management/define-operation";
 import { buildComponentSchemas, type JsonSchema } from "@/lib/management/openapi/component-schemas";
 import { operationObject } from "@/lib/management/openapi/operation-object";
-import { OPERATIONS } from "@/lib/management/operations";
 
 const DESCRIPTION = `Provision Tollgate from machines: APIs and plans, teams, credit, subscriptions, keys and usage.
 
@@ -15,7 +14,7 @@ const SECURITY_SCHEMES = {
   teamKey: { type: "http", scheme: "bearer", description: "A team API key (`tg_live_…` / `tg_test_…`) with the `manage` scope" },
 };
 
-export function buildOpenApiDocument(operations: readonly OperationSpec[] = OPERATIONS): JsonSchema {
+export function buildOpenApiDocument(operations: readonly OperationSpec[]): JsonSchema {
   const { schemas, names } = buildComponentSchemas(operations);
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const operation of operations) {

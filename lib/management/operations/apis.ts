@@ -1,7 +1,11 @@
 // Catalog operations of the management API.
 import { createApiSchema, updateApiSchema } from "@/lib/catalog/api-schemas";
+import { createApi } from "@/lib/catalog/create-api";
+import { getApi } from "@/lib/catalog/get-api";
+import { listApis } from "@/lib/catalog/list-apis";
+import { updateApi } from "@/lib/catalog/update-api";
 import { defineOperation } from "@/lib/management/define-operation";
-import { apiListSchema, apiSchema } from "@/lib/management/schemas/apis";
+import { apiListSchema, apiSchema, toApiResponse } from "@/lib/management/schemas/apis";
 
 export const listApisOperation = defineOperation({
   operationId: "listApis",
@@ -12,6 +16,7 @@ export const listApisOperation = defineOperation({
   description: "The admin token sees every API; a team key sees published and deprecated public APIs and private ones its team subscribes to.",
   access: "any",
   response: { status: 200, description: "The APIs with their plans", schema: apiListSchema },
+  run: async ({ caller }) => ({ data: (await listApis(caller)).map((api) => toApiResponse(api, caller)) }),
 });
 
 export const createApiOperation = defineOperation({
@@ -26,6 +31,7 @@ export const createApiOperation = defineOperation({
   body: createApiSchema,
   response: { status: 201, description: "The created API", schema: apiSchema },
   errors: ["conflict"],
+  run: async ({ caller, actor, body, requestId }) => toApiResponse(await createApi(body, actor, requestId), caller, { withOpenapi: true }),
 });
 
 export const getApiOperation = defineOperation({
@@ -37,6 +43,7 @@ export const getApiOperation = defineOperation({
   access: "any",
   response: { status: 200, description: "The API", schema: apiSchema },
   errors: ["not_found"],
+  run: async ({ caller, params }) => toApiResponse(await getApi(params.slug, caller), caller, { withOpenapi: true }),
 });
 
 export const updateApiOperation = defineOperation({
@@ -51,4 +58,5 @@ export const updateApiOperation = defineOperation({
   body: updateApiSchema,
   response: { status: 200, description: "The updated API", schema: apiSchema },
   errors: ["not_found", "conflict"],
+  run: async ({ caller, actor, body, params, requestId }) => toApiResponse(await updateApi(params.slug, body, actor, requestId), caller, { withOpenapi: true }),
 });

@@ -1,7 +1,9 @@
 // Credit operations of the management API.
-import { grantCreditSchema } from "@/lib/billing/grant-credit";
+import { grantCredit, grantCreditSchema } from "@/lib/billing/grant-credit";
+import { signedDecimalToMicros } from "@/lib/billing/money-schemas";
 import { defineOperation } from "@/lib/management/define-operation";
-import { creditGrantedSchema } from "@/lib/management/schemas/credits";
+import { readIdempotencyKey } from "@/lib/management/read-request";
+import { creditGrantedSchema, toCreditGrantedResponse } from "@/lib/management/schemas/credits";
 
 export const grantCreditOperation = defineOperation({
   operationId: "grantCredit",
@@ -16,4 +18,12 @@ export const grantCreditOperation = defineOperation({
   headers: [{ name: "Idempotency-Key", description: "Any unique string (e.g. a UUID), at most 200 characters" }],
   response: { status: 201, description: "The ledger entry and the new balance", schema: creditGrantedSchema },
   errors: ["bad_request", "not_found", "conflict"],
+  run: async ({ headers, team, actor, body, requestId, respond }) => {
+    const idempotencyKey = readIdempotencyKey(headers);
+    const input = { amount: signedDecimalToMicros(body.amount), kind: body.kind, reason: body.reason, idempotencyKey };
+    const { entry, replayed } = await grantCredit(team.id, input, actor, requestId);
+    const response = toCreditGrantedResponse(entry);
+    // A replay answers the first entry again, as 200, and says so.
+    return replayed ? respond(response, { status: 200, headers: { "idempotent-replayed": "true" } }) : response;
+  },
 });

@@ -1,13 +1,34 @@
-// Every management API operation; the OpenAPI document is built from this list.
-import type { OperationSpec } from "@/lib/management/define-operation";
+// Every management API operation, and the one that describes them all: the OpenAPI document is
+// built from this list. The document's own operation lives here rather than in a module of its own
+// because it needs the whole list, which would make that module import itself through this one.
+import { z } from "zod";
+import { defineOperation, type AnyOperation } from "@/lib/management/define-operation";
+import { buildOpenApiDocument } from "@/lib/management/openapi/build-openapi-document";
 import * as apis from "@/lib/management/operations/apis";
 import * as credits from "@/lib/management/operations/credits";
 import * as keys from "@/lib/management/operations/keys";
-import * as meta from "@/lib/management/operations/meta";
 import * as subscriptions from "@/lib/management/operations/subscriptions";
 import * as teams from "@/lib/management/operations/teams";
 import * as usage from "@/lib/management/operations/usage";
 
-const isOperation = (value: unknown): value is OperationSpec => typeof value === "object" && value !== null && "operationId" in value;
+const isOperation = (value: unknown): value is AnyOperation => typeof value === "object" && value !== null && "operationId" in value;
 
-export const OPERATIONS: readonly OperationSpec[] = [apis, teams, credits, subscriptions, keys, usage, meta].flatMap((module) => Object.values(module).filter(isOperation));
+const openApiDocumentSchema = z.looseObject({ openapi: z.string(), info: z.looseObject({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.unknown()) });
+let document: z.input<typeof openApiDocumentSchema> | undefined;
+
+export const getOpenApiOperation = defineOperation({
+  operationId: "getOpenApiDocument",
+  method: "GET",
+  path: "/api/v1/openapi.json",
+  tag: "Meta",
+  summary: "This OpenAPI 3.1 document",
+  access: "public",
+  response: { status: 200, description: "The OpenAPI document of the management API", schema: openApiDocumentSchema },
+  // The same for the life of the process.
+  run: async () => (document ??= buildOpenApiDocument(OPERATIONS) as z.input<typeof openApiDocumentSchema>),
+});
+
+export const OPERATIONS: readonly AnyOperation[] = [
+  ...[apis, teams, credits, subscriptions, keys, usage].flatMap((module) => Object.values(module).filter(isOperation)),
+  getOpenApiOperation,
+];

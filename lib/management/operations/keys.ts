@@ -1,4 +1,8 @@
 // Team key operations of the management API.
+import { createApiKey } from "@/lib/keys/create-api-key";
+import { listApiKeys } from "@/lib/keys/list-api-keys";
+import { revokeApiKey } from "@/lib/keys/revoke-api-key";
+import { toCreateApiKeyInput, toKeyResponses, toWireKeyError } from "@/lib/management/api-keys";
 import { defineOperation } from "@/lib/management/define-operation";
 import { createdKeySchema, createKeyBodySchema, keyListSchema, keySchema } from "@/lib/management/schemas/keys";
 
@@ -12,6 +16,7 @@ export const listKeysOperation = defineOperation({
   access: "any",
   response: { status: 200, description: "The team's keys, newest first, revoked ones last", schema: keyListSchema },
   errors: ["not_found"],
+  run: async ({ team }) => ({ data: await toKeyResponses(await listApiKeys(team.id)) }),
 });
 
 export const createKeyOperation = defineOperation({
@@ -24,6 +29,12 @@ export const createKeyOperation = defineOperation({
   body: createKeyBodySchema,
   response: { status: 201, description: "The key, with the full secret in `key` (shown once)", schema: createdKeySchema },
   errors: ["not_found"],
+  run: async ({ team, actor, body }) => {
+    const input = await toCreateApiKeyInput(team.id, body);
+    const { key, apiKey } = await createApiKey(team.id, input, actor).catch((error: unknown) => Promise.reject(toWireKeyError(error)));
+    const [response] = await toKeyResponses([apiKey]);
+    return { ...response!, key };
+  },
 });
 
 export const revokeKeyOperation = defineOperation({
@@ -36,4 +47,8 @@ export const revokeKeyOperation = defineOperation({
   access: "any",
   response: { status: 200, description: "The revoked key", schema: keySchema },
   errors: ["not_found"],
+  run: async ({ team, actor, params }) => {
+    const [response] = await toKeyResponses([await revokeApiKey(team.id, params.id, actor)]);
+    return response!;
+  },
 });

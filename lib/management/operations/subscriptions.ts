@@ -1,8 +1,17 @@
 // Subscription operations of the management API.
-import { subscribeSchema } from "@/lib/subscriptions/subscribe-team";
-import { rejectSchema } from "@/lib/subscriptions/decide-subscription";
+import { cancelSubscription } from "@/lib/subscriptions/cancel-subscription";
+import { approveSubscription, rejectSchema, rejectSubscription } from "@/lib/subscriptions/decide-subscription";
+import { listSubscriptions } from "@/lib/subscriptions/list-subscriptions";
+import { listSubscriptionsByState } from "@/lib/subscriptions/list-subscriptions-by-state";
+import { subscribeSchema, subscribeTeam } from "@/lib/subscriptions/subscribe-team";
 import { defineOperation } from "@/lib/management/define-operation";
-import { subscriptionListSchema, subscriptionPageSchema, subscriptionSchema, subscriptionStateQuerySchema } from "@/lib/management/schemas/subscriptions";
+import {
+  subscriptionListSchema,
+  subscriptionPageSchema,
+  subscriptionSchema,
+  subscriptionStateQuerySchema,
+  toSubscriptionResponse,
+} from "@/lib/management/schemas/subscriptions";
 
 export const listSubscriptionsOperation = defineOperation({
   operationId: "listSubscriptions",
@@ -13,6 +22,7 @@ export const listSubscriptionsOperation = defineOperation({
   access: "any",
   response: { status: 200, description: "The team's subscriptions in every state", schema: subscriptionListSchema },
   errors: ["not_found"],
+  run: async ({ team }) => ({ data: (await listSubscriptions(team.id)).map(toSubscriptionResponse) }),
 });
 
 export const subscribeOperation = defineOperation({
@@ -27,6 +37,11 @@ export const subscribeOperation = defineOperation({
   body: subscribeSchema,
   response: { status: 201, description: "The subscription", schema: subscriptionSchema },
   errors: ["not_found", "conflict"],
+  run: async ({ team, caller, actor, body, requestId, respond }) => {
+    const { subscription, outcome } = await subscribeTeam(team.id, body, actor, caller, requestId);
+    const started = outcome === "created" || outcome === "resubscribed";
+    return respond(toSubscriptionResponse(subscription), { status: started ? 201 : 200 });
+  },
 });
 
 export const cancelSubscriptionOperation = defineOperation({
@@ -38,6 +53,7 @@ export const cancelSubscriptionOperation = defineOperation({
   access: "any",
   response: { status: 200, description: "The cancelled subscription", schema: subscriptionSchema },
   errors: ["not_found"],
+  run: async ({ team, actor, params, requestId }) => toSubscriptionResponse(await cancelSubscription(team.id, params.api, actor, requestId)),
 });
 
 export const listAllSubscriptionsOperation = defineOperation({
@@ -50,6 +66,11 @@ export const listAllSubscriptionsOperation = defineOperation({
   access: "admin",
   query: subscriptionStateQuerySchema,
   response: { status: 200, description: "A page of subscriptions", schema: subscriptionPageSchema },
+  run: async ({ query }) => {
+    const { status, ...page } = query;
+    const { subscriptions, nextCursor } = await listSubscriptionsByState(status, page);
+    return { data: subscriptions.map(toSubscriptionResponse), nextCursor };
+  },
 });
 
 export const approveSubscriptionOperation = defineOperation({
@@ -62,6 +83,7 @@ export const approveSubscriptionOperation = defineOperation({
   access: "admin",
   response: { status: 200, description: "The subscription after the decision", schema: subscriptionSchema },
   errors: ["not_found", "conflict"],
+  run: async ({ actor, params, requestId }) => toSubscriptionResponse(await approveSubscription(params.id, actor, requestId)),
 });
 
 export const rejectSubscriptionOperation = defineOperation({
@@ -75,4 +97,5 @@ export const rejectSubscriptionOperation = defineOperation({
   body: rejectSchema,
   response: { status: 200, description: "The subscription after the decision", schema: subscriptionSchema },
   errors: ["not_found", "conflict"],
+  run: async ({ actor, body, params, requestId }) => toSubscriptionResponse(await rejectSubscription(params.id, body.reason, actor, requestId)),
 });

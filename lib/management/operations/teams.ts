@@ -1,8 +1,12 @@
 // Team operations of the management API.
-import { adminCreateTeamSchema } from "@/lib/teams/admin-create-team";
+import { getBalance } from "@/lib/billing/get-balance";
+import { toMoneyString } from "@/lib/billing/money-schemas";
+import { adminCreateTeam, adminCreateTeamSchema } from "@/lib/teams/admin-create-team";
+import { getTeam } from "@/lib/teams/get-team";
+import { listTeams } from "@/lib/teams/list-teams";
 import { defineOperation } from "@/lib/management/define-operation";
 import { pageQuerySchema } from "@/lib/management/schemas/common";
-import { balanceSchema, teamListSchema, teamSchema } from "@/lib/management/schemas/teams";
+import { balanceSchema, teamListSchema, teamSchema, toTeamResponse } from "@/lib/management/schemas/teams";
 
 export const listTeamsOperation = defineOperation({
   operationId: "listTeams",
@@ -15,6 +19,11 @@ export const listTeamsOperation = defineOperation({
   query: pageQuerySchema,
   response: { status: 200, description: "A page of teams", schema: teamListSchema },
   errors: ["bad_request"],
+  run: async ({ caller, query }) => {
+    const where = caller.kind === "team" ? { id: caller.teamId } : {};
+    const { teams, nextCursor } = await listTeams({ ...query, where });
+    return { data: teams.map(toTeamResponse), nextCursor };
+  },
 });
 
 export const createTeamOperation = defineOperation({
@@ -28,6 +37,7 @@ export const createTeamOperation = defineOperation({
   body: adminCreateTeamSchema,
   response: { status: 201, description: "The created team", schema: teamSchema },
   errors: ["conflict"],
+  run: async ({ actor, body, requestId }) => toTeamResponse(await adminCreateTeam(body, actor, requestId)),
 });
 
 export const getTeamOperation = defineOperation({
@@ -39,6 +49,7 @@ export const getTeamOperation = defineOperation({
   access: "any",
   response: { status: 200, description: "The team", schema: teamSchema },
   errors: ["not_found"],
+  run: async ({ team }) => toTeamResponse(await getTeam(team.id)),
 });
 
 export const getBalanceOperation = defineOperation({
@@ -50,4 +61,8 @@ export const getBalanceOperation = defineOperation({
   access: "any",
   response: { status: 200, description: "The balance", schema: balanceSchema },
   errors: ["not_found"],
+  run: async ({ team }) => {
+    const { balance, currency } = await getBalance(team.id);
+    return { balance: toMoneyString(balance), currency };
+  },
 });

@@ -1,6 +1,11 @@
 // Usage operations of the management API.
+import { currency } from "@/lib/billing/money";
+import { resolveUsageRange } from "@/lib/usage/usage-range";
+import { getUsageSummary } from "@/lib/usage/usage-summary";
 import { defineOperation } from "@/lib/management/define-operation";
-import { usageQuerySchema, usageSchema } from "@/lib/management/schemas/usage";
+import { toTotalsResponse, usageQuerySchema, usageSchema } from "@/lib/management/schemas/usage";
+
+const toDate = (value?: string) => (value === undefined ? undefined : new Date(value));
 
 export const getUsageOperation = defineOperation({
   operationId: "getUsage",
@@ -13,4 +18,17 @@ export const getUsageOperation = defineOperation({
   query: usageQuerySchema,
   response: { status: 200, description: "The usage report", schema: usageSchema },
   errors: ["bad_request", "not_found"],
+  run: async ({ team, query }) => {
+    const range = resolveUsageRange({ from: toDate(query.from), to: toDate(query.to) });
+    const usage = await getUsageSummary(team.id, range, query.api);
+    return {
+      from: range.from.toISOString(),
+      to: range.to.toISOString(),
+      api: query.api ?? null,
+      currency: currency(),
+      totals: toTotalsResponse(usage.totals),
+      byApi: usage.byApi.map(toTotalsResponse),
+      byDay: usage.byDay.map(toTotalsResponse),
+    };
+  },
 });
