@@ -1,6 +1,5 @@
-// Credit granted or adjusted by the platform admin. The balance moves in one atomic UPDATE ...
-// RETURNING (never read-then-write), and the ledger row with the resulting balance is written in
-// the same transaction, so `balance == sum(ledger amounts)` holds at every commit.
+// Credit granted or adjusted by the platform admin: the movement is postCredit's one statement, in a
+// transaction with its audit entry, so `balance == sum(ledger amounts)` holds at every commit.
 import { z } from "zod";
 import { db, type CreditLedgerEntry } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
@@ -8,6 +7,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { actorUserId, auditActor, type Actor } from "@/lib/audit/actor";
 import { signedDecimalAmount, signedMicrosOrNull } from "@/lib/billing/money-schemas";
 import { isUniqueViolation } from "@/lib/db-errors";
+import { postCredit } from "@/lib/billing/ledger/post-credit";
 
 export const grantCreditSchema = z
   .object({
@@ -38,13 +38,9 @@ async function findReplay(externalRef: string, input: GrantCredit): Promise<Gran
 async function applyCredit(teamId: string, input: GrantCredit, externalRef: string | null, actor: Actor, requestId?: string) {
   return db.$transaction(async (tx) => {
     // A negative adjustment may take the balance below zero: it corrects the record, it is not a purchase.
-    const [team] = await tx.$queryRaw<{ balance: bigint }[]>`
-      UPDATE teams SET balance = balance + ${input.amount}, "updatedAt" = now() WHERE id = ${teamId} RETURNING balance`;
-    if (!team) throw notFound("This team");
-    const entry = await tx.creditLedgerEntry.create({
-      data: { teamId, kind: input.kind, amount: input.amount, balanceAfter: team.balance, externalRef, requestId, reason: input.reason, actorUserId: actorUserId(actor) },
-    });
-    const metadata = { kind: input.kind, amount: input.amount.toString(), balanceAfter: team.balance.toString(), reason: input.reason };
+    const entry = await postCredit(tx, { teamId, kind: input.kind, amount: input.amount, reason: input.reason, externalRef, requestId, actorUserId: actorUserId(actor) });
+    if (!entry) throw notFound("This team");
+    const metadata = { kind: input.kind, amount: input.amount.toString(), balanceAfter: String(entry.balanceAfter), reason: input.reason };
     await recordAudit({ ...auditActor(actor), teamId, action: "credit.granted", targetType: "credit_ledger_entry", targetId: entry.id, requestId, metadata }, tx);
     return entry;
   });

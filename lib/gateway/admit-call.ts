@@ -4,7 +4,7 @@
 import { authenticateApiKey, checkKey, type KeyCheck, type ResolvedKey } from "@/lib/gateway/key-cache";
 import { findApi, findSubscription } from "@/lib/gateway/route-cache";
 import { rateLimiter, rateLimitHeaders } from "@/lib/gateway/rate-limiter";
-import { chargeCall } from "@/lib/gateway/debit";
+import { chargeCall } from "@/lib/billing/ledger/charge-call";
 import { GatewayError } from "@/lib/gateway/gateway-error";
 import { BadGatewayPath, gatewaySlug, parseGatewayUrl } from "@/lib/gateway/upstream-url";
 import { headerBytes } from "@/lib/gateway/headers";

@@ -7,7 +7,7 @@ import { callUpstream, canDecode, decodedBody, discardBody, methodMayHaveBody, r
 import { GatewayError } from "@/lib/gateway/gateway-error";
 import { callerResponseHeaders, upstreamRequestHeaders } from "@/lib/gateway/headers";
 import { rateLimitHeaders } from "@/lib/gateway/rate-limiter";
-import { refundCall } from "@/lib/gateway/debit";
+import { refundCall } from "@/lib/billing/ledger/close-call";
 import type { ResolvedKey } from "@/lib/gateway/key-cache";
 import { upstreamUrl } from "@/lib/gateway/upstream-url";
 import { newRequestId } from "@/lib/http/request-id";

@@ -3,7 +3,7 @@
 import { db, type LedgerEntryKind } from "@/lib/db";
 import { pageWindow, toPaged, type Paged } from "@/lib/billing/ledger/pagination";
 
-export const USAGE_KINDS = ["USAGE", "USAGE_REFUND"] as const satisfies LedgerEntryKind[];
+export const USAGE_KINDS = ["USAGE", "USAGE_REFUND", "USAGE_SETTLEMENT"] as const satisfies LedgerEntryKind[];
 export const MOVEMENT_KINDS = ["TOPUP", "AUTO_RECHARGE", "GRANT", "ADJUSTMENT", "PAYMENT_REFUND"] as const satisfies LedgerEntryKind[];
 
 export type CreditMovement = {

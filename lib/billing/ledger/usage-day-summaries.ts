@@ -1,5 +1,6 @@
 // Closed UTC days of a team's usage ledger, summed once per (day, API) into ledger_usage_days so
-// the billing page does not re-group millions of USAGE/USAGE_REFUND rows on every view.
+// the billing page does not re-group millions of usage rows on every view. A settlement (the exact
+// cost of a reserved call minus its reservation) counts in `charged`: charges are net of it.
 //
 // Exact, not an estimate: ledger rows are append-only and their createdAt is the insert time, so a
 // day that is over never changes again and its sums can be kept. One caveat: createdAt is taken
@@ -34,11 +35,11 @@ export function usageDayAggregates(where: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     SELECT l."createdAt"::date AS day, l."apiId" AS "apiId",
            count(*) FILTER (WHERE l.kind = 'USAGE') AS calls,
-           coalesce(-sum(l.amount) FILTER (WHERE l.kind = 'USAGE'), 0)::bigint AS charged,
+           coalesce(-sum(l.amount) FILTER (WHERE l.kind IN ('USAGE', 'USAGE_SETTLEMENT')), 0)::bigint AS charged,
            coalesce(sum(l.amount) FILTER (WHERE l.kind = 'USAGE_REFUND'), 0)::bigint AS refunded,
            sum(l.amount)::bigint AS net
     FROM credit_ledger_entries l
-    WHERE l.kind IN ('USAGE', 'USAGE_REFUND') AND ${where}
+    WHERE l.kind IN ('USAGE', 'USAGE_REFUND', 'USAGE_SETTLEMENT') AND ${where}
     GROUP BY 1, 2`;
 }
 

@@ -3,6 +3,7 @@
 // recorded amountRefunded. The balance may go below zero: the credit may already have been spent.
 import { minorUnitsToMicros } from "@/lib/billing/stripe/minor-units";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { postCredit } from "@/lib/billing/ledger/post-credit";
 import { chargeSchema } from "@/lib/billing/webhooks/event-objects";
 import { lockPayment } from "@/lib/billing/webhooks/lock-payment";
 import type { StripeEventHandler } from "@/lib/billing/webhooks/types";
@@ -31,15 +32,12 @@ export const chargeRefunded: StripeEventHandler = async (event) => {
     const debit = (refunded > payment.amount ? payment.amount : refunded) - payment.amountRefunded;
     if (debit <= 0n) return { outcome: "ignored", teamId, detail: `refund of ${refunded} already recorded` };
 
-    const [team] = await tx.$queryRaw<{ balance: bigint }[]>`
-      UPDATE teams SET balance = balance - ${debit}, "updatedAt" = now() WHERE id = ${teamId} RETURNING balance`;
     const externalRef = `stripe:refund:${charge.id}:${charge.amount_refunded}`;
-    await tx.creditLedgerEntry.create({
-      data: { teamId, kind: "PAYMENT_REFUND", amount: -debit, balanceAfter: team!.balance, externalRef, paymentId: payment.id, reason: "Payment refunded to the card" },
-    });
+    const entry = await postCredit(tx, { teamId, kind: "PAYMENT_REFUND", amount: -debit, externalRef, paymentId: payment.id, reason: "Payment refunded to the card" });
+    if (!entry) return { outcome: "unknown_team", detail: `no team ${teamId}` };
     const amountRefunded = payment.amountRefunded + debit;
     await tx.payment.update({ where: { id: payment.id }, data: { amountRefunded, status: amountRefunded >= payment.amount ? "REFUNDED" : "PARTIALLY_REFUNDED", stripeChargeId: charge.id } });
-    const metadata = { debit: debit.toString(), amountRefunded: amountRefunded.toString(), balanceAfter: team!.balance.toString() };
+    const metadata = { debit: debit.toString(), amountRefunded: amountRefunded.toString(), balanceAfter: String(entry.balanceAfter) };
     await recordAudit({ actorType: "SYSTEM", teamId, action: "billing.payment.refunded", targetType: "payment", targetId: payment.id, metadata }, tx);
     return { outcome: "applied", teamId, detail: `debited ${debit} for refund` };
   };

@@ -7,7 +7,7 @@ import { currencySchema, isoDateTimeOut } from "@/lib/management/schemas/common"
 
 export const ledgerEntrySchema = z.object({
   id: z.string(),
-  kind: z.enum(["TOPUP", "AUTO_RECHARGE", "GRANT", "ADJUSTMENT", "USAGE", "USAGE_REFUND", "PAYMENT_REFUND"]),
+  kind: z.enum(["TOPUP", "AUTO_RECHARGE", "GRANT", "ADJUSTMENT", "USAGE", "USAGE_REFUND", "PAYMENT_REFUND", "USAGE_SETTLEMENT"]),
   amount: moneyString.meta({ description: "Signed: credits positive, debits negative" }),
   balanceAfter: moneyString.nullable(),
   reason: z.string().nullable(),

@@ -1,10 +1,9 @@
-// Charging a call and refunding it. Each is ONE SQL statement, so there is no read-then-write
-// window: concurrent calls on one team serialise on the team row, and PostgreSQL re-checks
+// Charging a call at admission: its price, or an AI call's reservation. ONE SQL statement, so there
+// is no read-then-write window: concurrent calls on one team serialise on the team row, and PostgreSQL re-checks
 // `balance >= price` against the newest row version before it subtracts (READ COMMITTED
 // re-evaluation), so credit never goes below zero through the gateway. The ledger row is written by
 // the same statement: the balance and the ledger cannot disagree.
 import { pgPool } from "@/lib/db";
-import { isUniqueViolation } from "@/lib/db-errors";
 
 /** `keyId` is the key that holds the spend cap (ResolvedKey.capKeyId). */
 export type ChargeRequest = { teamId: string; apiId: string; keyId: string; requestId: string; price: bigint; capped: boolean };
@@ -40,19 +39,6 @@ WITH capped AS (
 SELECT (SELECT balance FROM debited)::text AS after, (SELECT balance FROM teams WHERE id = $1)::text AS current,
        EXISTS (SELECT 1 FROM capped) AS within_cap`;
 
-// A refund credits the price back with a USAGE_REFUND row whose externalRef is unique per request:
-// a second refund of the same request fails the whole statement (unique violation), balance included.
-const REFUND = `
-WITH credited AS (
-  UPDATE teams SET balance = balance + $2 WHERE id = $1 RETURNING balance
-), key_spent AS (
-  UPDATE api_keys SET spent = GREATEST(spent - $2, 0) WHERE id = $5 AND "spendCap" IS NOT NULL
-), entry AS (
-  INSERT INTO credit_ledger_entries (id, "teamId", kind, amount, "balanceAfter", "externalRef", "requestId", "apiId", reason)
-  SELECT gen_random_uuid()::text, $1, 'USAGE_REFUND', $2::bigint, balance, 'refund:' || $3, $3, $4, $6 FROM credited
-)
-SELECT balance::text AS after FROM credited`;
-
 const BALANCE = `SELECT balance::text AS balance FROM teams WHERE id = $1`;
 
 type ChargeRow = { after: string | null; current: string | null; within_cap: boolean };
@@ -73,19 +59,4 @@ export async function chargeCall(request: ChargeRequest): Promise<ChargeResult> 
   if (row.after !== null) return { ok: true, balanceAfter: BigInt(row.after) };
   const balance = BigInt(row.current ?? 0);
   return { ok: false, reason: row.within_cap ? "insufficient_credit" : "key_spend_cap_reached", balance };
-}
-
-export type RefundRequest = Omit<ChargeRequest, "capped"> & { reason: string };
-
-/** Credits a charged call back; returns the new balance, or null if it was already refunded. */
-export async function refundCall(request: RefundRequest): Promise<bigint | null> {
-  const { teamId, apiId, keyId, requestId, price, reason } = request;
-  if (price === 0n) return null;
-  try {
-    const { rows } = await pgPool().query<{ after: string }>(REFUND, [teamId, price.toString(), requestId, apiId, keyId, reason]);
-    return rows[0] ? BigInt(rows[0].after) : null;
-  } catch (error) {
-    if (isUniqueViolation(error)) return null; // unique externalRef: refunded before
-    throw error;
-  }
 }
