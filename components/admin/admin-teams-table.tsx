@@ -1,7 +1,7 @@
 // The admin teams list: one row per team, its name linking to the team's admin page.
 import Link from "next/link";
 import type { AdminTeamRow } from "@/lib/admin/list-admin-teams";
-import { formatMoney } from "@/lib/billing/money";
+import { formatMoney } from "@/lib/money";
 import { Badge } from "@/components/ui/card";
 import { AdminTable } from "@/components/admin/admin-table";
 import { utcDateTime } from "@/components/ledger/ledger-labels";

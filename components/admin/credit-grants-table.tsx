@@ -1,6 +1,6 @@
 // The latest grants and adjustments across teams, with author and reason.
 import type { CreditGrantRow } from "@/lib/admin/list-credit-grants";
-import { formatMoney } from "@/lib/billing/money";
+import { formatMoney } from "@/lib/money";
 import { KIND_LABELS, utcDateTime } from "@/components/ledger/ledger-labels";
 import { TableHead } from "@/components/ledger/table-head";
 import { TableScroll } from "@/components/ui/table-scroll";

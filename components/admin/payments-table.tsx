@@ -1,6 +1,6 @@
 // Stripe payments for credit across all teams, one page of them.
 import type { PaymentRow } from "@/lib/admin/list-all-payments";
-import { formatMoney } from "@/lib/billing/money";
+import { formatMoney } from "@/lib/money";
 import { Badge } from "@/components/ui/card";
 import { TableHead } from "@/components/ledger/table-head";
 import { utcDateTime } from "@/components/ledger/ledger-labels";

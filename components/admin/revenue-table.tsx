@@ -1,7 +1,7 @@
 // Revenue per day with a small bar per row. Bar widths are CSS percentages of the best day, computed
 // on BigInt micro-units (no chart library, no floats for money).
 import type { RevenueDay } from "@/lib/admin/revenue-by-day";
-import { formatMoney } from "@/lib/billing/money";
+import { formatMoney } from "@/lib/money";
 import { TableHead } from "@/components/ledger/table-head";
 import { TableScroll } from "@/components/ui/table-scroll";
 

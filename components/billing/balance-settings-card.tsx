@@ -3,7 +3,7 @@
 // checks the role again on the server.
 import type { TeamContext } from "@/lib/teams/team-access";
 import { hasRole } from "@/lib/teams/roles";
-import { currency } from "@/lib/billing/money";
+import { currency } from "@/lib/money";
 import { getBalanceSettings } from "@/lib/billing/alerts/get-balance-settings";
 import { Card } from "@/components/ui/card";
 import { AlertSettingsForm, type SettingsAction } from "@/components/billing/alert-settings-form";

@@ -1,6 +1,6 @@
 // The team's Stripe payments with their receipts. Refunds show next to the amount they reduce.
 import type { PaymentView } from "@/lib/billing/stripe/list-payments";
-import { formatMoney } from "@/lib/billing/money";
+import { formatMoney } from "@/lib/money";
 import { EmptyState } from "@/components/ui/card";
 import { PaymentStatusBadge } from "@/components/billing/payment-status-badge";
 import { ReceiptLink } from "@/components/billing/receipt-link";

@@ -1,5 +1,5 @@
 // What the top-up form shows, derived from the server-side presets and bounds.
-import { currency as installationCurrency, formatMoney, microsToDecimal } from "@/lib/billing/money";
+import { currency as installationCurrency, formatMoney, microsToDecimal } from "@/lib/money";
 import { topUpBounds, topUpPresets } from "@/lib/billing/stripe/top-up-amounts";
 
 export function topUpFormView() {

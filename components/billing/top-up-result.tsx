@@ -1,6 +1,6 @@
 // What the success page says about one Checkout payment, by its status.
 import type { PaymentView } from "@/lib/billing/stripe/list-payments";
-import { formatMoney } from "@/lib/billing/money";
+import { formatMoney } from "@/lib/money";
 import { Card } from "@/components/ui/card";
 import { ReceiptLink } from "@/components/billing/receipt-link";
 import { RefreshWhilePending } from "@/components/billing/refresh-while-pending";

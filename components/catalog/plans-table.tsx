@@ -1,7 +1,7 @@
 // The plans of an API as a visitor compares them: price, rate limit, body size, approval and what
 // happens to the charge when the upstream fails.
 import type { PublishedApi } from "@/lib/catalog/get-published-api";
-import { currency, formatMoney } from "@/lib/billing/money";
+import { currency, formatMoney } from "@/lib/money";
 import { EmptyState } from "@/components/ui/card";
 import { TableScroll } from "@/components/ui/table-scroll";
 

@@ -1,5 +1,5 @@
 // The "from" price on a catalog card: the cheapest plan open for subscription.
-import { currency, formatMoney } from "@/lib/billing/money";
+import { currency, formatMoney } from "@/lib/money";
 
 export function priceFromLabel(priceFrom: bigint | null): string {
   if (priceFrom === null) return "No plans yet";

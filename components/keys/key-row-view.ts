@@ -1,7 +1,7 @@
 // What one row of the keys table shows, formatted on the server (dates in one time zone, money as
 // text), plus what the viewer may do with the key.
 import type { PublicApiKey } from "@/lib/keys/public-api-key";
-import { formatMoney } from "@/lib/billing/money";
+import { formatMoney } from "@/lib/money";
 import { countOf } from "@/components/usage/usage-format";
 
 export type KeyRowView = {

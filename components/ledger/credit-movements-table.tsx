@@ -1,6 +1,6 @@
 // Top-ups, recharges, grants, adjustments and payment refunds, one row each.
 import type { CreditMovement } from "@/lib/billing/ledger/list-credit-movements";
-import { formatMoney } from "@/lib/billing/money";
+import { formatMoney } from "@/lib/money";
 import { KIND_LABELS, utcDateTime } from "@/components/ledger/ledger-labels";
 import { TableHead } from "@/components/ledger/table-head";
 import { TableScroll } from "@/components/ui/table-scroll";

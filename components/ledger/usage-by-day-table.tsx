@@ -1,6 +1,6 @@
 // Usage summarised per UTC day and API: calls charged, charges, refunds and the net effect.
 import type { UsageDay } from "@/lib/billing/ledger/list-usage-by-day";
-import { formatMoney } from "@/lib/billing/money";
+import { formatMoney } from "@/lib/money";
 import { TableHead } from "@/components/ledger/table-head";
 import { LEDGER_CELL as cell, LEDGER_TABLE } from "@/components/ledger/credit-movements-table";
 import { TableScroll } from "@/components/ui/table-scroll";

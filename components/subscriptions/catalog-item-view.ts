@@ -4,7 +4,7 @@
 import type { ApiWithPlans } from "@/lib/catalog/api-query";
 import type { CatalogEntry } from "@/lib/catalog/list-published-apis";
 import type { SubscriptionWithRefs } from "@/lib/subscriptions/subscription-query";
-import { formatMoney } from "@/lib/billing/money";
+import { formatMoney } from "@/lib/money";
 
 export type SubscriptionStatus = SubscriptionWithRefs["status"];
 

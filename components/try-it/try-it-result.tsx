@@ -2,7 +2,7 @@
 // The answer of one try-it call: status, what it cost, the gateway's headers and the body; a 402
 // leads to the team's billing page, a 403 about the subscription to the team's catalog.
 import Link from "next/link";
-import { decimalToMicros, formatMoney } from "@/lib/billing/money";
+import { decimalToMicros, formatMoney } from "@/lib/money";
 import type { TryItResult } from "@/lib/try-it/try-it-schema";
 import { prettyBody } from "@/components/try-it/request-builder";
 

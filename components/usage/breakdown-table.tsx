@@ -1,5 +1,5 @@
 // Usage over the range per API or per key, busiest first, with a bar for each row's share of calls.
-import { formatMoney } from "@/lib/billing/money";
+import { formatMoney } from "@/lib/money";
 import type { BreakdownRow } from "@/lib/usage/usage-breakdown";
 import { deriveStats } from "@/lib/usage/usage-stats";
 import { formatCount, formatMs, formatRate } from "@/components/usage/usage-format";

@@ -1,6 +1,6 @@
 // The request log: its filter form, one row per call, and keyset pager links.
 import Link from "next/link";
-import { formatMoney } from "@/lib/billing/money";
+import { formatMoney } from "@/lib/money";
 import type { FilterOption } from "@/lib/usage/log-filter-options";
 import type { LogFilters } from "@/lib/usage/log-filters";
 import { encodeCursor, type LogPage } from "@/lib/usage/request-log";

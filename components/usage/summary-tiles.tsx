@@ -1,5 +1,5 @@
 // The range's totals at a glance.
-import { formatMoney } from "@/lib/billing/money";
+import { formatMoney } from "@/lib/money";
 import { deriveStats, type UsageStats } from "@/lib/usage/usage-stats";
 import { countOf, formatCount, formatMs, formatRate } from "@/components/usage/usage-format";
 

@@ -1,5 +1,5 @@
 // The three charts of the usage page, from one series: calls and errors, spend, latency p50/p95.
-import { formatMoney } from "@/lib/billing/money";
+import { formatMoney } from "@/lib/money";
 import { deriveStats } from "@/lib/usage/usage-stats";
 import type { UsageSeries } from "@/lib/usage/usage-series";
 import { Card } from "@/components/ui/card";

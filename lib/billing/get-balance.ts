@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import { currency } from "@/lib/billing/money";
+import { currency } from "@/lib/money";
 
 /** A team's prepaid credit in micro-units, with the installation's currency. */
 export async function getBalance(teamId: string): Promise<{ balance: bigint; currency: string }> {

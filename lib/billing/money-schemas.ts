@@ -1,7 +1,7 @@
 // zod schemas for amounts on the wire: decimal strings in, decimal strings out. The regexes match
 // what decimalToMicros accepts, so a value that passes validation always converts exactly.
 import { z } from "zod";
-import { decimalToMicros, microsToDecimal } from "@/lib/billing/money";
+import { decimalToMicros, microsToDecimal } from "@/lib/money";
 
 const DECIMAL = /^\d{1,12}(\.\d{1,6})?$/;
 const SIGNED_DECIMAL = /^-?\d{1,12}(\.\d{1,6})?$/;

@@ -3,7 +3,7 @@
 // zod cannot check here (the full OpenAPI validation, where the upstream resolves to) the domain
 // functions check before they write anything (lib/catalog/create-api.ts, update-api.ts).
 import { z } from "zod";
-import { decimalToMicros } from "@/lib/billing/money";
+import { decimalToMicros } from "@/lib/money";
 import { decimalAmount } from "@/lib/billing/money-schemas";
 import { SLUG_PATTERN } from "@/lib/teams/slugs";
 import { OPENAPI_MAX_BYTES_LABEL } from "@/lib/catalog/openapi-document";

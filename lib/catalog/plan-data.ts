@@ -1,5 +1,5 @@
 // Plan input (decimal price strings) -> Prisma data (micro-units), and the audit diff of a change.
-import { decimalToMicros } from "@/lib/billing/money";
+import { decimalToMicros } from "@/lib/money";
 import { toMoneyString } from "@/lib/billing/money-schemas";
 import type { Plan, Prisma } from "@/lib/db";
 import type { CreatePlan, PatchPlan } from "@/lib/catalog/api-schemas";

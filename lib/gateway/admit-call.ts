@@ -10,7 +10,7 @@ import { BadGatewayPath, gatewaySlug, parseGatewayUrl } from "@/lib/gateway/upst
 import { headerBytes } from "@/lib/gateway/headers";
 import { readBearerToken } from "@/lib/http/bearer";
 import { appUrl } from "@/lib/env";
-import { currency, microsToDecimal } from "@/lib/billing/money";
+import { currency, gatewayAmount } from "@/lib/money";
 import type { CallContext } from "@/lib/gateway/call-context";
 
 /** Above this the request is refused before anything else is read (Node itself stops at 16 KiB). */
@@ -23,8 +23,6 @@ const KEY_DETAIL: Record<Exclude<KeyCheck, { ok: true }>["reason"], string> = {
   revoked: "This API key has been revoked. Create a new key on your team's Keys page.",
   expired: "This API key has expired. Rotate it or create a new key on your team's Keys page.",
 };
-
-export const money = (micros: bigint) => microsToDecimal(micros, 4);
 
 /** `presetKey`: a key the server picked for the caller (try-it); it passes the same checks as a raw key. */
 export async function admitCall(request: Request, call: CallContext, presetKey?: ResolvedKey): Promise<void> {
@@ -125,12 +123,12 @@ function paymentRequired(reason: "insufficient_credit" | "key_spend_cap_reached"
   const topUpUrl = `${appUrl()}/${teamSlug}/billing`;
   const detail =
     reason === "insufficient_credit"
-      ? `Your team's credit (${money(balance)} ${currency()}) is below the price of this call (${money(price)} ${currency()}). Top up at ${topUpUrl}.`
+      ? `Your team's credit (${gatewayAmount(balance)} ${currency()}) is below the price of this call (${gatewayAmount(price)} ${currency()}). Top up at ${topUpUrl}.`
       : `This key has reached its spend cap. Raise the cap by rotating to a new key, or use another key of your team.`;
   return new GatewayError(
     reason,
     detail,
-    { balance: money(balance), price: money(price), currency: currency(), topUpUrl },
+    { balance: gatewayAmount(balance), price: gatewayAmount(price), currency: currency(), topUpUrl },
     { link: `<${topUpUrl}>; rel="payment"` },
   );
 }

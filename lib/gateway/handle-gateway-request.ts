@@ -1,7 +1,7 @@
 // The metered gateway, independent of Next.js: a web Request in, a web Response out.
 // admitCall runs the checks and charges; this file forwards, refunds failed calls under the plan's
 // charge policy, relays the response as a stream and records one usage event per call.
-import { admitCall, money, payloadTooLarge } from "@/lib/gateway/admit-call";
+import { admitCall, payloadTooLarge } from "@/lib/gateway/admit-call";
 import { newCallContext, recordCall, type CallContext } from "@/lib/gateway/call-context";
 import { callUpstream, canDecode, decodedBody, discardBody, methodMayHaveBody, relayBody, type UpstreamFailure } from "@/lib/gateway/forward";
 import { GatewayError } from "@/lib/gateway/gateway-error";
@@ -11,6 +11,7 @@ import { refundCall } from "@/lib/billing/ledger/close-call";
 import type { ResolvedKey } from "@/lib/gateway/key-cache";
 import { upstreamUrl } from "@/lib/gateway/upstream-url";
 import { newRequestId } from "@/lib/http/request-id";
+import { gatewayAmount } from "@/lib/money";
 import { problemResponse } from "@/lib/http/problem";
 
 export type ClientInfo = { ip: string | null; proto: string; host: string };
@@ -103,8 +104,8 @@ async function forward(request: Request, client: ClientInfo, call: CallContext):
 
   const headers = callerResponseHeaders(outcome.headers);
   headers.set("x-request-id", call.requestId);
-  headers.set("x-credit-charged", money(call.charged - call.refunded));
-  if (call.balanceAfter !== undefined) headers.set("x-credit-balance", money(call.balanceAfter));
+  headers.set("x-credit-charged", gatewayAmount(call.charged - call.refunded));
+  if (call.balanceAfter !== undefined) headers.set("x-credit-balance", gatewayAmount(call.balanceAfter));
   if (call.rateLimit) for (const [name, value] of Object.entries(rateLimitHeaders(call.rateLimit))) headers.set(name, value);
   if (api.status === "DEPRECATED") {
     headers.set("deprecation", `@${Math.floor((api.deprecatedAt ?? new Date()).getTime() / 1000)}`);

@@ -2,7 +2,7 @@
 // domain (lib/keys), amounts as decimal strings, dates as ISO strings.
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { decimalToMicros } from "@/lib/billing/money";
+import { decimalToMicros } from "@/lib/money";
 import { toMoneyString } from "@/lib/billing/money-schemas";
 import { visibleApisWhere } from "@/lib/catalog/api-visibility";
 import type { CreateApiKeyInput } from "@/lib/keys/create-api-key";

@@ -8,7 +8,7 @@ import { requireTeamRole } from "@/lib/teams/team-access";
 import { handleGatewayRequest } from "@/lib/gateway/handle-gateway-request";
 import { resolveApiKeyById } from "@/lib/gateway/key-cache";
 import { methodMayHaveBody } from "@/lib/gateway/forward";
-import { currency } from "@/lib/billing/money";
+import { currency } from "@/lib/money";
 import { appUrl } from "@/lib/env";
 import { invalid } from "@/lib/validation";
 import { readLimited } from "@/lib/http/read-limited";

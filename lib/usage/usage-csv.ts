@@ -1,6 +1,6 @@
 // The request log as CSV (RFC 4180), streamed: rows are read in keyset batches as the client
 // pulls, so exporting a million rows never holds more than one batch in memory.
-import { microsToDecimal } from "@/lib/billing/money";
+import { microsToDecimal } from "@/lib/money";
 import type { LogFilters } from "@/lib/usage/log-filters";
 import { listRequestLog, type Cursor, type LogEntry } from "@/lib/usage/request-log";
 import type { TimeRange } from "@/lib/usage/usage-source";

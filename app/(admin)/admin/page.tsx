@@ -4,7 +4,7 @@ import { requirePlatformAdmin } from "@/lib/auth/session";
 import { getPlatformOverview, getRecentActivity } from "@/lib/admin/platform-overview";
 import { callsByDay } from "@/lib/admin/usage-windows";
 import { listAuditLog } from "@/lib/admin/list-audit-log";
-import { currency, formatMoney } from "@/lib/billing/money";
+import { currency, formatMoney } from "@/lib/money";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { StatTile, percent } from "@/components/admin/stat-tile";
 import { CallsChart } from "@/components/admin/calls-chart";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { loadTeamPage } from "@/lib/auth/team-page";
 import { getTeamOverview } from "@/lib/teams/team-overview";
-import { currency, formatMoney } from "@/lib/billing/money";
+import { currency, formatMoney } from "@/lib/money";
 import { appUrl } from "@/lib/env";
 import { hasRole, ROLE_LABEL } from "@/lib/teams/roles";
 import { listUnreadTeamNotices } from "@/lib/notifications/notify-team-managers";

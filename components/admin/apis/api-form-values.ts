@@ -1,7 +1,7 @@
 // A saved API -> the flat string values the API form starts from (the same shape the form posts,
 // so values echoed back after an error and values from the database fill it the same way). The
 // upstream credential is not among them: the form only learns whether one is set.
-import { microsToDecimal } from "@/lib/billing/money";
+import { microsToDecimal } from "@/lib/money";
 import type { AdminApi } from "@/lib/catalog/get-api";
 
 export type ApiFormValues = Record<string, string>;

@@ -1,6 +1,6 @@
 // What waits for the platform admin, oldest first: the team, the API, the plan in force and the
 // plan asked for with its price, when and by whom, and the decision forms (inside a DecisionBoard).
-import { formatMoney } from "@/lib/billing/money";
+import { formatMoney } from "@/lib/money";
 import type { PendingApproval } from "@/lib/subscriptions/list-pending-approvals";
 import { Badge } from "@/components/ui/card";
 import { utcDateTime } from "@/components/ledger/ledger-labels";

@@ -3,7 +3,7 @@
 // below a new, higher threshold is told on the next batch.
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { decimalToMicros } from "@/lib/billing/money";
+import { decimalToMicros } from "@/lib/money";
 import { decimalAmount } from "@/lib/billing/money-schemas";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { checkOutboundUrl } from "@/lib/net/outbound-url";

@@ -3,7 +3,7 @@
 // the same team at once, exactly one of them sends it.
 import { db } from "@/lib/db";
 import { appUrl } from "@/lib/env";
-import { currency, formatMoney } from "@/lib/billing/money";
+import { currency, formatMoney } from "@/lib/money";
 import { toMoneyString } from "@/lib/billing/money-schemas";
 import { rearmLowBalanceAlerts } from "@/lib/billing/alerts/rearm-low-balance-alert";
 import { notifyTeamManagers } from "@/lib/notifications/notify-team-managers";

@@ -1,7 +1,7 @@
 // What the billing page's "Alerts and auto-recharge" card shows; the secret itself never leaves
 // the database, only whether there is one.
 import { db } from "@/lib/db";
-import { microsToDecimal } from "@/lib/billing/money";
+import { microsToDecimal } from "@/lib/money";
 
 export type BalanceSettingsView = {
   lowBalanceThreshold: string;

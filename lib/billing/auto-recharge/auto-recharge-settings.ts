@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { currency, decimalToMicros, formatMoney } from "@/lib/billing/money";
+import { currency, decimalToMicros, formatMoney } from "@/lib/money";
 import { decimalAmount } from "@/lib/billing/money-schemas";
 import { topUpBounds } from "@/lib/billing/stripe/top-up-amounts";
 import { microsToMinorUnits } from "@/lib/billing/stripe/minor-units";

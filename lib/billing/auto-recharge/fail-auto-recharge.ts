@@ -4,7 +4,7 @@
 // the conditional PENDING -> FAILED update makes whichever comes second change nothing.
 import { db } from "@/lib/db";
 import { appUrl } from "@/lib/env";
-import { formatMoney } from "@/lib/billing/money";
+import { formatMoney } from "@/lib/money";
 import { toMoneyString } from "@/lib/billing/money-schemas";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { notifyTeamManagers } from "@/lib/notifications/notify-team-managers";

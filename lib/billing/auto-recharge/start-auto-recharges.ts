@@ -4,7 +4,7 @@
 // and Stripe) may be taken again. The credit itself arrives with payment_intent.succeeded.
 import Stripe from "stripe";
 import { db } from "@/lib/db";
-import { currency as installationCurrency } from "@/lib/billing/money";
+import { currency as installationCurrency } from "@/lib/money";
 import { stripeClient } from "@/lib/billing/stripe/stripe-client";
 import { microsToMinorUnits } from "@/lib/billing/stripe/minor-units";
 import { failAutoRecharge } from "@/lib/billing/auto-recharge/fail-auto-recharge";

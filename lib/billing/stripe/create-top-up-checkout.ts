@@ -4,7 +4,7 @@ import type Stripe from "stripe";
 import { db, type Payment } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { appUrl } from "@/lib/env";
-import { currency as installationCurrency } from "@/lib/billing/money";
+import { currency as installationCurrency } from "@/lib/money";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { isStripeConfigured, stripeClient } from "@/lib/billing/stripe/stripe-client";
 import { ensureStripeCustomer } from "@/lib/billing/stripe/ensure-stripe-customer";

@@ -1,7 +1,7 @@
 // Stripe amounts are integers in the currency's minor unit (cents); ours are micro-units.
 // Two-decimal and zero-decimal currencies are handled; three-decimal ones (BHD, KWD, ...) are out
 // of scope: Stripe wants their last digit to be 0 and we do not offer them as credit currencies.
-import { MICROS_PER_UNIT } from "@/lib/billing/money";
+import { MICROS_PER_UNIT } from "@/lib/money";
 
 // https://docs.stripe.com/currencies#zero-decimal
 const ZERO_DECIMAL = new Set(["BIF", "CLP", "DJF", "GNF", "JPY", "KMF", "KRW", "MGA", "PYG", "RWF", "UGX", "VND", "VUV", "XAF", "XOF", "XPF"]);

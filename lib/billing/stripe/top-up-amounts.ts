@@ -2,7 +2,7 @@
 // (whole units of the currency, defaults 5 and 1000). The form sends a choice, never a price the
 // server would trust as such: presets are looked up here, custom amounts are bounded here.
 import { z } from "zod";
-import { currency as installationCurrency, decimalToMicros, formatMoney } from "@/lib/billing/money";
+import { currency as installationCurrency, decimalToMicros, formatMoney } from "@/lib/money";
 import { currencyDecimals } from "@/lib/billing/stripe/minor-units";
 
 export const TOP_UP_PRESETS = ["10", "25", "50", "100"] as const;

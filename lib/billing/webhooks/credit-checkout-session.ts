@@ -2,7 +2,7 @@
 // checkout.session.async_payment_succeeded (bank debits: paid later). Either may arrive first or
 // both at once; the externalRef `stripe:checkout:<session>` makes the session credit once.
 import type Stripe from "stripe";
-import { currency as installationCurrency } from "@/lib/billing/money";
+import { currency as installationCurrency } from "@/lib/money";
 import { microsToMinorUnits } from "@/lib/billing/stripe/minor-units";
 import { creditPayment } from "@/lib/billing/webhooks/credit-payment";
 import { fetchPaidDetails } from "@/lib/billing/webhooks/fetch-paid-details";

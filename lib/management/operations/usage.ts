@@ -1,5 +1,5 @@
 // Usage operations of the management API.
-import { currency } from "@/lib/billing/money";
+import { currency } from "@/lib/money";
 import { resolveUsageRange } from "@/lib/usage/usage-range";
 import { getUsageSummary } from "@/lib/usage/usage-summary";
 import { defineOperation } from "@/lib/management/define-operation";

@@ -1,6 +1,6 @@
 // Credit ledger entries on the wire.
 import { z } from "zod";
-import { currency } from "@/lib/billing/money";
+import { currency } from "@/lib/money";
 import { moneyString, toMoneyString } from "@/lib/billing/money-schemas";
 import type { CreditLedgerEntry } from "@/lib/db";
 import { currencySchema, isoDateTimeOut } from "@/lib/management/schemas/common";

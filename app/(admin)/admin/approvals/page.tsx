@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requirePlatformAdmin } from "@/lib/auth/session";
-import { currency } from "@/lib/billing/money";
+import { currency } from "@/lib/money";
 import { listPendingApprovals } from "@/lib/subscriptions/list-pending-approvals";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { ApprovalsTable } from "@/components/admin/approvals/approvals-table";

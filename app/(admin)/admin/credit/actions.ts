@@ -4,7 +4,7 @@
 import { revalidatePath } from "next/cache";
 import { adminAction } from "@/lib/admin/admin-action";
 import { grantTeamCredit, grantTeamCreditSchema } from "@/lib/admin/grant-team-credit";
-import { currency, formatMoney } from "@/lib/billing/money";
+import { currency, formatMoney } from "@/lib/money";
 
 export const grantCreditAction = adminAction(grantTeamCreditSchema, async (admin, input) => {
   const { entry, replayed, team } = await grantTeamCredit(admin.id, input);

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { requirePlatformAdmin } from "@/lib/auth/session";
 import { searchTeams } from "@/lib/admin/search-teams";
 import { listCreditGrants } from "@/lib/admin/list-credit-grants";
-import { currency, formatMoney } from "@/lib/billing/money";
+import { currency, formatMoney } from "@/lib/money";
 import { Card, PageHeader } from "@/components/ui/card";
 import { CreditGrantsTable } from "@/components/admin/credit-grants-table";
 import { GrantCreditForm } from "@/components/admin/grant-credit-form";

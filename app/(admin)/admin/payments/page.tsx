@@ -3,7 +3,7 @@ import { requirePlatformAdmin } from "@/lib/auth/session";
 import { listAllPayments } from "@/lib/admin/list-all-payments";
 import { revenueByDay } from "@/lib/admin/revenue-by-day";
 import { parsePage } from "@/lib/billing/ledger/pagination";
-import { currency } from "@/lib/billing/money";
+import { currency } from "@/lib/money";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { PaymentsTable } from "@/components/admin/payments-table";
 import { RevenueTable } from "@/components/admin/revenue-table";

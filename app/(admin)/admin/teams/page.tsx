@@ -3,7 +3,7 @@ import { requirePlatformAdmin } from "@/lib/auth/session";
 import { listAdminTeams, parseTeamSort, TEAM_SORTS } from "@/lib/admin/list-admin-teams";
 import { textParam } from "@/lib/http/search-params";
 import { parsePage } from "@/lib/billing/ledger/pagination";
-import { currency } from "@/lib/billing/money";
+import { currency } from "@/lib/money";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Pager } from "@/components/ledger/pager";
 import { ListFilterForm } from "@/components/admin/list-filter-form";

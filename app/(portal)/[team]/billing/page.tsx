@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import { loadTeamPage } from "@/lib/auth/team-page";
 import { getBalance } from "@/lib/billing/get-balance";
-import { formatMoney } from "@/lib/billing/money";
+import { formatMoney } from "@/lib/money";
 import { Card, PageHeader } from "@/components/ui/card";
 import { TopUpSection } from "@/components/billing/top-up-section";
 import { PaymentsSection } from "@/components/billing/payments-section";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { loadTeamPage } from "@/lib/auth/team-page";
-import { currency } from "@/lib/billing/money";
+import { currency } from "@/lib/money";
 import { listApis } from "@/lib/catalog/list-apis";
 import { listSubscriptions } from "@/lib/subscriptions/list-subscriptions";
 import { hasRole } from "@/lib/teams/roles";

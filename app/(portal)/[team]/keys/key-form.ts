@@ -1,7 +1,7 @@
 // The create-key form as the browser posts it, turned into the domain's input. Amounts are typed as
 // decimals of the currency and become integer micro-units here; the domain validates the rest.
 import { z } from "zod";
-import { decimalToMicros } from "@/lib/billing/money";
+import { decimalToMicros } from "@/lib/money";
 import type { CreateApiKeyInput } from "@/lib/keys/create-api-key";
 import { invalid } from "@/lib/validation";
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { loadTeamPage } from "@/lib/auth/team-page";
-import { currency } from "@/lib/billing/money";
+import { currency } from "@/lib/money";
 import { listApiKeys } from "@/lib/keys/list-api-keys";
 import { apiNamesById, listSubscribedApis } from "@/lib/keys/list-scope-apis";
 import { listMembers } from "@/lib/teams/members";

@@ -4,7 +4,7 @@
 // checked the membership for.
 import type { Metadata } from "next";
 import { loadTeamPage } from "@/lib/auth/team-page";
-import { currency as configuredCurrency } from "@/lib/billing/money";
+import { currency as configuredCurrency } from "@/lib/money";
 import { parseAnalyticsRange } from "@/lib/usage/analytics-range";
 import { listLogFilterOptions, teamHasUsage } from "@/lib/usage/log-filter-options";
 import { filterParams, parseLogFilters } from "@/lib/usage/log-filters";

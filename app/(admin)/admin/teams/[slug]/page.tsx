@@ -6,7 +6,7 @@ import { getAdminTeam } from "@/lib/admin/get-admin-team";
 import { callsByDay } from "@/lib/admin/usage-windows";
 import { listAuditLog } from "@/lib/admin/list-audit-log";
 import { listCreditMovements } from "@/lib/billing/ledger/list-credit-movements";
-import { currency, formatMoney } from "@/lib/billing/money";
+import { currency, formatMoney } from "@/lib/money";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
 import { StatTile } from "@/components/admin/stat-tile";

@@ -4,7 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { loadTeamPage } from "@/lib/auth/team-page";
 import { getBalance } from "@/lib/billing/get-balance";
-import { formatMoney } from "@/lib/billing/money";
+import { formatMoney } from "@/lib/money";
 import { findPaymentBySession } from "@/lib/billing/stripe/list-payments";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { TopUpResult } from "@/components/billing/top-up-result";

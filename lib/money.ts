@@ -12,6 +12,9 @@ export function microsToDecimal(micros: bigint, minFractionDigits = 2): string {
   return `${negative ? "-" : ""}${whole}${fraction ? `.${fraction}` : ""}`;
 }
 
+/** An amount as the gateway states it (X-Credit-* headers, the 402 body): at least four decimals, "0.0020". */
+export const gatewayAmount = (micros: bigint): string => microsToDecimal(micros, 4);
+
 /** "12.5" -> 12_500_000n. Refuses more than six decimals, signs and anything not a plain number. */
 export function decimalToMicros(value: string): bigint {
   const match = /^(\d{1,12})(?:\.(\d{1,6}))?$/.exec(value.trim());
