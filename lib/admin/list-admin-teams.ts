@@ -3,7 +3,7 @@
 // subqueries on indexed columns, evaluated for the page's rows (and for all matches only when
 // sorting by them).
 import { db, Prisma } from "@/lib/db";
-import { pageWindow, toPaged, type Paged } from "@/lib/billing/ledger/pagination";
+import { pageWindow, toPaged, type Paged } from "@/lib/http/pagination";
 import { windowStart } from "@/lib/admin/usage-windows";
 import { optionParam } from "@/lib/http/search-params";
 

@@ -1,7 +1,7 @@
 // Every account for the admin users page: search by email or name, a status filter, 25 a page,
 // newest first, with the number of teams each belongs to.
 import { db, type Prisma } from "@/lib/db";
-import { pageWindow, toPaged, type Paged } from "@/lib/billing/ledger/pagination";
+import { pageWindow, toPaged, type Paged } from "@/lib/http/pagination";
 import { optionParam } from "@/lib/http/search-params";
 
 export const USER_STATUSES = { all: "All", active: "Active", disabled: "Disabled", admins: "Platform admins" } as const;

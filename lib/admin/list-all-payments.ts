@@ -1,7 +1,7 @@
 // Every Stripe payment for credit (Checkout top-ups and auto-recharges), newest first, for the
 // admin payments page.
 import { db, type PaymentKind, type PaymentStatus } from "@/lib/db";
-import { pageWindow, toPaged, type Paged } from "@/lib/billing/ledger/pagination";
+import { pageWindow, toPaged, type Paged } from "@/lib/http/pagination";
 
 export type PaymentRow = {
   id: string;

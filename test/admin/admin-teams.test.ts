@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { listAdminTeams, parseTeamSort } from "@/lib/admin/list-admin-teams";
 import { getAdminTeam } from "@/lib/admin/get-admin-team";
-import { PAGE_SIZE } from "@/lib/billing/ledger/pagination";
+import { PAGE_SIZE } from "@/lib/http/pagination";
 import { createTeam } from "@/lib/teams/create-team";
 import { addMember, createTeamWithOwner, createUser } from "../factories";
 import { createRawKey, grant } from "../support/gateway-factories";

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { revenueByDay } from "@/lib/admin/revenue-by-day";
 import { listAllPayments } from "@/lib/admin/list-all-payments";
-import { PAGE_SIZE } from "@/lib/billing/ledger/pagination";
+import { PAGE_SIZE } from "@/lib/http/pagination";
 import { barPercent } from "@/components/admin/revenue-table";
 import { createTeamWithOwner } from "../factories";
 import { addEntries, at } from "../billing/ledger/ledger-fixtures";

@@ -1,7 +1,7 @@
 // The team's non-usage ledger entries (top-ups, recharges, grants, adjustments, payment refunds),
 // one row each with its reason and who did it. These are few per team, unlike usage rows.
 import { db, type LedgerEntryKind } from "@/lib/db";
-import { pageWindow, toPaged, type Paged } from "@/lib/billing/ledger/pagination";
+import { pageWindow, toPaged, type Paged } from "@/lib/http/pagination";
 
 export const USAGE_KINDS = ["USAGE", "USAGE_REFUND", "USAGE_SETTLEMENT"] as const satisfies LedgerEntryKind[];
 export const MOVEMENT_KINDS = ["TOPUP", "AUTO_RECHARGE", "GRANT", "ADJUSTMENT", "PAYMENT_REFUND"] as const satisfies LedgerEntryKind[];

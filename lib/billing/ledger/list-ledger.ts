@@ -3,7 +3,7 @@
 // every entry, so the movements plus the usage nets add up to the balance.
 import { listCreditMovements, type CreditMovement } from "@/lib/billing/ledger/list-credit-movements";
 import { listUsageByDay, type UsageDay } from "@/lib/billing/ledger/list-usage-by-day";
-import { parsePage, type Paged } from "@/lib/billing/ledger/pagination";
+import { parsePage, type Paged } from "@/lib/http/pagination";
 
 export type TeamLedger = { movements: Paged<CreditMovement>; usage: Paged<UsageDay> };
 export type LedgerPageParams = { ledger?: string | string[]; usage?: string | string[] };

@@ -4,7 +4,7 @@
 // change); only the days after the watermark (today, and yesterday for a few minutes after
 // midnight) are grouped live from the ledger through the (teamId, createdAt) index.
 import { db, Prisma } from "@/lib/db";
-import { pageWindow, toPaged, type Paged } from "@/lib/billing/ledger/pagination";
+import { pageWindow, toPaged, type Paged } from "@/lib/http/pagination";
 import { ensureSettledDays, usageDayAggregates } from "@/lib/billing/ledger/usage-day-summaries";
 
 export type UsageDay = {

@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { listLedger } from "@/lib/billing/ledger/list-ledger";
 import { listCreditMovements } from "@/lib/billing/ledger/list-credit-movements";
 import { listUsageByDay } from "@/lib/billing/ledger/list-usage-by-day";
-import { PAGE_SIZE, parsePage } from "@/lib/billing/ledger/pagination";
+import { PAGE_SIZE, parsePage } from "@/lib/http/pagination";
 import { grantCredit } from "@/lib/billing/grant-credit";
 import { createTeamWithOwner, createUser } from "../../factories";
 import { addEntries, at, createApi, times } from "./ledger-fixtures";

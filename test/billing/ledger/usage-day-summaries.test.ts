@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { db, Prisma } from "@/lib/db";
 import { listUsageByDay, type UsageDay } from "@/lib/billing/ledger/list-usage-by-day";
-import { PAGE_SIZE } from "@/lib/billing/ledger/pagination";
+import { PAGE_SIZE } from "@/lib/http/pagination";
 import { lastSettledDay, SETTLE_MARGIN_MS } from "@/lib/billing/ledger/usage-day-summaries";
 import { createTeamWithOwner } from "../../factories";
 import { addEntries, at, createApi, times, type EntrySpec } from "./ledger-fixtures";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requirePlatformAdmin } from "@/lib/auth/session";
 import { listEmailOutbox } from "@/lib/admin/list-email-outbox";
-import { parsePage } from "@/lib/billing/ledger/pagination";
+import { parsePage } from "@/lib/http/pagination";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Pager } from "@/components/ledger/pager";
 import { OutboxTable } from "@/components/admin/outbox-table";

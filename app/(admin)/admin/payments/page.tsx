@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requirePlatformAdmin } from "@/lib/auth/session";
 import { listAllPayments } from "@/lib/admin/list-all-payments";
 import { revenueByDay } from "@/lib/admin/revenue-by-day";
-import { parsePage } from "@/lib/billing/ledger/pagination";
+import { parsePage } from "@/lib/http/pagination";
 import { currency } from "@/lib/money";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { PaymentsTable } from "@/components/admin/payments-table";

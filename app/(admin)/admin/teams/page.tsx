@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requirePlatformAdmin } from "@/lib/auth/session";
 import { listAdminTeams, parseTeamSort, TEAM_SORTS } from "@/lib/admin/list-admin-teams";
 import { textParam } from "@/lib/http/search-params";
-import { parsePage } from "@/lib/billing/ledger/pagination";
+import { parsePage } from "@/lib/http/pagination";
 import { currency } from "@/lib/money";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Pager } from "@/components/ledger/pager";

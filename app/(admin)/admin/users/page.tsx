@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requirePlatformAdmin } from "@/lib/auth/session";
 import { listAdminUsers, parseUserStatus, USER_STATUSES } from "@/lib/admin/list-admin-users";
 import { textParam } from "@/lib/http/search-params";
-import { parsePage } from "@/lib/billing/ledger/pagination";
+import { parsePage } from "@/lib/http/pagination";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Pager } from "@/components/ledger/pager";
 import { ListFilterForm } from "@/components/admin/list-filter-form";

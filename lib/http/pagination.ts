@@ -1,5 +1,6 @@
-// Page-number pagination for the ledger and admin lists. Both lists are short per page and read
-// newest first; one extra row is fetched to know whether a next page exists without a count(*).
+// Page-number pagination for lists paged by a search param: the ledger and the admin lists (teams,
+// users, payments, outbox). Pages are short and read newest first; one extra row is fetched to know
+// whether a next page exists without a count(*).
 import { firstParam, type SearchParamValue } from "@/lib/http/search-params";
 
 export const PAGE_SIZE = 25;
