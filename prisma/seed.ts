@@ -1,7 +1,7 @@
 // Seeds a fresh database with the demo API; run by scripts/run.ts after `prisma migrate deploy`.
-// Runs once per database (see lib/catalog/seed-demo.ts); later runs print a line and change nothing.
+// Runs once per database (see lib/demo/seed-demo.ts); later runs print a line and change nothing.
 import { db } from "@/lib/db";
-import { seedDemo } from "@/lib/catalog/seed-demo";
+import { seedDemo } from "@/lib/demo/seed-demo";
 
 async function main() {
   const result = await seedDemo(db);

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { db, type ApiStatus, type ApiVisibility } from "@/lib/db";
 import { listPublishedApis } from "@/lib/catalog/list-published-apis";
 import { getPublishedApi, listOperations } from "@/lib/catalog/get-published-api";
-import { demoOpenApi } from "@/lib/catalog/demo-openapi";
+import { demoOpenApi } from "@/lib/demo/openapi";
 
 const token = () => crypto.randomBytes(5).toString("hex");
 

@@ -1,5 +1,5 @@
-// ANY /api/demo/{...path} - the built-in demo upstream behind the seeded Demo API (lib/catalog/demo-upstream.ts).
-import { handleDemoRequest } from "@/lib/catalog/demo-upstream";
+// ANY /api/demo/{...path} - the built-in demo upstream behind the seeded Demo API (lib/demo/upstream.ts).
+import { handleDemoRequest } from "@/lib/demo/upstream";
 
 export const dynamic = "force-dynamic";
 

@@ -1,4 +1,4 @@
-// OpenAPI 3.1 document of the built-in demo upstream (lib/catalog/demo-upstream.ts), as seeded.
+// OpenAPI 3.1 document of the built-in demo upstream (lib/demo/upstream.ts), as seeded.
 // Its server is the gateway, so "try it" calls are authenticated, metered and rate-limited.
 
 const problem = { $ref: "#/components/responses/Problem" };

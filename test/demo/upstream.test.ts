@@ -1,7 +1,7 @@
-// The built-in demo upstream (lib/catalog/demo-upstream.ts), called with plain Fetch API requests.
+// The built-in demo upstream (lib/demo/upstream.ts), called with plain Fetch API requests.
 import { describe, expect, it } from "vitest";
-import { handleDemoRequest } from "@/lib/catalog/demo-upstream";
-import { DEMO_QUOTES } from "@/lib/catalog/demo-quotes";
+import { handleDemoRequest } from "@/lib/demo/upstream";
+import { DEMO_QUOTES } from "@/lib/demo/quotes";
 
 const BASE = "http://localhost:3000/api/demo";
 

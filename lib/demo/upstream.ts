@@ -1,10 +1,10 @@
 // The demo upstream that the seeded Demo API forwards to: a tiny router over plain Fetch API objects
 // (no Next.js imports), mounted at /api/demo/[...path].
 import { STATUS_CODES } from "node:http";
-import { echo } from "@/lib/catalog/demo-echo";
-import { DEMO_QUOTES, randomQuote } from "@/lib/catalog/demo-quotes";
-import { json, problem } from "@/lib/catalog/demo-responses";
-import { delay, stream } from "@/lib/catalog/demo-timing";
+import { echo } from "@/lib/demo/echo";
+import { DEMO_QUOTES, randomQuote } from "@/lib/demo/quotes";
+import { json, problem } from "@/lib/demo/responses";
+import { delay, stream } from "@/lib/demo/timing";
 
 type Handler = (request: Request, path: readonly string[]) => Response | Promise<Response>;
 type Route = { methods: "any" | readonly string[]; handle: Handler };

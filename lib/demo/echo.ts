@@ -1,5 +1,5 @@
 // Demo upstream ANY /echo[/anything]: answers with what it received, to show what the gateway forwarded.
-import { json } from "@/lib/catalog/demo-responses";
+import { json } from "@/lib/demo/responses";
 import { readLimited } from "@/lib/http/read-limited";
 
 export const ECHO_BODY_LIMIT = 64 * 1024;

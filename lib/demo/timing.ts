@@ -1,6 +1,6 @@
 // Demo upstream GET /stream (server-sent events) and GET /delay: both stop their timers when the
 // caller goes away, so abandoned calls hold nothing.
-import { intParam, json, sleep } from "@/lib/catalog/demo-responses";
+import { intParam, json, sleep } from "@/lib/demo/responses";
 
 export function stream(request: Request): Response {
   const url = new URL(request.url);

@@ -1,9 +1,9 @@
-// Seeds a fresh installation with a public Demo API (served by the app itself, see demo-upstream.ts)
+// Seeds a fresh installation with a public Demo API (served by the app itself, see upstream.ts)
 // and two plans. It runs once per database: the `seed.demo` setting records that it ran, so an admin
 // who edits or deletes the demo never sees it come back. No users, passwords or credit: safe anywhere.
 import { recordAudit } from "@/lib/audit/record-audit";
 import { ApiStatus, ApiVisibility, type PrismaClient } from "@/lib/db";
-import { demoOpenApi } from "@/lib/catalog/demo-openapi";
+import { demoOpenApi } from "@/lib/demo/openapi";
 
 export const DEMO_SEED_KEY = "seed.demo";
 const DEMO_SEED_VERSION = 1;
