@@ -1,6 +1,7 @@
-// npm test: every test. Vitest (unit + integration against a real PostgreSQL), then Playwright
-// (HTTP and browser specs against the built app). Both run even if the first fails; the closing
-// line counts them all and the exit code is non-zero when anything failed.
+// npm test: the static checks (ESLint, Prettier, the architecture rules), then every test: Vitest
+// (unit + integration against a real PostgreSQL) and Playwright (HTTP and browser specs against the
+// built app). Both suites run even if the first fails; the closing line counts them all and the exit
+// code is non-zero when anything failed.
 import fs from "node:fs";
 import path from "node:path";
 import { spawn } from "node:child_process";
@@ -18,7 +19,16 @@ function runSuite(label: string, args: string[], env: Record<string, string> = {
   });
 }
 
-function readJson(file: string): any {
+// The parts of the two JSON reports read below (Vitest's is Jest-compatible).
+type Report = {
+  numPassedTests?: number;
+  numFailedTests?: number;
+  numPendingTests?: number;
+  numTodoTests?: number;
+  stats?: { expected?: number; unexpected?: number; flaky?: number; skipped?: number };
+};
+
+function readJson(file: string): Report | undefined {
   try {
     return JSON.parse(fs.readFileSync(file, "utf8"));
   } catch {
@@ -30,6 +40,21 @@ const vitestJson = path.join(resultsDir, "vitest.json");
 const playwrightJson = path.join(resultsDir, "playwright.json");
 fs.rmSync(vitestJson, { force: true });
 fs.rmSync(playwrightJson, { force: true });
+
+// The checks first: lint, formatting and the architecture rules take seconds, and a violation fails
+// the run before the suites spend minutes on code that cannot land anyway.
+const CHECKS: [string, string[]][] = [
+  ["lint (eslint)", [bin("eslint/bin/eslint.js"), "."]],
+  ["formatting (prettier)", [bin("prettier/bin/prettier.cjs"), "--check", "."]],
+  ["architecture (import boundaries, folder cycles, money writes)", [bin("tsx/dist/cli.mjs"), "scripts/check-architecture.ts"]],
+];
+for (const [label, args] of CHECKS) {
+  if ((await runSuite(label, args)) !== 0) {
+    console.log(`\n${label} failed: fix the problems listed above (npm run lint shows them again; npm run format fixes formatting).`);
+    console.log("tests: 0 passed, 1 failed");
+    process.exit(1);
+  }
+}
 
 const vitestCode = await runSuite("unit and integration (vitest)", [
   bin("vitest/vitest.mjs"), "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`,

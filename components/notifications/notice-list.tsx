@@ -1,7 +1,7 @@
 // Unread in-app notices with one button that marks the shown ones read: a team's (subscription
 // decisions, low credit) on its overview, and a platform admin's own (approval requests) on /admin.
 import Link from "next/link";
-import type { Notification } from "@/lib/db";
+import type { Notification } from "@/lib/ui-types";
 import type { ActionState } from "@/lib/auth/action";
 import { appUrl } from "@/lib/env";
 import { ActionForm } from "@/components/ui/action-form";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { TeamRole } from "@/lib/db";
+import type { TeamRole } from "@/lib/ui-types";
 
 export type TeamOption = { slug: string; name: string; personal: boolean; role: TeamRole };
 

@@ -11,7 +11,7 @@ import { E2E_STRIPE } from "../fixtures/stripe-env";
 test.describe.configure({ mode: "serial" });
 
 let stripe: StripeServer | undefined;
-test.beforeAll(async ({}, testInfo) => {
+test.beforeAll(async (_fixtures, testInfo) => {
   const baseURL = String(testInfo.project.use.baseURL);
   stripe = await startStripeServer({ ...E2E_STRIPE, webhookUrl: `${baseURL}/api/webhooks/stripe` });
 });

@@ -56,7 +56,7 @@ export async function runPrisma(args: string[], databaseUrlForCli: string): Prom
     return stdout;
   } catch (error) {
     const { stdout = "", stderr = "" } = error as { stdout?: string; stderr?: string };
-    throw new Error(`prisma ${args.join(" ")} failed:\n${stdout}\n${stderr}`);
+    throw new Error(`prisma ${args.join(" ")} failed:\n${stdout}\n${stderr}`, { cause: error });
   }
 }
 

@@ -40,13 +40,22 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const char = text[i]!;
     if (quoted) {
-      if (char === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (char === '"') quoted = false;
+      if (char === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (char === '"') quoted = false;
       else cell += char;
     } else if (char === '"') quoted = true;
-    else if (char === ",") row.push(cell), (cell = "");
-    else if (char === "\r" && text[i + 1] === "\n") row.push(cell), rows.push(row), (row = []), (cell = ""), i++;
-    else cell += char;
+    else if (char === ",") {
+      row.push(cell);
+      cell = "";
+    } else if (char === "\r" && text[i + 1] === "\n") {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+      i++;
+    } else cell += char;
   }
   return rows;
 }
@@ -65,7 +74,7 @@ async function seed() {
 
 describe("streamUsageCsv", () => {
   it("writes a header and one row per call, newest first, across batches and up to the cap", async () => {
-    const { team, apis, keys, events } = await seed();
+    const { team, apis, events } = await seed();
     const range = { from: new Date(now.getTime() - 86_400_000), to: now };
     const rows = parseCsv(await new Response(streamUsageCsv(team.id, range, {})).text());
     expect(rows[0]).toEqual([...CSV_COLUMNS]);

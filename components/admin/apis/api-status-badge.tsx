@@ -1,4 +1,4 @@
-import type { ApiStatus } from "@/lib/db";
+import type { ApiStatus } from "@/lib/ui-types";
 import { Badge } from "@/components/ui/card";
 
 const TONES = { DRAFT: "slate", PUBLISHED: "green", DEPRECATED: "amber", RETIRED: "red" } as const;

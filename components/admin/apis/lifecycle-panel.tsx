@@ -4,7 +4,7 @@
 // announces; retiring asks for confirmation, because it cannot be undone.
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/auth/action";
-import type { ApiStatus } from "@/lib/db";
+import type { ApiStatus } from "@/lib/ui-types";
 import { Field, FormMessage, SubmitButton } from "@/components/ui/form";
 import { ApiStatusBadge } from "@/components/admin/apis/api-status-badge";
 

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { requirePlatformAdmin } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { getApiForAdmin, type AdminApi } from "@/lib/catalog/get-api";
-import { latestDeprecationNote } from "@/lib/catalog/change-api-status";
+import { earliestSunsetDay, latestDeprecationNote } from "@/lib/catalog/change-api-status";
 import { nextStatuses } from "@/lib/catalog/api-status";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ApiForm } from "@/components/admin/apis/api-form";
@@ -52,7 +52,6 @@ export default async function EditApiPage({ params, searchParams }: { params: Pr
   const [{ slug }, { created }] = await Promise.all([params, searchParams]);
   const api = await loadApi(decodeURIComponent(slug));
   const listed = (api.status === "PUBLISHED" || api.status === "DEPRECATED") && api.visibility === "PUBLIC";
-  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
   return (
     <>
       <AdminBackLink href="/admin/apis" label="APIs" />
@@ -94,7 +93,7 @@ export default async function EditApiPage({ params, searchParams }: { params: Pr
               next={nextStatuses(api.status)}
               dates={lifecycleDates(api)}
               deprecationNote={api.status === "DEPRECATED" ? await latestDeprecationNote(api.id) : null}
-              minSunset={tomorrow}
+              minSunset={earliestSunsetDay()}
             />
           </Card>
         </aside>
