@@ -1,4 +1,4 @@
-// The gateway's checks, in the order of the contract (DESIGN.md): key (401), API (404), lifecycle
+// The gateway's checks, in the order of the contract (README, "The gateway"): key (401), API (404), lifecycle
 // (410), scope and subscription (403), request shape and size (413/400), rate limit (429), credit
 // (402). The first that fails throws a GatewayError; nothing is charged before the last one.
 import { authenticateApiKey, checkKey, type KeyCheck, type ResolvedKey } from "@/lib/gateway/key-cache";

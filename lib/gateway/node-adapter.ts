@@ -1,6 +1,6 @@
 // The gateway mounted straight on node:http, in front of Next.js (scripts/serve.ts). Same hot path
 // as the route handler (handleGatewayRequest), without the framework's routing and rendering
-// pipeline: the "leaner server" DESIGN.md plans for. Streams both ways with backpressure; a caller
+// pipeline: the lean mount docs/architecture.md describes. Streams both ways with backpressure; a caller
 // hanging up aborts the upstream request and stops the response stream.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";

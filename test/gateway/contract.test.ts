@@ -1,4 +1,4 @@
-// Every row of the gateway contract (DESIGN.md), in order, against a real upstream and a real
+// Every row of the gateway contract (docs/architecture.md and the README), in order, against a real upstream and a real
 // database: status, problem+json body fields and headers; and nothing is charged for a refusal.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
@@ -205,8 +205,8 @@ describe("success", () => {
     const { slug, key, api } = await funded({ apiStatus: "DEPRECATED" });
     const sunset = new Date("2027-06-30T00:00:00Z");
     await db.api.update({ where: { id: api.id }, data: { sunsetAt: sunset } });
-    const { forgetApi } = await import("@/lib/gateway/route-cache");
-    forgetApi(slug);
+    const { invalidate } = await import("@/lib/cache/invalidate");
+    invalidate("api", slug);
     const response = await callGateway(slug, "/echo", { key });
     expect(response.status).toBe(200);
     expect(response.headers.get("deprecation")).toMatch(/^@\d+$/);

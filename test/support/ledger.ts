@@ -1,4 +1,4 @@
-// The ledger invariant of DESIGN.md, read from the database: a team's balance equals the sum of its
+// The ledger invariant of docs/architecture.md, read from the database: a team's balance equals the sum of its
 // ledger amounts (credits positive, charges negative, refunds positive).
 import { expect } from "vitest";
 import { db } from "@/lib/db";
