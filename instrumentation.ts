@@ -2,7 +2,7 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { flushUsageBeforeExit } = await import("@/lib/gateway/flush-on-exit");
-  const { listenForInvalidations } = await import("@/lib/gateway/cache-invalidation");
+  const { listenForInvalidations } = await import("@/lib/cache/listen-for-invalidations");
   flushUsageBeforeExit();
   void listenForInvalidations();
 }

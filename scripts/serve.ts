@@ -6,7 +6,7 @@ import http from "node:http";
 import next from "next";
 import { GATEWAY_PATH_PREFIX, serveGatewayNode } from "@/lib/gateway/node-adapter";
 import { flushUsage } from "@/lib/gateway/usage-recorder";
-import { listenForInvalidations } from "@/lib/gateway/cache-invalidation";
+import { listenForInvalidations } from "@/lib/cache/listen-for-invalidations";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.LISTEN_HOST ?? "0.0.0.0";

@@ -7,7 +7,7 @@ import { db, type ApiStatus, type Prisma } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { auditActor, type Actor } from "@/lib/audit/actor";
-import { forgetApi } from "@/lib/gateway/route-cache";
+import { invalidate } from "@/lib/cache/invalidate";
 import { includePlans, type ApiWithPlans } from "@/lib/catalog/api-query";
 import { statusTransition } from "@/lib/catalog/api-status";
 import { invalid, validateInput } from "@/lib/validation";
@@ -93,7 +93,7 @@ export async function changeApiStatus(slug: string, input: unknown, actor: Actor
     const data = await applyStatusChange(tx, current, change, { actor, requestId });
     return tx.api.update({ where: { id: current.id }, data, include: includePlans() });
   });
-  forgetApi(slug);
+  invalidate("api", slug);
   return api;
 }
 

@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { encryptSecret } from "@/lib/crypto";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { auditActor, type Actor } from "@/lib/audit/actor";
-import { forgetApi } from "@/lib/gateway/route-cache";
+import { invalidate } from "@/lib/cache/invalidate";
 import { includePlans, type ApiWithPlans } from "@/lib/catalog/api-query";
 import type { CreateApi } from "@/lib/catalog/api-schemas";
 import { checkApiInput } from "@/lib/catalog/check-api-input";
@@ -43,7 +43,7 @@ export async function createApi(input: CreateApi, actor: Actor, requestId?: stri
       await recordAudit({ ...auditActor(actor), action: "api.created", targetType: "api", targetId: created.id, requestId, metadata }, tx);
       return created;
     });
-    forgetApi(api.slug); // a gateway instance may have cached "no such API" for this slug
+    invalidate("api", api.slug); // a gateway instance may have cached "no such API" for this slug
     return api;
   } catch (error) {
     if (isUniqueViolation(error)) {

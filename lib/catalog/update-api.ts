@@ -7,7 +7,7 @@ import { notFound } from "@/lib/errors";
 import { encryptSecret } from "@/lib/crypto";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { auditActor, type Actor } from "@/lib/audit/actor";
-import { forgetApi } from "@/lib/gateway/route-cache";
+import { invalidate } from "@/lib/cache/invalidate";
 import { includePlans, type ApiWithPlans } from "@/lib/catalog/api-query";
 import { createPlanSchema, type PatchPlan, type UpdateApi } from "@/lib/catalog/api-schemas";
 import { applyStatusChange, lockApi } from "@/lib/catalog/change-api-status";
@@ -86,6 +86,6 @@ export async function updateApi(slug: string, input: UpdateApi, actor: Actor, re
     }
     return tx.api.update({ where: { id: current.id }, data, include: includePlans() });
   });
-  forgetApi(slug);
+  invalidate("api", slug);
   return api;
 }

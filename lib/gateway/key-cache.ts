@@ -1,14 +1,14 @@
 // API key resolution for the gateway and the management API, from an in-process cache.
 //
-// Revocation bound: an entry lives KEY_CACHE_TTL_MS. Revoking or rotating a key calls forgetApiKey,
-// which takes effect at once on this instance and is announced to the others over LISTEN/NOTIFY
-// (lib/gateway/cache-invalidation.ts, usually milliseconds); if that message is lost, other
-// instances still stop accepting the key within KEY_CACHE_TTL_MS (5 s). Unknown keys are cached briefly too, so a flood of made-up but well-formed
-// keys costs one query per key per NEGATIVE_TTL_MS.
+// Revocation bound: an entry lives KEY_CACHE_TTL_MS. Revoking or rotating a key calls
+// invalidate("api-key", hash), which takes effect at once on this instance and is announced to the
+// others over LISTEN/NOTIFY (lib/cache, usually milliseconds); if that message is lost, other
+// instances still stop accepting the key within KEY_CACHE_TTL_MS (5 s). Unknown keys are cached
+// briefly too, so a flood of made-up but well-formed keys costs one query per key per NEGATIVE_TTL_MS.
 import { db } from "@/lib/db";
 import { hashApiKey, isWellFormedApiKey } from "@/lib/keys/key-format";
-import { TtlCache } from "@/lib/gateway/ttl-cache";
-import { announceInvalidation, onInvalidation } from "@/lib/gateway/cache-invalidation";
+import { TtlCache } from "@/lib/cache/ttl-cache";
+import { onInvalidate } from "@/lib/cache/invalidate";
 
 export const KEY_CACHE_TTL_MS = 5_000;
 const NEGATIVE_TTL_MS = 2_000;
@@ -41,8 +41,7 @@ const cache = TtlCache.shared<ResolvedKey | null>("api-keys", {
   isEmpty: (value) => value === null,
 });
 
-const CACHE_NAME = "api-keys";
-onInvalidation(CACHE_NAME, (message) => ("all" in message ? cache.clear() : cache.delete(message.key)));
+onInvalidate("api-key", "gateway-api-keys", (hash) => (hash === null ? cache.clear() : cache.delete(hash)));
 
 async function loadKey(where: { hash: string } | { id: string }): Promise<ResolvedKey | null> {
   const row = await db.apiKey.findUnique({
@@ -113,13 +112,4 @@ export function checkKey(key: ResolvedKey | null): KeyCheck {
   if (key.revokedAt !== null && key.revokedAt <= now) return { ok: false, reason: "revoked" };
   if (key.expiresAt !== null && key.expiresAt <= now) return { ok: false, reason: "expired" };
   return { ok: true, key };
-}
-
-/**
- * Drops a key from this instance's cache at once and tells the other instances; call after
- * revoking, rotating or changing a key (after the change is committed).
- */
-export function forgetApiKey(hash: string): void {
-  cache.delete(hash);
-  announceInvalidation({ cache: CACHE_NAME, key: hash });
 }

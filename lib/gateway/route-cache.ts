@@ -1,11 +1,12 @@
 // In-process cache of what the gateway needs to route a call: the API by slug, and a team's
 // subscription (with its plan) to that API. Entries live ROUTE_CACHE_TTL_MS, so a change made on
 // another instance (a price, a retirement, a cancelled subscription) reaches this one within 5 s,
-// usually at once through LISTEN/NOTIFY; changes made here call the forget functions.
+// usually at once through LISTEN/NOTIFY; the domain announces changes with invalidate("api", slug)
+// or invalidate("subscription", ...), and the handlers registered below forget the entries.
 import { db, type ApiStatus, type ApiVisibility, type ChargePolicy, type SubscriptionStatus } from "@/lib/db";
 import { decryptSecret } from "@/lib/crypto";
-import { TtlCache } from "@/lib/gateway/ttl-cache";
-import { announceInvalidation, onInvalidation } from "@/lib/gateway/cache-invalidation";
+import { TtlCache } from "@/lib/cache/ttl-cache";
+import { onInvalidate, subscriptionKey } from "@/lib/cache/invalidate";
 
 export const ROUTE_CACHE_TTL_MS = 5_000;
 const EMPTY_TTL_MS = 2_000;
@@ -49,15 +50,13 @@ const subscriptions = TtlCache.shared<RoutedSubscription | null>("gateway-subscr
   isEmpty: (value) => value === null,
 });
 
-onInvalidation("gateway-apis", (message) => dropApi("all" in message ? null : message.key));
-onInvalidation("gateway-subscriptions", (message) => ("all" in message ? subscriptions.clear() : subscriptions.delete(message.key)));
-
-function dropApi(slug: string | null) {
+onInvalidate("api", "gateway-apis", (slug) => {
   if (slug === null) apis.clear();
   else apis.delete(slug);
   // Plans live in the subscription entries: drop them all, they reload in one query each.
   subscriptions.clear();
-}
+});
+onInvalidate("subscription", "gateway-subscriptions", (key) => (key === null ? subscriptions.clear() : subscriptions.delete(key)));
 
 async function loadApi(slug: string): Promise<RoutedApi | null> {
   const api = await db.api.findUnique({ where: { slug } });
@@ -105,18 +104,5 @@ export function findApi(slug: string): RoutedApi | null | Promise<RoutedApi | nu
 }
 
 export function findSubscription(teamId: string, apiId: string): RoutedSubscription | null | Promise<RoutedSubscription | null> {
-  return subscriptions.lookup(`${teamId}:${apiId}`, () => loadSubscription(teamId, apiId));
-}
-
-/** Call after an API or its plans change (publish, retire, edit, price change). */
-export function forgetApi(slug: string): void {
-  dropApi(slug);
-  announceInvalidation({ cache: "gateway-apis", key: slug });
-}
-
-/** Call after a team's subscription to an API is created, approved, changed or cancelled. */
-export function forgetSubscription(teamId: string, apiId: string): void {
-  const key = `${teamId}:${apiId}`;
-  subscriptions.delete(key);
-  announceInvalidation({ cache: "gateway-subscriptions", key });
+  return subscriptions.lookup(subscriptionKey(teamId, apiId), () => loadSubscription(teamId, apiId));
 }

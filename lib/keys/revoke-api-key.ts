@@ -1,8 +1,8 @@
 // Revoking a key: immediate on this instance (the cache entry is dropped), and on every other
-// instance within KEY_CACHE_TTL_MS (lib/gateway/key-cache.ts). Revoking twice changes nothing.
+// instance within the key cache's 5 s TTL, usually at once (lib/cache). Revoking twice changes nothing.
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/audit/actor";
-import { forgetApiKey } from "@/lib/gateway/key-cache";
+import { invalidate } from "@/lib/cache/invalidate";
 import { checkKeyAccess, keyAccessFor } from "@/lib/keys/key-access";
 import { findTeamApiKey } from "@/lib/keys/find-team-api-key";
 import { auditKeyChange } from "@/lib/keys/insert-api-key";
@@ -21,6 +21,6 @@ export async function revokeApiKey(teamId: string, keyId: string, actor: Actor):
     if (count === 1) await auditKeyChange(tx, actor, "api_key.revoked", current);
     return current;
   });
-  forgetApiKey(key.hash);
+  invalidate("api-key", key.hash);
   return toPublicApiKey(row);
 }

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { db, type ApiKey } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/audit/actor";
-import { forgetApiKey } from "@/lib/gateway/key-cache";
+import { invalidate } from "@/lib/cache/invalidate";
 import { checkKeyAccess, keyAccessFor } from "@/lib/keys/key-access";
 import { findTeamApiKey } from "@/lib/keys/find-team-api-key";
 import { auditKeyChange, insertApiKey } from "@/lib/keys/insert-api-key";
@@ -51,7 +51,7 @@ export async function rotateApiKey(
     await auditKeyChange(tx, actor, "api_key.rotated", previous, { newKeyId: next.id, newLastFour: next.lastFour, graceSeconds, graceEndsAt: expiresAt.toISOString() });
     return { key: created.key, apiKey: toPublicApiKey(next), previous: toPublicApiKey(previous) };
   });
-  forgetApiKey(old.hash);
+  invalidate("api-key", old.hash);
   return result;
 }
 

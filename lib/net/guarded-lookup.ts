@@ -6,7 +6,7 @@
 import type { LookupAddress, LookupOptions } from "node:dns";
 import { isIP, type LookupFunction } from "node:net";
 import { allowPrivateUpstreams } from "@/lib/env";
-import { TtlCache } from "@/lib/gateway/ttl-cache";
+import { TtlCache } from "@/lib/cache/ttl-cache";
 import { classifyAddress } from "@/lib/net/address-policy";
 import { bareHostname, privateDestinationAllowed } from "@/lib/net/outbound-url";
 import { firstRefused, resolveAll } from "@/lib/net/resolve";

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { actorUserId, auditActor, type Actor } from "@/lib/audit/actor";
-import { forgetSubscription } from "@/lib/gateway/route-cache";
+import { invalidate, subscriptionKey } from "@/lib/cache/invalidate";
 import { subscriptionInclude, type SubscriptionWithRefs } from "@/lib/subscriptions/subscription-query";
 
 export async function cancelSubscription(teamId: string, apiSlug: string, actor: Actor, requestId?: string): Promise<SubscriptionWithRefs> {
@@ -22,6 +22,6 @@ export async function cancelSubscription(teamId: string, apiSlug: string, actor:
     }
     return tx.subscription.findUniqueOrThrow({ where: { id: current.id }, include: subscriptionInclude });
   });
-  forgetSubscription(teamId, subscription.apiId);
+  invalidate("subscription", subscriptionKey(teamId, subscription.apiId));
   return subscription;
 }

@@ -9,7 +9,7 @@ import { validateInput } from "@/lib/validation";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { actorUserId, auditActor, type Actor } from "@/lib/audit/actor";
 import { requirePlatformAdminUser } from "@/lib/admin/require-platform-admin";
-import { forgetSubscription } from "@/lib/gateway/route-cache";
+import { invalidate, subscriptionKey } from "@/lib/cache/invalidate";
 import { notifyDecision, type Decision } from "@/lib/subscriptions/notify-decision";
 import { subscriptionInclude, type SubscriptionWithRefs } from "@/lib/subscriptions/subscription-query";
 
@@ -49,7 +49,7 @@ export async function decideSubscription(id: string, decision: Decision, actor: 
     await recordAudit({ ...auditActor(actor), teamId: current.teamId, action, targetType: "subscription", targetId: id, requestId, metadata }, tx);
     return { subscription: await tx.subscription.findUniqueOrThrow({ where: { id }, include: subscriptionInclude }), requested, wasChange };
   });
-  forgetSubscription(subscription.teamId, subscription.apiId);
+  invalidate("subscription", subscriptionKey(subscription.teamId, subscription.apiId));
   await notifyDecision(subscription, requested, decision, wasChange);
   return subscription;
 }

@@ -10,7 +10,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { auditActor, type Actor } from "@/lib/audit/actor";
 import { apiSlugSchema } from "@/lib/catalog/api-schemas";
 import type { CatalogViewer } from "@/lib/catalog/api-visibility";
-import { forgetSubscription } from "@/lib/gateway/route-cache";
+import { invalidate, subscriptionKey } from "@/lib/cache/invalidate";
 import { findSubscribablePlan } from "@/lib/subscriptions/find-subscribable-api";
 import { notifyApprovalRequest } from "@/lib/subscriptions/notify-approval-request";
 import { subscriptionInclude, type SubscriptionWithRefs } from "@/lib/subscriptions/subscription-query";
@@ -86,7 +86,7 @@ export async function subscribeTeam(
     return { subscription, outcome };
   });
   if (result.outcome !== "unchanged") {
-    forgetSubscription(teamId, result.subscription.apiId);
+    invalidate("subscription", subscriptionKey(teamId, result.subscription.apiId));
     if (awaitsDecision(result.subscription) && result.outcome !== "change_withdrawn") await notifyApprovalRequest(result.subscription);
   }
   return result;

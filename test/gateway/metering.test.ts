@@ -2,9 +2,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { flushUsage } from "@/lib/gateway/usage-recorder";
-import { forgetApiKey, KEY_CACHE_TTL_MS } from "@/lib/gateway/key-cache";
-import { forgetSubscription } from "@/lib/gateway/route-cache";
-import { announceInvalidation, listenForInvalidations } from "@/lib/gateway/cache-invalidation";
+import { KEY_CACHE_TTL_MS } from "@/lib/gateway/key-cache";
+import { announceInvalidation, invalidate, subscriptionKey } from "@/lib/cache/invalidate";
+import { listenForInvalidations } from "@/lib/cache/listen-for-invalidations";
 import { startUpstream, type Upstream } from "../support/upstream-server";
 import { callGateway, createGatewayFixture } from "../support/gateway-factories";
 import { ledgerInvariant } from "../support/ledger";
@@ -100,11 +100,11 @@ describe("usage events", () => {
 });
 
 describe("caches", () => {
-  it("refuses a revoked key at once on this instance when the revocation goes through forgetApiKey", async () => {
+  it("refuses a revoked key at once on this instance after invalidate(api-key)", async () => {
     const { slug, key, keyRow } = await createGatewayFixture({ upstreamUrl: upstream.url, balance: 100_000n });
     expect((await callGateway(slug, "/echo", { key })).status).toBe(200);
     await db.apiKey.update({ where: { id: keyRow.id }, data: { revokedAt: new Date() } });
-    forgetApiKey(keyRow.hash);
+    invalidate("api-key", keyRow.hash);
     expect((await callGateway(slug, "/echo", { key })).status).toBe(401);
   });
 
@@ -123,18 +123,18 @@ describe("caches", () => {
     const { slug, key, keyRow } = await createGatewayFixture({ upstreamUrl: upstream.url, balance: 100_000n });
     expect((await callGateway(slug, "/echo", { key })).status).toBe(200);
     await db.apiKey.update({ where: { id: keyRow.id }, data: { revokedAt: new Date() } });
-    // What forgetApiKey on the other instance sends; this instance's cache is not touched directly.
-    announceInvalidation({ cache: "api-keys", key: keyRow.hash });
+    // What invalidate() on the other instance sends; this instance's cache is not touched directly.
+    announceInvalidation("api-key", keyRow.hash);
     const started = Date.now();
     await expect.poll(async () => (await callGateway(slug, "/echo", { key })).status, { interval: 20 }).toBe(401);
     expect(Date.now() - started).toBeLessThan(KEY_CACHE_TTL_MS - 2_000);
   });
 
-  it("sees a cancelled subscription at once after forgetSubscription", async () => {
+  it("sees a cancelled subscription at once after invalidate(subscription)", async () => {
     const { slug, key, team, api } = await createGatewayFixture({ upstreamUrl: upstream.url, balance: 100_000n });
     expect((await callGateway(slug, "/echo", { key })).status).toBe(200);
     await db.subscription.update({ where: { teamId_apiId: { teamId: team.id, apiId: api.id } }, data: { status: "CANCELLED" } });
-    forgetSubscription(team.id, api.id);
+    invalidate("subscription", subscriptionKey(team.id, api.id));
     expect((await callGateway(slug, "/echo", { key })).status).toBe(403);
   });
 });

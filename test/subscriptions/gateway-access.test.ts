@@ -1,6 +1,6 @@
 // What the gateway admits while a request waits: a new PENDING subscription is refused (403), a
 // plan change waiting for approval keeps the old plan and its price, and each decision reaches the
-// gateway's cache at once (forgetSubscription), not after its TTL.
+// gateway's cache at once (invalidate("subscription")), not after its TTL.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/audit/actor";
