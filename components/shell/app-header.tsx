@@ -1,9 +1,16 @@
 import Link from "next/link";
 import type { CurrentUser } from "@/lib/auth/session";
-import { signOutAction } from "@/app/(auth)/actions";
 import { TeamSwitcher, type TeamOption } from "./team-switcher";
 
-export function AppHeader({ user, teams, currentSlug }: { user: CurrentUser; teams: TeamOption[]; currentSlug?: string }) {
+type Props = {
+  user: CurrentUser;
+  teams: TeamOption[];
+  currentSlug?: string;
+  /** the sign-out server action, passed in by the page (components do not import app/) */
+  signOutAction: () => Promise<void>;
+};
+
+export function AppHeader({ user, teams, currentSlug, signOutAction }: Props) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex h-14 max-w-6xl items-center gap-2 px-4 sm:gap-4">

@@ -15,7 +15,7 @@ import { changeApiStatus, latestDeprecationNote } from "@/lib/catalog/change-api
 import { nextStatuses } from "@/lib/catalog/api-status";
 import { getApiForAdmin } from "@/lib/catalog/get-api";
 import { listApisForAdmin } from "@/lib/catalog/list-apis";
-import { readApiForm } from "@/app/(admin)/admin/apis/form-input";
+import { readApiForm } from "@/lib/catalog/read-api-form";
 import { apiFormValues } from "@/components/admin/apis/api-form-values";
 import { auditFor, createUser } from "../factories";
 import { startUpstream, type Upstream } from "../support/upstream-server";

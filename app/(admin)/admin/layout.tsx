@@ -1,6 +1,7 @@
 import { requirePlatformAdmin } from "@/lib/auth/session";
 import { listTeamsForUser } from "@/lib/teams/team-access";
 import { AppHeader } from "@/components/shell/app-header";
+import { signOutAction } from "@/app/(auth)/actions";
 import { AdminNav } from "@/components/admin/admin-nav";
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
@@ -8,7 +9,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   const teams = await listTeamsForUser(user.id);
   return (
     <>
-      <AppHeader user={user} teams={teams} />
+      <AppHeader user={user} teams={teams} signOutAction={signOutAction} />
       <main className="mx-auto max-w-6xl px-4 py-8">
         <AdminNav />
         {children}

@@ -1,6 +1,7 @@
 import { loadTeamPage } from "@/lib/auth/team-page";
 import { listTeamsForUser } from "@/lib/teams/team-access";
 import { AppHeader } from "@/components/shell/app-header";
+import { signOutAction } from "@/app/(auth)/actions";
 import { TeamNav } from "@/components/shell/team-nav";
 
 export default async function TeamLayout({ children, params }: { children: React.ReactNode; params: Promise<{ team: string }> }) {
@@ -9,7 +10,7 @@ export default async function TeamLayout({ children, params }: { children: React
   const teams = await listTeamsForUser(user.id);
   return (
     <>
-      <AppHeader user={user} teams={teams} currentSlug={ctx.team.slug} />
+      <AppHeader user={user} teams={teams} currentSlug={ctx.team.slug} signOutAction={signOutAction} />
       <div className="mx-auto max-w-6xl px-4">
         <div className="pt-6">
           <p className="text-xs uppercase tracking-wide text-slate-500">Team</p>

@@ -3,7 +3,7 @@
 // document and the plans, saved together by one server action. After an error the form shows the
 // values that were sent with a message next to each field; after a save it shows what is stored.
 import { useActionState, useState } from "react";
-import type { ApiFormState } from "@/app/(admin)/admin/apis/form-input";
+import type { ApiFormState } from "@/lib/catalog/read-api-form";
 import { Field, FormMessage, SelectField, SubmitButton } from "@/components/ui/form";
 import { Card } from "@/components/ui/card";
 import { Markdown } from "@/components/markdown/markdown";

@@ -13,7 +13,7 @@ import { notFound } from "@/lib/errors";
 import { createApi } from "@/lib/catalog/create-api";
 import { updateApi } from "@/lib/catalog/update-api";
 import { changeApiStatus } from "@/lib/catalog/change-api-status";
-import { echoValues, readApiForm, type ApiFormState } from "./form-input";
+import { echoValues, readApiForm, type ApiFormState } from "@/lib/catalog/read-api-form";
 
 function refreshCatalog(slug: string) {
   revalidatePath("/admin/apis");
