@@ -5,6 +5,7 @@
 import type { z } from "zod";
 import type { ErrorCode } from "@/lib/errors";
 import type { OperationContext, OperationOutput, Reply } from "@/lib/management/operation-context";
+import type { OperationTag } from "@/lib/management/operation-tags";
 
 export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE";
 
@@ -16,9 +17,10 @@ export type OperationSpec = {
   method: HttpMethod;
   /** OpenAPI path, e.g. `/api/v1/teams/{team}/keys/{id}` */
   path: string;
-  tag: string;
+  tag: OperationTag;
   summary: string;
-  description?: string;
+  /** what the summary leaves out: who may call it, what it refuses, what it changes */
+  description: string;
   access: Access;
   query?: z.ZodType;
   body?: z.ZodType;

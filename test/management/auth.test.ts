@@ -132,8 +132,9 @@ describe("request parsing and errors", () => {
       operationId: "boom",
       method: "GET",
       path: "/api/v1/boom",
-      tag: "Test",
+      tag: "Meta",
       summary: "fails",
+      description: "Always throws an unexpected error.",
       access: "any",
       response: { status: 200, description: "never", schema: z.object({}) },
       run: async () => {

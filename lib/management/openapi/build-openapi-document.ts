@@ -4,6 +4,7 @@ import { appUrl } from "@/lib/env";
 import type { OperationSpec } from "@/lib/management/define-operation";
 import { buildComponentSchemas, type JsonSchema } from "@/lib/management/openapi/component-schemas";
 import { operationObject } from "@/lib/management/openapi/operation-object";
+import { OPERATION_TAGS } from "@/lib/management/operation-tags";
 
 const DESCRIPTION = `Provision Tollgate from machines: APIs and plans, teams, credit, subscriptions, keys and usage.
 
@@ -13,6 +14,10 @@ const SECURITY_SCHEMES = {
   adminToken: { type: "http", scheme: "bearer", description: "The platform admin token (TOLLGATE_ADMIN_TOKEN)" },
   teamKey: { type: "http", scheme: "bearer", description: "A team API key (`tg_live_…` / `tg_test_…`) with the `manage` scope" },
 };
+
+// Each installation runs its own copy: whoever runs it is who to ask, on its own terms.
+const contact = () => ({ name: "The platform administrators of this installation", url: appUrl() });
+const LICENSE = { name: "Proprietary: the terms of this installation", identifier: "LicenseRef-Proprietary" };
 
 export function buildOpenApiDocument(operations: readonly OperationSpec[]): JsonSchema {
   const { schemas, names } = buildComponentSchemas(operations);
@@ -25,9 +30,9 @@ export function buildOpenApiDocument(operations: readonly OperationSpec[]): Json
   return JSON.parse(
     JSON.stringify({
       openapi: "3.1.0",
-      info: { title: "Tollgate management API", version: "1.0.0", description: DESCRIPTION },
-      servers: [{ url: appUrl() }],
-      tags: [...new Set(operations.map((operation) => operation.tag))].map((name) => ({ name })),
+      info: { title: "Tollgate management API", version: "1.0.0", description: DESCRIPTION, contact: contact(), license: LICENSE },
+      servers: [{ url: appUrl(), description: "This installation" }],
+      tags: [...new Set(operations.map((operation) => operation.tag))].map((name) => ({ name, description: OPERATION_TAGS[name] })),
       paths,
       components: { securitySchemes: SECURITY_SCHEMES, schemas },
     }),

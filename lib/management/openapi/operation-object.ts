@@ -15,6 +15,8 @@ const ERROR_DESCRIPTIONS: Partial<Record<number, string>> = {
   500: "Unexpected error; quote the requestId",
 };
 
+const PROBLEM_CONTENT = { "application/problem+json": { schema: schemaRef("Problem") } };
+
 function errorCodes(operation: OperationSpec): ErrorCode[] {
   const codes = new Set<ErrorCode>(operation.errors ?? []);
   if (operation.access !== "public") codes.add("unauthorized").add("forbidden");
@@ -50,7 +52,12 @@ function responses(operation: OperationSpec, names: ComponentNames): JsonSchema 
   for (const code of errorCodes(operation)) {
     const status = ERROR_STATUS[code];
     const headers = status === 401 ? { "WWW-Authenticate": { schema: { type: "string" }, description: "`Bearer realm=\"tollgate\"`" } } : undefined;
-    result[status] ??= { description: ERROR_DESCRIPTIONS[status] ?? code, headers, content: { "application/problem+json": { schema: schemaRef("Problem") } } };
+    result[status] ??= { description: ERROR_DESCRIPTIONS[status] ?? code, headers, content: PROBLEM_CONTENT };
+  }
+  // Linters want a client error on every operation; one that refuses nothing (the public document)
+  // documents the range, whose shape is the API's one error shape.
+  if (!Object.keys(result).some((status) => status.startsWith("4"))) {
+    result["4XX"] = { description: "None expected: this operation refuses no request of its own", content: PROBLEM_CONTENT };
   }
   return result;
 }

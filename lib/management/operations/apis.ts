@@ -40,6 +40,7 @@ export const getApiOperation = defineOperation({
   path: "/api/v1/apis/{slug}",
   tag: "APIs",
   summary: "Get an API with its plans",
+  description: "The admin token finds any API; a team key finds published and deprecated public APIs and private ones its team subscribes to, and any other answers 404. Includes the API's own OpenAPI document; upstream settings are shown to the admin token only.",
   access: "any",
   response: { status: 200, description: "The API", schema: apiSchema },
   errors: ["not_found"],

@@ -22,6 +22,7 @@ export const getOpenApiOperation = defineOperation({
   path: "/api/v1/openapi.json",
   tag: "Meta",
   summary: "This OpenAPI 3.1 document",
+  description: "Public: no token needed. Generated from the same schemas the operations validate with, so it always describes the running server.",
   access: "public",
   response: { status: 200, description: "The OpenAPI document of the management API", schema: openApiDocumentSchema },
   // The same for the life of the process.
