@@ -15,6 +15,14 @@ const HOP_BY_HOP = new Set([
 
 const CALLER_ONLY = new Set(["authorization", "x-api-key", "cookie", "host", "x-request-id", "forwarded"]);
 
+/**
+ * A caller's request header the gateway never forwards: hop-by-hop, the caller's credentials and
+ * cookies, and the forwarding headers it sets itself. `name` in lower case.
+ */
+export function isDroppedRequestHeader(name: string): boolean {
+  return HOP_BY_HOP.has(name) || CALLER_ONLY.has(name) || name.startsWith("x-forwarded-");
+}
+
 /** Headers named in `Connection` are hop-by-hop too. */
 function connectionListed(connection: string | null | undefined): Set<string> {
   return new Set(
@@ -41,7 +49,7 @@ export function upstreamRequestHeaders(
   for (const [name, value] of incoming) {
     if (name === "connection") connection = value;
     else if (name === "x-forwarded-for") priorFor = value;
-    if (HOP_BY_HOP.has(name) || CALLER_ONLY.has(name) || name.startsWith("x-forwarded-")) continue;
+    if (isDroppedRequestHeader(name)) continue;
     out[name] = value;
   }
   if (connection) for (const name of connectionListed(connection)) delete out[name];

@@ -8,6 +8,7 @@ import { requireTeamRole } from "@/lib/teams/team-access";
 import { handleGatewayRequest } from "@/lib/gateway/handle-gateway-request";
 import { resolveApiKeyById } from "@/lib/gateway/key-cache";
 import { methodMayHaveBody } from "@/lib/gateway/forward";
+import { isDroppedRequestHeader } from "@/lib/gateway/headers";
 import { currency } from "@/lib/money";
 import { appUrl } from "@/lib/env";
 import { invalid } from "@/lib/validation";
@@ -15,11 +16,10 @@ import { readLimited } from "@/lib/http/read-limited";
 import { SHOWN_HEADERS, TRY_IT_MAX_RESPONSE_BYTES, tryItRequestSchema, type TryItRequest, type TryItResult } from "@/lib/try-it/try-it-schema";
 
 // Credentials and framing are the gateway's business: the chosen key authenticates the call, and a
-// header typed into the console must not smuggle in another key, a cookie or a wrong length.
-const DROPPED_HEADERS = new Set([
-  "authorization", "x-api-key", "cookie", "host", "content-length", "transfer-encoding", "connection", "keep-alive",
-  "upgrade", "te", "trailer", "proxy-authorization", "proxy-connection", "expect", "x-request-id", "forwarded",
-]);
+// header typed into the console must not smuggle in another key, a cookie or a wrong length. The
+// console drops what the gateway never forwards, plus the framing of the body it builds itself.
+const BODY_FRAMING = new Set(["content-length", "expect"]);
+const dropped = (name: string) => isDroppedRequestHeader(name) || BODY_FRAMING.has(name);
 
 /** `input` is what the console posted (a TryItRequest), validated here. */
 export async function runTryIt(userId: string, input: TryItRequest | unknown, options: { signal?: AbortSignal } = {}): Promise<TryItResult> {
@@ -46,7 +46,7 @@ export async function runTryIt(userId: string, input: TryItRequest | unknown, op
 
   const headers = new Headers();
   for (const [name, value] of Object.entries(call.headers)) {
-    if (!DROPPED_HEADERS.has(name.toLowerCase())) headers.set(name, value);
+    if (!dropped(name.toLowerCase())) headers.set(name, value);
   }
   const body = methodMayHaveBody(call.method) && call.body ? call.body : undefined;
   if (body !== undefined && !headers.has("content-type")) headers.set("content-type", "application/json");
