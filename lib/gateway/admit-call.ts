@@ -3,7 +3,7 @@
 // (402). The first that fails throws a GatewayError; nothing is charged before the last one.
 import { authenticateApiKey, checkKey, type KeyCheck, type ResolvedKey } from "@/lib/gateway/key-cache";
 import { findApi, findSubscription } from "@/lib/gateway/route-cache";
-import { rateLimiter, rateLimitHeaders } from "@/lib/gateway/rate-limiter";
+import { rateLimiter } from "@/lib/gateway/rate-limiter";
 import { chargeCall } from "@/lib/billing/ledger/charge-call";
 import { GatewayError } from "@/lib/gateway/gateway-error";
 import { BadGatewayPath, gatewaySlug, parseGatewayUrl } from "@/lib/gateway/upstream-url";
@@ -70,11 +70,11 @@ export async function admitCall(request: Request, call: CallContext, presetKey?:
   const pendingDecision = rateLimiter().consume(`${key.id}:${api.id}`, plan.rateLimit, plan.rateLimitWindowSec);
   const decision = (call.rateLimit = pendingDecision instanceof Promise ? await pendingDecision : pendingDecision);
   if (!decision.allowed) {
+    // The refusal carries call.rateLimit's headers (RateLimit-*, Retry-After), like every later answer.
     throw new GatewayError(
       "rate_limited",
       `Your plan allows ${plan.rateLimit} requests per ${plan.rateLimitWindowSec} s with this key. Retry in ${decision.retryAfterSeconds} s.`,
       { retryAfter: decision.retryAfterSeconds },
-      { ...rateLimitHeaders(decision), "retry-after": String(decision.retryAfterSeconds) },
     );
   }
 

@@ -74,10 +74,13 @@ export function setRateLimiter(limiter: RateLimiter): void {
   globalLimiter.__tollgateRateLimiter = limiter;
 }
 
+/** RateLimit-Limit/-Remaining/-Reset for every answer after the limit was checked, and Retry-After on a 429. */
 export function rateLimitHeaders(decision: RateLimitDecision): Record<string, string> {
-  return {
+  const headers: Record<string, string> = {
     "ratelimit-limit": String(decision.limit),
     "ratelimit-remaining": String(decision.remaining),
     "ratelimit-reset": String(decision.resetSeconds),
   };
+  if (!decision.allowed) headers["retry-after"] = String(decision.retryAfterSeconds);
+  return headers;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InMemoryRateLimiter } from "@/lib/gateway/rate-limiter";
+import { InMemoryRateLimiter, rateLimitHeaders } from "@/lib/gateway/rate-limiter";
 
 describe("InMemoryRateLimiter (GCRA)", () => {
   it("allows the limit at once, then refuses with an exact Retry-After", () => {
@@ -29,5 +29,19 @@ describe("InMemoryRateLimiter (GCRA)", () => {
     limiter.consume("k", 1, 1, t0);
     for (let i = 0; i < 10; i++) expect(limiter.consume("k", 1, 1, t0 + 100).allowed).toBe(false);
     expect(limiter.consume("k", 1, 1, t0 + 1_000).allowed).toBe(true);
+  });
+});
+
+describe("rateLimitHeaders", () => {
+  it("states the limit on every answer and adds Retry-After only to a refusal", () => {
+    const limiter = new InMemoryRateLimiter();
+    const t0 = 12_000_000;
+    expect(rateLimitHeaders(limiter.consume("k", 1, 10, t0))).toEqual({ "ratelimit-limit": "1", "ratelimit-remaining": "0", "ratelimit-reset": "10" });
+    expect(rateLimitHeaders(limiter.consume("k", 1, 10, t0))).toEqual({
+      "ratelimit-limit": "1",
+      "ratelimit-remaining": "0",
+      "ratelimit-reset": "10",
+      "retry-after": "10",
+    });
   });
 });
