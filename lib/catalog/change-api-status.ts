@@ -30,6 +30,11 @@ const AUDIT_ACTION: Record<ApiStatus, string> = {
 
 /** The statuses an API in `from` may move to, in lifecycle order (for the admin's buttons). */
 
+/** The earliest sunset the lifecycle form offers ('YYYY-MM-DD', tomorrow in UTC); the server only needs it in the future. */
+export function earliestSunsetDay(now = new Date()): string {
+  return new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10);
+}
+
 type Locked = { id: string; slug: string; status: ApiStatus; sunsetAt: Date | null };
 
 /** Locks the API row: concurrent status changes apply one after the other, each checked. */

@@ -11,6 +11,7 @@ import { findTeamApiKey } from "@/lib/keys/find-team-api-key";
 import { auditKeyChange, insertApiKey } from "@/lib/keys/insert-api-key";
 import { keyModeOf, toPublicApiKey, type PublicApiKey } from "@/lib/keys/public-api-key";
 import { validateInput } from "@/lib/validation";
+import { carryKeySpend } from "@/lib/billing/ledger/carry-key-spend";
 
 export const MAX_GRACE_SECONDS = 7 * 86_400;
 export const DEFAULT_GRACE_SECONDS = 86_400;
@@ -46,7 +47,8 @@ export async function rotateApiKey(
     if (count === 0) throw notRotatable();
     // Our update holds the old row's lock now, so this spend is the latest the gateway wrote.
     const previous = await findTeamApiKey(teamId, old.id, tx);
-    const next = await tx.apiKey.update({ where: { id: created.row.id }, data: { spent: previous.spent } });
+    await carryKeySpend(tx, { keyId: old.id }, { keyId: created.row.id });
+    const next = await findTeamApiKey(teamId, created.row.id, tx);
     // One row on the rotated key; it names its successor, which is how the new key's history starts.
     await auditKeyChange(tx, actor, "api_key.rotated", previous, { newKeyId: next.id, newLastFour: next.lastFour, graceSeconds, graceEndsAt: expiresAt.toISOString() });
     return { key: created.key, apiKey: toPublicApiKey(next), previous: toPublicApiKey(previous) };
