@@ -37,7 +37,7 @@ const envSchema = z.object({
   ALLOW_PRIVATE_UPSTREAMS: boolean,
 });
 
-export type Env = z.infer<typeof envSchema>;
+type Env = z.infer<typeof envSchema>;
 
 let parsed: Env | undefined;
 

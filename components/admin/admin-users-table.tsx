@@ -8,7 +8,7 @@ import { utcDateTime } from "@/components/ledger/ledger-labels";
 import { UserStatusForm } from "@/components/admin/user-status-form";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
-export type UserActions = { disable: Action; enable: Action; grantAdmin: Action; revokeAdmin: Action };
+type UserActions = { disable: Action; enable: Action; grantAdmin: Action; revokeAdmin: Action };
 
 const cell = "px-3 py-2 align-top";
 const COLUMNS = [{ label: "User" }, { label: "Status" }, { label: "Teams", right: true }, { label: "Created (UTC)" }, { label: "Access" }, { label: "Platform admin" }];

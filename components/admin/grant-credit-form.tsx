@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import type { ActionState } from "@/lib/auth/action";
 import { Field, FormMessage, SelectField, SubmitButton } from "@/components/ui/form";
 
-export type TeamOption = { slug: string; label: string };
+type TeamOption = { slug: string; label: string };
 
 type Props = {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;

@@ -4,7 +4,7 @@ import Link from "next/link";
 import type { TagCount } from "@/lib/catalog/list-published-apis";
 import { buttonClass } from "@/components/ui/button";
 
-export function catalogHref(filter: { q?: string; tag?: string }): string {
+function catalogHref(filter: { q?: string; tag?: string }): string {
   const params = new URLSearchParams();
   if (filter.q) params.set("q", filter.q);
   if (filter.tag) params.set("tag", filter.tag);

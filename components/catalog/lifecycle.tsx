@@ -3,7 +3,7 @@ import { Badge } from "@/components/ui/card";
 
 const day = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
 
-export const formatSunset = (sunsetAt: Date) => day.format(sunsetAt);
+const formatSunset = (sunsetAt: Date) => day.format(sunsetAt);
 
 export function LifecycleBadge({ status, version, sunsetAt }: { status: string; version: string; sunsetAt?: Date | null }) {
   if (status !== "DEPRECATED") return <Badge tone="green">v{version}</Badge>;

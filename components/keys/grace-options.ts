@@ -6,6 +6,6 @@ export const GRACE_OPTIONS = [
   { seconds: "604800", label: "Old key works 7 more days", after: "The old key keeps working for 7 days." },
 ] as const;
 
-export type GraceSeconds = (typeof GRACE_OPTIONS)[number]["seconds"];
+type GraceSeconds = (typeof GRACE_OPTIONS)[number]["seconds"];
 export const GRACE_VALUES = GRACE_OPTIONS.map((option) => option.seconds) as [GraceSeconds, ...GraceSeconds[]];
 export const DEFAULT_GRACE: GraceSeconds = "86400";

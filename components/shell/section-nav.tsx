@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-export type SectionNavItem = { href: string; label: string; /** active only on this exact path (section roots) */ exact?: boolean };
+type SectionNavItem = { href: string; label: string; /** active only on this exact path (section roots) */ exact?: boolean };
 
 /** A tab bar of links; the current section is marked with aria-current. */
 export function SectionNav({ label, items, className = "" }: { label: string; items: SectionNavItem[]; className?: string }) {

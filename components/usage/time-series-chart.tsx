@@ -3,7 +3,7 @@
 import { formatBucket } from "@/components/usage/usage-format";
 import type { Granularity } from "@/lib/usage/usage-series";
 
-export type ChartLine = { label: string; color: string; values: (number | null)[]; dashed?: boolean };
+type ChartLine = { label: string; color: string; values: (number | null)[]; dashed?: boolean };
 
 type Props = {
   id: string;

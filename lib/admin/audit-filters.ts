@@ -54,7 +54,7 @@ export type AuditFilters = {
   before?: Date;
 };
 
-export type ParsedAuditFilters = { input: AuditFilterInput; filters: AuditFilters; errors: Record<string, string> };
+type ParsedAuditFilters = { input: AuditFilterInput; filters: AuditFilters; errors: Record<string, string> };
 
 export function parseAuditFilters(params: SearchParams): ParsedAuditFilters {
   const input: AuditFilterInput = {

@@ -14,9 +14,9 @@ const target = z.object({
 });
 
 export const grantTeamCreditSchema = z.intersection(target, grantCreditSchema);
-export type GrantTeamCredit = z.infer<typeof grantTeamCreditSchema>;
+type GrantTeamCredit = z.infer<typeof grantTeamCreditSchema>;
 
-export type GrantTeamCreditResult = GrantResult & { team: { id: string; slug: string; name: string } };
+type GrantTeamCreditResult = GrantResult & { team: { id: string; slug: string; name: string } };
 
 export async function grantTeamCredit(adminUserId: string, input: GrantTeamCredit, requestId?: string): Promise<GrantTeamCreditResult> {
   const admin = await requirePlatformAdminUser(adminUserId);

@@ -14,7 +14,7 @@ export const TEAM_SORTS = {
   calls: { label: "Most calls (30 days)", sql: Prisma.sql`calls30d DESC, t."createdAt" DESC, t.id DESC` },
 } as const;
 
-export type TeamSort = keyof typeof TEAM_SORTS;
+type TeamSort = keyof typeof TEAM_SORTS;
 
 export const parseTeamSort = (value: unknown): TeamSort => optionParam(TEAM_SORTS, value, "created");
 
@@ -33,7 +33,7 @@ export type AdminTeamRow = {
 type Row = Omit<AdminTeamRow, "members" | "activeSubscriptions" | "calls30d"> & { members: bigint; activeSubscriptions: bigint; calls30d: bigint };
 
 /** `%` and `_` typed by the admin are literal characters, not wildcards. */
-export const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export async function listAdminTeams(options: { query?: string; sort?: TeamSort; page?: number; now?: Date }): Promise<Paged<AdminTeamRow>> {
   const page = options.page ?? 1;

@@ -5,7 +5,7 @@ import { pageWindow, toPaged, type Paged } from "@/lib/http/pagination";
 import { optionParam } from "@/lib/http/search-params";
 
 export const USER_STATUSES = { all: "All", active: "Active", disabled: "Disabled", admins: "Platform admins" } as const;
-export type UserStatusFilter = keyof typeof USER_STATUSES;
+type UserStatusFilter = keyof typeof USER_STATUSES;
 
 export const parseUserStatus = (value: unknown): UserStatusFilter => optionParam(USER_STATUSES, value, "all");
 

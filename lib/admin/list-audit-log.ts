@@ -4,7 +4,7 @@
 import { db, type ActorType, type Prisma } from "@/lib/db";
 import type { AuditFilters } from "@/lib/admin/audit-filters";
 
-export const AUDIT_PAGE_SIZE = 50;
+const AUDIT_PAGE_SIZE = 50;
 
 export type AuditRow = {
   id: string;
@@ -23,7 +23,7 @@ export type AuditRow = {
   metadata: Prisma.JsonValue;
 };
 
-export type AuditPage = { rows: AuditRow[]; nextCursor: string | null; unknown?: "actor" | "team" };
+type AuditPage = { rows: AuditRow[]; nextCursor: string | null; unknown?: "actor" | "team" };
 
 /** Opaque to the page: base64url of "<ISO time>|<id>". Anything else reads as "first page". */
 export function decodeCursor(value: string | undefined): { createdAt: Date; id: string } | null {

@@ -2,7 +2,7 @@
 // failure. Money may have been taken without credit: an admin reconciles these by hand.
 import { db } from "@/lib/db";
 
-export const UNAPPLIED_OUTCOMES = ["unknown_team", "failed"];
+const UNAPPLIED_OUTCOMES = ["unknown_team", "failed"];
 
 export async function listUnappliedStripeEvents(limit = 20) {
   return db.stripeEvent.findMany({

@@ -1,9 +1,9 @@
 // Team picker of the admin credit page: by name or slug, newest first when nothing is typed.
 import { db } from "@/lib/db";
 
-export const TEAM_SEARCH_LIMIT = 25;
+const TEAM_SEARCH_LIMIT = 25;
 
-export type TeamChoice = { id: string; slug: string; name: string; balance: bigint };
+type TeamChoice = { id: string; slug: string; name: string; balance: bigint };
 
 /** Platform-wide: only admin pages call it (they run requirePlatformAdmin first). */
 export async function searchTeams(query: string): Promise<TeamChoice[]> {

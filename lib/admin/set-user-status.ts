@@ -15,7 +15,7 @@ export const userStatusSchema = z.object({
   userId: z.string().trim().min(1, "Pick a user.").max(100, "Pick a user."),
   reason: z.string().trim().min(3, "Give a reason of at least 3 characters.").max(500, "Keep the reason under 500 characters."),
 });
-export type UserStatusInput = z.infer<typeof userStatusSchema>;
+type UserStatusInput = z.infer<typeof userStatusSchema>;
 
 export type UserStatusChange = "disable" | "enable" | "grantAdmin" | "revokeAdmin";
 

@@ -17,7 +17,7 @@ export const signUpSchema = z
     if (weakness) ctx.addIssue({ code: "custom", path: ["password"], message: weakness });
   });
 
-export type SignUpInput = z.infer<typeof signUpSchema>;
+type SignUpInput = z.infer<typeof signUpSchema>;
 
 export async function signUpWithPassword(input: SignUpInput) {
   const passwordHash = await hashPassword(input.password);

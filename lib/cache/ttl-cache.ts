@@ -4,7 +4,7 @@
 
 type Entry<V> = { value: V; until: number };
 
-export type TtlCacheOptions<V> = {
+type TtlCacheOptions<V> = {
   ttlMs: number;
   /** shorter life for "not found" results, so made-up names cost little but appear soon */
   emptyTtlMs?: number;

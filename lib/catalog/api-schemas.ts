@@ -56,7 +56,7 @@ export const createPlanSchema = z.object({
 });
 
 /** A plan in PATCH: an existing slug is updated with the fields given; a new slug needs every createPlanSchema field. */
-export const patchPlanSchema = z.object({
+const patchPlanSchema = z.object({
   slug: apiSlugSchema,
   ...z.object(planFields).partial().shape,
   archived: z.boolean().optional().meta({ description: "Archived plans keep their subscriptions but take no new ones" }),

@@ -12,14 +12,14 @@ import { includePlans, type ApiWithPlans } from "@/lib/catalog/api-query";
 import { statusTransition } from "@/lib/catalog/api-status";
 import { invalid, validateInput } from "@/lib/validation";
 
-export const API_STATUSES = ["DRAFT", "PUBLISHED", "DEPRECATED", "RETIRED"] as const satisfies readonly ApiStatus[];
+const API_STATUSES = ["DRAFT", "PUBLISHED", "DEPRECATED", "RETIRED"] as const satisfies readonly ApiStatus[];
 
-export const changeApiStatusSchema = z.object({
+const changeApiStatusSchema = z.object({
   status: z.enum(API_STATUSES, { error: "Choose a status." }),
   sunsetAt: z.iso.datetime({ offset: true, error: "Use a date and time, e.g. 2027-06-30T00:00:00Z." }).nullable().optional(),
   deprecationMessage: z.string().trim().max(500, "Keep the note under 500 characters.").optional(),
 });
-export type ChangeApiStatus = z.output<typeof changeApiStatusSchema>;
+type ChangeApiStatus = z.output<typeof changeApiStatusSchema>;
 
 const AUDIT_ACTION: Record<ApiStatus, string> = {
   DRAFT: "api.unpublished",

@@ -7,7 +7,7 @@ import { includePlans } from "@/lib/catalog/api-query";
 
 const PUBLIC: CatalogViewer = { kind: "public" };
 
-export type OpenApiDocument = Record<string, unknown>;
+type OpenApiDocument = Record<string, unknown>;
 
 /** Cached per request: the layout, the metadata and the page of an API read the same row once. */
 export const getPublishedApi = cache(async (slug: string) => {

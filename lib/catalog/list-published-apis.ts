@@ -18,11 +18,11 @@ export type CatalogEntry = {
   sunsetAt?: Date | null;
 };
 
-export type CatalogFilter = { q?: string; tag?: string };
+type CatalogFilter = { q?: string; tag?: string };
 
 export type TagCount = { tag: string; count: number };
 
-export type CatalogListing = {
+type CatalogListing = {
   entries: CatalogEntry[];
   /** tags of the APIs that match the search (before the tag filter), with how many carry each */
   tags: TagCount[];

@@ -20,7 +20,7 @@ export type OpenApiProblem = {
   column?: number;
 };
 
-export type OpenApiResult = { ok: true; document: Record<string, unknown> } | { ok: false; problems: OpenApiProblem[] };
+type OpenApiResult = { ok: true; document: Record<string, unknown> } | { ok: false; problems: OpenApiProblem[] };
 
 type AjvError = { instancePath: string; schemaPath: string; keyword: string; params: Record<string, unknown>; message?: string };
 

@@ -2,7 +2,7 @@
 import { json } from "@/lib/demo/responses";
 import { readLimited } from "@/lib/http/read-limited";
 
-export const ECHO_BODY_LIMIT = 64 * 1024;
+const ECHO_BODY_LIMIT = 64 * 1024;
 
 // Cookies are dropped; credentials keep their name (so a leak stays visible) but not their value.
 const DROPPED_HEADERS = new Set(["cookie"]);

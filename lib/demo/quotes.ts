@@ -1,6 +1,6 @@
 // Public-domain quotes served by the demo upstream's GET /quote.
 
-export type Quote = { id: number; text: string; author: string };
+type Quote = { id: number; text: string; author: string };
 
 export const DEMO_QUOTES: readonly Quote[] = [
   { id: 1, text: "It is a capital mistake to theorize before one has data.", author: "Arthur Conan Doyle" },

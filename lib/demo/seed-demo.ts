@@ -5,10 +5,10 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { ApiStatus, ApiVisibility, type PrismaClient } from "@/lib/db";
 import { demoOpenApi } from "@/lib/demo/openapi";
 
-export const DEMO_SEED_KEY = "seed.demo";
+const DEMO_SEED_KEY = "seed.demo";
 const DEMO_SEED_VERSION = 1;
 
-export type SeedDemoResult =
+type SeedDemoResult =
   | { outcome: "already-seeded"; ranAt?: string }
   | { outcome: "skipped"; reason: string }
   | { outcome: "seeded"; apiId: string };

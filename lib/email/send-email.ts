@@ -3,7 +3,7 @@
 import nodemailer from "nodemailer";
 import { db } from "@/lib/db";
 
-export type Email = { to: string; subject: string; text: string };
+type Email = { to: string; subject: string; text: string };
 
 let transport: nodemailer.Transporter | undefined;
 

@@ -14,7 +14,7 @@ import { currency, gatewayAmount } from "@/lib/money";
 import type { CallContext } from "@/lib/gateway/call-context";
 
 /** Above this the request is refused before anything else is read (Node itself stops at 16 KiB). */
-export const MAX_HEADER_BYTES = 8 * 1024;
+const MAX_HEADER_BYTES = 8 * 1024;
 
 const KEY_DETAIL: Record<Exclude<KeyCheck, { ok: true }>["reason"], string> = {
   missing: "Send your team API key in the Authorization header (`Authorization: Bearer tg_live_...`) or in X-API-Key.",

@@ -8,7 +8,7 @@ import zlib from "node:zlib";
 import { Agent, request as undiciRequest, type Dispatcher } from "undici";
 import { connectPolicy, forbiddenDestinationIn, guardedLookup } from "@/lib/net/guarded-lookup";
 
-export type UpstreamCall = {
+type UpstreamCall = {
   url: string;
   method: string;
   headers: Record<string, string>;
@@ -21,7 +21,7 @@ export type UpstreamCall = {
 
 export type UpstreamFailure = "unavailable" | "timeout" | "too_large" | "client_aborted" | "forbidden_destination";
 
-export type UpstreamOutcome =
+type UpstreamOutcome =
   | { ok: true; status: number; headers: Dispatcher.ResponseData["headers"]; body: Dispatcher.ResponseData["body"]; bytesIn: () => number }
   | { ok: false; failure: UpstreamFailure; message: string; bytesIn: number };
 

@@ -14,9 +14,9 @@ import { newRequestId } from "@/lib/http/request-id";
 import { gatewayAmount } from "@/lib/money";
 import { problemResponse } from "@/lib/http/problem";
 
-export type ClientInfo = { ip: string | null; proto: string; host: string };
+type ClientInfo = { ip: string | null; proto: string; host: string };
 
-export type GatewayCallOptions = {
+type GatewayCallOptions = {
   /**
    * A key the server already picked and authenticated (lib/gateway/key-cache resolveApiKeyById), used
    * when the request carries no key: the try-it console. Every other check, the charge, the rate

@@ -33,7 +33,7 @@ function connectionListed(connection: string | null | undefined): Set<string> {
   );
 }
 
-export type ForwardedFor = { clientIp: string | null; proto: string; host: string; requestId: string };
+type ForwardedFor = { clientIp: string | null; proto: string; host: string; requestId: string };
 
 export type HeaderList = [name: string, value: string][];
 

@@ -8,7 +8,7 @@ import { decryptSecret } from "@/lib/crypto";
 import { TtlCache } from "@/lib/cache/ttl-cache";
 import { onInvalidate, subscriptionKey } from "@/lib/cache/invalidate";
 
-export const ROUTE_CACHE_TTL_MS = 5_000;
+const ROUTE_CACHE_TTL_MS = 5_000;
 const EMPTY_TTL_MS = 2_000;
 
 export type RoutedApi = {
@@ -37,7 +37,7 @@ export type RoutedPlan = {
   chargePolicy: ChargePolicy;
 };
 
-export type RoutedSubscription = { status: SubscriptionStatus; plan: RoutedPlan };
+type RoutedSubscription = { status: SubscriptionStatus; plan: RoutedPlan };
 
 const apis = TtlCache.shared<RoutedApi | null>("gateway-apis", {
   ttlMs: ROUTE_CACHE_TTL_MS,

@@ -39,7 +39,7 @@ const LAST_USED_EVERY_MS = 60_000;
 // block the whole batch forever. Only the rows actually inserted (RETURNING) roll up. Events go in
 // in request id order and rollup rows in the order of their unique key, so two instances flushing
 // batches that overlap (a retried batch) take their locks in the same order and cannot deadlock.
-export const INSERT_USAGE = `
+const INSERT_USAGE = `
 WITH inserted AS (
   INSERT INTO usage_events ("requestId", "teamId", "apiKeyId", "apiId", method, path, status, "errorCode", "latencyMs",
                             "bytesIn", "bytesOut", charged, refunded, "createdAt")
@@ -58,7 +58,7 @@ ORDER BY 1, 2, 3, 4
 ${ROLLUP_ADD}`;
 
 /** An event as it travels to the database: one JSON document per batch is the cheapest encoding. */
-export type UsageRow = {
+type UsageRow = {
   r: string; t: string | null; k: string | null; a: string | null; m: string; p: string; s: number; e: string | null;
   l: number; bi: number; bo: number; c: string; rf: string; at: string;
 };

@@ -3,9 +3,9 @@
 import packageJson from "@/package.json";
 import { db, type PrismaClient } from "@/lib/db";
 
-export const DATABASE_TIMEOUT_MS = 2000;
+const DATABASE_TIMEOUT_MS = 2000;
 
-export type HealthReport =
+type HealthReport =
   | { status: "ok"; database: "ok"; version: string; uptimeSeconds: number }
   | { status: "degraded"; database: "unreachable"; reason: "timeout" | "query failed" };
 

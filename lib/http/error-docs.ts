@@ -2,7 +2,7 @@
 // (/docs/errors/<code>) and the `title` of each problem. One table, so the two cannot disagree.
 import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
 
-export type ErrorDoc = { code: ErrorCode; status: number; title: string; meaning: string; fix: string };
+type ErrorDoc = { code: ErrorCode; status: number; title: string; meaning: string; fix: string };
 
 const DOCS: Record<ErrorCode, Omit<ErrorDoc, "code" | "status">> = {
   bad_request: {

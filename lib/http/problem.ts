@@ -6,7 +6,7 @@ import { errorDoc } from "@/lib/http/error-docs";
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 
-export type ProblemBody = {
+type ProblemBody = {
   type: string;
   title: string;
   status: number;
@@ -18,7 +18,7 @@ export type ProblemBody = {
   [extension: string]: unknown;
 };
 
-export function problemTypeUrl(code: ErrorCode): string {
+function problemTypeUrl(code: ErrorCode): string {
   return `${appUrl()}/docs/errors/${code}`;
 }
 

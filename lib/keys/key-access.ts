@@ -7,10 +7,10 @@ import { forbidden, notFound } from "@/lib/errors";
 import type { Actor } from "@/lib/audit/actor";
 import { hasRole } from "@/lib/teams/roles";
 
-export type KeyNeed = "create" | "create_manage" | "manage_any";
+type KeyNeed = "create" | "create_manage" | "manage_any";
 
 /** `all`: every key operation on the team; otherwise a plain member, known by user id. */
-export type KeyAccess = { all: true } | { all: false; userId: string };
+type KeyAccess = { all: true } | { all: false; userId: string };
 
 export async function keyAccessFor(actor: Actor, teamId: string): Promise<KeyAccess> {
   switch (actor.type) {

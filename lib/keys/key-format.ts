@@ -8,7 +8,7 @@ import { sha256Hex } from "@/lib/crypto";
 const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 const RANDOM_LENGTH = 30;
 const CHECKSUM_LENGTH = 6;
-export const KEY_PATTERN = /^tg_(live|test)_[0-9A-Za-z]{36}$/;
+const KEY_PATTERN = /^tg_(live|test)_[0-9A-Za-z]{36}$/;
 
 export type KeyMode = "live" | "test";
 

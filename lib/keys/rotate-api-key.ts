@@ -13,10 +13,9 @@ import { keyModeOf, toPublicApiKey, type PublicApiKey } from "@/lib/keys/public-
 import { validateInput } from "@/lib/validation";
 import { carryKeySpend } from "@/lib/billing/ledger/carry-key-spend";
 
-export const MAX_GRACE_SECONDS = 7 * 86_400;
-export const DEFAULT_GRACE_SECONDS = 86_400;
+const MAX_GRACE_SECONDS = 7 * 86_400;
 
-export const rotateApiKeySchema = z.object({
+const rotateApiKeySchema = z.object({
   graceSeconds: z.number().int().min(0).max(MAX_GRACE_SECONDS, "The grace period is at most 7 days (604800 seconds)."),
 });
 

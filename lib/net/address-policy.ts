@@ -4,7 +4,7 @@
 // that embed an IPv4 address (IPv4-mapped, NAT64, 6to4, Teredo) are judged by the address inside.
 import ipaddr from "ipaddr.js";
 
-export type AddressVerdict = { allowed: true } | { allowed: false; reason: string };
+type AddressVerdict = { allowed: true } | { allowed: false; reason: string };
 
 const DESCRIPTIONS: Record<string, string> = {
   private: "a private address",

@@ -11,10 +11,10 @@ import { classifyAddress } from "@/lib/net/address-policy";
 import { bareHostname, privateDestinationAllowed } from "@/lib/net/outbound-url";
 import { firstRefused, resolveAll } from "@/lib/net/resolve";
 
-export const FORBIDDEN_DESTINATION = "ERR_TOLLGATE_FORBIDDEN_DESTINATION";
+const FORBIDDEN_DESTINATION = "ERR_TOLLGATE_FORBIDDEN_DESTINATION";
 
 /** Raised (as the socket's error) when a destination resolves to an address we will not call. */
-export class ForbiddenDestination extends Error {
+class ForbiddenDestination extends Error {
   readonly code = FORBIDDEN_DESTINATION;
 
   constructor(host: string, address: string, reason: string) {
@@ -68,7 +68,7 @@ export const guardedLookup: LookupFunction = (hostname, options, callback) => {
   );
 };
 
-export type ConnectPolicy = "open" | "guarded" | ForbiddenDestination;
+type ConnectPolicy = "open" | "guarded" | ForbiddenDestination;
 
 /**
  * How to connect for one call: "open" when private destinations are allowed (the flag, or the

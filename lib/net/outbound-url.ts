@@ -8,10 +8,10 @@ import { allowPrivateUpstreams, appUrl } from "@/lib/env";
 import { classifyAddress } from "@/lib/net/address-policy";
 import { firstRefused, resolveAll } from "@/lib/net/resolve";
 
-export type OutboundPurpose = "upstream" | "webhook";
+type OutboundPurpose = "upstream" | "webhook";
 
 /** Why a URL may not be called: `unresolved` can change by itself (DNS), the others cannot. */
-export type OutboundRefusal = { kind: "invalid" | "forbidden" | "unresolved"; reason: string };
+type OutboundRefusal = { kind: "invalid" | "forbidden" | "unresolved"; reason: string };
 
 const SUBJECT: Record<OutboundPurpose, string> = { upstream: "Upstreams", webhook: "Webhook URLs" };
 
@@ -23,7 +23,7 @@ export function bareHostname(url: URL): string {
 let appOrigin: { url: string; origin: string } | undefined;
 
 /** Same scheme, host and port as APP_URL (the URL class fills in default ports for both). */
-export function isAppOrigin(url: URL): boolean {
+function isAppOrigin(url: URL): boolean {
   const app = appUrl();
   if (appOrigin?.url !== app) appOrigin = { url: app, origin: new URL(app).origin };
   return url.origin === appOrigin.origin;

@@ -6,7 +6,7 @@ import { sendEmail } from "@/lib/email/send-email";
 import { enqueueTeamWebhook } from "@/lib/notifications/enqueue-team-webhook";
 import { kickWebhookDeliveries } from "@/lib/notifications/delivery-worker";
 
-export type TeamNotice = {
+type TeamNotice = {
   teamId: string;
   kind: string;
   title: string;
@@ -15,7 +15,7 @@ export type TeamNotice = {
   webhook: { event: string; payload: Prisma.InputJsonObject };
 };
 
-export async function managerEmails(teamId: string): Promise<string[]> {
+async function managerEmails(teamId: string): Promise<string[]> {
   const members = await db.membership.findMany({
     where: { teamId, role: { in: ["OWNER", "ADMIN"] }, user: { disabledAt: null } },
     select: { user: { select: { email: true } } },

@@ -23,7 +23,7 @@ const alreadyDecided = () => new AppError("conflict", "This request was already 
 
 const planRef = { select: { id: true, slug: true, name: true, archivedAt: true } } as const;
 
-export async function decideSubscription(id: string, decision: Decision, actor: Actor, requestId?: string): Promise<SubscriptionWithRefs> {
+async function decideSubscription(id: string, decision: Decision, actor: Actor, requestId?: string): Promise<SubscriptionWithRefs> {
   // The session said "admin"; the database says it again where the decision is made.
   if (actor.type === "USER") await requirePlatformAdminUser(actor.userId);
   const { subscription, requested, wasChange } = await db.$transaction(async (tx) => {

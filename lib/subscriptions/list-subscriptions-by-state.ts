@@ -4,7 +4,7 @@ import { db, type Prisma } from "@/lib/db";
 import { awaitingDecision, subscriptionInclude, type SubscriptionWithRefs } from "@/lib/subscriptions/subscription-query";
 
 export const SUBSCRIPTION_STATES = ["pending", "active", "rejected", "cancelled"] as const;
-export type SubscriptionState = (typeof SUBSCRIPTION_STATES)[number];
+type SubscriptionState = (typeof SUBSCRIPTION_STATES)[number];
 
 const WHERE: Record<SubscriptionState, Prisma.SubscriptionWhereInput> = {
   // "pending" is everything an admin must decide, plan changes of active subscriptions included.

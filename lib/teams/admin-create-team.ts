@@ -21,7 +21,7 @@ export const adminCreateTeamSchema = z.object({
   ownerEmail: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address.")).optional(),
 });
 
-export type AdminCreateTeam = z.output<typeof adminCreateTeamSchema>;
+type AdminCreateTeam = z.output<typeof adminCreateTeamSchema>;
 
 async function findOwner(email: string | undefined) {
   if (!email) return null;

@@ -10,14 +10,14 @@ import { sendEmail } from "@/lib/email/send-email";
 import type { TeamContext } from "@/lib/teams/team-access";
 import { hasRole } from "@/lib/teams/roles";
 
-export const INVITATION_TTL_DAYS = 7;
+const INVITATION_TTL_DAYS = 7;
 
 export const invitationSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address.")),
   role: z.enum(["OWNER", "ADMIN", "MEMBER"]),
 });
 
-export type InvitationLink = { invitationId: string; url: string; emailed: boolean };
+type InvitationLink = { invitationId: string; url: string; emailed: boolean };
 
 /** Creates (or renews) the pending invitation for `email` and sends the link. */
 export async function inviteMember(ctx: TeamContext, email: string, role: TeamRole): Promise<InvitationLink> {
@@ -71,7 +71,7 @@ export async function listPendingInvitations(teamId: string) {
   });
 }
 
-export type InvitationState = "valid" | "expired" | "used" | "revoked" | "unknown";
+type InvitationState = "valid" | "expired" | "used" | "revoked" | "unknown";
 
 export async function findInvitationByToken(token: string) {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { state: "unknown" as const, invitation: null };

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { listTeamsForUser } from "@/lib/teams/team-access";
 import { maskApiKey } from "@/lib/keys/key-format";
 
-export type TryItKeyOption = { id: string; name: string; masked: string };
+type TryItKeyOption = { id: string; name: string; masked: string };
 export type TryItTeamOption = { slug: string; name: string; keys: TryItKeyOption[] };
 
 export async function listTryItKeys(userId: string, now = new Date()): Promise<TryItTeamOption[]> {

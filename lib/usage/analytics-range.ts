@@ -4,8 +4,8 @@
 import { MAX_RANGE_DAYS } from "@/lib/usage/usage-range";
 import { firstParam, type SearchParamValue } from "@/lib/http/search-params";
 
-export const RANGE_PRESETS = { "24h": 1, "7d": 7, "30d": 30 } as const;
-export type RangeKey = keyof typeof RANGE_PRESETS | "custom";
+const RANGE_PRESETS = { "24h": 1, "7d": 7, "30d": 30 } as const;
+type RangeKey = keyof typeof RANGE_PRESETS | "custom";
 
 const DAY_MS = 86_400_000;
 /** Up to this span the charts bucket by hour, beyond it by UTC day. */
@@ -23,7 +23,7 @@ export type AnalyticsRange = {
   params: Record<string, string>;
 };
 
-export type RangeResult = { ok: true; range: AnalyticsRange } | { ok: false; message: string; fieldErrors: Record<string, string>; fallback: AnalyticsRange };
+type RangeResult = { ok: true; range: AnalyticsRange } | { ok: false; message: string; fieldErrors: Record<string, string>; fallback: AnalyticsRange };
 
 type Params = Record<string, SearchParamValue>;
 

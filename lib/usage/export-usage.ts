@@ -36,7 +36,7 @@ export async function exportUsageCsv(input: { userId: string; teamSlug: string; 
 }
 
 /** e.g. usage-acme-7d.csv or usage-acme-2026-11-01_2026-11-24.csv (slugs are [a-z0-9-]). */
-export function exportFileName(teamSlug: string, range: AnalyticsRange): string {
+function exportFileName(teamSlug: string, range: AnalyticsRange): string {
   const span = range.key === "custom" ? `${range.params.from}_${range.params.to}` : range.key;
   return `usage-${teamSlug.replace(/[^a-z0-9-]/gi, "")}-${span}.csv`;
 }

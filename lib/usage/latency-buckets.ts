@@ -4,7 +4,7 @@
 // percentile over a month reads a few hundred rollup rows instead of a million events.
 
 /** Upper bounds (exclusive) in ms; one more bucket holds everything from the last bound up. */
-export const LATENCY_BOUNDS_MS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 30000] as const;
+const LATENCY_BOUNDS_MS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 30000] as const;
 export const LATENCY_BUCKET_COUNT = LATENCY_BOUNDS_MS.length + 1;
 
 export function bucketLower(index: number): number {

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { fieldErrors } from "@/lib/validation";
 
 export const STATUS_CLASSES = { "2xx": [200, 300], "3xx": [300, 400], "4xx": [400, 500], "5xx": [500, 600], errors: [400, 1000] } as const;
-export type StatusClass = keyof typeof STATUS_CLASSES;
+type StatusClass = keyof typeof STATUS_CLASSES;
 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional());
 
@@ -30,7 +30,7 @@ const FILTERS = z.object({
 });
 
 export type LogFilters = z.infer<typeof FILTERS>;
-export const FILTER_KEYS = ["api", "key", "status", "method", "requestId", "path"] as const;
+const FILTER_KEYS = ["api", "key", "status", "method", "requestId", "path"] as const;
 
 type Params = Record<string, string | string[] | undefined>;
 

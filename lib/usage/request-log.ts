@@ -24,7 +24,7 @@ export type LogEntry = {
 
 export type Cursor = { createdAt: Date; id: bigint };
 /** `before`: older than the cursor (the next page); `after`: newer (the previous page). */
-export type PageRequest = { before?: Cursor; after?: Cursor; limit: number };
+type PageRequest = { before?: Cursor; after?: Cursor; limit: number };
 export type LogPage = { entries: LogEntry[]; older: Cursor | null; newer: Cursor | null };
 
 type Row = {

@@ -7,7 +7,7 @@ import type { TimeRange } from "@/lib/usage/usage-source";
 
 export const CSV_COLUMNS = ["time", "api", "key", "method", "path", "status", "latency_ms", "charge", "request_id", "error_code"] as const;
 /** An export stops after this many rows; the last line says so. Narrow the range or filters for more. */
-export const CSV_MAX_ROWS = 1_000_000;
+const CSV_MAX_ROWS = 1_000_000;
 const BATCH = 5_000;
 
 /**
@@ -26,7 +26,7 @@ export function csvLine(cells: (string | number | bigint | null)[]): string {
   return cells.map(csvCell).join(",") + "\r\n";
 }
 
-export function csvRow(entry: LogEntry): string {
+function csvRow(entry: LogEntry): string {
   return csvLine([
     entry.createdAt.toISOString(),
     entry.api?.slug ?? null,

@@ -2,7 +2,7 @@
 // 366 days so one request stays bounded (the report reads hourly rollups, usage-summary.ts).
 import { AppError } from "@/lib/errors";
 
-export const DEFAULT_RANGE_MS = 86_400_000;
+const DEFAULT_RANGE_MS = 86_400_000;
 export const MAX_RANGE_DAYS = 366;
 
 export type UsageRange = { from: Date; to: Date };

@@ -5,7 +5,7 @@ import { usageRows, type SourceMode, type TimeRange } from "@/lib/usage/usage-so
 import { EMPTY_STATS, STATS_SELECT, addStats, toStats, type UsageStats, type UsageStatsRow } from "@/lib/usage/usage-stats";
 
 export type Granularity = "hour" | "day";
-export type SeriesPoint = { at: Date; stats: UsageStats };
+type SeriesPoint = { at: Date; stats: UsageStats };
 export type UsageSeries = { granularity: Granularity; points: SeriesPoint[]; totals: UsageStats };
 
 const STEP_MS: Record<Granularity, number> = { hour: 3_600_000, day: 86_400_000 };

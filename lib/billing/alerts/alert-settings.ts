@@ -19,7 +19,7 @@ export const alertSettingsSchema = z.object({
   lowBalanceThreshold: z.union([z.literal(""), decimalAmount]).default(""),
   webhookUrl: webhookUrl.default(""),
 });
-export type AlertSettings = z.infer<typeof alertSettingsSchema>;
+type AlertSettings = z.infer<typeof alertSettingsSchema>;
 
 export async function updateAlertSettings(teamId: string, input: AlertSettings, actorUserId: string): Promise<void> {
   const threshold = input.lowBalanceThreshold === "" ? null : decimalToMicros(input.lowBalanceThreshold);

@@ -15,7 +15,7 @@ export const autoRechargeSettingsSchema = z.object({
   threshold: decimalAmount,
   amount: decimalAmount,
 });
-export type AutoRechargeSettings = z.infer<typeof autoRechargeSettingsSchema>;
+type AutoRechargeSettings = z.infer<typeof autoRechargeSettingsSchema>;
 
 function checkAmount(amount: bigint): void {
   const { min, max } = topUpBounds();

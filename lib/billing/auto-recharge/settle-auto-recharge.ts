@@ -16,7 +16,7 @@ export const autoRechargeIntentSchema = z.object({
   metadata: z.record(z.string(), z.string()).nullish().transform((value) => value ?? {}),
   last_payment_error: z.object({ message: z.string().nullish() }).nullish(),
 });
-export type AutoRechargeIntent = z.infer<typeof autoRechargeIntentSchema>;
+type AutoRechargeIntent = z.infer<typeof autoRechargeIntentSchema>;
 
 export async function settleAutoRecharge(stripe: Stripe, intent: AutoRechargeIntent): Promise<Effect> {
   const teamId = intent.metadata.teamId;

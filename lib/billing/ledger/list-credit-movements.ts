@@ -3,8 +3,7 @@
 import { db, type LedgerEntryKind } from "@/lib/db";
 import { pageWindow, toPaged, type Paged } from "@/lib/http/pagination";
 
-export const USAGE_KINDS = ["USAGE", "USAGE_REFUND", "USAGE_SETTLEMENT"] as const satisfies LedgerEntryKind[];
-export const MOVEMENT_KINDS = ["TOPUP", "AUTO_RECHARGE", "GRANT", "ADJUSTMENT", "PAYMENT_REFUND"] as const satisfies LedgerEntryKind[];
+const MOVEMENT_KINDS = ["TOPUP", "AUTO_RECHARGE", "GRANT", "ADJUSTMENT", "PAYMENT_REFUND"] as const satisfies LedgerEntryKind[];
 
 export type CreditMovement = {
   id: string;

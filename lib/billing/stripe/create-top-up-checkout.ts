@@ -10,10 +10,10 @@ import { isStripeConfigured, stripeClient } from "@/lib/billing/stripe/stripe-cl
 import { ensureStripeCustomer } from "@/lib/billing/stripe/ensure-stripe-customer";
 import { microsToMinorUnits } from "@/lib/billing/stripe/minor-units";
 
-export type TopUpCheckoutInput = { amountMicros: bigint; saveCard?: boolean };
-export type TopUpCheckout = { url: string; paymentId: string; sessionId: string };
+type TopUpCheckoutInput = { amountMicros: bigint; saveCard?: boolean };
+type TopUpCheckout = { url: string; paymentId: string; sessionId: string };
 
-export const notConfigured = () => new AppError("conflict", "Top-ups are not configured on this installation. Ask a platform admin to grant credit.");
+const notConfigured = () => new AppError("conflict", "Top-ups are not configured on this installation. Ask a platform admin to grant credit.");
 
 /**
  * The Checkout Session for a Payment. The idempotency key comes from the Payment id, so a retried

@@ -5,8 +5,8 @@ import { z } from "zod";
 import { currency as installationCurrency, decimalToMicros, formatMoney } from "@/lib/money";
 import { currencyDecimals } from "@/lib/billing/stripe/minor-units";
 
-export const TOP_UP_PRESETS = ["10", "25", "50", "100"] as const;
-export const CUSTOM_CHOICE = "custom";
+const TOP_UP_PRESETS = ["10", "25", "50", "100"] as const;
+const CUSTOM_CHOICE = "custom";
 
 const bound = (fallback: string) =>
   z
@@ -67,4 +67,3 @@ export const topUpFormSchema = z
     return { amountMicros: decimalToMicros(input.customAmount), saveCard: input.saveCard };
   });
 
-export type TopUpForm = z.infer<typeof topUpFormSchema>;

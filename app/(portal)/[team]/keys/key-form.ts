@@ -5,7 +5,7 @@ import { decimalToMicros } from "@/lib/money";
 import type { CreateApiKeyInput } from "@/lib/keys/create-api-key";
 import { invalid } from "@/lib/validation";
 
-export const EXPIRY_DAYS = { none: null, "30": 30, "90": 90, "365": 365 } as const;
+const EXPIRY_DAYS = { none: null, "30": 30, "90": 90, "365": 365 } as const;
 /** Checkbox names of the API list: `api:<id>`, so each checked API is its own form field. */
 export const API_FIELD_PREFIX = "api:";
 
@@ -18,7 +18,7 @@ export const keyFormSchema = z.looseObject({
   scopeManage: z.literal("on").optional(),
 });
 
-export type KeyForm = z.infer<typeof keyFormSchema>;
+type KeyForm = z.infer<typeof keyFormSchema>;
 
 export function toCreateInput(form: KeyForm, now = Date.now()): CreateApiKeyInput {
   const days = EXPIRY_DAYS[form.expiry];
