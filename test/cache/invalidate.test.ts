@@ -68,7 +68,12 @@ describe("invalidate", () => {
     register(cache, "api", (key) => seen.push(["api", key]));
     register(cache, "api-key", (key) => seen.push(["api-key", key]));
     cache.forgetEverything();
-    expect(seen).toEqual(expect.arrayContaining([["api", null], ["api-key", null]]));
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        ["api", null],
+        ["api-key", null],
+      ]),
+    );
   });
 
   it("applies a change announced by another instance when its NOTIFY arrives", async () => {
