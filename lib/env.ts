@@ -1,5 +1,6 @@
 // Environment, parsed and validated once. Every variable is listed in the README.
 import { z } from "zod";
+import { parseTrustedProxies } from "@/lib/http/client-address";
 
 const boolean = z
   .enum(["true", "false", "1", "0", ""])
@@ -35,6 +36,17 @@ const envSchema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
   STRIPE_API_BASE: z.url().optional(),
   ALLOW_PRIVATE_UPSTREAMS: boolean,
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .superRefine((value, ctx) => {
+      try {
+        parseTrustedProxies(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+      }
+    }),
+  SIGN_UP_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(10),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -65,8 +77,18 @@ export function allowPrivateUpstreams(): boolean {
   return privateFlag.value;
 }
 
-/** The public origin used in links (invitations, top-up URLs, problem types). */
+const publicUrlSchema = envSchema.pick({ APP_URL: true, PORT: true });
+
+/**
+ * The public origin used in links (invitations, top-up URLs, problem types, Auth.js redirects).
+ * Reads only APP_URL and PORT, so it also works where the rest is not configured (`next build`).
+ */
 export function appUrl(): string {
-  const { APP_URL, PORT } = env();
+  const { APP_URL, PORT } = publicUrlSchema.parse(process.env);
   return (APP_URL ?? `http://localhost:${PORT}`).replace(/\/$/, "");
+}
+
+/** Sign-ups allowed per client address per hour (read on every call, like the flag above). */
+export function signUpLimitPerHour(): number {
+  return envSchema.shape.SIGN_UP_LIMIT_PER_HOUR.parse(process.env.SIGN_UP_LIMIT_PER_HOUR);
 }
