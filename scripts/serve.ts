@@ -7,6 +7,7 @@ import next from "next";
 import { GATEWAY_PATH_PREFIX, serveGatewayNode } from "@/lib/gateway/node-adapter";
 import { flushUsage } from "@/lib/gateway/usage-recorder";
 import { listenForInvalidations } from "@/lib/cache/listen-for-invalidations";
+import { stampPeer } from "@/lib/http/client-address";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.LISTEN_HOST ?? "0.0.0.0";
@@ -24,6 +25,9 @@ void listenForInvalidations();
 // anything over its own 8 KiB limit with a problem+json 400 the caller can read.
 const server = http.createServer({ maxHeaderSize: 64 * 1024 }, (req, res) => {
   if (req.url?.startsWith(GATEWAY_PATH_PREFIX)) return void serveGatewayNode(req, res, origin);
+  // Next.js does not tell route handlers and server actions the socket address: hand it over in a
+  // header the client cannot forge (lib/http/client-address.ts).
+  stampPeer(req);
   void handle(req, res);
 });
 // Longer than common load balancers' idle timeouts, so they never reuse a connection we just closed.
