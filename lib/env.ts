@@ -1,6 +1,28 @@
 // Environment, parsed and validated once. Every variable is listed in the README.
+import ipaddr from "ipaddr.js";
 import { z } from "zod";
-import { parseTrustedProxies } from "@/lib/http/client-address";
+
+export type AddressRange = [ipaddr.IPv4 | ipaddr.IPv6, number];
+
+/** Parses TRUSTED_PROXIES; throws naming the first entry that is not an IP address or CIDR range. */
+export function parseTrustedProxies(value: string | undefined): AddressRange[] {
+  return (value ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry): AddressRange => {
+      if (ipaddr.isValidCIDR(entry)) {
+        const [address, bits] = ipaddr.parseCIDR(entry);
+        const mapped = address.kind() === "ipv6" && (address as ipaddr.IPv6).isIPv4MappedAddress() && bits >= 96;
+        return mapped ? [(address as ipaddr.IPv6).toIPv4Address(), bits - 96] : [address, bits];
+      }
+      if (ipaddr.IPv4.isValidFourPartDecimal(entry) || ipaddr.IPv6.isValid(entry)) {
+        const address = ipaddr.process(entry);
+        return [address, address.kind() === "ipv4" ? 32 : 128];
+      }
+      throw new Error(`TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range`);
+    });
+}
 
 const boolean = z
   .enum(["true", "false", "1", "0", ""])
@@ -86,6 +108,15 @@ const publicUrlSchema = envSchema.pick({ APP_URL: true, PORT: true });
 export function appUrl(): string {
   const { APP_URL, PORT } = publicUrlSchema.parse(process.env);
   return (APP_URL ?? `http://localhost:${PORT}`).replace(/\/$/, "");
+}
+
+let trusted: { raw: string | undefined; ranges: AddressRange[] } | undefined;
+
+/** TRUSTED_PROXIES as ranges, re-read when process.env changes (tests set it), parsed once per value. */
+export function trustedProxies(): AddressRange[] {
+  const raw = process.env.TRUSTED_PROXIES;
+  if (!trusted || trusted.raw !== raw) trusted = { raw, ranges: parseTrustedProxies(raw) };
+  return trusted.ranges;
 }
 
 /** Sign-ups allowed per client address per hour (read on every call, like the flag above). */

@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import { handleGatewayRequest } from "@/lib/gateway/handle-gateway-request";
 import { methodMayHaveBody } from "@/lib/gateway/forward";
+import { clientFromNode } from "@/lib/http/client-address";
 
 export const GATEWAY_PATH_PREFIX = "/api/gateway/";
 
@@ -48,14 +49,8 @@ export async function serveGatewayNode(req: IncomingMessage, res: ServerResponse
   });
   try {
     const request = toWebRequest(req, origin, controller.signal);
-    // A proxy in front (TLS termination, load balancer) says what the caller used.
-    const forwardedProto = req.headers["x-forwarded-proto"];
-    const forwardedHost = req.headers["x-forwarded-host"];
-    const response = await handleGatewayRequest(request, {
-      ip: req.socket.remoteAddress ?? null,
-      proto: typeof forwardedProto === "string" ? forwardedProto : "encrypted" in req.socket ? "https" : "http",
-      host: typeof forwardedHost === "string" ? forwardedHost : (req.headers.host ?? new URL(origin).host),
-    });
+    // The socket's peer, or what a proxy listed in TRUSTED_PROXIES says about the caller.
+    const response = await handleGatewayRequest(request, clientFromNode(req, new URL(origin).host));
     await writeWebResponse(response, res);
   } catch (error) {
     console.error("[gateway] could not write a response:", error);

@@ -15,6 +15,7 @@
 // address is unknown (ip null).
 import type { IncomingMessage } from "node:http";
 import ipaddr from "ipaddr.js";
+import { trustedProxies, type AddressRange } from "@/lib/env";
 
 export type ClientAddress = {
   /** The client's IP, normalised (IPv4-mapped IPv6 as IPv4, IPv6 compressed); null when unknown. */
@@ -42,33 +43,6 @@ export const PEER_HEADER = "x-tollgate-peer";
 const STAMPED = Symbol.for("tollgate.peer-header-stamped");
 const stampedHere = () => (globalThis as { [STAMPED]?: boolean })[STAMPED] === true;
 
-type Range = [ipaddr.IPv4 | ipaddr.IPv6, number];
-
-/** Parses TRUSTED_PROXIES; throws with the offending entry when one is not an address or CIDR. */
-export function parseTrustedProxies(value: string | undefined): Range[] {
-  const ranges: Range[] = [];
-  for (const entry of (value ?? "").split(",").map((part) => part.trim()).filter(Boolean)) {
-    if (ipaddr.isValidCIDR(entry)) {
-      const [address, bits] = ipaddr.parseCIDR(entry);
-      ranges.push(address.kind() === "ipv6" && (address as ipaddr.IPv6).isIPv4MappedAddress() ? [(address as ipaddr.IPv6).toIPv4Address(), Math.max(0, bits - 96)] : [address, bits]);
-    } else {
-      const address = parseAddress(entry);
-      if (!address) throw new Error(`TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range`);
-      ranges.push([address, address.kind() === "ipv4" ? 32 : 128]);
-    }
-  }
-  return ranges;
-}
-
-let trusted: { raw: string | undefined; ranges: Range[] } | undefined;
-
-/** TRUSTED_PROXIES, re-read when process.env changes (tests set it), parsed once per value. */
-function trustedProxies(): Range[] {
-  const raw = process.env.TRUSTED_PROXIES;
-  if (!trusted || trusted.raw !== raw) trusted = { raw, ranges: parseTrustedProxies(raw) };
-  return trusted.ranges;
-}
-
 /** An address as it appears in a socket or X-Forwarded-For: v4, v6, `[v6]`, either with a port. */
 function parseAddress(text: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
   let candidate = text.trim();
@@ -79,7 +53,7 @@ function parseAddress(text: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
   return valid ? ipaddr.process(candidate) : null;
 }
 
-function isTrusted(address: ipaddr.IPv4 | ipaddr.IPv6, ranges: Range[]): boolean {
+function isTrusted(address: ipaddr.IPv4 | ipaddr.IPv6, ranges: AddressRange[]): boolean {
   return ranges.some(([range, bits]) => range.kind() === address.kind() && address.match(range, bits));
 }
 
@@ -91,7 +65,7 @@ const hostName = (value: string | null | undefined) => (value && HOST.test(value
  * The client behind a connection (see the header comment). Pure: the gateway mount, route
  * handlers, server actions and tests all come through here.
  */
-export function resolveClient(connection: Connection, ranges: Range[] = trustedProxies()): ClientAddress {
+export function resolveClient(connection: Connection, ranges: AddressRange[] = trustedProxies()): ClientAddress {
   const peer = connection.peer ? parseAddress(connection.peer) : null;
   const direct: ClientAddress = {
     ip: peer?.toString() ?? null,

@@ -3,7 +3,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { clientFromHeaders, clientFromNode, parseTrustedProxies, PEER_HEADER, resolveClient, stampPeer, type ClientAddress } from "@/lib/http/client-address";
+import { parseTrustedProxies } from "@/lib/env";
+import { clientFromHeaders, clientFromNode, PEER_HEADER, resolveClient, stampPeer, type ClientAddress } from "@/lib/http/client-address";
 
 afterEach(() => {
   delete process.env.TRUSTED_PROXIES;
