@@ -6,7 +6,7 @@ import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import type { TeamRole } from "@/lib/db";
 import { AppError, isAppError } from "@/lib/errors";
-import { validateInput } from "@/lib/validation";
+import { invalid, unstorableTextErrors, validateInput } from "@/lib/validation";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { requireTeamRole, type TeamContext } from "@/lib/teams/team-access";
 
@@ -33,8 +33,20 @@ export function parseInput<S extends z.ZodType>(schema: S, formData: FormData): 
   return validateInput(schema, Object.fromEntries(formData), "Check the highlighted fields.");
 }
 
+/**
+ * The form's text must be storable before any field is read: actions read some fields (`team`,
+ * an API slug) before their schema runs, so this cannot wait for parseInput.
+ */
+function checkFormText(formData: FormData): void {
+  for (const [name, value] of formData) {
+    const errors = unstorableTextErrors({ [name]: typeof value === "string" ? value : value.name }, "form");
+    if (errors) throw invalid(errors, "Check the highlighted fields.");
+  }
+}
+
 export async function runAction(formData: FormData | null, work: () => Promise<ActionState | void>): Promise<ActionState> {
   try {
+    if (formData) checkFormText(formData);
     return { ok: true, ...(await work()) };
   } catch (error) {
     unstable_rethrow(error); // redirect() and notFound() must reach Next.js

@@ -6,10 +6,17 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import { AppError } from "@/lib/errors";
+import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/validation";
 
 export const OPENAPI_MAX_BYTES = 1024 * 1024;
 export const OPENAPI_MAX_BYTES_LABEL = "1 MiB";
 const MAX_PROBLEMS = 20;
+/**
+ * Far deeper than real API descriptions go. The schema validator, JSON.stringify and the YAML parser
+ * all recurse, so a document nested thousands deep would overflow the stack: refuse it by name.
+ */
+export const OPENAPI_MAX_DEPTH = 100;
+const TOO_DEEP = `The document is nested more than ${OPENAPI_MAX_DEPTH} levels deep. Move nested schemas to components and refer to them with $ref.`;
 
 export type OpenApiProblem = {
   message: string;
@@ -40,14 +47,14 @@ export async function parseOpenApiText(text: string): Promise<OpenApiResult> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    return fail(doc.errors.slice(0, MAX_PROBLEMS).map((error) => ({ message: error.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, ""), pointer: "", ...position(lineCounter, error.pos[0]) })));
+    return fail(doc.errors.slice(0, MAX_PROBLEMS).map((error) => ({ message: parseMessage(error.message), pointer: "", ...position(lineCounter, error.pos[0]) })));
   }
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
     // toJS refuses documents whose aliases expand too far (a "billion laughs" bomb).
-    return fail([{ message: error instanceof Error ? error.message : "The document could not be read.", pointer: "" }]);
+    return fail([{ message: error instanceof Error ? parseMessage(error.message) : "The document could not be read.", pointer: "" }]);
   }
   const result = await validateOpenApiObject(value);
   if (result.ok) return result;
@@ -59,6 +66,8 @@ export async function validateOpenApiObject(value: unknown): Promise<OpenApiResu
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     return fail([{ message: "The document must be an object with an `openapi` field, e.g. { \"openapi\": \"3.1.0\", … }.", pointer: "" }]);
   }
+  const shape = shapeProblem(value);
+  if (shape) return fail([shape]);
   // What gets stored is what JSON can carry (YAML's .inf or .nan would not survive the round trip).
   const json = JSON.stringify(value);
   if (Buffer.byteLength(json, "utf8") > OPENAPI_MAX_BYTES) return tooLarge();
@@ -80,6 +89,27 @@ export function invalidOpenApi(problems: OpenApiProblem[], field = "openapi"): A
   for (const problem of problems) errors[`${field}#${problem.pointer}`] ??= describeProblem(problem);
   return new AppError("validation_failed", summary, errors);
 }
+
+/** The parser's own words, except where it ran out of stack: then what the author can change. */
+function parseMessage(message: string): string {
+  return /call stack/i.test(message) ? TOO_DEEP : message.replace(/ at line \d+, column \d+:?[\s\S]*$/, "");
+}
+
+/** Before anything recurses over the document: its depth, then text PostgreSQL cannot store. */
+function shapeProblem(document: object): OpenApiProblem | null {
+  const pending: [unknown, number][] = [[document, 1]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [value, depth] = next;
+    if (typeof value !== "object" || value === null) continue;
+    if (depth > OPENAPI_MAX_DEPTH) return { message: TOO_DEEP, pointer: "" };
+    for (const child of Object.values(value)) pending.push([child, depth + 1]);
+  }
+  const path = findUnstorableText(document);
+  return path ? { message: UNSTORABLE_TEXT_MESSAGE, pointer: path.map((segment) => `/${escapePointer(segment)}`).join("") } : null;
+}
+
+/** One JSON pointer segment (RFC 6901). */
+const escapePointer = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
 
 function fail(problems: OpenApiProblem[]): OpenApiResult {
   return { ok: false, problems };
@@ -110,7 +140,7 @@ function refProblem(document: Record<string, unknown>, message: string): OpenApi
 function findRef(value: unknown, target: string, pointer: string): string | null {
   if (typeof value !== "object" || value === null) return null;
   for (const [key, child] of Object.entries(value)) {
-    const childPointer = `${pointer}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+    const childPointer = `${pointer}/${escapePointer(key)}`;
     if (key === "$ref" && typeof child === "string" && decodeURIComponent(child) === target) return childPointer;
     const found = findRef(child, target, childPointer);
     if (found) return found;
@@ -140,7 +170,7 @@ function summarize(errors: AjvError[]): OpenApiProblem[] {
 
 function extraPropertyPointer(error: AjvError): string | null {
   const property = error.params.additionalProperty ?? error.params.unevaluatedProperty;
-  return typeof property === "string" ? `${error.instancePath}/${property.replace(/~/g, "~0").replace(/\//g, "~1")}` : null;
+  return typeof property === "string" ? `${error.instancePath}/${escapePointer(property)}` : null;
 }
 
 function messagesFor(group: AjvError[]): string[] {

@@ -7,7 +7,7 @@ import { authenticateCaller } from "@/lib/management/authenticate-caller";
 import { actorFor, requireAdmin } from "@/lib/management/caller";
 import type { AnyOperation, Operation, OperationSpec } from "@/lib/management/define-operation";
 import { Reply, respond, type OperationContext } from "@/lib/management/operation-context";
-import { parseBody, parseQuery } from "@/lib/management/read-request";
+import { checkPathParams, parseBody, parseQuery } from "@/lib/management/read-request";
 import { resolveTeam } from "@/lib/management/resolve-team";
 import { parseOutput } from "@/lib/management/respond";
 
@@ -24,6 +24,7 @@ export type OperationCall = {
 export type OperationResult = { status: number; headers?: HeadersInit; body: unknown };
 
 export async function executeOperation(operation: AnyOperation, call: OperationCall): Promise<OperationResult> {
+  checkPathParams(call.params);
   const caller = operation.access === "public" ? null : await authenticateCaller(call.headers);
   // Team first: a key addressing another team gets the same 404 everywhere, admin-only or not.
   const team = caller && call.params.team !== undefined ? await resolveTeam(caller, call.params.team) : undefined;

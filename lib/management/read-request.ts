@@ -2,7 +2,7 @@
 // wrong) and query strings (400, since a bad query is a malformed request rather than bad data).
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { fieldErrors, summarizeFieldErrors } from "@/lib/validation";
+import { fieldErrors, summarizeFieldErrors, unstorableTextErrors } from "@/lib/validation";
 
 export async function readJson(request: Request): Promise<unknown> {
   const text = await request.text();
@@ -14,22 +14,23 @@ export async function readJson(request: Request): Promise<unknown> {
   }
 }
 
-export function parseBody<S extends z.ZodType>(schema: S, json: unknown): z.output<S> {
-  const result = schema.safeParse(json);
-  if (!result.success) {
-    const errors = fieldErrors(result.error);
-    throw new AppError("validation_failed", `The request body is invalid: ${summarizeFieldErrors(errors)}`, errors);
-  }
-  return result.data;
+export const parseBody = <S extends z.ZodType>(schema: S, json: unknown): z.output<S> => parseWith(schema, json, "validation_failed", "The request body is invalid");
+
+export const parseQuery = <S extends z.ZodType>(schema: S, query: Record<string, string>): z.output<S> => parseWith(schema, query, "bad_request", "Invalid query parameters");
+
+/** Path segments reach the database as they are (a team slug, an id): refuse what it cannot store. */
+export function checkPathParams(params: Record<string, string>): void {
+  const errors = unstorableTextErrors(params, "path");
+  if (errors) throw new AppError("bad_request", `Invalid path: ${summarizeFieldErrors(errors)}`, errors);
 }
 
-export function parseQuery<S extends z.ZodType>(schema: S, query: Record<string, string>): z.output<S> {
-  const result = schema.safeParse(query);
-  if (!result.success) {
-    const errors = fieldErrors(result.error);
-    throw new AppError("bad_request", `Invalid query parameters: ${summarizeFieldErrors(errors)}`, errors);
-  }
-  return result.data;
+// Text PostgreSQL cannot store is refused for the whole input before the schema sees any field.
+function parseWith<S extends z.ZodType>(schema: S, input: unknown, code: "bad_request" | "validation_failed", what: string): z.output<S> {
+  const unstorable = unstorableTextErrors(input);
+  const result = unstorable ? null : schema.safeParse(input);
+  if (result?.success) return result.data;
+  const errors = unstorable ?? fieldErrors(result!.error);
+  throw new AppError(code, `${what}: ${summarizeFieldErrors(errors)}`, errors);
 }
 
 /** `Idempotency-Key`: optional, 1-200 visible ASCII characters (the IETF draft's shape). */

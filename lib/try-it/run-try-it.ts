@@ -11,7 +11,7 @@ import { methodMayHaveBody } from "@/lib/gateway/forward";
 import { isDroppedRequestHeader } from "@/lib/gateway/headers";
 import { currency } from "@/lib/money";
 import { appUrl } from "@/lib/env";
-import { invalid } from "@/lib/validation";
+import { invalid, unstorableTextErrors } from "@/lib/validation";
 import { readLimited } from "@/lib/http/read-limited";
 import { SHOWN_HEADERS, TRY_IT_MAX_RESPONSE_BYTES, tryItRequestSchema, type TryItRequest, type TryItResult } from "@/lib/try-it/try-it-schema";
 
@@ -23,6 +23,8 @@ const dropped = (name: string) => isDroppedRequestHeader(name) || BODY_FRAMING.h
 
 /** `input` is what the console posted (a TryItRequest), validated here. */
 export async function runTryIt(userId: string, input: TryItRequest | unknown, options: { signal?: AbortSignal } = {}): Promise<TryItResult> {
+  const unstorable = unstorableTextErrors(input);
+  if (unstorable) throw invalid(unstorable);
   const parsed = tryItRequestSchema.safeParse(input);
   if (!parsed.success) throw invalid(Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join(".") || "body", issue.message])));
   const call = parsed.data;
