@@ -6,7 +6,9 @@ import { AppError, notFound } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { actorUserId, auditActor, type Actor } from "@/lib/audit/actor";
 import { signedDecimalAmount, signedMicrosOrNull } from "@/lib/billing/money-schemas";
-import { isUniqueViolation } from "@/lib/db-errors";
+import { isOutOfRange, isUniqueViolation } from "@/lib/db-errors";
+import { currency, formatMoney } from "@/lib/money";
+import { invalid } from "@/lib/validation";
 import { postCredit } from "@/lib/billing/ledger/post-credit";
 
 export const grantCreditSchema = z
@@ -21,6 +23,9 @@ export const grantCreditSchema = z
     if (input.kind === "GRANT" && micros <= 0n) ctx.addIssue({ code: "custom", path: ["amount"], message: "A grant must be more than zero; use kind ADJUSTMENT to take credit away." });
     if (input.kind === "ADJUSTMENT" && micros === 0n) ctx.addIssue({ code: "custom", path: ["amount"], message: "An adjustment of zero changes nothing." });
   });
+
+/** The largest balance a team can have (PostgreSQL int8), in micro-units. */
+const MAX_BALANCE_MICROS = 2n ** 63n - 1n;
 
 export type GrantCredit = { amount: bigint; kind: "GRANT" | "ADJUSTMENT"; reason: string; idempotencyKey?: string };
 export type GrantResult = { entry: CreditLedgerEntry; replayed: boolean };
@@ -58,6 +63,8 @@ export async function grantCredit(teamId: string, input: GrantCredit, actor: Act
       const raced = await findReplay(externalRef, input);
       if (raced) return raced;
     }
+    // The balance is an int8 of micro-units; PostgreSQL refused the sum and nothing was written.
+    if (isOutOfRange(error)) throw invalid({ amount: `This would take the balance beyond ±${formatMoney(MAX_BALANCE_MICROS, currency())}, the most it can hold.` });
     throw error;
   }
 }
