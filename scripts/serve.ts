@@ -6,6 +6,7 @@ import http from "node:http";
 import next from "next";
 import { GATEWAY_PATH_PREFIX, serveGatewayNode } from "@/lib/gateway/node-adapter";
 import { flushUsage } from "@/lib/gateway/usage-recorder";
+import { refuseRequestLine } from "@/lib/http/request-line";
 import { listenForInvalidations } from "@/lib/cache/listen-for-invalidations";
 import { stampPeer } from "@/lib/http/client-address";
 
@@ -24,6 +25,7 @@ void listenForInvalidations();
 // Node refuses headers over 16 KiB with a bare 431; up to 64 KiB they reach the gateway, which answers
 // anything over its own 8 KiB limit with a problem+json 400 the caller can read.
 const server = http.createServer({ maxHeaderSize: 64 * 1024 }, (req, res) => {
+  if (refuseRequestLine(req.method, req.url, res)) return; // TRACE, %ff, %00: a 400 here, not a 500 inside
   if (req.url?.startsWith(GATEWAY_PATH_PREFIX)) return void serveGatewayNode(req, res, origin);
   // Next.js does not tell route handlers and server actions the socket address: hand it over in a
   // header the client cannot forge (lib/http/client-address.ts).
