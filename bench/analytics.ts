@@ -39,7 +39,9 @@ export async function measureAnalytics({ log, resultsFile }: { log: Log; results
   const rollupRows = await seedRollups(teamId);
   const ledgerRows = await seedLedger(teamId, log);
   const seedSeconds = round((performance.now() - started) / 1000, 1);
-  log(`analytics: ${EVENTS.toLocaleString("en")} events and ${rollupRows.toLocaleString("en")} rollup rows and ${ledgerRows.toLocaleString("en")} ledger rows seeded in ${seedSeconds} s; timing queries (median of ${RUNS})…`);
+  log(
+    `analytics: ${EVENTS.toLocaleString("en")} events and ${rollupRows.toLocaleString("en")} rollup rows and ${ledgerRows.toLocaleString("en")} ledger rows seeded in ${seedSeconds} s; timing queries (median of ${RUNS})…`,
+  );
 
   const now = new Date();
   const range = (key: string) => {
@@ -62,23 +64,47 @@ export async function measureAnalytics({ log, resultsFile }: { log: Log; results
   };
 
   for (const key of ["24h", "7d", "30d"]) {
-    await compare(`series ${key}`, () => getUsageSeries(teamId, range(key)), () => getUsageSeries(teamId, range(key), "raw"));
+    await compare(
+      `series ${key}`,
+      () => getUsageSeries(teamId, range(key)),
+      () => getUsageSeries(teamId, range(key), "raw"),
+    );
   }
-  await compare("breakdown by API 30d", () => getUsageByApi(teamId, range("30d")), () => getUsageByApi(teamId, range("30d"), "raw"));
-  await compare("breakdown by key 30d", () => getUsageByKey(teamId, range("30d")), () => getUsageByKey(teamId, range("30d"), "raw"));
+  await compare(
+    "breakdown by API 30d",
+    () => getUsageByApi(teamId, range("30d")),
+    () => getUsageByApi(teamId, range("30d"), "raw"),
+  );
+  await compare(
+    "breakdown by key 30d",
+    () => getUsageByKey(teamId, range("30d")),
+    () => getUsageByKey(teamId, range("30d"), "raw"),
+  );
 
   const month = range("30d");
   await time("log first page", () => listRequestLog(teamId, month, {}, { limit: 50 }));
   await time("log filtered (API + 5xx)", () => listRequestLog(teamId, month, { api: apiIds[1], status: "5xx" }, { limit: 50 }));
   await time("log filtered (key)", () => listRequestLog(teamId, month, { key: keyIds[3] }, { limit: 50 }));
   await time("log filtered (path prefix)", () => listRequestLog(teamId, month, { path: "/v1/items/42" }, { limit: 50 }));
-  const sample = await db.usageEvent.findFirstOrThrow({ where: { teamId }, skip: 654_321, orderBy: { id: "asc" }, select: { requestId: true } });
+  const sample = await db.usageEvent.findFirstOrThrow({
+    where: { teamId },
+    skip: 654_321,
+    orderBy: { id: "asc" },
+    select: { requestId: true },
+  });
   await time("log by request id", () => listRequestLog(teamId, month, { requestId: sample.requestId }, { limit: 50 }));
   const deep = await cursorAtOffset(teamId, 500_000);
   const deepKeyset = await median(() => listRequestLog(teamId, month, {}, { before: deep, limit: 50 }));
   const deepOffset = await median(() => offsetPage(teamId, month, 500_000), 3);
-  queries["log page at row 500,000"] = { medianMs: deepKeyset, baselineMs: deepOffset, speedup: round(deepOffset / deepKeyset, 1), note: "keyset vs OFFSET" };
-  log(`  ${"log page at row 500,000".padEnd(28)} ${String(deepKeyset).padStart(8)} ms   OFFSET paging ${String(deepOffset).padStart(8)} ms   x${queries["log page at row 500,000"].speedup}`);
+  queries["log page at row 500,000"] = {
+    medianMs: deepKeyset,
+    baselineMs: deepOffset,
+    speedup: round(deepOffset / deepKeyset, 1),
+    note: "keyset vs OFFSET",
+  };
+  log(
+    `  ${"log page at row 500,000".padEnd(28)} ${String(deepKeyset).padStart(8)} ms   OFFSET paging ${String(deepOffset).padStart(8)} ms   x${queries["log page at row 500,000"].speedup}`,
+  );
   await time("CSV first 10,000 rows", () => readCsvRows(teamId, month, 10_000));
 
   // The billing page's ledger usage per UTC day and API: the first view summarises the 30 settled
@@ -86,17 +112,47 @@ export async function measureAnalytics({ log, resultsFile }: { log: Log; results
   // page grouped straight from the ledger, as before ledger_usage_days.
   const firstViewStart = performance.now();
   await listUsageByDay(teamId, 1);
-  queries["ledger usage by day, first view"] = { medianMs: round(performance.now() - firstViewStart, 2), note: "once per team: summarises every settled day" };
-  log(`  ${"ledger usage by day, first view".padEnd(28)} ${String(queries["ledger usage by day, first view"].medianMs).padStart(8)} ms   once`);
-  await compare("ledger usage by day p1", () => listUsageByDay(teamId, 1), () => listUsageByDayFromLedger(teamId, 1), true);
-  await compare("ledger usage by day p5", () => listUsageByDay(teamId, 5), () => listUsageByDayFromLedger(teamId, 5), true);
+  queries["ledger usage by day, first view"] = {
+    medianMs: round(performance.now() - firstViewStart, 2),
+    note: "once per team: summarises every settled day",
+  };
+  log(
+    `  ${"ledger usage by day, first view".padEnd(28)} ${String(queries["ledger usage by day, first view"].medianMs).padStart(8)} ms   once`,
+  );
+  await compare(
+    "ledger usage by day p1",
+    () => listUsageByDay(teamId, 1),
+    () => listUsageByDayFromLedger(teamId, 1),
+    true,
+  );
+  await compare(
+    "ledger usage by day p5",
+    () => listUsageByDay(teamId, 5),
+    () => listUsageByDayFromLedger(teamId, 5),
+    true,
+  );
 
   // The management API's usage report (rollups + raw edges + raw calls that do not roll up).
   const week = range("7d");
   const someApi = await db.api.findUniqueOrThrow({ where: { id: apiIds[2] }, select: { slug: true } });
-  await compare("mgmt usage report 30d", () => getUsageSummary(teamId, month), () => getUsageSummary(teamId, month, undefined, "raw"), true);
-  await compare("mgmt usage report 7d", () => getUsageSummary(teamId, week), () => getUsageSummary(teamId, week, undefined, "raw"), true);
-  await compare("mgmt usage report 30d 1 API", () => getUsageSummary(teamId, month, someApi.slug), () => getUsageSummary(teamId, month, someApi.slug, "raw"), true);
+  await compare(
+    "mgmt usage report 30d",
+    () => getUsageSummary(teamId, month),
+    () => getUsageSummary(teamId, month, undefined, "raw"),
+    true,
+  );
+  await compare(
+    "mgmt usage report 7d",
+    () => getUsageSummary(teamId, week),
+    () => getUsageSummary(teamId, week, undefined, "raw"),
+    true,
+  );
+  await compare(
+    "mgmt usage report 30d 1 API",
+    () => getUsageSummary(teamId, month, someApi.slug),
+    () => getUsageSummary(teamId, month, someApi.slug, "raw"),
+    true,
+  );
 
   const analytics = {
     measuredAt: new Date().toISOString(),
@@ -115,12 +171,22 @@ async function seedTeam() {
   const team = await db.team.create({ data: { slug: `analytics-bench-${suffix}`, name: "Analytics bench" } });
   const apiIds: string[] = [];
   for (let i = 0; i < APIS; i++) {
-    const api = await db.api.create({ data: { slug: `analytics-${suffix}-${i}`, name: `Analytics API ${i}`, status: "PUBLISHED", upstreamBaseUrl: "http://127.0.0.1:9", publishedAt: new Date() } });
+    const api = await db.api.create({
+      data: {
+        slug: `analytics-${suffix}-${i}`,
+        name: `Analytics API ${i}`,
+        status: "PUBLISHED",
+        upstreamBaseUrl: "http://127.0.0.1:9",
+        publishedAt: new Date(),
+      },
+    });
     apiIds.push(api.id);
   }
   const keyIds: string[] = [];
   for (let i = 0; i < KEYS; i++) {
-    const key = await db.apiKey.create({ data: { teamId: team.id, name: `key ${i}`, hash: `analytics-${suffix}-${i}`, prefix: "tg_test_", lastFour: String(1000 + i) } });
+    const key = await db.apiKey.create({
+      data: { teamId: team.id, name: `key ${i}`, hash: `analytics-${suffix}-${i}`, prefix: "tg_test_", lastFour: String(1000 + i) },
+    });
     keyIds.push(key.id);
   }
   return { teamId: team.id, apiIds, keyIds };
@@ -152,7 +218,10 @@ async function seedEvents(teamId: string, apiIds: string[], keyIds: string[], lo
 
 /** The rollups as the recorder would have written them: the very same aggregation text. */
 async function seedRollups(teamId: string): Promise<number> {
-  await pgPool().query(`INSERT INTO usage_rollups (${ROLLUP_COLUMNS}) ${rollupSelect(`usage_events WHERE "teamId" = $1 AND ${ROLLUP_ELIGIBLE}`)}`, [teamId]);
+  await pgPool().query(
+    `INSERT INTO usage_rollups (${ROLLUP_COLUMNS}) ${rollupSelect(`usage_events WHERE "teamId" = $1 AND ${ROLLUP_ELIGIBLE}`)}`,
+    [teamId],
+  );
   await pgPool().query("ANALYZE usage_events");
   await pgPool().query("ANALYZE usage_rollups");
   return db.usageRollup.count({ where: { teamId } });
@@ -184,7 +253,9 @@ async function seedLedger(teamId: string, log: Log): Promise<number> {
      FROM usage_events e WHERE e."teamId" = $1 AND e.status = 502`,
     [teamId],
   );
-  await pgPool().query(`UPDATE teams SET balance = (SELECT sum(amount) FROM credit_ledger_entries WHERE "teamId" = $1) WHERE id = $1`, [teamId]);
+  await pgPool().query(`UPDATE teams SET balance = (SELECT sum(amount) FROM credit_ledger_entries WHERE "teamId" = $1) WHERE id = $1`, [
+    teamId,
+  ]);
   await pgPool().query("ANALYZE credit_ledger_entries");
   return db.creditLedgerEntry.count({ where: { teamId } });
 }

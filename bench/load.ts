@@ -23,12 +23,18 @@ export type RunSummary = {
 };
 
 /** Warm-up, then `beforeMeasuring` (e.g. a ledger snapshot), then the measured run. */
-export async function measure(target: Target, settings: LoadSettings, children: ChildGroup, beforeMeasuring?: () => Promise<void>): Promise<RunSummary> {
+export async function measure(
+  target: Target,
+  settings: LoadSettings,
+  children: ChildGroup,
+  beforeMeasuring?: () => Promise<void>,
+): Promise<RunSummary> {
   const { connections, pipelining } = settings;
   const warmup = await runInChild({ ...target, connections, pipelining, seconds: settings.warmupSeconds }, children);
   // Requests the warm-up left in flight finish within milliseconds; let them land first.
   await new Promise((resolve) => setTimeout(resolve, 500));
-  const amountFor = (requestsPerSecond: number) => Math.max(10, Math.round((requestsPerSecond * settings.seconds) / connections)) * connections;
+  const amountFor = (requestsPerSecond: number) =>
+    Math.max(10, Math.round((requestsPerSecond * settings.seconds) / connections)) * connections;
   let amount = amountFor(warmup.requestsPerSecond);
   for (let attempt = 1; ; attempt++) {
     await beforeMeasuring?.();

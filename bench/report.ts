@@ -18,10 +18,20 @@ export function printTable(results: Results) {
   for (const name of Object.keys(LABELS) as (keyof Results)[]) {
     const run = results[name];
     if (!run) continue;
-    rows.push([LABELS[name], run.requestsPerSecond.toFixed(0), String(run.p50Ms), String(run.p99Ms), String(run.non2xx), String(run.errors), String(run.completed), run.seconds.toFixed(1)]);
+    rows.push([
+      LABELS[name],
+      run.requestsPerSecond.toFixed(0),
+      String(run.p50Ms),
+      String(run.p99Ms),
+      String(run.non2xx),
+      String(run.errors),
+      String(run.completed),
+      run.seconds.toFixed(1),
+    ]);
   }
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  for (const row of rows) console.log(row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join("  "));
+  for (const row of rows)
+    console.log(row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join("  "));
 }
 
 export function ratios(results: Required<Results>) {

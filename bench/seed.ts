@@ -34,8 +34,12 @@ export async function seedBench(upstreamUrl: string): Promise<BenchSeed> {
       },
       include: { plans: true },
     });
-    await tx.subscription.create({ data: { teamId: team.id, apiId: api.id, planId: api.plans[0]!.id, status: "ACTIVE", decidedAt: new Date() } });
-    await tx.apiKey.create({ data: { teamId: team.id, name: "bench", hash: generated.hash, prefix: generated.prefix, lastFour: generated.lastFour } });
+    await tx.subscription.create({
+      data: { teamId: team.id, apiId: api.id, planId: api.plans[0]!.id, status: "ACTIVE", decidedAt: new Date() },
+    });
+    await tx.apiKey.create({
+      data: { teamId: team.id, name: "bench", hash: generated.hash, prefix: generated.prefix, lastFour: generated.lastFour },
+    });
     return { teamId: team.id, key: generated.key, price: PRICE_PER_CALL };
   });
 }

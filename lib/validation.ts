@@ -20,7 +20,10 @@ export function fieldErrors(error: z.ZodError, options: { prefix?: string; topLe
 /** A readable one-line summary of the first problems, for a problem's `detail`. */
 export function summarizeFieldErrors(errors: Record<string, string>): string {
   const entries = Object.entries(errors);
-  const shown = entries.slice(0, 3).map(([field, message]) => `${field}: ${message}`).join("; ");
+  const shown = entries
+    .slice(0, 3)
+    .map(([field, message]) => `${field}: ${message}`)
+    .join("; ");
   return entries.length > 3 ? `${shown}; and ${entries.length - 3} more` : shown;
 }
 

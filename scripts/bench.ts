@@ -79,7 +79,9 @@ async function main(): Promise<number> {
     checkpoint();
 
     const app = `http://127.0.0.1:${port}`;
-    log(`load: ${SETTINGS.connections} connections, pipelining ${SETTINGS.pipelining}, ${SETTINGS.warmupSeconds} s warm-up, ~${SETTINGS.seconds} s measured`);
+    log(
+      `load: ${SETTINGS.connections} connections, pipelining ${SETTINGS.pipelining}, ${SETTINGS.warmupSeconds} s warm-up, ~${SETTINGS.seconds} s measured`,
+    );
     log("(a) the upstream directly…");
     const upstream = await measure({ url: `${upstreamUrl}/ping` }, SETTINGS, children);
     log("(b0) GET /api/ping…");
@@ -109,7 +111,9 @@ async function main(): Promise<number> {
     printTable(results);
     const all = results as Required<Results>;
     const { gatewayOverRoute, gatewayOverUpstream, gatewayOverStaticRoute } = ratios(all);
-    console.log(`gateway / route: ${gatewayOverRoute}   gateway / static route: ${gatewayOverStaticRoute}   gateway / upstream: ${gatewayOverUpstream}`);
+    console.log(
+      `gateway / route: ${gatewayOverRoute}   gateway / static route: ${gatewayOverStaticRoute}   gateway / upstream: ${gatewayOverUpstream}`,
+    );
 
     const charged = before - after;
     const expected = seed.price * BigInt(all.gateway.ok);
@@ -123,7 +127,11 @@ async function main(): Promise<number> {
       for (const problem of problems) log(`FAILED: ${problem}`);
       return 1;
     }
-    writeResults(resultsFile, { ...SETTINGS, amount: "measured runs send a fixed number of requests, sized from the warm-up rate to last ~seconds" }, all);
+    writeResults(
+      resultsFile,
+      { ...SETTINGS, amount: "measured runs send a fixed number of requests, sized from the warm-up rate to last ~seconds" },
+      all,
+    );
     log(`wrote ${path.relative(root, resultsFile)}`);
     checkpoint();
     await measureAnalytics({ log, resultsFile }); // usage analytics on 1,000,000 events, merged into the same file

@@ -16,24 +16,40 @@ type CruiseResult = {
 };
 
 const cruise = JSON.parse(
-  execFileSync(process.execPath, [path.resolve("node_modules/dependency-cruiser/bin/dependency-cruiser.mjs"), ...SOURCES, "--config", ".dependency-cruiser.cjs", "--output-type", "json"], {
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-  }),
+  execFileSync(
+    process.execPath,
+    [
+      path.resolve("node_modules/dependency-cruiser/bin/dependency-cruiser.mjs"),
+      ...SOURCES,
+      "--config",
+      ".dependency-cruiser.cjs",
+      "--output-type",
+      "json",
+    ],
+    {
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  ),
 ) as CruiseResult;
 
 const problems: string[] = [];
 for (const { rule, from, to } of cruise.summary.violations) problems.push(`import rule ${rule.name}: ${from} → ${to}`);
 
-const edges: ImportEdge[] = cruise.modules.flatMap((module) => module.dependencies.map((dependency) => ({ from: module.source, to: dependency.resolved })));
+const edges: ImportEdge[] = cruise.modules.flatMap((module) =>
+  module.dependencies.map((dependency) => ({ from: module.source, to: dependency.resolved })),
+);
 for (const cycle of findFolderCycles(edges)) problems.push(`import rule no-folder-cycle: ${cycle}`);
 
 const sourceFiles = cruise.modules.map((module) => module.source).filter((file) => /\.(ts|tsx|mjs|js)$/.test(file) && fs.existsSync(file));
-for (const write of findMoneyWrites(sourceFiles, (file) => fs.readFileSync(file, "utf8"))) problems.push(`money rule money-writes-in-ledger: ${write}`);
+for (const write of findMoneyWrites(sourceFiles, (file) => fs.readFileSync(file, "utf8")))
+  problems.push(`money rule money-writes-in-ledger: ${write}`);
 
 if (problems.length) {
   for (const problem of problems) console.error(`✖ ${problem}`);
-  console.error(`\n${problems.length} architecture problem(s). The rules and their reasons: .dependency-cruiser.cjs and docs/architecture.md.`);
+  console.error(
+    `\n${problems.length} architecture problem(s). The rules and their reasons: .dependency-cruiser.cjs and docs/architecture.md.`,
+  );
   process.exit(1);
 }
 console.log(`architecture: ${cruise.modules.length} modules, ${edges.length} imports, no violations`);

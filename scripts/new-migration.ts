@@ -10,7 +10,10 @@ import { binPath } from "./lib/processes";
 import { withScratchCluster } from "./lib/scratch-database";
 
 const SNAPSHOT = path.join("prisma", "migrations", "schema.snapshot.prisma");
-const name = (process.argv[2] ?? "").toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
+const name = (process.argv[2] ?? "")
+  .toLowerCase()
+  .replace(/[^a-z0-9]+/g, "_")
+  .replace(/^_|_$/g, "");
 if (!name) {
   console.error("usage: npm run db:new-migration -- <name>");
   process.exit(2);

@@ -57,13 +57,15 @@ for (const [label, args] of CHECKS) {
 }
 
 const vitestCode = await runSuite("unit and integration (vitest)", [
-  bin("vitest/vitest.mjs"), "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`,
+  bin("vitest/vitest.mjs"),
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${vitestJson}`,
 ]);
-const playwrightCode = await runSuite(
-  "end to end (playwright)",
-  [bin("@playwright/test/cli.js"), "test", "--reporter=list,json"],
-  { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson },
-);
+const playwrightCode = await runSuite("end to end (playwright)", [bin("@playwright/test/cli.js"), "test", "--reporter=list,json"], {
+  PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson,
+});
 
 const vitest = readJson(vitestJson);
 const playwright = readJson(playwrightJson);
@@ -75,6 +77,8 @@ const skipped = (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + (
 if (vitestCode !== 0 && !vitest?.numFailedTests) failed += 1;
 if (playwrightCode !== 0 && !playwright?.stats?.unexpected) failed += 1;
 
-console.log(`\nvitest: ${vitest?.numPassedTests ?? 0} passed, ${vitest?.numFailedTests ?? 0} failed; playwright: ${playwright?.stats?.expected ?? 0} passed, ${playwright?.stats?.unexpected ?? 0} failed, ${playwright?.stats?.flaky ?? 0} flaky`);
+console.log(
+  `\nvitest: ${vitest?.numPassedTests ?? 0} passed, ${vitest?.numFailedTests ?? 0} failed; playwright: ${playwright?.stats?.expected ?? 0} passed, ${playwright?.stats?.unexpected ?? 0} failed, ${playwright?.stats?.flaky ?? 0} flaky`,
+);
 console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 process.exit(vitestCode !== 0 || playwrightCode !== 0 ? 1 : 0);

@@ -5,7 +5,9 @@ import { problemBody } from "@/lib/http/problem";
 
 describe("error docs", () => {
   it("document every error code with its status, a meaning and a fix", () => {
-    const documented = allErrorDocs().map((doc) => doc.code).sort();
+    const documented = allErrorDocs()
+      .map((doc) => doc.code)
+      .sort();
     expect(documented).toEqual((Object.keys(ERROR_STATUS) as ErrorCode[]).sort());
     for (const doc of allErrorDocs()) {
       expect(doc.status).toBe(ERROR_STATUS[doc.code]);

@@ -62,7 +62,8 @@ function differences(fromMigrations: Snapshot, fromSchema: Snapshot): string[] {
     for (const key of new Set([...a.keys(), ...b.keys()])) {
       if (!b.has(key)) lines.push(`${kind} ${key}: only from migrations (${a.get(key)})`);
       else if (!a.has(key)) lines.push(`${kind} ${key}: missing from migrations (schema.prisma has ${b.get(key)})`);
-      else if (a.get(key) !== b.get(key)) lines.push(`${kind} ${key}: migrations give "${a.get(key)}", schema.prisma gives "${b.get(key)}"`);
+      else if (a.get(key) !== b.get(key))
+        lines.push(`${kind} ${key}: migrations give "${a.get(key)}", schema.prisma gives "${b.get(key)}"`);
     }
   }
   return lines.sort();
@@ -80,7 +81,10 @@ it("prisma/migrations produce exactly the database that prisma/schema.prisma des
   ]);
   await withClient(databaseUrl(adminUrl, direct), (client) => client.query(schemaSql));
 
-  const [fromMigrations, fromSchema] = await Promise.all([snapshot(databaseUrl(adminUrl, migrated)), snapshot(databaseUrl(adminUrl, direct))]);
+  const [fromMigrations, fromSchema] = await Promise.all([
+    snapshot(databaseUrl(adminUrl, migrated)),
+    snapshot(databaseUrl(adminUrl, direct)),
+  ]);
   // guard against comparing two empty catalogs
   expect(fromSchema.tables!.size).toBeGreaterThan(10);
   expect(

@@ -36,7 +36,8 @@ delete process.env.ADMIN_EMAILS;
 // shared pg.Client. Fail the test that caused it rather than let it scroll by in the log.
 const overlappingQueries: Error[] = [];
 process.on("warning", (warning) => {
-  if (warning.name === "DeprecationWarning" && warning.message.includes("client is already executing a query")) overlappingQueries.push(warning);
+  if (warning.name === "DeprecationWarning" && warning.message.includes("client is already executing a query"))
+    overlappingQueries.push(warning);
 });
 afterEach(() => {
   const warning = overlappingQueries.shift();

@@ -9,7 +9,9 @@ const POINTS = [
 export default function LandingPage() {
   return (
     <div className="py-10">
-      <h1 className="max-w-3xl text-4xl font-semibold tracking-tight text-slate-900">The API portal and metered gateway you host yourself.</h1>
+      <h1 className="max-w-3xl text-4xl font-semibold tracking-tight text-slate-900">
+        The API portal and metered gateway you host yourself.
+      </h1>
       <p className="mt-4 max-w-2xl text-lg text-slate-600">
         Publish APIs, let developers onboard themselves, and bill every call against prepaid credit — exactly, even under concurrency.
       </p>

@@ -26,7 +26,11 @@ export function AdminTeamMembers({ members }: { members: AdminTeam["memberships"
 
 export function AdminTeamSubscriptions({ subscriptions }: { subscriptions: AdminTeam["subscriptions"] }) {
   return (
-    <AdminTable columns={[{ label: "API" }, { label: "Plan" }, { label: "Status" }, { label: "Since (UTC)" }]} cell={cell} testId="admin-team-subscriptions">
+    <AdminTable
+      columns={[{ label: "API" }, { label: "Plan" }, { label: "Status" }, { label: "Since (UTC)" }]}
+      cell={cell}
+      testId="admin-team-subscriptions"
+    >
       {subscriptions.map((subscription) => (
         <tr key={subscription.id}>
           <td className={cell}>
@@ -34,7 +38,9 @@ export function AdminTeamSubscriptions({ subscriptions }: { subscriptions: Admin
           </td>
           <td className={cell}>
             {subscription.plan.name}
-            {subscription.pendingPlan ? <span className="block text-xs text-amber-700">requested: {subscription.pendingPlan.name}</span> : null}
+            {subscription.pendingPlan ? (
+              <span className="block text-xs text-amber-700">requested: {subscription.pendingPlan.name}</span>
+            ) : null}
           </td>
           <td className={cell}>
             <Badge tone={STATUS_TONES[subscription.status]}>{subscription.status.toLowerCase()}</Badge>

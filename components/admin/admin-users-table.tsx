@@ -11,7 +11,14 @@ type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 type UserActions = { disable: Action; enable: Action; grantAdmin: Action; revokeAdmin: Action };
 
 const cell = "px-3 py-2 align-top";
-const COLUMNS = [{ label: "User" }, { label: "Status" }, { label: "Teams", right: true }, { label: "Created (UTC)" }, { label: "Access" }, { label: "Platform admin" }];
+const COLUMNS = [
+  { label: "User" },
+  { label: "Status" },
+  { label: "Teams", right: true },
+  { label: "Created (UTC)" },
+  { label: "Access" },
+  { label: "Platform admin" },
+];
 
 export function AdminUsersTable({ rows, actions, currentUserId }: { rows: AdminUserRow[]; actions: UserActions; currentUserId: string }) {
   return (
@@ -30,22 +37,53 @@ export function AdminUsersTable({ rows, actions, currentUserId }: { rows: AdminU
                 {user.isPlatformAdmin ? <Badge tone="blue">platform admin</Badge> : null}
                 {self ? <Badge>you</Badge> : null}
               </span>
-              {user.disabledAt ? <span className="mt-1 block text-xs text-slate-500">since {utcDateTime.format(user.disabledAt)}</span> : null}
+              {user.disabledAt ? (
+                <span className="mt-1 block text-xs text-slate-500">since {utcDateTime.format(user.disabledAt)}</span>
+              ) : null}
             </td>
             <td className={`${cell} text-right tabular-nums`}>{user.teams}</td>
             <td className={`${cell} whitespace-nowrap text-slate-600`}>{utcDateTime.format(user.createdAt)}</td>
             <td className={`${cell} min-w-64`}>
               {self ? null : user.disabledAt ? (
-                <UserStatusForm key="enable" action={actions.enable} userId={user.id} email={user.email} verb="Enable" confirm={`Enable ${user.email}? They can sign in again at once.`} />
+                <UserStatusForm
+                  key="enable"
+                  action={actions.enable}
+                  userId={user.id}
+                  email={user.email}
+                  verb="Enable"
+                  confirm={`Enable ${user.email}? They can sign in again at once.`}
+                />
               ) : (
-                <UserStatusForm key="disable" action={actions.disable} userId={user.id} email={user.email} verb="Disable" danger confirm={`Disable ${user.email}? They are signed out and cannot sign in until enabled again.`} />
+                <UserStatusForm
+                  key="disable"
+                  action={actions.disable}
+                  userId={user.id}
+                  email={user.email}
+                  verb="Disable"
+                  danger
+                  confirm={`Disable ${user.email}? They are signed out and cannot sign in until enabled again.`}
+                />
               )}
             </td>
             <td className={`${cell} min-w-64`}>
               {self || user.disabledAt ? null : user.isPlatformAdmin ? (
-                <UserStatusForm key="revoke" action={actions.revokeAdmin} userId={user.id} email={user.email} verb="Remove admin" confirm={`Remove platform admin from ${user.email}?`} />
+                <UserStatusForm
+                  key="revoke"
+                  action={actions.revokeAdmin}
+                  userId={user.id}
+                  email={user.email}
+                  verb="Remove admin"
+                  confirm={`Remove platform admin from ${user.email}?`}
+                />
               ) : (
-                <UserStatusForm key="grant" action={actions.grantAdmin} userId={user.id} email={user.email} verb="Make admin" confirm={`Make ${user.email} a platform admin? They can see and change every team.`} />
+                <UserStatusForm
+                  key="grant"
+                  action={actions.grantAdmin}
+                  userId={user.id}
+                  email={user.email}
+                  verb="Make admin"
+                  confirm={`Make ${user.email} a platform admin? They can see and change every team.`}
+                />
               )}
             </td>
           </tr>

@@ -6,9 +6,11 @@ import { Field } from "@/components/ui/form";
 import { Button } from "@/components/ui/button";
 
 export function AuditFilterForm({ input, errors }: { input: AuditFilterInput; errors: Record<string, string> }) {
-  const field = (name: keyof AuditFilterInput, label: string, extra: React.InputHTMLAttributes<HTMLInputElement> & { hint?: string } = {}) => (
-    <Field key={name} label={label} name={name} defaultValue={input[name]} error={errors[name]} {...extra} />
-  );
+  const field = (
+    name: keyof AuditFilterInput,
+    label: string,
+    extra: React.InputHTMLAttributes<HTMLInputElement> & { hint?: string } = {},
+  ) => <Field key={name} label={label} name={name} defaultValue={input[name]} error={errors[name]} {...extra} />;
   return (
     <form method="get" role="search" aria-label="Filter the audit log" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" noValidate>
       {field("action", "Action", { placeholder: "api. or user.disabled", hint: "A prefix such as api. or an exact action." })}

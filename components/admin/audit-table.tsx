@@ -6,7 +6,15 @@ import { AdminTable } from "@/components/admin/admin-table";
 import { utcDateTime } from "@/components/ledger/ledger-labels";
 
 const cell = "px-3 py-2 align-top";
-const COLUMNS = [{ label: "When (UTC)" }, { label: "Actor" }, { label: "Team" }, { label: "Action" }, { label: "Target" }, { label: "Request" }, { label: "Details" }];
+const COLUMNS = [
+  { label: "When (UTC)" },
+  { label: "Actor" },
+  { label: "Team" },
+  { label: "Action" },
+  { label: "Target" },
+  { label: "Request" },
+  { label: "Details" },
+];
 
 const ACTOR_LABELS = { USER: "user", ADMIN_TOKEN: "admin token", API_KEY: "API key", SYSTEM: "system" } as const;
 
@@ -46,7 +54,9 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
             {row.metadata === null ? null : (
               <details>
                 <summary className="cursor-pointer text-xs text-brand-700">Metadata</summary>
-                <pre className="mt-1 max-w-md whitespace-pre-wrap break-all rounded bg-slate-50 p-2 text-xs">{JSON.stringify(row.metadata, null, 2)}</pre>
+                <pre className="mt-1 max-w-md whitespace-pre-wrap break-all rounded bg-slate-50 p-2 text-xs">
+                  {JSON.stringify(row.metadata, null, 2)}
+                </pre>
               </details>
             )}
             {row.ip ? <span className="block text-xs text-slate-500">IP {row.ip}</span> : null}

@@ -6,7 +6,14 @@ import { TableHead } from "@/components/ledger/table-head";
 import { TableScroll } from "@/components/ui/table-scroll";
 
 const cell = "px-3 py-2";
-const COLUMNS = [{ label: "When (UTC)" }, { label: "Team" }, { label: "Kind" }, { label: "Amount", right: true }, { label: "Reason" }, { label: "By" }];
+const COLUMNS = [
+  { label: "When (UTC)" },
+  { label: "Team" },
+  { label: "Kind" },
+  { label: "Amount", right: true },
+  { label: "Reason" },
+  { label: "By" },
+];
 
 export function CreditGrantsTable({ rows, currency }: { rows: CreditGrantRow[]; currency: string }) {
   if (rows.length === 0) return <p className="text-sm text-slate-600">No grants or adjustments yet.</p>;

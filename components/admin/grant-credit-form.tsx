@@ -46,7 +46,17 @@ export function GrantCreditForm({ action, teams, idempotencyKey, currency }: Pro
           <option value="ADJUSTMENT">Adjustment (signed correction)</option>
         </SelectField>
       </div>
-      <Field label="Reason" name="reason" required minLength={3} maxLength={500} placeholder="e.g. Pilot credit agreed with Acme" defaultValue={values?.reason} error={errors.reason} hint="3 to 500 characters. The team sees it in its ledger." />
+      <Field
+        label="Reason"
+        name="reason"
+        required
+        minLength={3}
+        maxLength={500}
+        placeholder="e.g. Pilot credit agreed with Acme"
+        defaultValue={values?.reason}
+        error={errors.reason}
+        hint="3 to 500 characters. The team sees it in its ledger."
+      />
       {errors.idempotencyKey ? (
         <p role="alert" className="text-sm text-red-600">
           {errors.idempotencyKey}

@@ -13,7 +13,15 @@ type Props = {
 export function ListFilterForm({ searchLabel, placeholder, query, select }: Props) {
   return (
     <form method="get" role="search" className="mb-4 flex flex-wrap items-end gap-3">
-      <Field label={searchLabel} name="q" type="search" defaultValue={query} placeholder={placeholder} className="min-w-56 flex-1" maxLength={254} />
+      <Field
+        label={searchLabel}
+        name="q"
+        type="search"
+        defaultValue={query}
+        placeholder={placeholder}
+        className="min-w-56 flex-1"
+        maxLength={254}
+      />
       <SelectField label={select.label} name={select.name} defaultValue={select.value}>
         {Object.entries(select.options).map(([value, label]) => (
           <option key={value} value={value}>

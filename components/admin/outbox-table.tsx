@@ -9,7 +9,11 @@ const TONES = { SENT: "green", LOGGED: "slate", PENDING: "amber", FAILED: "red" 
 
 export function OutboxTable({ rows }: { rows: OutboxRow[] }) {
   return (
-    <AdminTable columns={[{ label: "When (UTC)" }, { label: "To" }, { label: "Subject and text" }, { label: "Status" }]} cell={cell} testId="email-outbox">
+    <AdminTable
+      columns={[{ label: "When (UTC)" }, { label: "To" }, { label: "Subject and text" }, { label: "Status" }]}
+      cell={cell}
+      testId="email-outbox"
+    >
       {rows.map((email) => (
         <tr key={email.id}>
           <td className={`${cell} whitespace-nowrap tabular-nums`}>{utcDateTime.format(email.createdAt)}</td>

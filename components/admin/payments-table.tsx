@@ -7,7 +7,15 @@ import { utcDateTime } from "@/components/ledger/ledger-labels";
 import { TableScroll } from "@/components/ui/table-scroll";
 
 const cell = "px-3 py-2";
-const COLUMNS = [{ label: "When (UTC)" }, { label: "Team" }, { label: "Kind" }, { label: "Status" }, { label: "Amount", right: true }, { label: "Refunded", right: true }, { label: "Receipt" }];
+const COLUMNS = [
+  { label: "When (UTC)" },
+  { label: "Team" },
+  { label: "Kind" },
+  { label: "Status" },
+  { label: "Amount", right: true },
+  { label: "Refunded", right: true },
+  { label: "Receipt" },
+];
 
 const STATUS_TONE: Record<PaymentRow["status"], "slate" | "green" | "amber" | "red"> = {
   PENDING: "slate",
@@ -35,7 +43,9 @@ export function PaymentsTable({ rows }: { rows: PaymentRow[] }) {
                 <Badge tone={STATUS_TONE[row.status]}>{row.status.toLowerCase().replace("_", " ")}</Badge>
               </td>
               <td className={`${cell} text-right tabular-nums`}>{formatMoney(row.amount, row.currency)}</td>
-              <td className={`${cell} text-right tabular-nums`}>{row.amountRefunded > 0n ? formatMoney(row.amountRefunded, row.currency) : ""}</td>
+              <td className={`${cell} text-right tabular-nums`}>
+                {row.amountRefunded > 0n ? formatMoney(row.amountRefunded, row.currency) : ""}
+              </td>
               <td className={cell}>
                 {row.receiptUrl ? (
                   <a href={row.receiptUrl} target="_blank" rel="noopener noreferrer" className="text-brand-700 underline">

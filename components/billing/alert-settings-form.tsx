@@ -18,11 +18,23 @@ export function AlertSettingsForm({ team, currency, settings, saveAction, secret
       <ActionForm action={saveAction} hidden={{ team }} className="grid max-w-xl gap-3">
         <label className="text-sm font-medium text-slate-700">
           Alert below ({currency}), empty for no alert
-          <input name="lowBalanceThreshold" inputMode="decimal" defaultValue={settings.lowBalanceThreshold} placeholder="e.g. 5.00" className={settingsInputClass} />
+          <input
+            name="lowBalanceThreshold"
+            inputMode="decimal"
+            defaultValue={settings.lowBalanceThreshold}
+            placeholder="e.g. 5.00"
+            className={settingsInputClass}
+          />
         </label>
         <label className="text-sm font-medium text-slate-700">
           Webhook URL (optional): receives signed <code>balance.low</code> and <code>auto_recharge.failed</code> events
-          <input name="webhookUrl" type="url" defaultValue={settings.webhookUrl} placeholder="https://example.com/tollgate" className={settingsInputClass} />
+          <input
+            name="webhookUrl"
+            type="url"
+            defaultValue={settings.webhookUrl}
+            placeholder="https://example.com/tollgate"
+            className={settingsInputClass}
+          />
         </label>
         <div>
           <Button type="submit" variant="secondary">
@@ -30,7 +42,12 @@ export function AlertSettingsForm({ team, currency, settings, saveAction, secret
           </Button>
         </div>
       </ActionForm>
-      <ActionForm action={secretAction} hidden={{ team }} revealLabel="Signing secret (shown once)" confirm={settings.hasWebhookSecret ? "Replace the signing secret? Receivers must switch to the new one." : undefined}>
+      <ActionForm
+        action={secretAction}
+        hidden={{ team }}
+        revealLabel="Signing secret (shown once)"
+        confirm={settings.hasWebhookSecret ? "Replace the signing secret? Receivers must switch to the new one." : undefined}
+      >
         <p className="text-xs text-slate-500">
           {settings.hasWebhookSecret ? "A signing secret is set. " : "No signing secret yet: webhooks are sent only once one exists. "}
           Verify <code>Tollgate-Signature: t=…,v1=…</code> as HMAC-SHA256 of <code>&lt;t&gt;.&lt;body&gt;</code>.

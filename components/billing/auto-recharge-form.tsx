@@ -8,7 +8,9 @@ import { settingsInputClass, type SettingsAction } from "@/components/billing/al
 type Props = { team: string; currency: string; settings: BalanceSettingsView["autoRecharge"]; canEdit: boolean; action: SettingsAction };
 
 export function AutoRechargeForm({ team, currency, settings, canEdit, action }: Props) {
-  const status = settings.enabled ? `On: ${settings.amount} ${currency} when the credit falls below ${settings.threshold} ${currency}.` : "Off.";
+  const status = settings.enabled
+    ? `On: ${settings.amount} ${currency} when the credit falls below ${settings.threshold} ${currency}.`
+    : "Off.";
   if (!settings.hasCard || !canEdit) {
     return (
       <section className="space-y-1">

@@ -9,7 +9,10 @@ import { Card } from "@/components/ui/card";
 import { AlertSettingsForm, type SettingsAction } from "@/components/billing/alert-settings-form";
 import { AutoRechargeForm } from "@/components/billing/auto-recharge-form";
 
-type Props = { ctx: TeamContext; actions: { saveAlerts: SettingsAction; generateSecret: SettingsAction; saveAutoRecharge: SettingsAction } };
+type Props = {
+  ctx: TeamContext;
+  actions: { saveAlerts: SettingsAction; generateSecret: SettingsAction; saveAutoRecharge: SettingsAction };
+};
 
 export async function BalanceSettingsCard({ ctx, actions }: Props) {
   if (!hasRole(ctx.role, "ADMIN")) return null;
@@ -19,8 +22,20 @@ export async function BalanceSettingsCard({ ctx, actions }: Props) {
     <div className="mt-6">
       <Card title="Alerts and auto-recharge" description="Hear about low credit before calls start failing, or top up automatically.">
         <div className="space-y-8">
-          <AlertSettingsForm team={team} currency={currency()} settings={settings} saveAction={actions.saveAlerts} secretAction={actions.generateSecret} />
-          <AutoRechargeForm team={team} currency={currency()} settings={settings.autoRecharge} canEdit={ctx.role === "OWNER"} action={actions.saveAutoRecharge} />
+          <AlertSettingsForm
+            team={team}
+            currency={currency()}
+            settings={settings}
+            saveAction={actions.saveAlerts}
+            secretAction={actions.generateSecret}
+          />
+          <AutoRechargeForm
+            team={team}
+            currency={currency()}
+            settings={settings.autoRecharge}
+            canEdit={ctx.role === "OWNER"}
+            action={actions.saveAutoRecharge}
+          />
         </div>
       </Card>
     </div>

@@ -30,10 +30,14 @@ export function PaymentList({ payments }: { payments: PaymentView[] }) {
               </td>
               <td className="px-4 py-2 text-right tabular-nums">
                 {formatMoney(payment.amount, payment.currency)}
-                {payment.amountRefunded > 0n ? <span className="block text-xs text-slate-500">{formatMoney(payment.amountRefunded, payment.currency)} refunded</span> : null}
+                {payment.amountRefunded > 0n ? (
+                  <span className="block text-xs text-slate-500">{formatMoney(payment.amountRefunded, payment.currency)} refunded</span>
+                ) : null}
               </td>
               <td className="px-4 py-2">
-                {payment.receiptUrl ? <ReceiptLink href={payment.receiptUrl} context={`for ${formatMoney(payment.amount, payment.currency)}`} /> : null}
+                {payment.receiptUrl ? (
+                  <ReceiptLink href={payment.receiptUrl} context={`for ${formatMoney(payment.amount, payment.currency)}`} />
+                ) : null}
               </td>
             </tr>
           ))}

@@ -10,8 +10,8 @@ export function TopUpCard({ configured, canTopUp, form }: Props) {
     return (
       <Card title="Top up">
         <p className="text-sm text-slate-600" data-testid="top-up-not-configured">
-          Top-ups are not configured on this installation: set <code>STRIPE_SECRET_KEY</code> and <code>STRIPE_WEBHOOK_SECRET</code> (and point a Stripe webhook at{" "}
-          <code>/api/webhooks/stripe</code>). Until then a platform admin can grant credit.
+          Top-ups are not configured on this installation: set <code>STRIPE_SECRET_KEY</code> and <code>STRIPE_WEBHOOK_SECRET</code> (and
+          point a Stripe webhook at <code>/api/webhooks/stripe</code>). Until then a platform admin can grant credit.
         </p>
       </Card>
     );

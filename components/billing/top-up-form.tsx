@@ -26,8 +26,18 @@ export function TopUpForm({ action, team, currency, presets, bounds, canSaveCard
         <legend className="text-sm font-medium text-slate-700">Amount ({currency})</legend>
         <div className="mt-2 flex flex-wrap gap-2">
           {[...presets, { value: "custom", label: "Other amount" }].map((preset) => (
-            <label key={preset.value} className={`cursor-pointer rounded-md border px-4 py-2 text-sm ${choice === preset.value ? "border-brand-600 bg-brand-50 font-medium text-brand-700" : "border-slate-300 bg-white"}`}>
-              <input type="radio" name="amount" value={preset.value} checked={choice === preset.value} onChange={() => setChoice(preset.value)} className="sr-only" />
+            <label
+              key={preset.value}
+              className={`cursor-pointer rounded-md border px-4 py-2 text-sm ${choice === preset.value ? "border-brand-600 bg-brand-50 font-medium text-brand-700" : "border-slate-300 bg-white"}`}
+            >
+              <input
+                type="radio"
+                name="amount"
+                value={preset.value}
+                checked={choice === preset.value}
+                onChange={() => setChoice(preset.value)}
+                className="sr-only"
+              />
               {preset.label}
             </label>
           ))}
@@ -52,7 +62,9 @@ export function TopUpForm({ action, team, currency, presets, bounds, canSaveCard
           <input type="checkbox" name="saveCard" className="mt-1" defaultChecked={values?.saveCard === "on"} />
           <span>
             <span className="font-medium text-slate-700">Save this card for auto-recharge</span>
-            <span className="block text-xs text-slate-500">Stripe keeps the card so the team can be recharged automatically when credit runs low.</span>
+            <span className="block text-xs text-slate-500">
+              Stripe keeps the card so the team can be recharged automatically when credit runs low.
+            </span>
           </span>
         </label>
       ) : null}

@@ -27,7 +27,10 @@ export function TopUpResult({ payment, balance }: { payment: PaymentView; balanc
   return (
     <Card title="Payment received">
       <p className="text-sm text-slate-700" data-testid="credited">
-        {amount} was added to the team&apos;s credit. Balance now: <span className="font-semibold tabular-nums" data-testid="balance">{balance}</span>
+        {amount} was added to the team&apos;s credit. Balance now:{" "}
+        <span className="font-semibold tabular-nums" data-testid="balance">
+          {balance}
+        </span>
       </p>
       {payment.receiptUrl ? (
         <p className="mt-2 text-sm">

@@ -12,7 +12,11 @@ type Props = { ctx: TeamContext; action: (state: ActionState, formData: FormData
 export function TopUpSection({ ctx, action }: Props) {
   return (
     <div className="mt-6">
-      <TopUpCard configured={isStripeConfigured()} canTopUp={hasRole(ctx.role, "ADMIN")} form={{ ...topUpFormView(), action, team: ctx.team.slug, canSaveCard: ctx.role === "OWNER" }} />
+      <TopUpCard
+        configured={isStripeConfigured()}
+        canTopUp={hasRole(ctx.role, "ADMIN")}
+        form={{ ...topUpFormView(), action, team: ctx.team.slug, canSaveCard: ctx.role === "OWNER" }}
+      />
     </div>
   );
 }

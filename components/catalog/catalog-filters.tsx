@@ -55,7 +55,11 @@ export function TagFilter({ tags, q, active }: { tags: TagCount[]; q: string; ac
           const selected = tag.toLowerCase() === active.toLowerCase();
           return (
             <li key={tag}>
-              <Link href={catalogHref({ q, tag: selected ? undefined : tag })} className={chip(selected)} aria-current={selected ? "page" : undefined}>
+              <Link
+                href={catalogHref({ q, tag: selected ? undefined : tag })}
+                className={chip(selected)}
+                aria-current={selected ? "page" : undefined}
+              >
                 {tag} <span className={selected ? "text-white/80" : "text-slate-500"}>({count})</span>
               </Link>
             </li>

@@ -34,12 +34,24 @@ export function PlansTable({ plans }: { plans: Plan[] }) {
         <caption className="sr-only">Plans and prices</caption>
         <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
           <tr>
-            <th scope="col" className="px-4 py-2 font-medium">Plan</th>
-            <th scope="col" className="px-4 py-2 font-medium">Price per call</th>
-            <th scope="col" className="px-4 py-2 font-medium">Rate limit per key</th>
-            <th scope="col" className="px-4 py-2 font-medium">Max request body</th>
-            <th scope="col" className="px-4 py-2 font-medium">Approval</th>
-            <th scope="col" className="px-4 py-2 font-medium">Failed calls</th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Plan
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Price per call
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Rate limit per key
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Max request body
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Approval
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Failed calls
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -54,7 +66,9 @@ export function PlansTable({ plans }: { plans: Plan[] }) {
                 {plan.rateLimit.toLocaleString("en")} per {formatWindow(plan.rateLimitWindowSec)}
               </td>
               <td className="px-4 py-3 align-top">{formatBytes(plan.maxRequestBytes)}</td>
-              <td className="px-4 py-3 align-top">{plan.requiresApproval ? "Required: an admin approves each subscription" : "Not required"}</td>
+              <td className="px-4 py-3 align-top">
+                {plan.requiresApproval ? "Required: an admin approves each subscription" : "Not required"}
+              </td>
               <td className="px-4 py-3 align-top text-slate-600">{CHARGE_POLICY[plan.chargePolicy]}</td>
             </tr>
           ))}

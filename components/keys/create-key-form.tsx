@@ -24,7 +24,15 @@ export function CreateKeyForm({ action, team, apis, apiFieldPrefix, currency, ca
     <form action={formAction} className="space-y-4" noValidate>
       <input type="hidden" name="team" value={team} />
       <div className="grid gap-4 sm:grid-cols-3">
-        <Field label="Key name" name="name" required maxLength={60} placeholder="e.g. Production backend" defaultValue={values?.name} error={errors.name} />
+        <Field
+          label="Key name"
+          name="name"
+          required
+          maxLength={60}
+          placeholder="e.g. Production backend"
+          defaultValue={values?.name}
+          error={errors.name}
+        />
         <SelectField label="Expires" name="expiry" defaultValue={values?.expiry ?? "none"} error={errors.expiresAt}>
           <option value="none">Never</option>
           <option value="30">In 30 days</option>
@@ -47,7 +55,9 @@ export function CreateKeyForm({ action, team, apis, apiFieldPrefix, currency, ca
           <input type="checkbox" name="scopeManage" className="mt-1" defaultChecked={values?.scopeManage === "on"} />
           <span>
             <span className="font-medium text-slate-700">Management API access</span>
-            <span className="block text-xs text-slate-500">Lets this key call /api/v1 for this team, including creating and revoking keys.</span>
+            <span className="block text-xs text-slate-500">
+              Lets this key call /api/v1 for this team, including creating and revoking keys.
+            </span>
           </span>
         </label>
       ) : null}

@@ -35,7 +35,16 @@ export type KeyRowContext = {
 };
 
 const day = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
-const moment = new Intl.DateTimeFormat("en", { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "UTC", timeZoneName: "short" });
+const moment = new Intl.DateTimeFormat("en", {
+  year: "numeric",
+  month: "short",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+  timeZone: "UTC",
+  timeZoneName: "short",
+});
 
 export function toKeyRowView(key: PublicApiKey, ctx: KeyRowContext): KeyRowView {
   const mayAct = ctx.viewerIsAdmin || key.createdById === ctx.viewerId;

@@ -59,7 +59,12 @@ export function KeyRow({ row, team, actions, columns }: { row: KeyRowView; team:
                 <label htmlFor={`grace-${row.id}`} className="sr-only">
                   Grace period when rotating {row.name}
                 </label>
-                <select id={`grace-${row.id}`} name="grace" defaultValue={DEFAULT_GRACE} className="rounded-md border border-slate-300 px-2 py-1 text-xs">
+                <select
+                  id={`grace-${row.id}`}
+                  name="grace"
+                  defaultValue={DEFAULT_GRACE}
+                  className="rounded-md border border-slate-300 px-2 py-1 text-xs"
+                >
                   {GRACE_OPTIONS.map((option) => (
                     <option key={option.seconds} value={option.seconds}>
                       {option.label}
@@ -72,7 +77,11 @@ export function KeyRow({ row, team, actions, columns }: { row: KeyRowView; team:
               </form>
             ) : null}
             {row.canRevoke ? (
-              <ActionForm action={actions.revoke} hidden={{ team, id: row.id }} confirm={`Revoke “${row.name}”? Calls with this key will be refused within seconds. This cannot be undone.`}>
+              <ActionForm
+                action={actions.revoke}
+                hidden={{ team, id: row.id }}
+                confirm={`Revoke “${row.name}”? Calls with this key will be refused within seconds. This cannot be undone.`}
+              >
                 <Button size="sm" variant="ghost" type="submit" aria-label={`Revoke ${row.name}`}>
                   Revoke
                 </Button>

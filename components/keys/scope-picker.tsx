@@ -20,7 +20,9 @@ export function ScopePicker({ apis, fieldPrefix, values, error }: Props) {
         {radio("all", "All APIs the team is subscribed to")}
         {radio("selected", "Only the APIs I choose", apis.length === 0)}
       </div>
-      {apis.length === 0 ? <p className="mt-1 text-xs text-slate-500">The team has no active subscriptions yet; subscribe in the catalog to choose APIs.</p> : null}
+      {apis.length === 0 ? (
+        <p className="mt-1 text-xs text-slate-500">The team has no active subscriptions yet; subscribe in the catalog to choose APIs.</p>
+      ) : null}
       {scope === "selected" ? (
         <div className="mt-2 grid gap-1 rounded-md border border-slate-200 p-2 sm:grid-cols-2">
           {apis.map((api) => (

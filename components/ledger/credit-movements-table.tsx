@@ -9,7 +9,14 @@ export const LEDGER_TABLE = "w-full overflow-hidden rounded-lg border border-sla
 export const LEDGER_CELL = "px-4 py-2";
 const cell = LEDGER_CELL;
 
-const COLUMNS = [{ label: "When (UTC)" }, { label: "Kind" }, { label: "Reason" }, { label: "By" }, { label: "Amount", right: true }, { label: "Balance after", right: true }];
+const COLUMNS = [
+  { label: "When (UTC)" },
+  { label: "Kind" },
+  { label: "Reason" },
+  { label: "By" },
+  { label: "Amount", right: true },
+  { label: "Balance after", right: true },
+];
 
 export function CreditMovementsTable({ rows, currency }: { rows: CreditMovement[]; currency: string }) {
   return (
@@ -24,7 +31,9 @@ export function CreditMovementsTable({ rows, currency }: { rows: CreditMovement[
               <td className={`${cell} text-slate-600`}>{entry.reason ?? ""}</td>
               <td className={`${cell} text-slate-600`}>{entry.actor ?? "system"}</td>
               <td className={`${cell} text-right tabular-nums`}>{formatMoney(entry.amount, currency)}</td>
-              <td className={`${cell} text-right tabular-nums text-slate-600`}>{entry.balanceAfter === null ? "" : formatMoney(entry.balanceAfter, currency)}</td>
+              <td className={`${cell} text-right tabular-nums text-slate-600`}>
+                {entry.balanceAfter === null ? "" : formatMoney(entry.balanceAfter, currency)}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -19,10 +19,22 @@ export function TeamLedger({ ledger, currency, teamSlug }: Props) {
   };
   return (
     <>
-      <LedgerSection id="credit-movements" title="Credit movements" empty="No credit movements yet" paged={movements} hrefFor={(page) => href({ ledger: page, usage: usage.page }, "credit-movements")}>
+      <LedgerSection
+        id="credit-movements"
+        title="Credit movements"
+        empty="No credit movements yet"
+        paged={movements}
+        hrefFor={(page) => href({ ledger: page, usage: usage.page }, "credit-movements")}
+      >
         <CreditMovementsTable rows={movements.rows} currency={currency} />
       </LedgerSection>
-      <LedgerSection id="usage-by-day" title="Usage by day and API" empty="No calls charged yet" paged={usage} hrefFor={(page) => href({ ledger: movements.page, usage: page }, "usage-by-day")}>
+      <LedgerSection
+        id="usage-by-day"
+        title="Usage by day and API"
+        empty="No calls charged yet"
+        paged={usage}
+        hrefFor={(page) => href({ ledger: movements.page, usage: page }, "usage-by-day")}
+      >
         <UsageByDayTable rows={usage.rows} currency={currency} />
       </LedgerSection>
     </>

@@ -5,7 +5,14 @@ import { TableHead } from "@/components/ledger/table-head";
 import { LEDGER_CELL as cell, LEDGER_TABLE } from "@/components/ledger/credit-movements-table";
 import { TableScroll } from "@/components/ui/table-scroll";
 
-const COLUMNS = [{ label: "Day (UTC)" }, { label: "API" }, { label: "Calls charged", right: true }, { label: "Charged", right: true }, { label: "Refunded", right: true }, { label: "Net", right: true }];
+const COLUMNS = [
+  { label: "Day (UTC)" },
+  { label: "API" },
+  { label: "Calls charged", right: true },
+  { label: "Charged", right: true },
+  { label: "Refunded", right: true },
+  { label: "Net", right: true },
+];
 
 export function UsageByDayTable({ rows, currency }: { rows: UsageDay[]; currency: string }) {
   const money = (micros: bigint) => formatMoney(micros, currency);

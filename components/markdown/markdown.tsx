@@ -15,8 +15,15 @@ const components: Components = {
   ul: ({ node: _node, ...props }) => <ul className="mt-3 list-disc space-y-1 pl-6" {...props} />,
   ol: ({ node: _node, ...props }) => <ol className="mt-3 list-decimal space-y-1 pl-6" {...props} />,
   blockquote: ({ node: _node, ...props }) => <blockquote className="mt-3 border-l-4 border-slate-200 pl-4 text-slate-600" {...props} />,
-  pre: ({ node: _node, ...props }) => <pre className="mt-3 overflow-x-auto rounded-md bg-slate-900 p-4 text-xs text-slate-100 [&_code]:bg-transparent [&_code]:p-0 [&_code]:text-inherit" {...props} />,
-  code: ({ node: _node, ...props }) => <code className="rounded bg-slate-100 px-1 py-0.5 font-mono text-[0.85em] text-slate-800" {...props} />,
+  pre: ({ node: _node, ...props }) => (
+    <pre
+      className="mt-3 overflow-x-auto rounded-md bg-slate-900 p-4 text-xs text-slate-100 [&_code]:bg-transparent [&_code]:p-0 [&_code]:text-inherit"
+      {...props}
+    />
+  ),
+  code: ({ node: _node, ...props }) => (
+    <code className="rounded bg-slate-100 px-1 py-0.5 font-mono text-[0.85em] text-slate-800" {...props} />
+  ),
   table: ({ node: _node, ...props }) => (
     <TableScroll className="mt-3">
       <table className="min-w-full border-collapse text-sm" {...props} />
@@ -26,7 +33,14 @@ const components: Components = {
   td: ({ node: _node, ...props }) => <td className="border border-slate-200 px-3 py-1.5" {...props} />,
   a: ({ node: _node, href, ...props }) => {
     const external = typeof href === "string" && /^[a-z][a-z0-9+.-]*:/i.test(href);
-    return <a href={href} className="font-medium text-brand-700 underline" {...(external ? { target: "_blank", rel: "noopener noreferrer nofollow" } : {})} {...props} />;
+    return (
+      <a
+        href={href}
+        className="font-medium text-brand-700 underline"
+        {...(external ? { target: "_blank", rel: "noopener noreferrer nofollow" } : {})}
+        {...props}
+      />
+    );
   },
   img: ({ node: _node, alt }) => <span className="text-slate-500">[image: {alt || "no description"}]</span>,
 };

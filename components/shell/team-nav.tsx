@@ -12,5 +12,7 @@ const ITEMS = [
 ];
 
 export function TeamNav({ slug }: { slug: string }) {
-  return <SectionNav label="Team" items={ITEMS.map((item) => ({ href: `/${slug}${item.path}`, label: item.label, exact: item.path === "" }))} />;
+  return (
+    <SectionNav label="Team" items={ITEMS.map((item) => ({ href: `/${slug}${item.path}`, label: item.label, exact: item.path === "" }))} />
+  );
 }

@@ -8,9 +8,14 @@ export function TeamSwitcher({ teams, currentSlug }: { teams: TeamOption[]; curr
   const current = teams.find((team) => team.slug === currentSlug);
   return (
     <details className="group relative min-w-0">
-      <summary className="flex cursor-pointer list-none items-center gap-1 rounded-md border border-slate-200 px-3 py-1.5 text-sm hover:bg-slate-50" aria-label="Switch team">
+      <summary
+        className="flex cursor-pointer list-none items-center gap-1 rounded-md border border-slate-200 px-3 py-1.5 text-sm hover:bg-slate-50"
+        aria-label="Switch team"
+      >
         <span className="max-w-28 truncate sm:max-w-48">{current?.name ?? "Choose a team"}</span>
-        <span aria-hidden className="text-slate-400">▾</span>
+        <span aria-hidden className="text-slate-400">
+          ▾
+        </span>
       </summary>
       <div className="absolute left-0 z-20 mt-1 w-64 rounded-md border border-slate-200 bg-white py-1 shadow-lg">
         <ul>

@@ -36,7 +36,12 @@ function closedReason(api: ApiWithPlans): string | null {
 
 export function toSubscriptionView(subscription: SubscriptionWithRefs | undefined): CatalogItemView["subscription"] {
   if (!subscription) return null;
-  return { status: subscription.status, planName: subscription.plan.name, pendingPlanName: subscription.pendingPlan?.name ?? null, reason: subscription.reason };
+  return {
+    status: subscription.status,
+    planName: subscription.plan.name,
+    pendingPlanName: subscription.pendingPlan?.name ?? null,
+    reason: subscription.reason,
+  };
 }
 
 /** The plan the team holds (ACTIVE or PENDING), which it may cancel or change. */
@@ -44,7 +49,10 @@ export const heldPlan = (subscription: SubscriptionWithRefs | undefined): string
   subscription?.status === "ACTIVE" || subscription?.status === "PENDING" ? subscription.plan.slug : null;
 
 export function toCatalogItemView(api: ApiWithPlans, subscription: SubscriptionWithRefs | undefined, currency: string): CatalogItemView {
-  const priceFrom = api.plans.reduce<bigint | null>((low, { pricePerCall }) => (low === null || pricePerCall < low ? pricePerCall : low), null);
+  const priceFrom = api.plans.reduce<bigint | null>(
+    (low, { pricePerCall }) => (low === null || pricePerCall < low ? pricePerCall : low),
+    null,
+  );
   const { id, slug, name, summary, tags, status, version } = api;
   return {
     entry: { id, slug, name, summary, tags, status, version, priceFrom },

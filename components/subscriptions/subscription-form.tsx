@@ -78,7 +78,10 @@ export function SubscriptionForm({ team, api, plans, current, closed, actions }:
         <form
           action={cancel}
           onSubmit={(event) => {
-            if (!window.confirm(`Cancel this team's subscription to ${api.name}? Calls to it with the team's keys are refused from then on.`)) event.preventDefault();
+            if (
+              !window.confirm(`Cancel this team's subscription to ${api.name}? Calls to it with the team's keys are refused from then on.`)
+            )
+              event.preventDefault();
             else setLast("cancel");
           }}
         >

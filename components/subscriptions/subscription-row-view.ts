@@ -12,7 +12,12 @@ export function toSubscriptionRows(subscriptions: SubscriptionWithRefs[], apis: 
     const api = byId.get(subscription.apiId);
     const item = api
       ? toCatalogItemView(api, subscription, currency)
-      : { subscription: toSubscriptionView(subscription), current: heldPlan(subscription), plans: [], closed: "This API takes no new subscriptions or plan changes." };
+      : {
+          subscription: toSubscriptionView(subscription),
+          current: heldPlan(subscription),
+          plans: [],
+          closed: "This API takes no new subscriptions or plan changes.",
+        };
     return { id: subscription.id, api: subscription.api, item, requestedAt: subscription.requestedAt, decidedAt: subscription.decidedAt };
   });
 }

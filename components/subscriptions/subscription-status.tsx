@@ -29,8 +29,12 @@ export function SubscriptionStatus({ subscription }: { subscription: CatalogItem
           Change to {subscription.pendingPlanName} waiting for approval; calls stay on {subscription.planName} until then.
         </p>
       ) : null}
-      {subscription.reason && subscription.status === "REJECTED" ? <p className="mt-1 text-xs text-slate-600">Reason: {subscription.reason}</p> : null}
-      {subscription.reason && subscription.status === "ACTIVE" ? <p className="mt-1 text-xs text-slate-600">Plan change rejected. Reason: {subscription.reason}</p> : null}
+      {subscription.reason && subscription.status === "REJECTED" ? (
+        <p className="mt-1 text-xs text-slate-600">Reason: {subscription.reason}</p>
+      ) : null}
+      {subscription.reason && subscription.status === "ACTIVE" ? (
+        <p className="mt-1 text-xs text-slate-600">Plan change rejected. Reason: {subscription.reason}</p>
+      ) : null}
     </div>
   );
 }

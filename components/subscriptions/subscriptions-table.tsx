@@ -31,7 +31,13 @@ const cell = "px-4 py-3 align-top";
 const when = (date: Date | null) => (date ? utcDateTime.format(date) : "—");
 
 export function SubscriptionsTable({ team, rows, actions }: Props) {
-  const columns = [{ label: "API" }, { label: "Plan and status" }, { label: "Requested (UTC)" }, { label: "Decided (UTC)" }, ...(actions ? [{ label: "Change or cancel", className: "w-72" }] : [])];
+  const columns = [
+    { label: "API" },
+    { label: "Plan and status" },
+    { label: "Requested (UTC)" },
+    { label: "Decided (UTC)" },
+    ...(actions ? [{ label: "Change or cancel", className: "w-72" }] : []),
+  ];
   return (
     <TableScroll className="rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-sm">
@@ -52,7 +58,14 @@ export function SubscriptionsTable({ team, rows, actions }: Props) {
               <td className={`${cell} whitespace-nowrap text-slate-600`}>{when(row.decidedAt)}</td>
               {actions ? (
                 <td className={cell}>
-                  <SubscriptionForm team={team} api={row.api} plans={row.item.plans} current={row.item.current} closed={row.item.closed} actions={actions} />
+                  <SubscriptionForm
+                    team={team}
+                    api={row.api}
+                    plans={row.item.plans}
+                    current={row.item.current}
+                    closed={row.item.closed}
+                    actions={actions}
+                  />
                 </td>
               ) : null}
             </tr>

@@ -22,9 +22,13 @@ export function WaitingApprovals({ team, subscriptions }: { team: string; subscr
             <li key={subscription.id} className="flex flex-wrap justify-between gap-2 py-2" data-testid="waiting-approval">
               <span>
                 <span className="font-medium">{subscription.api.name}</span>:{" "}
-                {subscription.pendingPlan ? `change from ${subscription.plan.name} to ${subscription.pendingPlan.name}` : `${subscription.plan.name} plan`}
+                {subscription.pendingPlan
+                  ? `change from ${subscription.plan.name} to ${subscription.pendingPlan.name}`
+                  : `${subscription.plan.name} plan`}
               </span>
-              <span className="text-slate-500">{subscription.requestedAt ? `asked ${utcDateTime.format(subscription.requestedAt)} UTC` : null}</span>
+              <span className="text-slate-500">
+                {subscription.requestedAt ? `asked ${utcDateTime.format(subscription.requestedAt)} UTC` : null}
+              </span>
             </li>
           ))}
         </ul>

@@ -51,10 +51,23 @@ export function TryItConsole({ api, operations, teams }: { api: string; operatio
     const { headers, invalid } = parseHeaderLines(headerText);
     if (missing.length) return setFailure({ message: `Fill in the path parameter ${missing.map((name) => `{${name}}`).join(", ")}.` });
     if (invalid.length) return setFailure({ message: `Write each header as “Name: value”; not understood: ${invalid[0]}` });
-    const payload: TryItRequest = { team: teamSlug, keyId, api, method: method as TryItRequest["method"], path, query, headers, body: sendsBody && body ? body : undefined };
+    const payload: TryItRequest = {
+      team: teamSlug,
+      keyId,
+      api,
+      method: method as TryItRequest["method"],
+      path,
+      query,
+      headers,
+      body: sendsBody && body ? body : undefined,
+    };
     setPending(true);
     try {
-      const response = await fetch("/api/try-it", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(payload) });
+      const response = await fetch("/api/try-it", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(payload),
+      });
       const data = await response.json().catch(() => null);
       if (response.ok && data) {
         setResult({ answer: data as TryItResult, team: teamSlug });
@@ -75,15 +88,21 @@ export function TryItConsole({ api, operations, teams }: { api: string; operatio
     <form onSubmit={send} aria-label="Try it" className="space-y-4" data-testid="try-it-console">
       <div className="grid gap-4 sm:grid-cols-2">
         <div>
-          <label htmlFor="try-team" className={labelClass}>Team</label>
+          <label htmlFor="try-team" className={labelClass}>
+            Team
+          </label>
           <select id="try-team" value={teamSlug} onChange={(event) => chooseTeam(event.target.value)} className={inputClass}>
             {teams.map((option) => (
-              <option key={option.slug} value={option.slug}>{option.name}</option>
+              <option key={option.slug} value={option.slug}>
+                {option.name}
+              </option>
             ))}
           </select>
         </div>
         <div>
-          <label htmlFor="try-key" className={labelClass}>Key</label>
+          <label htmlFor="try-key" className={labelClass}>
+            Key
+          </label>
           {team && team.keys.length ? (
             <select id="try-key" value={keyId} onChange={(event) => setKeyId(event.target.value)} className={inputClass}>
               {team.keys.map((key) => (
@@ -93,15 +112,28 @@ export function TryItConsole({ api, operations, teams }: { api: string; operatio
           ) : (
             <p className="mt-2 text-sm text-slate-600" data-testid="try-it-no-keys">
               This team has no active key.{" "}
-              <Link href={`/${teamSlug}/keys`} className="font-medium text-brand-700 underline">Create one on the Keys page</Link>.
+              <Link href={`/${teamSlug}/keys`} className="font-medium text-brand-700 underline">
+                Create one on the Keys page
+              </Link>
+              .
             </p>
           )}
         </div>
       </div>
 
       <div>
-        <label htmlFor="try-operation" className={labelClass}>Operation</label>
-        <select id="try-operation" value={operationIndex} onChange={(event) => { setOperationIndex(event.target.value); setParams({}); }} className={inputClass}>
+        <label htmlFor="try-operation" className={labelClass}>
+          Operation
+        </label>
+        <select
+          id="try-operation"
+          value={operationIndex}
+          onChange={(event) => {
+            setOperationIndex(event.target.value);
+            setParams({});
+          }}
+          className={inputClass}
+        >
           {operations.map((option, index) => (
             <option key={`${option.method} ${option.path}`} value={String(index)}>
               {`${option.method} ${option.path}${option.summary ? ` — ${option.summary}` : ""}`}
@@ -114,14 +146,31 @@ export function TryItConsole({ api, operations, teams }: { api: string; operatio
       {operation === null ? (
         <div className="grid gap-4 sm:grid-cols-[10rem_1fr]">
           <div>
-            <label htmlFor="try-method" className={labelClass}>Method</label>
-            <select id="try-method" value={customMethod} onChange={(event) => setCustomMethod(event.target.value as typeof customMethod)} className={inputClass}>
-              {TRY_IT_METHODS.map((option) => <option key={option}>{option}</option>)}
+            <label htmlFor="try-method" className={labelClass}>
+              Method
+            </label>
+            <select
+              id="try-method"
+              value={customMethod}
+              onChange={(event) => setCustomMethod(event.target.value as typeof customMethod)}
+              className={inputClass}
+            >
+              {TRY_IT_METHODS.map((option) => (
+                <option key={option}>{option}</option>
+              ))}
             </select>
           </div>
           <div>
-            <label htmlFor="try-path" className={labelClass}>Path</label>
-            <input id="try-path" value={customPath} onChange={(event) => setCustomPath(event.target.value)} className={`${inputClass} font-mono`} placeholder="/echo" />
+            <label htmlFor="try-path" className={labelClass}>
+              Path
+            </label>
+            <input
+              id="try-path"
+              value={customPath}
+              onChange={(event) => setCustomPath(event.target.value)}
+              className={`${inputClass} font-mono`}
+              placeholder="/echo"
+            />
           </div>
         </div>
       ) : null}
@@ -131,26 +180,63 @@ export function TryItConsole({ api, operations, teams }: { api: string; operatio
           <legend className="mb-1 text-sm font-medium text-slate-700">Path parameters</legend>
           {pathParams.map((name) => (
             <div key={name}>
-              <label htmlFor={`try-param-${name}`} className={labelClass}>{name}</label>
-              <input id={`try-param-${name}`} value={params[name] ?? ""} onChange={(event) => setParams({ ...params, [name]: event.target.value })} className={`${inputClass} font-mono`} required />
+              <label htmlFor={`try-param-${name}`} className={labelClass}>
+                {name}
+              </label>
+              <input
+                id={`try-param-${name}`}
+                value={params[name] ?? ""}
+                onChange={(event) => setParams({ ...params, [name]: event.target.value })}
+                className={`${inputClass} font-mono`}
+                required
+              />
             </div>
           ))}
         </fieldset>
       ) : null}
 
       <div>
-        <label htmlFor="try-query" className={labelClass}>Query string</label>
-        <input id="try-query" value={query} onChange={(event) => setQuery(event.target.value)} className={`${inputClass} font-mono`} placeholder="id=3&verbose=true" />
+        <label htmlFor="try-query" className={labelClass}>
+          Query string
+        </label>
+        <input
+          id="try-query"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+          className={`${inputClass} font-mono`}
+          placeholder="id=3&verbose=true"
+        />
       </div>
       <div>
-        <label htmlFor="try-headers" className={labelClass}>Headers</label>
-        <textarea id="try-headers" value={headerText} onChange={(event) => setHeaderText(event.target.value)} rows={2} className={`${inputClass} font-mono`} placeholder="Accept: application/json" aria-describedby="try-headers-hint" />
-        <p id="try-headers-hint" className="mt-1 text-xs text-slate-500">One “Name: value” per line. The team key is added for you.</p>
+        <label htmlFor="try-headers" className={labelClass}>
+          Headers
+        </label>
+        <textarea
+          id="try-headers"
+          value={headerText}
+          onChange={(event) => setHeaderText(event.target.value)}
+          rows={2}
+          className={`${inputClass} font-mono`}
+          placeholder="Accept: application/json"
+          aria-describedby="try-headers-hint"
+        />
+        <p id="try-headers-hint" className="mt-1 text-xs text-slate-500">
+          One “Name: value” per line. The team key is added for you.
+        </p>
       </div>
       {sendsBody ? (
         <div>
-          <label htmlFor="try-body" className={labelClass}>JSON body</label>
-          <textarea id="try-body" value={body} onChange={(event) => setBody(event.target.value)} rows={5} className={`${inputClass} font-mono`} placeholder='{"hello": "world"}' />
+          <label htmlFor="try-body" className={labelClass}>
+            JSON body
+          </label>
+          <textarea
+            id="try-body"
+            value={body}
+            onChange={(event) => setBody(event.target.value)}
+            rows={5}
+            className={`${inputClass} font-mono`}
+            placeholder='{"hello": "world"}'
+          />
         </div>
       ) : null}
 
@@ -159,7 +245,9 @@ export function TryItConsole({ api, operations, teams }: { api: string; operatio
           <p>{failure.message}</p>
           {failure.fields ? (
             <ul className="mt-1 list-disc pl-5">
-              {Object.entries(failure.fields).map(([field, message]) => <li key={field}>{`${field}: ${message}`}</li>)}
+              {Object.entries(failure.fields).map(([field, message]) => (
+                <li key={field}>{`${field}: ${message}`}</li>
+              ))}
             </ul>
           ) : null}
         </div>
@@ -170,7 +258,11 @@ export function TryItConsole({ api, operations, teams }: { api: string; operatio
           {pending ? "Sending…" : "Send request"}
         </Button>
         <p className="text-xs text-slate-500">
-          <code className="font-mono">{method} {fillPath(template, params).path}{query ? `?${query.replace(/^\?/, "")}` : ""}</code> · charged to the team at its plan&apos;s price.
+          <code className="font-mono">
+            {method} {fillPath(template, params).path}
+            {query ? `?${query.replace(/^\?/, "")}` : ""}
+          </code>{" "}
+          · charged to the team at its plan&apos;s price.
         </p>
       </div>
       <div aria-live="polite">{result ? <TryItResultView result={result.answer} team={result.team} /> : null}</div>

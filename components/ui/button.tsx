@@ -23,7 +23,17 @@ export function Button({
   return <button className={`${buttonClass(variant, size)} ${className}`} {...props} />;
 }
 
-export function ButtonLink({ href, variant = "primary", size = "md", children }: { href: string; variant?: Variant; size?: "sm" | "md"; children: React.ReactNode }) {
+export function ButtonLink({
+  href,
+  variant = "primary",
+  size = "md",
+  children,
+}: {
+  href: string;
+  variant?: Variant;
+  size?: "sm" | "md";
+  children: React.ReactNode;
+}) {
   return (
     <Link href={href} className={buttonClass(variant, size)}>
       {children}

@@ -8,7 +8,14 @@ export function CopyField({ label, value }: { label: string; value: string }) {
     <div className="mt-3">
       <p className="text-xs font-medium text-slate-600">{label}</p>
       <div className="mt-1 flex gap-2">
-        <input readOnly value={value} aria-label={label} data-testid="revealed-value" className="w-full rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-xs" onFocus={(event) => event.currentTarget.select()} />
+        <input
+          readOnly
+          value={value}
+          aria-label={label}
+          data-testid="revealed-value"
+          className="w-full rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-xs"
+          onFocus={(event) => event.currentTarget.select()}
+        />
         <button
           type="button"
           className="rounded-md border border-slate-300 bg-white px-3 text-sm hover:bg-slate-50"

@@ -37,7 +37,13 @@ export function Field({ label, name, error, hint, className = "", ...input }: Fi
   );
 }
 
-export function SelectField({ label, name, error, children, ...select }: React.SelectHTMLAttributes<HTMLSelectElement> & { label: string; name: string; error?: string }) {
+export function SelectField({
+  label,
+  name,
+  error,
+  children,
+  ...select
+}: React.SelectHTMLAttributes<HTMLSelectElement> & { label: string; name: string; error?: string }) {
   return (
     <div>
       <label htmlFor={select.id ?? name} className="block text-sm font-medium text-slate-700">
@@ -57,7 +63,13 @@ export function SelectField({ label, name, error, children, ...select }: React.S
   );
 }
 
-export function SubmitButton({ children, pendingLabel, variant, size, ...rest }: React.ComponentProps<typeof Button> & { pendingLabel?: string }) {
+export function SubmitButton({
+  children,
+  pendingLabel,
+  variant,
+  size,
+  ...rest
+}: React.ComponentProps<typeof Button> & { pendingLabel?: string }) {
   const { pending } = useFormStatus();
   return (
     <Button type="submit" disabled={pending} aria-disabled={pending} variant={variant} size={size} {...rest}>

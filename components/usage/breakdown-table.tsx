@@ -7,7 +7,17 @@ import { TableScroll } from "@/components/ui/table-scroll";
 
 const cell = "py-2 pr-4";
 
-export function BreakdownTable({ rows, currency, label, testId }: { rows: BreakdownRow[]; currency: string; label: string; testId: string }) {
+export function BreakdownTable({
+  rows,
+  currency,
+  label,
+  testId,
+}: {
+  rows: BreakdownRow[];
+  currency: string;
+  label: string;
+  testId: string;
+}) {
   if (rows.length === 0) return <p className="text-sm text-slate-600">No calls in this range.</p>;
   const most = Math.max(...rows.map((row) => row.stats.requests), 1);
   return (

@@ -25,7 +25,21 @@ const STATUS_OPTIONS: FilterOption[] = [
   { id: "errors", label: "Errors (400 and above)" },
 ];
 
-function OptionSelect({ label, name, value, error, all, options }: { label: string; name: string; value?: string; error?: string; all: string; options: FilterOption[] }) {
+function OptionSelect({
+  label,
+  name,
+  value,
+  error,
+  all,
+  options,
+}: {
+  label: string;
+  name: string;
+  value?: string;
+  error?: string;
+  all: string;
+  options: FilterOption[];
+}) {
   return (
     <SelectField label={label} name={name} id={`log-${name}`} defaultValue={value ?? ""} error={error}>
       <option value="">{all}</option>
@@ -46,8 +60,22 @@ export function LogFilterForm({ base, rangeParams, filters, errors, options, exp
       <OptionSelect label="Key" name="key" value={filters.key} error={errors.key} all="All keys" options={options.keys} />
       <OptionSelect label="Status" name="status" value={filters.status} error={errors.status} all="Any status" options={STATUS_OPTIONS} />
       <Field label="Method" name="method" id="log-method" placeholder="GET" defaultValue={filters.method ?? ""} error={errors.method} />
-      <Field label="Path starts with" name="path" id="log-path" placeholder="/v1/quotes" defaultValue={filters.path ?? ""} error={errors.path} />
-      <Field label="Request id" name="requestId" id="log-request-id" placeholder="exact id" defaultValue={filters.requestId ?? ""} error={errors.requestId} />
+      <Field
+        label="Path starts with"
+        name="path"
+        id="log-path"
+        placeholder="/v1/quotes"
+        defaultValue={filters.path ?? ""}
+        error={errors.path}
+      />
+      <Field
+        label="Request id"
+        name="requestId"
+        id="log-request-id"
+        placeholder="exact id"
+        defaultValue={filters.requestId ?? ""}
+        error={errors.requestId}
+      />
       <div className="flex flex-wrap items-center gap-3 sm:col-span-2 lg:col-span-3">
         <button type="submit" className={buttonClass("primary")}>
           Apply filters

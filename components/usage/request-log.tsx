@@ -36,7 +36,10 @@ export function RequestLog({ base, rangeParams, filters, filterParams, errors, o
       <LogFilterForm base={base} rangeParams={rangeParams} filters={filters} errors={errors} options={options} exportHref={exportHref} />
 
       {page.entries.length === 0 ? (
-        <p className="rounded-md border border-dashed border-slate-300 px-4 py-6 text-center text-sm text-slate-600" data-testid="log-empty">
+        <p
+          className="rounded-md border border-dashed border-slate-300 px-4 py-6 text-center text-sm text-slate-600"
+          data-testid="log-empty"
+        >
           No calls match these filters in this range.
         </p>
       ) : (
@@ -46,7 +49,11 @@ export function RequestLog({ base, rangeParams, filters, filterParams, errors, o
             <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
               <tr>
                 {["Time (UTC)", "API", "Key", "Method", "Path", "Status", "Latency", "Charge", "Request id"].map((label) => (
-                  <th key={label} scope="col" className={`${cell} font-medium ${["Latency", "Charge"].includes(label) ? "text-right" : ""}`}>
+                  <th
+                    key={label}
+                    scope="col"
+                    className={`${cell} font-medium ${["Latency", "Charge"].includes(label) ? "text-right" : ""}`}
+                  >
                     {label}
                   </th>
                 ))}
@@ -57,7 +64,9 @@ export function RequestLog({ base, rangeParams, filters, filterParams, errors, o
                 <tr key={entry.id.toString()} data-testid="log-row">
                   <td className={`${cell} tabular-nums`}>{logTime.format(entry.createdAt)}</td>
                   <td className={cell}>{entry.api?.name ?? <span className="text-slate-500">–</span>}</td>
-                  <td className={cell}>{entry.key ? <span title={entry.key.masked}>{entry.key.name}</span> : <span className="text-slate-500">–</span>}</td>
+                  <td className={cell}>
+                    {entry.key ? <span title={entry.key.masked}>{entry.key.name}</span> : <span className="text-slate-500">–</span>}
+                  </td>
                   <td className={`${cell} font-mono text-xs`}>{entry.method}</td>
                   <td className="max-w-xs truncate py-2 pr-4 font-mono text-xs" title={entry.path}>
                     {entry.path}

@@ -7,8 +7,18 @@ export function SummaryTiles({ totals, currency }: { totals: UsageStats; currenc
   const derived = deriveStats(totals);
   const tiles = [
     { id: "requests", label: "Calls", value: formatCount(totals.requests) },
-    { id: "spend", label: "Spend", value: formatMoney(derived.spend, currency), note: derived.spend !== totals.charged ? `${formatMoney(totals.refunded, currency)} refunded` : undefined },
-    { id: "error-rate", label: "Error rate", value: formatRate(derived.errorRate), note: `${countOf(totals.errors, "call")} with status ≥ 400` },
+    {
+      id: "spend",
+      label: "Spend",
+      value: formatMoney(derived.spend, currency),
+      note: derived.spend !== totals.charged ? `${formatMoney(totals.refunded, currency)} refunded` : undefined,
+    },
+    {
+      id: "error-rate",
+      label: "Error rate",
+      value: formatRate(derived.errorRate),
+      note: `${countOf(totals.errors, "call")} with status ≥ 400`,
+    },
     { id: "p50", label: "Latency p50", value: formatMs(derived.p50Ms), note: "estimated" },
     { id: "p95", label: "Latency p95", value: formatMs(derived.p95Ms), note: "estimated" },
   ];

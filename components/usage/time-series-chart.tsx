@@ -53,17 +53,33 @@ export function TimeSeriesChart({ id, title, summary, at, granularity, lines, fo
           </g>
         ))}
         {xTicks.map((i) => (
-          <text key={i} x={x(i)} y={height - 8} textAnchor={i === 0 ? "start" : i === at.length - 1 ? "end" : "middle"} className="fill-slate-500 text-[11px]">
+          <text
+            key={i}
+            x={x(i)}
+            y={height - 8}
+            textAnchor={i === 0 ? "start" : i === at.length - 1 ? "end" : "middle"}
+            className="fill-slate-500 text-[11px]"
+          >
             {at[i] ? formatBucket(at[i], granularity) : ""}
           </text>
         ))}
         {lines.map((line) => (
-          <path key={line.label} d={pathOf(line.values, x, y)} fill="none" stroke={line.color} strokeWidth={2} strokeDasharray={line.dashed ? "5 4" : undefined} strokeLinejoin="round" />
+          <path
+            key={line.label}
+            d={pathOf(line.values, x, y)}
+            fill="none"
+            stroke={line.color}
+            strokeWidth={2}
+            strokeDasharray={line.dashed ? "5 4" : undefined}
+            strokeLinejoin="round"
+          />
         ))}
         {lines.map((line) =>
           // Single points (a lone hour with calls) would not show as a path: mark them.
           line.values.map((value, i) =>
-            value !== null && (line.values[i - 1] ?? null) === null && (line.values[i + 1] ?? null) === null ? <circle key={`${line.label}-${i}`} cx={x(i)} cy={y(value)} r={3} fill={line.color} /> : null,
+            value !== null && (line.values[i - 1] ?? null) === null && (line.values[i + 1] ?? null) === null ? (
+              <circle key={`${line.label}-${i}`} cx={x(i)} cy={y(value)} r={3} fill={line.color} />
+            ) : null,
           ),
         )}
       </svg>

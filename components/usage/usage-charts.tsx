@@ -17,7 +17,11 @@ export function UsageCharts({ series, currency }: { series: UsageSeries; currenc
   const per = series.granularity === "hour" ? "per hour (UTC)" : "per day (UTC)";
   return (
     <div className="grid gap-6 lg:grid-cols-2">
-      <Card title="Calls and errors" description={`Calls ${per}; errors are calls answered with status 400 or above.`} className="lg:col-span-2">
+      <Card
+        title="Calls and errors"
+        description={`Calls ${per}; errors are calls answered with status 400 or above.`}
+        className="lg:col-span-2"
+      >
         <TimeSeriesChart
           id="calls"
           title="Calls and errors over time"

@@ -30,7 +30,11 @@ test("credit for N calls lets exactly N of 10xN concurrent calls through across 
 
   // Ledger invariant as the management API reports it: credits - charges + refunds == balance.
   await expect
-    .poll(async () => (await (await request.get(`/api/v1/teams/${api.teamSlug}/usage`, { headers: { authorization: `Bearer ${adminToken()}` } })).json()).totals)
+    .poll(
+      async () =>
+        (await (await request.get(`/api/v1/teams/${api.teamSlug}/usage`, { headers: { authorization: `Bearer ${adminToken()}` } })).json())
+          .totals,
+    )
     .toMatchObject({ requests: 10 * N, charged: expect.stringMatching(/^0\.10?0*$/), refunded: expect.stringMatching(/^0(\.0+)?$/) });
 });
 
@@ -104,6 +108,8 @@ test("a revoked key stops at once on the instance that revoked it and within 5 s
   await revokeKey(request, api.teamSlug, api.keyId);
   const revokedAt = Date.now();
   expect((await call(baseURL!, api.slug, "/echo", api.key)).status).toBe(401);
-  await expect.poll(async () => (await call(secondBaseUrl(), api.slug, "/echo", api.key)).status, { timeout: 8_000, intervals: [250] }).toBe(401);
+  await expect
+    .poll(async () => (await call(secondBaseUrl(), api.slug, "/echo", api.key)).status, { timeout: 8_000, intervals: [250] })
+    .toBe(401);
   expect(Date.now() - revokedAt).toBeLessThan(5_500);
 });

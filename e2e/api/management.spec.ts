@@ -12,7 +12,9 @@ test("GET /api/v1/openapi.json is public and describes the management API", asyn
   expect(response.status()).toBe(200);
   const document = await response.json();
   expect(document.openapi).toBe("3.1.0");
-  expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(["/api/v1/apis", "/api/v1/teams/{team}/credits", "/api/v1/teams/{team}/keys/{id}"]));
+  expect(Object.keys(document.paths)).toEqual(
+    expect.arrayContaining(["/api/v1/apis", "/api/v1/teams/{team}/credits", "/api/v1/teams/{team}/keys/{id}"]),
+  );
 });
 
 test("refusals are problem+json: 401 with WWW-Authenticate, 400 for a body that is not JSON", async ({ request }) => {
@@ -22,7 +24,10 @@ test("refusals are problem+json: 401 with WWW-Authenticate, 400 for a body that 
   expect(anonymous.headers()["www-authenticate"]).toMatch(/^Bearer/);
   expect(await anonymous.json()).toMatchObject({ code: "unauthorized", status: 401, requestId: expect.stringMatching(/^req_/) });
 
-  const malformed = await request.post("/api/v1/apis", { headers: { ...admin(), "content-type": "application/json" }, data: Buffer.from("{oops") });
+  const malformed = await request.post("/api/v1/apis", {
+    headers: { ...admin(), "content-type": "application/json" },
+    data: Buffer.from("{oops"),
+  });
   expect(malformed.status()).toBe(400);
   expect((await malformed.json()).code).toBe("bad_request");
 });
@@ -33,10 +38,27 @@ test("an admin provisions a team; the team's manage key subscribes and is cut of
   const { slug: teamSlug } = await team.json();
 
   const apiSlug = `e2e-${suffix()}`;
-  const plans = [{ slug: "basic", name: "Basic", price: "0.002", rateLimit: 60, rateLimitWindowSec: 60, maxRequestBytes: 65536, requiresApproval: false }];
+  const plans = [
+    {
+      slug: "basic",
+      name: "Basic",
+      price: "0.002",
+      rateLimit: 60,
+      rateLimitWindowSec: 60,
+      maxRequestBytes: 65536,
+      requiresApproval: false,
+    },
+  ];
   const api = await request.post("/api/v1/apis", {
     headers: admin(),
-    data: { slug: apiSlug, name: "E2E API", status: "PUBLISHED", upstreamBaseUrl: "https://upstream.example.test", upstreamCredential: "s3cret", plans },
+    data: {
+      slug: apiSlug,
+      name: "E2E API",
+      status: "PUBLISHED",
+      upstreamBaseUrl: "https://upstream.example.test",
+      upstreamCredential: "s3cret",
+      plans,
+    },
   });
   expect(api.status(), await api.text()).toBe(201);
   expect(await api.json()).toMatchObject({ hasUpstreamCredential: true, plans: [{ slug: "basic", price: "0.002000" }] });
@@ -45,14 +67,20 @@ test("an admin provisions a team; the team's manage key subscribes and is cut of
   expect((await request.post(`/api/v1/teams/${teamSlug}/credits`, grant)).status()).toBe(201);
   expect((await request.post(`/api/v1/teams/${teamSlug}/credits`, grant)).status()).toBe(200);
 
-  const created = await request.post(`/api/v1/teams/${teamSlug}/keys`, { headers: admin(), data: { name: "provisioner", scopes: { apis: "all", manage: true } } });
+  const created = await request.post(`/api/v1/teams/${teamSlug}/keys`, {
+    headers: admin(),
+    data: { name: "provisioner", scopes: { apis: "all", manage: true } },
+  });
   expect(created.status(), await created.text()).toBe(201);
   const { key, id: keyId } = await created.json();
   const asTeam = { authorization: `Bearer ${key}` };
 
   const balance = await request.get(`/api/v1/teams/${teamSlug}/balance`, { headers: asTeam });
   expect(await balance.json()).toEqual({ balance: "10.000000", currency: expect.any(String) });
-  const subscribed = await request.post(`/api/v1/teams/${teamSlug}/subscriptions`, { headers: asTeam, data: { api: apiSlug, plan: "basic" } });
+  const subscribed = await request.post(`/api/v1/teams/${teamSlug}/subscriptions`, {
+    headers: asTeam,
+    data: { api: apiSlug, plan: "basic" },
+  });
   expect(subscribed.status(), await subscribed.text()).toBe(201);
   expect((await subscribed.json()).status).toBe("ACTIVE");
   expect((await request.get("/api/v1/teams/some-other-team/balance", { headers: asTeam })).status()).toBe(404);

@@ -21,7 +21,15 @@ test("the platform admin finds a new team, disables and re-enables its owner, an
 
   await admin.goto("/admin");
   await expect(admin.getByRole("heading", { level: 1, name: "Platform admin" })).toBeVisible();
-  for (const tile of ["active-teams", "calls-24h", "revenue-30d", "credit-outstanding", "error-rate", "rejected-before-auth", "pending-approvals"]) {
+  for (const tile of [
+    "active-teams",
+    "calls-24h",
+    "revenue-30d",
+    "credit-outstanding",
+    "error-rate",
+    "rejected-before-auth",
+    "pending-approvals",
+  ]) {
     await expect(admin.getByTestId(tile)).toBeVisible();
   }
   await expect(admin.getByRole("img", { name: /^Calls per day .*calls and .*errors in 30 days/ })).toBeVisible();

@@ -43,7 +43,11 @@ async function fillPlan(page: Page, row: number, fields: { slug: string; name: s
   await plan.getByLabel(/^Price per call/).fill(fields.price);
 }
 
-test("create with an invalid OpenAPI document (refused by line), fix it, publish, deprecate, retire", async ({ browser, request, baseURL }) => {
+test("create with an invalid OpenAPI document (refused by line), fix it, publish, deprecate, retire", async ({
+  browser,
+  request,
+  baseURL,
+}) => {
   const slug = `pub-${crypto.randomBytes(4).toString("hex")}`;
   const name = `Forecasts ${slug}`;
   const page = await signInAsPlatformAdmin(browser);
@@ -87,10 +91,19 @@ test("create with an invalid OpenAPI document (refused by line), fix it, publish
   await pro.getByLabel(/^Price per call/).fill("250");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByTestId("plan-row").nth(1).getByText("Use a price from 0 to 100 per call.")).toBeVisible();
-  await page.getByTestId("plan-row").nth(1).getByLabel(/^Price per call/).fill("0.02");
+  await page
+    .getByTestId("plan-row")
+    .nth(1)
+    .getByLabel(/^Price per call/)
+    .fill("0.02");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
-  await expect(page.getByTestId("plan-row").nth(1).getByLabel(/^Price per call/)).toHaveValue("0.02");
+  await expect(
+    page
+      .getByTestId("plan-row")
+      .nth(1)
+      .getByLabel(/^Price per call/),
+  ).toHaveValue("0.02");
 
   await page.getByRole("button", { name: "Publish", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "Published" })).toBeVisible();

@@ -24,7 +24,13 @@ async function gatedApi(request: APIRequestContext, label: string) {
   });
   const response = await request.post("/api/v1/apis", {
     headers: { authorization: `Bearer ${adminToken()}` },
-    data: { slug, name, upstreamBaseUrl: "http://127.0.0.1:9", status: "PUBLISHED", plans: [plan("basic", "Basic", "0.001"), plan("gold", "Gold", "0.01")] },
+    data: {
+      slug,
+      name,
+      upstreamBaseUrl: "http://127.0.0.1:9",
+      status: "PUBLISHED",
+      plans: [plan("basic", "Basic", "0.001"), plan("gold", "Gold", "0.01")],
+    },
   });
   expect(response.status(), await response.text()).toBe(201);
   return { slug, name };
@@ -39,9 +45,15 @@ async function subscribeFromCatalog(page: Page, teamSlug: string, api: { name: s
 }
 
 const subscriptionRow = (page: Page, api: { slug: string }) => page.locator(`[data-testid="subscription-row"][data-api="${api.slug}"]`);
-const approvalRow = (page: Page, teamSlug: string, api: { slug: string }) => page.locator(`[data-testid="approval-row"][data-team="${teamSlug}"][data-api="${api.slug}"]`);
+const approvalRow = (page: Page, teamSlug: string, api: { slug: string }) =>
+  page.locator(`[data-testid="approval-row"][data-team="${teamSlug}"][data-api="${api.slug}"]`);
 
-test("the owner asks, the platform admin approves one request and rejects another with a reason; the team sees both", async ({ page, user, request, browser }) => {
+test("the owner asks, the platform admin approves one request and rejects another with a reason; the team sees both", async ({
+  page,
+  user,
+  request,
+  browser,
+}) => {
   const approved = await gatedApi(request, "Approved API");
   const refused = await gatedApi(request, "Refused API");
 
@@ -81,7 +93,9 @@ test("the owner asks, the platform admin approves one request and rejects anothe
   // The owner: Active, Rejected with the reason, and both notices on the overview.
   await page.goto(`/${user.teamSlug}/subscriptions`);
   await expect(subscriptionRow(page, approved).getByTestId("subscription-status")).toHaveText("Active · Basic");
-  await expect(subscriptionRow(page, refused).getByTestId("subscription-status")).toContainText(["Rejected · Basic", `Reason: ${reason}`].join(""));
+  await expect(subscriptionRow(page, refused).getByTestId("subscription-status")).toContainText(
+    ["Rejected · Basic", `Reason: ${reason}`].join(""),
+  );
   await page.goto(`/${user.teamSlug}`);
   const notices = page.getByTestId("notice");
   await expect(notices.filter({ hasText: `${approved.name} approved` })).toHaveCount(1);
@@ -94,7 +108,9 @@ test("the owner asks, the platform admin approves one request and rejects anothe
   const row = subscriptionRow(page, approved);
   await row.getByLabel("Plan").selectOption("gold");
   await row.getByRole("button", { name: "Change plan" }).click();
-  await expect(row.getByRole("status")).toHaveText(`Requested a change of ${approved.name} to Gold. The team stays on Basic until a platform admin approves it.`);
+  await expect(row.getByRole("status")).toHaveText(
+    `Requested a change of ${approved.name} to Gold. The team stays on Basic until a platform admin approves it.`,
+  );
   await expect(row.getByTestId("subscription-status")).toContainText("Active · Basic");
   await expect(row.getByTestId("pending-plan-change")).toHaveText("Change to Gold waiting for approval; calls stay on Basic until then.");
   await saveScreenshot(page, "team-subscriptions");

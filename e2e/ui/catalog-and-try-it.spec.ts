@@ -37,7 +37,10 @@ test("a signed-out visitor searches the catalog, filters by tag and reads the De
   await expect(page.getByRole("heading", { level: 1, name: "Demo API" })).toBeVisible();
   // The description is Markdown, rendered.
   await expect(page.getByTestId("markdown").getByRole("heading", { name: "Endpoints" })).toBeVisible();
-  await expect(page.getByTestId("plan-row")).toHaveText([/Free.*Free.*10 per minute.*64 KiB.*Not required/, /Pro.*\$0\.002.*600 per minute.*1 MiB.*Not required/]);
+  await expect(page.getByTestId("plan-row")).toHaveText([
+    /Free.*Free.*10 per minute.*64 KiB.*Not required/,
+    /Pro.*\$0\.002.*600 per minute.*1 MiB.*Not required/,
+  ]);
   await expect(page.getByLabel("Gateway base URL")).toHaveValue(/\/api\/gateway\/demo$/);
   await expect(page.getByRole("link", { name: "Sign in to try it" })).toBeVisible();
   // The console's endpoint wants a session, even from the site's own origin.
@@ -60,7 +63,11 @@ test("a signed-out visitor searches the catalog, filters by tag and reads the De
   await expect(page.getByText("This API is not in the catalog")).toBeVisible();
 });
 
-test("a developer subscribes, creates a key and calls the API from the try-it console, charged to the team", async ({ page, user, request }) => {
+test("a developer subscribes, creates a key and calls the API from the try-it console, charged to the team", async ({
+  page,
+  user,
+  request,
+}) => {
   // Credit comes from the platform admin (the management API with the admin token), as in production.
   const granted = await request.post(`/api/v1/teams/${user.teamSlug}/credits`, {
     headers: { authorization: `Bearer ${adminToken()}` },
@@ -78,7 +85,10 @@ test("a developer subscribes, creates a key and calls the API from the try-it co
   await card.getByRole("link", { name: "Demo API" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Demo API" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Subscribe", exact: true })).toHaveAttribute("href", `/${user.teamSlug}/catalog`);
-  await expect(page.getByTestId("try-it-no-keys").getByRole("link", { name: "Create one on the Keys page" })).toHaveAttribute("href", `/${user.teamSlug}/keys`);
+  await expect(page.getByTestId("try-it-no-keys").getByRole("link", { name: "Create one on the Keys page" })).toHaveAttribute(
+    "href",
+    `/${user.teamSlug}/keys`,
+  );
 
   await page.goto(`/${user.teamSlug}/keys`);
   await page.getByLabel("Key name").fill("Console key");

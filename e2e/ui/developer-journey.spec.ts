@@ -41,7 +41,12 @@ async function publishApi(admin: Page, baseURL: string, api: { slug: string; nam
   await expect(admin.getByRole("status").filter({ hasText: "Published" })).toBeVisible();
 }
 
-test("sign-up to a try-it call and a 402, with the admin publishing, approving and granting credit; usage shows the calls", async ({ page, user, browser, baseURL }) => {
+test("sign-up to a try-it call and a 402, with the admin publishing, approving and granting credit; usage shows the calls", async ({
+  page,
+  user,
+  browser,
+  baseURL,
+}) => {
   const slug = `journey-${crypto.randomBytes(4).toString("hex")}`;
   const api = { slug, name: `Journey ${slug}` };
   const admin = await signInAsPlatformAdmin(browser);
@@ -77,7 +82,9 @@ test("sign-up to a try-it call and a 402, with the admin publishing, approving a
   await expect(admin.getByRole("status")).toContainText("New balance: $0.50.");
 
   await page.goto(`/${user.teamSlug}/subscriptions`);
-  await expect(page.locator(`[data-testid="subscription-row"][data-api="${slug}"]`).getByTestId("subscription-status")).toHaveText("Active · Partner");
+  await expect(page.locator(`[data-testid="subscription-row"][data-api="${slug}"]`).getByTestId("subscription-status")).toHaveText(
+    "Active · Partner",
+  );
 
   await page.goto(`/${user.teamSlug}/keys`);
   await page.getByLabel("Key name").fill("Journey key");

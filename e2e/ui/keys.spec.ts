@@ -75,7 +75,9 @@ test("rotating a key reveals a new one once and keeps the old one for the grace 
 
   await expect(oldRow).toContainText("Rotating");
   await expect(oldRow).toContainText("End of the grace period after rotation");
-  await expect(page.getByRole("status").filter({ hasText: "Key rotated." })).toHaveText("Key rotated. The old key keeps working for 1 hour.");
+  await expect(page.getByRole("status").filter({ hasText: "Key rotated." })).toHaveText(
+    "Key rotated. The old key keeps working for 1 hour.",
+  );
   await expect(oldRow.getByRole("button", { name: "Rotate" })).toHaveCount(0);
   const newRow = keyRow(page, masked(newKey));
   await expect(newRow).toContainText("Backend");

@@ -33,10 +33,23 @@ test("the admin console fits a 390 px wide screen", async ({ browser, request })
   const headers = { authorization: `Bearer ${adminToken()}` };
   const team = await (await request.post("/api/v1/teams", { headers, data: { name: "Responsive check" } })).json();
   const reason = "A deliberately long reason for this grant, so that the table row is much wider than a phone screen";
-  expect((await request.post(`/api/v1/teams/${team.slug}/credits`, { headers, data: { amount: "1.00", reason } })).status()).toBeLessThan(300);
+  expect((await request.post(`/api/v1/teams/${team.slug}/credits`, { headers, data: { amount: "1.00", reason } })).status()).toBeLessThan(
+    300,
+  );
   const admin = await signInAsPlatformAdmin(browser);
   await admin.setViewportSize({ width: 390, height: 844 });
-  for (const path of ["/admin", "/admin/apis", "/admin/apis/demo", "/admin/approvals", "/admin/teams", "/admin/users", "/admin/credit", "/admin/payments", "/admin/audit", "/admin/outbox"]) {
+  for (const path of [
+    "/admin",
+    "/admin/apis",
+    "/admin/apis/demo",
+    "/admin/approvals",
+    "/admin/teams",
+    "/admin/users",
+    "/admin/credit",
+    "/admin/payments",
+    "/admin/audit",
+    "/admin/outbox",
+  ]) {
     await admin.goto(path);
     await admin.waitForLoadState("networkidle");
     const widths = await admin.evaluate(() => ({ content: document.documentElement.scrollWidth, viewport: window.innerWidth }));

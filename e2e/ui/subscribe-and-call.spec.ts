@@ -18,14 +18,22 @@ async function createKey(page: Page, name: string): Promise<string> {
   return page.getByTestId("revealed-value").inputValue();
 }
 
-test("subscribe to the Demo API, create a key and call it; then 402 on Pro without credit, 403 after cancelling", async ({ page, user, request, baseURL }) => {
+test("subscribe to the Demo API, create a key and call it; then 402 on Pro without credit, 403 after cancelling", async ({
+  page,
+  user,
+  request,
+  baseURL,
+}) => {
   // Sign-up lands on the overview, whose getting-started list shows the call to make.
   await expect(page.getByTestId("curl-example")).toHaveText(`curl -H "Authorization: Bearer $KEY" ${baseURL}/api/gateway/demo/echo`);
   await page.goto(`/${user.teamSlug}/catalog`);
   await expect(page.getByRole("heading", { level: 1, name: "Catalog" })).toBeVisible();
   const card = demoCard(page);
   await expect(card.getByTestId("subscription-status")).toHaveText("Not subscribed");
-  await expect(card.getByLabel("Plan").locator("option")).toHaveText(["Free — $0.00 per call · 10 req / 60 s", "Pro — $0.002 per call · 600 req / 60 s"]);
+  await expect(card.getByLabel("Plan").locator("option")).toHaveText([
+    "Free — $0.00 per call · 10 req / 60 s",
+    "Pro — $0.002 per call · 600 req / 60 s",
+  ]);
 
   await choosePlan(page, "free", "Subscribe", "Subscribed to Demo API on Free.");
   await expect(card.getByTestId("subscription-status")).toHaveText("Active · Free");
@@ -75,7 +83,11 @@ test("subscribe to the Demo API, create a key and call it; then 402 on Pro witho
   expect(await refused.json()).toMatchObject({ code: "subscription_required", status: 403 });
 });
 
-test("a plain member sees the team's subscription but no form, and cannot subscribe through a forged one", async ({ page, user: owner, newUser }) => {
+test("a plain member sees the team's subscription but no form, and cannot subscribe through a forged one", async ({
+  page,
+  user: owner,
+  newUser,
+}) => {
   await page.goto(`/${owner.teamSlug}/catalog`);
   await choosePlan(page, "free", "Subscribe", "Subscribed to Demo API on Free.");
 

@@ -1,5 +1,17 @@
 // Teams: create one, invite a second person who signs up from the link, change their role, switch teams.
-import { test, expect, acceptInvitation, createTeam, fillSignUpForm, invite, memberRows, signUp, uniqueEmail, uniqueName, PASSWORD } from "../fixtures";
+import {
+  test,
+  expect,
+  acceptInvitation,
+  createTeam,
+  fillSignUpForm,
+  invite,
+  memberRows,
+  signUp,
+  uniqueEmail,
+  uniqueName,
+  PASSWORD,
+} from "../fixtures";
 
 test("create a team, invite someone who signs up from the link, and change their role", async ({ page, user, browser }) => {
   const team = await createTeam(page, uniqueName("Acme"));

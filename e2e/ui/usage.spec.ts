@@ -20,14 +20,30 @@ async function provisionDemoKey(page: Page, teamSlug: string): Promise<string> {
 
 function csvRows(text: string): string[][] {
   // The log's cells here hold no commas or quotes, so a plain split reads them.
-  return text.trim().split("\r\n").map((line) => line.split(","));
+  return text
+    .trim()
+    .split("\r\n")
+    .map((line) => line.split(","));
 }
 
-test("metered calls show up on the usage page, the filtered log downloads as CSV, and keys show their usage", async ({ page, user, newUser, request }) => {
+test("metered calls show up on the usage page, the filtered log downloads as CSV, and keys show their usage", async ({
+  page,
+  user,
+  newUser,
+  request,
+}) => {
   const key = await provisionDemoKey(page, user.teamSlug);
-  const call = (path: string, method = "GET") => page.request.fetch(`/api/gateway/demo${path}`, { method, headers: { authorization: `Bearer ${key}` }, data: method === "POST" ? "{}" : undefined });
+  const call = (path: string, method = "GET") =>
+    page.request.fetch(`/api/gateway/demo${path}`, {
+      method,
+      headers: { authorization: `Bearer ${key}` },
+      data: method === "POST" ? "{}" : undefined,
+    });
   const statuses: number[] = [];
-  for (const [path, method] of [["/echo?n=1"], ["/echo?n=2"], ["/echo?n=3"], ["/echo", "POST"], ["/status/404"], ["/status/503"]] as [string, string?][]) {
+  for (const [path, method] of [["/echo?n=1"], ["/echo?n=2"], ["/echo?n=3"], ["/echo", "POST"], ["/status/404"], ["/status/503"]] as [
+    string,
+    string?,
+  ][]) {
     statuses.push((await call(path, method)).status());
   }
   expect(statuses).toEqual([200, 200, 200, 200, 404, 503]);
@@ -69,7 +85,12 @@ test("metered calls show up on the usage page, the filtered log downloads as CSV
   expect(download.suggestedFilename()).toBe(`usage-${user.teamSlug}-24h.csv`);
   const rows = csvRows(fs.readFileSync((await download.path())!, "utf8"));
   expect(rows[0]).toEqual(["time", "api", "key", "method", "path", "status", "latency_ms", "charge", "request_id", "error_code"]);
-  expect(rows.slice(1).map((row) => [row[1], row[3], row[4], row[5], row[7]]).sort()).toEqual([
+  expect(
+    rows
+      .slice(1)
+      .map((row) => [row[1], row[3], row[4], row[5], row[7]])
+      .sort(),
+  ).toEqual([
     ["demo", "GET", "/status/404", "404", "0.002000"],
     ["demo", "GET", "/status/503", "503", "0.000000"],
   ]);

@@ -4,7 +4,10 @@ import type { z } from "zod";
 import { parseInput, runAction, type ActionState } from "@/lib/auth/action";
 import { requirePlatformAdmin, type CurrentUser } from "@/lib/auth/session";
 
-export function adminAction<S extends z.ZodType>(schema: S, handler: (admin: CurrentUser, input: z.infer<S>) => Promise<ActionState | void>) {
+export function adminAction<S extends z.ZodType>(
+  schema: S,
+  handler: (admin: CurrentUser, input: z.infer<S>) => Promise<ActionState | void>,
+) {
   return async (_previous: ActionState, formData: FormData): Promise<ActionState> =>
     runAction(formData, async () => handler(await requirePlatformAdmin(), parseInput(schema, formData)));
 }

@@ -30,7 +30,10 @@ function parseDate(text: string): Date | null {
 
 const filterSchema = z
   .object({
-    action: z.string().max(100, "At most 100 characters.").regex(/^[a-z0-9_.*-]*$/i, "Actions are dotted words, e.g. api. or user.disabled."),
+    action: z
+      .string()
+      .max(100, "At most 100 characters.")
+      .regex(/^[a-z0-9_.*-]*$/i, "Actions are dotted words, e.g. api. or user.disabled."),
     actor: z.string().max(254, "At most 254 characters."),
     team: z.string().max(100, "At most 100 characters."),
     targetType: z.string().max(50, "At most 50 characters."),
@@ -38,7 +41,10 @@ const filterSchema = z
     from: dateText,
     to: dateText,
   })
-  .refine((f) => !f.from || !f.to || parseDate(f.from)! <= parseDate(f.to)!, { path: ["to"], message: "The end date is before the start date." });
+  .refine((f) => !f.from || !f.to || parseDate(f.from)! <= parseDate(f.to)!, {
+    path: ["to"],
+    message: "The end date is before the start date.",
+  });
 
 export type AuditFilterInput = z.infer<typeof filterSchema>;
 

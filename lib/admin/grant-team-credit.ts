@@ -23,6 +23,11 @@ export async function grantTeamCredit(adminUserId: string, input: GrantTeamCredi
   const team = await db.team.findUnique({ where: { slug: input.team }, select: { id: true, slug: true, name: true } });
   if (!team) throw invalid({ team: "No team has this slug. Search for it again." });
   const amount = signedDecimalToMicros(input.amount);
-  const result = await grantCredit(team.id, { amount, kind: input.kind, reason: input.reason, idempotencyKey: input.idempotencyKey }, { type: "USER", userId: admin.id }, requestId);
+  const result = await grantCredit(
+    team.id,
+    { amount, kind: input.kind, reason: input.reason, idempotencyKey: input.idempotencyKey },
+    { type: "USER", userId: admin.id },
+    requestId,
+  );
   return { ...result, team };
 }

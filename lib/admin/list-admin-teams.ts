@@ -30,12 +30,21 @@ export type AdminTeamRow = {
   calls30d: number;
 };
 
-type Row = Omit<AdminTeamRow, "members" | "activeSubscriptions" | "calls30d"> & { members: bigint; activeSubscriptions: bigint; calls30d: bigint };
+type Row = Omit<AdminTeamRow, "members" | "activeSubscriptions" | "calls30d"> & {
+  members: bigint;
+  activeSubscriptions: bigint;
+  calls30d: bigint;
+};
 
 /** `%` and `_` typed by the admin are literal characters, not wildcards. */
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-export async function listAdminTeams(options: { query?: string; sort?: TeamSort; page?: number; now?: Date }): Promise<Paged<AdminTeamRow>> {
+export async function listAdminTeams(options: {
+  query?: string;
+  sort?: TeamSort;
+  page?: number;
+  now?: Date;
+}): Promise<Paged<AdminTeamRow>> {
   const page = options.page ?? 1;
   const q = (options.query ?? "").trim().slice(0, 100);
   const since = windowStart(options.now ?? new Date(), 30 * 24);
@@ -50,6 +59,11 @@ export async function listAdminTeams(options: { query?: string; sort?: TeamSort;
     ${where}
     ORDER BY ${TEAM_SORTS[options.sort ?? "created"].sql}
     LIMIT ${take} OFFSET ${skip}`);
-  const teams = rows.map((row) => ({ ...row, members: Number(row.members), activeSubscriptions: Number(row.activeSubscriptions), calls30d: Number(row.calls30d) }));
+  const teams = rows.map((row) => ({
+    ...row,
+    members: Number(row.members),
+    activeSubscriptions: Number(row.activeSubscriptions),
+    calls30d: Number(row.calls30d),
+  }));
   return toPaged(teams, page);
 }

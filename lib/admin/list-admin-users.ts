@@ -29,11 +29,21 @@ const STATUS_WHERE: Record<UserStatusFilter, Prisma.UserWhereInput> = {
 export async function listAdminUsers(options: { query?: string; status?: UserStatusFilter; page?: number }): Promise<Paged<AdminUserRow>> {
   const page = options.page ?? 1;
   const q = (options.query ?? "").trim().slice(0, 254);
-  const search: Prisma.UserWhereInput = q ? { OR: [{ email: { contains: q, mode: "insensitive" } }, { name: { contains: q, mode: "insensitive" } }] } : {};
+  const search: Prisma.UserWhereInput = q
+    ? { OR: [{ email: { contains: q, mode: "insensitive" } }, { name: { contains: q, mode: "insensitive" } }] }
+    : {};
   const users = await db.user.findMany({
     where: { AND: [search, STATUS_WHERE[options.status ?? "all"]] },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { id: true, email: true, name: true, isPlatformAdmin: true, disabledAt: true, createdAt: true, _count: { select: { memberships: true } } },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      isPlatformAdmin: true,
+      disabledAt: true,
+      createdAt: true,
+      _count: { select: { memberships: true } },
+    },
     ...pageWindow(page),
   });
   return toPaged(

@@ -18,7 +18,17 @@ export type PaymentRow = {
 export async function listAllPayments(page: number): Promise<Paged<PaymentRow>> {
   const rows = await db.payment.findMany({
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { id: true, kind: true, status: true, amount: true, amountRefunded: true, currency: true, receiptUrl: true, createdAt: true, team: { select: { slug: true, name: true } } },
+    select: {
+      id: true,
+      kind: true,
+      status: true,
+      amount: true,
+      amountRefunded: true,
+      currency: true,
+      receiptUrl: true,
+      createdAt: true,
+      team: { select: { slug: true, name: true } },
+    },
     ...pageWindow(page),
   });
   return toPaged(rows, page);

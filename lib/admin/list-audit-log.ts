@@ -33,7 +33,8 @@ export function decodeCursor(value: string | undefined): { createdAt: Date; id: 
   return id && !Number.isNaN(createdAt.getTime()) ? { createdAt, id } : null;
 }
 
-const encodeCursor = (row: { createdAt: Date; id: string }) => Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString("base64url");
+const encodeCursor = (row: { createdAt: Date; id: string }) =>
+  Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString("base64url");
 
 export async function listAuditLog(filters: AuditFilters, options: { cursor?: string; take?: number } = {}): Promise<AuditPage> {
   const take = options.take ?? AUDIT_PAGE_SIZE;
@@ -80,7 +81,12 @@ export async function listAuditLog(filters: AuditFilters, options: { cursor?: st
   const rows = page.map(({ actor, actorKeyId, ...entry }) => ({
     ...entry,
     targetLabel: (entry.targetId && targets.get(`${entry.targetType}:${entry.targetId}`)) || null,
-    actorLabel: entry.actorType === "USER" ? (actor?.email ?? "deleted user") : entry.actorType === "API_KEY" ? `API key ${(actorKeyId && keys.get(actorKeyId)) || "(deleted)"}` : null,
+    actorLabel:
+      entry.actorType === "USER"
+        ? (actor?.email ?? "deleted user")
+        : entry.actorType === "API_KEY"
+          ? `API key ${(actorKeyId && keys.get(actorKeyId)) || "(deleted)"}`
+          : null,
   }));
   return { rows, nextCursor: entries.length > take ? encodeCursor(page[page.length - 1]!) : null };
 }
@@ -101,5 +107,8 @@ async function targetLabels(entries: { targetType: string | null; targetId: stri
     userIds.length ? db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, email: true } }) : [],
     teamIds.length ? db.team.findMany({ where: { id: { in: teamIds } }, select: { id: true, slug: true } }) : [],
   ]);
-  return new Map([...users.map((user) => [`user:${user.id}`, user.email] as const), ...teams.map((team) => [`team:${team.id}`, `/${team.slug}`] as const)]);
+  return new Map([
+    ...users.map((user) => [`user:${user.id}`, user.email] as const),
+    ...teams.map((team) => [`team:${team.id}`, `/${team.slug}`] as const),
+  ]);
 }

@@ -19,7 +19,16 @@ export async function listCreditGrants(limit = 20): Promise<CreditGrantRow[]> {
     where: { kind: { in: ["GRANT", "ADJUSTMENT"] } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,
-    select: { id: true, kind: true, amount: true, balanceAfter: true, reason: true, actorUserId: true, createdAt: true, team: { select: { slug: true, name: true } } },
+    select: {
+      id: true,
+      kind: true,
+      amount: true,
+      balanceAfter: true,
+      reason: true,
+      actorUserId: true,
+      createdAt: true,
+      team: { select: { slug: true, name: true } },
+    },
   });
   const actors = await actorNames(entries.map((entry) => entry.actorUserId));
   return entries.map(({ actorUserId, ...entry }) => ({

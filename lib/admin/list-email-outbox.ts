@@ -3,7 +3,15 @@
 import { db } from "@/lib/db";
 import { pageWindow, toPaged, type Paged } from "@/lib/http/pagination";
 
-export type OutboxRow = { id: string; to: string; subject: string; text: string; status: "PENDING" | "SENT" | "LOGGED" | "FAILED"; error: string | null; createdAt: Date };
+export type OutboxRow = {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  status: "PENDING" | "SENT" | "LOGGED" | "FAILED";
+  error: string | null;
+  createdAt: Date;
+};
 
 export async function listEmailOutbox(page: number): Promise<Paged<OutboxRow>> {
   const rows = await db.emailOutbox.findMany({

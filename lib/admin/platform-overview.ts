@@ -79,8 +79,16 @@ export async function getPlatformOverview(options: { now?: Date } = {}): Promise
 /** Newest users and teams and the latest audit entries, for the overview's lists. */
 export async function getRecentActivity() {
   const [recentUsers, recentTeams] = await Promise.all([
-    db.user.findMany({ orderBy: { createdAt: "desc" }, take: 8, select: { id: true, name: true, email: true, isPlatformAdmin: true, disabledAt: true, createdAt: true } }),
-    db.team.findMany({ orderBy: { createdAt: "desc" }, take: 8, select: { id: true, slug: true, name: true, balance: true, createdAt: true, _count: { select: { memberships: true } } } }),
+    db.user.findMany({
+      orderBy: { createdAt: "desc" },
+      take: 8,
+      select: { id: true, name: true, email: true, isPlatformAdmin: true, disabledAt: true, createdAt: true },
+    }),
+    db.team.findMany({
+      orderBy: { createdAt: "desc" },
+      take: 8,
+      select: { id: true, slug: true, name: true, balance: true, createdAt: true, _count: { select: { memberships: true } } },
+    }),
   ]);
   return { recentUsers, recentTeams };
 }

@@ -58,20 +58,41 @@ const CHANGES: Record<UserStatusChange, (now: Date) => Prisma.UserUpdateInput> =
   revokeAdmin: () => ({ isPlatformAdmin: false }),
 };
 
-export async function setUserStatus(adminId: string, change: UserStatusChange, input: UserStatusInput, requestId?: string): Promise<Target> {
+export async function setUserStatus(
+  adminId: string,
+  change: UserStatusChange,
+  input: UserStatusInput,
+  requestId?: string,
+): Promise<Target> {
   return db.$transaction(async (tx) => {
     // Lock every active admin's row: concurrent changes to admins run one after another.
-    const admins = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM users WHERE "isPlatformAdmin" AND "disabledAt" IS NULL ORDER BY id FOR UPDATE`;
+    const admins = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT id FROM users WHERE "isPlatformAdmin" AND "disabledAt" IS NULL ORDER BY id FOR UPDATE`;
     const activeAdmins = admins.map((admin) => admin.id);
     // Re-checked under the lock: an admin disabled or demoted a moment ago can no longer act.
     if (!activeAdmins.includes(adminId)) throw notFound();
-    const target = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, email: true, isPlatformAdmin: true, disabledAt: true } });
+    const target = await tx.user.findUnique({
+      where: { id: input.userId },
+      select: { id: true, email: true, isPlatformAdmin: true, disabledAt: true },
+    });
     if (!target) throw notFound("That user");
     const refused = refusal(change, target, adminId, activeAdmins);
     if (refused) throw refused;
-    const updated = await tx.user.update({ where: { id: target.id }, data: CHANGES[change](new Date()), select: { id: true, email: true, isPlatformAdmin: true, disabledAt: true } });
+    const updated = await tx.user.update({
+      where: { id: target.id },
+      data: CHANGES[change](new Date()),
+      select: { id: true, email: true, isPlatformAdmin: true, disabledAt: true },
+    });
     await recordAudit(
-      { actorUserId: adminId, action: AUDIT_ACTIONS[change], targetType: "user", targetId: target.id, metadata: { email: target.email, reason: input.reason }, requestId },
+      {
+        actorUserId: adminId,
+        action: AUDIT_ACTIONS[change],
+        targetType: "user",
+        targetId: target.id,
+        metadata: { email: target.email, reason: input.reason },
+        requestId,
+      },
       tx,
     );
     return updated;

@@ -46,5 +46,10 @@ export async function teamUsage(teamId: string, options: { hours?: number; now?:
     where: { teamId, hour: { gte: windowStart(now, options.hours ?? 30 * 24), lte: now } },
     _sum: { requests: true, errors: true, charged: true, refunded: true },
   });
-  return { requests: sums._sum.requests ?? 0, errors: sums._sum.errors ?? 0, charged: sums._sum.charged ?? 0n, refunded: sums._sum.refunded ?? 0n };
+  return {
+    requests: sums._sum.requests ?? 0,
+    errors: sums._sum.errors ?? 0,
+    charged: sums._sum.charged ?? 0n,
+    refunded: sums._sum.refunded ?? 0n,
+  };
 }

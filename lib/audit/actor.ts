@@ -4,10 +4,7 @@
 import type { AuditEntry } from "@/lib/audit/record-audit";
 
 export type Actor =
-  | { type: "USER"; userId: string }
-  | { type: "ADMIN_TOKEN" }
-  | { type: "API_KEY"; keyId: string; teamId: string }
-  | { type: "SYSTEM" };
+  { type: "USER"; userId: string } | { type: "ADMIN_TOKEN" } | { type: "API_KEY"; keyId: string; teamId: string } | { type: "SYSTEM" };
 
 export function auditActor(actor: Actor): Pick<AuditEntry, "actorType" | "actorUserId" | "actorKeyId"> {
   switch (actor.type) {

@@ -2,7 +2,12 @@
 import crypto from "node:crypto";
 import { promisify } from "node:util";
 
-const scrypt = promisify(crypto.scrypt) as (password: string, salt: Buffer, keylen: number, options: crypto.ScryptOptions) => Promise<Buffer>;
+const scrypt = promisify(crypto.scrypt) as (
+  password: string,
+  salt: Buffer,
+  keylen: number,
+  options: crypto.ScryptOptions,
+) => Promise<Buffer>;
 const PARAMS = { N: 2 ** 15, r: 8, p: 1 };
 const KEY_LENGTH = 64;
 const MAX_MEMORY = 128 * PARAMS.N * PARAMS.r * 2;
@@ -33,8 +38,22 @@ export function dummyPasswordHash(): Promise<string> {
 }
 
 const COMMON = new Set([
-  "password", "password1", "password123", "passw0rd", "1234567890", "12345678901", "123456789012", "qwertyuiop",
-  "qwerty12345", "iloveyou12", "letmein123", "welcome123", "admin12345", "changeme123", "abcdefghij", "trustno1234",
+  "password",
+  "password1",
+  "password123",
+  "passw0rd",
+  "1234567890",
+  "12345678901",
+  "123456789012",
+  "qwertyuiop",
+  "qwerty12345",
+  "iloveyou12",
+  "letmein123",
+  "welcome123",
+  "admin12345",
+  "changeme123",
+  "abcdefghij",
+  "trustno1234",
 ]);
 
 export const PASSWORD_MIN_LENGTH = 10;

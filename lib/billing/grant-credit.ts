@@ -20,8 +20,14 @@ export const grantCreditSchema = z
   .superRefine((input, ctx) => {
     const micros = signedMicrosOrNull(input.amount);
     if (micros === null) return;
-    if (input.kind === "GRANT" && micros <= 0n) ctx.addIssue({ code: "custom", path: ["amount"], message: "A grant must be more than zero; use kind ADJUSTMENT to take credit away." });
-    if (input.kind === "ADJUSTMENT" && micros === 0n) ctx.addIssue({ code: "custom", path: ["amount"], message: "An adjustment of zero changes nothing." });
+    if (input.kind === "GRANT" && micros <= 0n)
+      ctx.addIssue({
+        code: "custom",
+        path: ["amount"],
+        message: "A grant must be more than zero; use kind ADJUSTMENT to take credit away.",
+      });
+    if (input.kind === "ADJUSTMENT" && micros === 0n)
+      ctx.addIssue({ code: "custom", path: ["amount"], message: "An adjustment of zero changes nothing." });
   });
 
 /** The largest balance a team can have (PostgreSQL int8), in micro-units. */
@@ -43,10 +49,29 @@ async function findReplay(externalRef: string, input: GrantCredit): Promise<Gran
 async function applyCredit(teamId: string, input: GrantCredit, externalRef: string | null, actor: Actor, requestId?: string) {
   return db.$transaction(async (tx) => {
     // A negative adjustment may take the balance below zero: it corrects the record, it is not a purchase.
-    const entry = await postCredit(tx, { teamId, kind: input.kind, amount: input.amount, reason: input.reason, externalRef, requestId, actorUserId: actorUserId(actor) });
+    const entry = await postCredit(tx, {
+      teamId,
+      kind: input.kind,
+      amount: input.amount,
+      reason: input.reason,
+      externalRef,
+      requestId,
+      actorUserId: actorUserId(actor),
+    });
     if (!entry) throw notFound("This team");
     const metadata = { kind: input.kind, amount: input.amount.toString(), balanceAfter: String(entry.balanceAfter), reason: input.reason };
-    await recordAudit({ ...auditActor(actor), teamId, action: "credit.granted", targetType: "credit_ledger_entry", targetId: entry.id, requestId, metadata }, tx);
+    await recordAudit(
+      {
+        ...auditActor(actor),
+        teamId,
+        action: "credit.granted",
+        targetType: "credit_ledger_entry",
+        targetId: entry.id,
+        requestId,
+        metadata,
+      },
+      tx,
+    );
     return entry;
   });
 }
@@ -64,7 +89,10 @@ export async function grantCredit(teamId: string, input: GrantCredit, actor: Act
       if (raced) return raced;
     }
     // The balance is an int8 of micro-units; PostgreSQL refused the sum and nothing was written.
-    if (isOutOfRange(error)) throw invalid({ amount: `This would take the balance beyond ±${formatMoney(MAX_BALANCE_MICROS, currency())}, the most it can hold.` });
+    if (isOutOfRange(error))
+      throw invalid({
+        amount: `This would take the balance beyond ±${formatMoney(MAX_BALANCE_MICROS, currency())}, the most it can hold.`,
+      });
     throw error;
   }
 }

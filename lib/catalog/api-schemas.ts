@@ -22,11 +22,16 @@ export const apiSlugSchema = z
 const RESERVED_API_SLUGS = new Set(["new"]);
 
 const upstreamUrl = z.url({ protocol: /^https?$/, error: "Use an http:// or https:// URL." }).max(2000);
-const headerName = z.string().trim().regex(/^[A-Za-z0-9-]{1,64}$/, "Use a header name such as Authorization or X-Api-Key.");
+const headerName = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9-]{1,64}$/, "Use a header name such as Authorization or X-Api-Key.");
 /** Checked in full against the official schema by the domain functions (lib/catalog/openapi-document.ts). */
 const openapiDocument = z
   .record(z.string(), z.unknown(), { error: "Send the OpenAPI document as a JSON object." })
-  .meta({ description: `OpenAPI 3.0 or 3.1 document as a JSON object, at most ${OPENAPI_MAX_BYTES_LABEL}; validated against the official schema` });
+  .meta({
+    description: `OpenAPI 3.0 or 3.1 document as a JSON object, at most ${OPENAPI_MAX_BYTES_LABEL}; validated against the official schema`,
+  });
 const wholeNumber = (min: number, max: number, unit = "") =>
   z
     .number({ error: "Enter a whole number." })
@@ -34,7 +39,10 @@ const wholeNumber = (min: number, max: number, unit = "") =>
     .min(min, `Use at least ${min}${unit}.`)
     .max(max, `Use at most ${max.toLocaleString("en")}${unit}.`);
 const price = decimalAmount
-  .refine((value) => !/^\d{1,12}(\.\d{1,6})?$/.test(value) || decimalToMicros(value) <= MAX_PRICE_MICROS, `Use a price from 0 to ${MAX_PRICE_PER_CALL} per call.`)
+  .refine(
+    (value) => !/^\d{1,12}(\.\d{1,6})?$/.test(value) || decimalToMicros(value) <= MAX_PRICE_MICROS,
+    `Use a price from 0 to ${MAX_PRICE_PER_CALL} per call.`,
+  )
   .meta({ description: `Price per call as a decimal string from 0 to ${MAX_PRICE_PER_CALL}, e.g. "0.002"` });
 
 const planFields = {
@@ -108,7 +116,12 @@ export const updateApiSchema = z.object({
     .nullable()
     .optional()
     .meta({ description: "Announced end of life (ISO 8601, in the future), sent as the `Sunset` header while the API is deprecated" }),
-  deprecationMessage: z.string().trim().max(500).optional().meta({ description: "With `status: DEPRECATED`: a note for the audit log and the admin console, e.g. what to use instead" }),
+  deprecationMessage: z
+    .string()
+    .trim()
+    .max(500)
+    .optional()
+    .meta({ description: "With `status: DEPRECATED`: a note for the audit log and the admin console, e.g. what to use instead" }),
   plans: z.array(patchPlanSchema).max(20).superRefine(uniquePlanSlugs).optional(),
 });
 

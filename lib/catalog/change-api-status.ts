@@ -64,10 +64,23 @@ export async function applyStatusChange(
   if (change.status === current.status) {
     // Only the announced sunset of a deprecated API can change without a move.
     if (!deprecating || sunsetAt === undefined || sameInstant(sunsetAt, current.sunsetAt)) return {};
-    await recordAudit({ ...auditActor(audit.actor), action: "api.sunset_changed", targetType: "api", targetId: current.id, requestId: audit.requestId, metadata: { slug: current.slug, sunsetAt: { from: iso(current.sunsetAt), to: iso(sunsetAt) } } }, tx);
+    await recordAudit(
+      {
+        ...auditActor(audit.actor),
+        action: "api.sunset_changed",
+        targetType: "api",
+        targetId: current.id,
+        requestId: audit.requestId,
+        metadata: { slug: current.slug, sunsetAt: { from: iso(current.sunsetAt), to: iso(sunsetAt) } },
+      },
+      tx,
+    );
     return { sunsetAt };
   }
-  const data: Prisma.ApiUpdateInput = { ...statusTransition(current.status, change.status, now), ...(deprecating ? { sunsetAt: sunsetAt ?? null } : {}) };
+  const data: Prisma.ApiUpdateInput = {
+    ...statusTransition(current.status, change.status, now),
+    ...(deprecating ? { sunsetAt: sunsetAt ?? null } : {}),
+  };
   if (change.status === "PUBLISHED" && current.status === "DRAFT") {
     const openPlans = await tx.plan.count({ where: { apiId: current.id, archivedAt: null } });
     if (openPlans === 0) throw invalid({ status: "Add a plan that is not archived before publishing: nobody could subscribe." });
@@ -104,7 +117,11 @@ export async function changeApiStatus(slug: string, input: unknown, actor: Actor
 
 /** The note given with the latest deprecation (kept in its audit entry), for the admin console. */
 export async function latestDeprecationNote(apiId: string): Promise<string | null> {
-  const entry = await db.auditLog.findFirst({ where: { targetType: "api", targetId: apiId, action: "api.deprecated" }, orderBy: { createdAt: "desc" }, select: { metadata: true } });
+  const entry = await db.auditLog.findFirst({
+    where: { targetType: "api", targetId: apiId, action: "api.deprecated" },
+    orderBy: { createdAt: "desc" },
+    select: { metadata: true },
+  });
   const message = (entry?.metadata as { message?: unknown } | null)?.message;
   return typeof message === "string" && message ? message : null;
 }

@@ -17,7 +17,12 @@ export async function getApi(slug: string, viewer: CatalogViewer): Promise<ApiWi
 export async function getApiForAdmin(slug: string) {
   const api = await db.api.findUnique({
     where: { slug },
-    include: { plans: { orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }], include: { _count: { select: { subscriptions: { where: { status: "ACTIVE" } } } } } } },
+    include: {
+      plans: {
+        orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }],
+        include: { _count: { select: { subscriptions: { where: { status: "ACTIVE" } } } } },
+      },
+    },
   });
   if (!api) throw notFound("This API");
   return api;

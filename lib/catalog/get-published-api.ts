@@ -14,8 +14,17 @@ export const getPublishedApi = cache(async (slug: string) => {
   const api = await db.api.findFirst({
     where: { slug, ...visibleApisWhere(PUBLIC) },
     select: {
-      id: true, slug: true, name: true, summary: true, description: true, version: true, tags: true, status: true,
-      deprecatedAt: true, sunsetAt: true, openapi: true,
+      id: true,
+      slug: true,
+      name: true,
+      summary: true,
+      description: true,
+      version: true,
+      tags: true,
+      status: true,
+      deprecatedAt: true,
+      sunsetAt: true,
+      openapi: true,
       ...includePlans(visiblePlansWhere(PUBLIC)),
     },
   });

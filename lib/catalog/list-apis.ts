@@ -15,7 +15,14 @@ export async function listApis(viewer: CatalogViewer): Promise<ApiWithPlans[]> {
 export async function listApisForAdmin() {
   const apis = await db.api.findMany({
     select: {
-      id: true, slug: true, name: true, status: true, visibility: true, version: true, updatedAt: true, sunsetAt: true,
+      id: true,
+      slug: true,
+      name: true,
+      status: true,
+      visibility: true,
+      version: true,
+      updatedAt: true,
+      sunsetAt: true,
       plans: { select: { archivedAt: true } },
       _count: { select: { subscriptions: { where: { status: "ACTIVE" } } } },
     },

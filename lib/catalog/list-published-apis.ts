@@ -36,7 +36,15 @@ async function loadCatalog(viewer: CatalogViewer) {
   const apis = await db.api.findMany({
     where: visibleApisWhere(viewer),
     select: {
-      id: true, slug: true, name: true, summary: true, description: true, tags: true, status: true, version: true, sunsetAt: true,
+      id: true,
+      slug: true,
+      name: true,
+      summary: true,
+      description: true,
+      tags: true,
+      status: true,
+      version: true,
+      sunsetAt: true,
       plans: { where: visiblePlansWhere(viewer), select: { pricePerCall: true }, orderBy: { pricePerCall: "asc" }, take: 1 },
     },
     orderBy: [{ name: "asc" }, { slug: "asc" }],

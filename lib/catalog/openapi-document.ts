@@ -36,7 +36,11 @@ let validator: Validator | undefined;
 
 /** "Line 3, column 5: must be string" (or the pointer when there is no line). */
 export function describeProblem(problem: OpenApiProblem): string {
-  const where = problem.line ? `Line ${problem.line}, column ${problem.column ?? 1}` : problem.pointer ? `At ${problem.pointer}` : "Document";
+  const where = problem.line
+    ? `Line ${problem.line}, column ${problem.column ?? 1}`
+    : problem.pointer
+      ? `At ${problem.pointer}`
+      : "Document";
   return `${where}: ${problem.message}`;
 }
 
@@ -47,7 +51,11 @@ export async function parseOpenApiText(text: string): Promise<OpenApiResult> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    return fail(doc.errors.slice(0, MAX_PROBLEMS).map((error) => ({ message: parseMessage(error.message), pointer: "", ...position(lineCounter, error.pos[0]) })));
+    return fail(
+      doc.errors
+        .slice(0, MAX_PROBLEMS)
+        .map((error) => ({ message: parseMessage(error.message), pointer: "", ...position(lineCounter, error.pos[0]) })),
+    );
   }
   let value: unknown;
   try {
@@ -64,7 +72,7 @@ export async function parseOpenApiText(text: string): Promise<OpenApiResult> {
 /** A JSON value (the management API's `openapi` field, or parsed text) -> the document or its problems by pointer. */
 export async function validateOpenApiObject(value: unknown): Promise<OpenApiResult> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return fail([{ message: "The document must be an object with an `openapi` field, e.g. { \"openapi\": \"3.1.0\", … }.", pointer: "" }]);
+    return fail([{ message: 'The document must be an object with an `openapi` field, e.g. { "openapi": "3.1.0", … }.', pointer: "" }]);
   }
   const shape = shapeProblem(value);
   if (shape) return fail([shape]);
@@ -116,16 +124,23 @@ function fail(problems: OpenApiProblem[]): OpenApiResult {
 }
 
 function tooLarge(): OpenApiResult {
-  return fail([{ message: `The document is larger than ${OPENAPI_MAX_BYTES_LABEL}. Split out examples or remove unused parts.`, pointer: "" }]);
+  return fail([
+    { message: `The document is larger than ${OPENAPI_MAX_BYTES_LABEL}. Split out examples or remove unused parts.`, pointer: "" },
+  ]);
 }
 
 function checkVersion(document: Record<string, unknown>): OpenApiProblem | null {
   if (typeof document.swagger === "string" || typeof document.swagger === "number") {
-    return { message: "This is a Swagger 2.0 document. Convert it to OpenAPI 3.0 or 3.1 (e.g. with swagger2openapi) and upload that.", pointer: "/swagger" };
+    return {
+      message: "This is a Swagger 2.0 document. Convert it to OpenAPI 3.0 or 3.1 (e.g. with swagger2openapi) and upload that.",
+      pointer: "/swagger",
+    };
   }
   const version = document.openapi;
-  if (version === undefined) return { message: "The document has no `openapi` field. Start it with `openapi: 3.1.0` (or 3.0.3).", pointer: "" };
-  if (typeof version !== "string") return { message: `\`openapi\` must be a string such as "3.1.0" (quote it in YAML).`, pointer: "/openapi" };
+  if (version === undefined)
+    return { message: "The document has no `openapi` field. Start it with `openapi: 3.1.0` (or 3.0.3).", pointer: "" };
+  if (typeof version !== "string")
+    return { message: `\`openapi\` must be a string such as "3.1.0" (quote it in YAML).`, pointer: "/openapi" };
   if (!/^3\.[01]\.\d+$/.test(version)) return { message: `OpenAPI ${version} is not supported: use 3.0.x or 3.1.x.`, pointer: "/openapi" };
   return null;
 }
@@ -134,7 +149,10 @@ function checkVersion(document: Record<string, unknown>): OpenApiProblem | null 
 function refProblem(document: Record<string, unknown>, message: string): OpenApiProblem {
   const target = /^Can't resolve (\S+?),?(?: |$)/.exec(message)?.[1];
   const pointer = target ? findRef(document, target, "") : null;
-  return { message: target ? `The reference ${target} points to nothing in this document (only internal references are supported).` : message, pointer: pointer ?? "" };
+  return {
+    message: target ? `The reference ${target} points to nothing in this document (only internal references are supported).` : message,
+    pointer: pointer ?? "",
+  };
 }
 
 function findRef(value: unknown, target: string, pointer: string): string | null {
@@ -175,19 +193,30 @@ function extraPropertyPointer(error: AjvError): string | null {
 
 function messagesFor(group: AjvError[]): string[] {
   const messages: string[] = [];
-  const required = group.filter((error) => error.keyword === "required").map((error) => ({ name: String(error.params.missingProperty), schemaPath: error.schemaPath }));
+  const required = group
+    .filter((error) => error.keyword === "required")
+    .map((error) => ({ name: String(error.params.missingProperty), schemaPath: error.schemaPath }));
   if (required.length) {
     const names = [...new Set(required.map((entry) => `\`${entry.name}\``))];
     // One schema missing several properties needs them all; different branches need any one of them.
     const sameSchema = new Set(required.map((entry) => entry.schemaPath)).size === 1;
-    messages.push(names.length === 1 ? `is missing the required property ${names[0]}.` : sameSchema ? `is missing the required properties ${names.join(", ")}.` : `needs one of the properties ${names.join(", ")}.`);
+    messages.push(
+      names.length === 1
+        ? `is missing the required property ${names[0]}.`
+        : sameSchema
+          ? `is missing the required properties ${names.join(", ")}.`
+          : `needs one of the properties ${names.join(", ")}.`,
+    );
   }
   const allowed = group.filter((error) => error.keyword === "enum").flatMap((error) => (error.params.allowedValues as unknown[]) ?? []);
   if (allowed.length) messages.push(`must be one of ${[...new Set(allowed.map((value) => JSON.stringify(value)))].join(", ")}.`);
   const seen = new Set<string>();
   for (const error of group) {
     if (error.keyword === "required" || error.keyword === "enum") continue;
-    const message = error.keyword === "additionalProperties" || error.keyword === "unevaluatedProperties" ? "is not allowed here (unknown property; extensions must start with `x-`)." : `${error.message ?? "is invalid"}.`;
+    const message =
+      error.keyword === "additionalProperties" || error.keyword === "unevaluatedProperties"
+        ? "is not allowed here (unknown property; extensions must start with `x-`)."
+        : `${error.message ?? "is invalid"}.`;
     if (!seen.has(message)) messages.push(message);
     seen.add(message);
   }
@@ -204,7 +233,12 @@ function position(lineCounter: LineCounter, offset: number | undefined): { line?
 
 /** The line of the value at `pointer`, or of its key when it has one (a key line reads better than the first child). */
 function locate(doc: Document, lineCounter: LineCounter, pointer: string) {
-  const segments = pointer ? pointer.split("/").slice(1).map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~")) : [];
+  const segments = pointer
+    ? pointer
+        .split("/")
+        .slice(1)
+        .map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"))
+    : [];
   let node: unknown = doc.contents;
   let anchor: Node | null = (doc.contents as Node | null) ?? null;
   for (const segment of segments) {

@@ -34,7 +34,15 @@ export function planSummary(plan: CreatePlan) {
   };
 }
 
-const PLAIN_FIELDS = ["name", "description", "rateLimit", "rateLimitWindowSec", "maxRequestBytes", "requiresApproval", "chargePolicy"] as const;
+const PLAIN_FIELDS = [
+  "name",
+  "description",
+  "rateLimit",
+  "rateLimitWindowSec",
+  "maxRequestBytes",
+  "requiresApproval",
+  "chargePolicy",
+] as const;
 
 /**
  * Only the fields that differ from the stored plan: saving an unchanged form writes nothing, and an

@@ -6,7 +6,13 @@ import type { ActionState } from "@/lib/auth/action";
 import { formValues } from "@/lib/auth/action";
 import { createApiSchema, updateApiSchema, type CreateApi, type UpdateApi } from "@/lib/catalog/api-schemas";
 import { upstreamUrlErrors } from "@/lib/catalog/check-api-input";
-import { describeProblem, OPENAPI_MAX_BYTES, OPENAPI_MAX_BYTES_LABEL, parseOpenApiText, type OpenApiProblem } from "@/lib/catalog/openapi-document";
+import {
+  describeProblem,
+  OPENAPI_MAX_BYTES,
+  OPENAPI_MAX_BYTES_LABEL,
+  parseOpenApiText,
+  type OpenApiProblem,
+} from "@/lib/catalog/openapi-document";
 import { fieldErrors } from "@/lib/validation";
 
 export type ApiFormState = ActionState & { openapiProblems?: OpenApiProblem[]; nonce?: number };
@@ -48,19 +54,29 @@ function readPlans(formData: FormData, mode: Mode) {
   return plans;
 }
 
-async function readOpenApi(formData: FormData, mode: Mode): Promise<{ value?: Record<string, unknown> | null; problems?: OpenApiProblem[] }> {
+async function readOpenApi(
+  formData: FormData,
+  mode: Mode,
+): Promise<{ value?: Record<string, unknown> | null; problems?: OpenApiProblem[] }> {
   const choice = mode === "update" ? text(formData, "openapiMode") || "keep" : "replace";
   if (choice === "keep") return {};
   if (choice === "remove") return { value: null };
   const file = formData.get("openapiFile");
   let source = text(formData, "openapiText");
   if (file instanceof File && file.size > 0) {
-    if (file.size > OPENAPI_MAX_BYTES) return { problems: [{ pointer: "", message: `The file is ${(file.size / 1024 / 1024).toFixed(1)} MiB; the limit is ${OPENAPI_MAX_BYTES_LABEL}.` }] };
+    if (file.size > OPENAPI_MAX_BYTES)
+      return {
+        problems: [
+          { pointer: "", message: `The file is ${(file.size / 1024 / 1024).toFixed(1)} MiB; the limit is ${OPENAPI_MAX_BYTES_LABEL}.` },
+        ],
+      };
     source = await file.text();
   }
   if (!source.trim()) {
     // Creating without a document is fine (add one later); "replace" with nothing is a mistake.
-    return mode === "create" ? {} : { problems: [{ pointer: "", message: "Upload a file or paste the new document, or keep the current one." }] };
+    return mode === "create"
+      ? {}
+      : { problems: [{ pointer: "", message: "Upload a file or paste the new document, or keep the current one." }] };
   }
   const result = await parseOpenApiText(source);
   return result.ok ? { value: result.document } : { problems: result.problems };
@@ -80,7 +96,14 @@ function rawInput(formData: FormData, mode: Mode) {
     summary: text(formData, "summary"),
     description: text(formData, "description"),
     version: text(formData, "version"),
-    tags: [...new Set(text(formData, "tags").split(",").map((tag) => tag.trim()).filter(Boolean))],
+    tags: [
+      ...new Set(
+        text(formData, "tags")
+          .split(",")
+          .map((tag) => tag.trim())
+          .filter(Boolean),
+      ),
+    ],
     visibility: text(formData, "visibility"),
     upstreamBaseUrl: text(formData, "upstreamBaseUrl").trim(),
     upstreamAuthHeader: header || (mode === "update" ? null : undefined),
@@ -109,15 +132,24 @@ export async function readApiForm<M extends Mode>(formData: FormData, mode: M, c
   const raw = rawInput(formData, mode);
   const parsed = (mode === "create" ? createApiSchema : updateApiSchema).safeParse(raw);
   const errors: Record<string, string> = parsed.success ? {} : formFieldErrors(parsed.error);
-  if (raw.upstreamCredential && !raw.upstreamAuthHeader) errors.upstreamAuthHeader ??= "Name the header that carries the credential, e.g. Authorization.";
-  if (!errors.upstreamBaseUrl && raw.upstreamBaseUrl !== currentUpstream) Object.assign(errors, await upstreamUrlErrors(raw.upstreamBaseUrl));
+  if (raw.upstreamCredential && !raw.upstreamAuthHeader)
+    errors.upstreamAuthHeader ??= "Name the header that carries the credential, e.g. Authorization.";
+  if (!errors.upstreamBaseUrl && raw.upstreamBaseUrl !== currentUpstream)
+    Object.assign(errors, await upstreamUrlErrors(raw.upstreamBaseUrl));
   const openapi = await readOpenApi(formData, mode);
   if (openapi.problems) {
     const count = openapi.problems.length;
     errors.openapi = `The OpenAPI document has ${count === 1 ? "a problem" : `${count} problems`}: ${describeProblem(openapi.problems[0]!)}`;
   }
   if (!parsed.success || Object.keys(errors).length > 0) {
-    const state: ApiFormState = { ok: false, error: "Nothing was saved. Check the highlighted fields.", fieldErrors: errors, openapiProblems: openapi.problems, values: echoValues(formData), nonce: Date.now() };
+    const state: ApiFormState = {
+      ok: false,
+      error: "Nothing was saved. Check the highlighted fields.",
+      fieldErrors: errors,
+      openapiProblems: openapi.problems,
+      values: echoValues(formData),
+      nonce: Date.now(),
+    };
     return { ok: false, state };
   }
   const input = { ...parsed.data, ...(openapi.value !== undefined ? { openapi: openapi.value } : {}) };

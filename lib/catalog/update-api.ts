@@ -43,7 +43,11 @@ async function savePlans(tx: Prisma.TransactionClient, apiId: string, plans: Pat
   return changes;
 }
 
-function fieldChanges(current: ApiWithPlans, fields: Fields, secret: { upstreamCredential?: string | null; openapi?: Record<string, unknown> | null }) {
+function fieldChanges(
+  current: ApiWithPlans,
+  fields: Fields,
+  secret: { upstreamCredential?: string | null; openapi?: Record<string, unknown> | null },
+) {
   const data: Prisma.ApiUpdateInput = {};
   const diff: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(fields) as [keyof Fields, unknown][]) {
@@ -79,10 +83,23 @@ export async function updateApi(slug: string, input: UpdateApi, actor: Actor, re
     const planDiff = plans ? await savePlans(tx, current.id, plans) : [];
     // After the plans: publishing needs an open plan, which this same change may add.
     if (status !== undefined || sunsetAt !== undefined) {
-      Object.assign(data, await applyStatusChange(tx, locked, { status: status ?? locked.status, sunsetAt, deprecationMessage }, { actor, requestId }));
+      Object.assign(
+        data,
+        await applyStatusChange(tx, locked, { status: status ?? locked.status, sunsetAt, deprecationMessage }, { actor, requestId }),
+      );
     }
     if (Object.keys(diff).length > 0 || planDiff.length > 0) {
-      await recordAudit({ ...auditActor(actor), action: "api.updated", targetType: "api", targetId: current.id, requestId, metadata: { slug, changed: diff, plans: planDiff } as Prisma.InputJsonValue }, tx);
+      await recordAudit(
+        {
+          ...auditActor(actor),
+          action: "api.updated",
+          targetType: "api",
+          targetId: current.id,
+          requestId,
+          metadata: { slug, changed: diff, plans: planDiff } as Prisma.InputJsonValue,
+        },
+        tx,
+      );
     }
     return tx.api.update({ where: { id: current.id }, data, include: includePlans() });
   });

@@ -4,7 +4,11 @@ type Quote = { id: number; text: string; author: string };
 
 export const DEMO_QUOTES: readonly Quote[] = [
   { id: 1, text: "It is a capital mistake to theorize before one has data.", author: "Arthur Conan Doyle" },
-  { id: 2, text: "The Analytical Engine weaves algebraical patterns just as the Jacquard loom weaves flowers and leaves.", author: "Ada Lovelace" },
+  {
+    id: 2,
+    text: "The Analytical Engine weaves algebraical patterns just as the Jacquard loom weaves flowers and leaves.",
+    author: "Ada Lovelace",
+  },
   { id: 3, text: "Well begun is half done.", author: "Aristotle" },
   { id: 4, text: "Lost time is never found again.", author: "Benjamin Franklin" },
   { id: 5, text: "Brevity is the soul of wit.", author: "William Shakespeare" },

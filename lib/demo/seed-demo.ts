@@ -9,9 +9,7 @@ const DEMO_SEED_KEY = "seed.demo";
 const DEMO_SEED_VERSION = 1;
 
 type SeedDemoResult =
-  | { outcome: "already-seeded"; ranAt?: string }
-  | { outcome: "skipped"; reason: string }
-  | { outcome: "seeded"; apiId: string };
+  { outcome: "already-seeded"; ranAt?: string } | { outcome: "skipped"; reason: string } | { outcome: "seeded"; apiId: string };
 
 /** The app's own origin, as the start scripts configure it. */
 function appOrigin(): string {
@@ -51,7 +49,9 @@ export async function seedDemo(client: PrismaClient): Promise<SeedDemoResult> {
 
     const now = new Date();
     const record = async (value: Record<string, string | number>) => {
-      await tx.systemSetting.create({ data: { key: DEMO_SEED_KEY, value: { version: DEMO_SEED_VERSION, ranAt: now.toISOString(), ...value } } });
+      await tx.systemSetting.create({
+        data: { key: DEMO_SEED_KEY, value: { version: DEMO_SEED_VERSION, ranAt: now.toISOString(), ...value } },
+      });
     };
 
     // A database that already has a catalog is not a fresh install: leave it as it is.

@@ -48,7 +48,10 @@ export async function admitCall(request: Request, call: CallContext, presetKey?:
   }
   call.api = api;
   if (api.status === "RETIRED") {
-    throw new GatewayError("api_retired", `The API "${api.name}" has been retired and no longer answers. See ${appUrl()}/catalog for alternatives.`);
+    throw new GatewayError(
+      "api_retired",
+      `The API "${api.name}" has been retired and no longer answers. See ${appUrl()}/catalog for alternatives.`,
+    );
   }
 
   if (!key.scopeAllApis && !key.scopeApiIds.has(api.id)) {
@@ -100,7 +103,10 @@ function checkRequestShape(request: Request, maxRequestBytes: number, call: Call
   }
   // A key in the URL would travel on to the upstream and into every log on the way: refuse it.
   if (/tg_(live|test)_/.test(call.url.search)) {
-    throw new GatewayError("bad_request", "Never put an API key in the URL; send it in the Authorization or X-API-Key header, and rotate this key.");
+    throw new GatewayError(
+      "bad_request",
+      "Never put an API key in the URL; send it in the Authorization or X-API-Key header, and rotate this key.",
+    );
   }
   call.headerList = Array.from(request.headers);
   if (headerBytes(call.headerList) > MAX_HEADER_BYTES) {

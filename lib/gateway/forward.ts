@@ -107,13 +107,20 @@ const DECODERS: Record<string, () => NodeJS.ReadWriteStream> = {
 
 /** Whether relayBody can decode this Content-Encoding (absent and identity need nothing). */
 export function canDecode(contentEncoding: string | string[] | undefined): boolean {
-  const encoding = String(contentEncoding ?? "identity").trim().toLowerCase();
+  const encoding = String(contentEncoding ?? "identity")
+    .trim()
+    .toLowerCase();
   return encoding === "identity" || encoding === "" || encoding in DECODERS;
 }
 
 /** The upstream body without its Content-Encoding (the server compresses for the caller itself). */
-export function decodedBody(body: Dispatcher.ResponseData["body"], contentEncoding: string | string[] | undefined): AsyncIterable<Buffer> & { destroy(): void } {
-  const encoding = String(contentEncoding ?? "identity").trim().toLowerCase();
+export function decodedBody(
+  body: Dispatcher.ResponseData["body"],
+  contentEncoding: string | string[] | undefined,
+): AsyncIterable<Buffer> & { destroy(): void } {
+  const encoding = String(contentEncoding ?? "identity")
+    .trim()
+    .toLowerCase();
   const decoder = DECODERS[encoding];
   if (!decoder) return body;
   const decoded = body.pipe(decoder()) as unknown as Readable;

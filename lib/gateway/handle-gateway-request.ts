@@ -3,7 +3,15 @@
 // charge policy, relays the response as a stream and records one usage event per call.
 import { admitCall, payloadTooLarge } from "@/lib/gateway/admit-call";
 import { newCallContext, recordCall, type CallContext } from "@/lib/gateway/call-context";
-import { callUpstream, canDecode, decodedBody, discardBody, methodMayHaveBody, relayBody, type UpstreamFailure } from "@/lib/gateway/forward";
+import {
+  callUpstream,
+  canDecode,
+  decodedBody,
+  discardBody,
+  methodMayHaveBody,
+  relayBody,
+  type UpstreamFailure,
+} from "@/lib/gateway/forward";
 import { GatewayError } from "@/lib/gateway/gateway-error";
 import { callerResponseHeaders, upstreamRequestHeaders } from "@/lib/gateway/headers";
 import { rateLimitHeaders } from "@/lib/gateway/rate-limiter";
@@ -55,23 +63,38 @@ function refuse(call: CallContext, error: unknown): Response {
   return response;
 }
 
-const FAILURE_ERRORS: Record<Exclude<UpstreamFailure, "too_large" | "client_aborted">, { code: "upstream_unavailable" | "upstream_timeout"; detail: string }> = {
-  unavailable: { code: "upstream_unavailable", detail: "The API's upstream server could not be reached. You were not charged; try again shortly." },
-  timeout: { code: "upstream_timeout", detail: "The API's upstream server did not answer in time. You were not charged; try again shortly." },
+const FAILURE_ERRORS: Record<
+  Exclude<UpstreamFailure, "too_large" | "client_aborted">,
+  { code: "upstream_unavailable" | "upstream_timeout"; detail: string }
+> = {
+  unavailable: {
+    code: "upstream_unavailable",
+    detail: "The API's upstream server could not be reached. You were not charged; try again shortly.",
+  },
+  timeout: {
+    code: "upstream_timeout",
+    detail: "The API's upstream server did not answer in time. You were not charged; try again shortly.",
+  },
   forbidden_destination: {
     code: "upstream_unavailable",
-    detail: "The API's upstream address is not allowed (it is private, loopback or link-local). You were not charged; the API's provider must fix its upstream URL.",
+    detail:
+      "The API's upstream address is not allowed (it is private, loopback or link-local). You were not charged; the API's provider must fix its upstream URL.",
   },
 };
 
 async function forward(request: Request, client: ClientInfo, call: CallContext): Promise<Response> {
   // admitCall succeeded, so it filled these in.
   const { api, plan, target, headerList } = call as Required<Pick<CallContext, "api" | "plan" | "target" | "headerList">> & CallContext;
-  const credential = api.upstreamAuthHeader && api.upstreamCredential ? { header: api.upstreamAuthHeader, value: api.upstreamCredential } : null;
+  const credential =
+    api.upstreamAuthHeader && api.upstreamCredential ? { header: api.upstreamAuthHeader, value: api.upstreamCredential } : null;
   const outcome = await callUpstream({
     url: upstreamUrl(api.upstreamBaseUrl, target),
     method: request.method,
-    headers: upstreamRequestHeaders(headerList, { clientIp: client.ip, proto: client.proto, host: client.host, requestId: call.requestId }, credential),
+    headers: upstreamRequestHeaders(
+      headerList,
+      { clientIp: client.ip, proto: client.proto, host: client.host, requestId: call.requestId },
+      credential,
+    ),
     body: methodMayHaveBody(request.method) ? request.body : null,
     maxRequestBytes: plan.maxRequestBytes,
     connectTimeoutMs: api.connectTimeoutMs,
@@ -86,8 +109,12 @@ async function forward(request: Request, client: ClientInfo, call: CallContext):
       recordCall(call, { status: 499, errorCode: "client_closed_request", bytesIn: outcome.bytesIn });
       return new Response(null, { status: 499 });
     }
-    const error = outcome.failure === "too_large" ? payloadTooLarge(plan.maxRequestBytes) : new GatewayError(FAILURE_ERRORS[outcome.failure].code, FAILURE_ERRORS[outcome.failure].detail);
-    if (outcome.failure !== "too_large") console.warn(`[gateway] requestId=${call.requestId} api=${api.slug} upstream ${outcome.failure}: ${outcome.message}`);
+    const error =
+      outcome.failure === "too_large"
+        ? payloadTooLarge(plan.maxRequestBytes)
+        : new GatewayError(FAILURE_ERRORS[outcome.failure].code, FAILURE_ERRORS[outcome.failure].detail);
+    if (outcome.failure !== "too_large")
+      console.warn(`[gateway] requestId=${call.requestId} api=${api.slug} upstream ${outcome.failure}: ${outcome.message}`);
     return refuse(call, error);
   }
 

@@ -31,9 +31,7 @@ export type ResolvedKey = {
   capKeyId: string;
 };
 
-export type KeyCheck =
-  | { ok: true; key: ResolvedKey }
-  | { ok: false; reason: "missing" | "malformed" | "unknown" | "revoked" | "expired" };
+export type KeyCheck = { ok: true; key: ResolvedKey } | { ok: false; reason: "missing" | "malformed" | "unknown" | "revoked" | "expired" };
 
 const cache = TtlCache.shared<ResolvedKey | null>("api-keys", {
   ttlMs: KEY_CACHE_TTL_MS,

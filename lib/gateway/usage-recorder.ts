@@ -59,8 +59,20 @@ ${ROLLUP_ADD}`;
 
 /** An event as it travels to the database: one JSON document per batch is the cheapest encoding. */
 type UsageRow = {
-  r: string; t: string | null; k: string | null; a: string | null; m: string; p: string; s: number; e: string | null;
-  l: number; bi: number; bo: number; c: string; rf: string; at: string;
+  r: string;
+  t: string | null;
+  k: string | null;
+  a: string | null;
+  m: string;
+  p: string;
+  s: number;
+  e: string | null;
+  l: number;
+  bi: number;
+  bo: number;
+  c: string;
+  rf: string;
+  at: string;
 };
 
 export function toRow(event: UsageEvent): UsageRow {

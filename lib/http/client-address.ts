@@ -75,7 +75,10 @@ export function resolveClient(connection: Connection, ranges: AddressRange[] = t
   if (!peer || !isTrusted(peer, ranges)) return direct;
 
   let client = peer;
-  const hops = (connection.forwardedFor ?? "").split(",").map((hop) => hop.trim()).filter(Boolean);
+  const hops = (connection.forwardedFor ?? "")
+    .split(",")
+    .map((hop) => hop.trim())
+    .filter(Boolean);
   for (let i = hops.length - 1; i >= 0; i--) {
     // A hop that is not an address was written by the trusted proxy to its right: stop at that proxy.
     const hop = parseAddress(hops[i]!);

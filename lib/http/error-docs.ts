@@ -7,7 +7,8 @@ type ErrorDoc = { code: ErrorCode; status: number; title: string; meaning: strin
 const DOCS: Record<ErrorCode, Omit<ErrorDoc, "code" | "status">> = {
   bad_request: {
     title: "Bad request",
-    meaning: "The request could not be understood: a body that is not valid JSON, an unsafe gateway path (an encoded slash or backslash, a NUL byte, an absolute URL), request headers over 8 KiB, or an API key in the URL.",
+    meaning:
+      "The request could not be understood: a body that is not valid JSON, an unsafe gateway path (an encoded slash or backslash, a NUL byte, an absolute URL), request headers over 8 KiB, or an API key in the URL.",
     fix: "Read `detail` for the exact problem. Send keys only in the Authorization or X-API-Key header, and rotate a key that appeared in a URL.",
   },
   validation_failed: {
@@ -27,12 +28,14 @@ const DOCS: Record<ErrorCode, Omit<ErrorDoc, "code" | "status">> = {
   },
   forbidden: {
     title: "Forbidden",
-    meaning: "You are known but not allowed to do this: a key not scoped to this API, a key without the manage scope, or a team role that is too low.",
+    meaning:
+      "You are known but not allowed to do this: a key not scoped to this API, a key without the manage scope, or a team role that is too low.",
     fix: "Use a key scoped to the API (or to all subscribed APIs), or ask a team owner or admin.",
   },
   subscription_required: {
     title: "Subscription required",
-    meaning: "Your team has no active subscription to this API: none at all, one waiting for approval, or one that was cancelled or rejected.",
+    meaning:
+      "Your team has no active subscription to this API: none at all, one waiting for approval, or one that was cancelled or rejected.",
     fix: "Subscribe from your team's Catalog page; plans that need approval start working once an administrator approves them.",
   },
   not_found: {
@@ -47,7 +50,8 @@ const DOCS: Record<ErrorCode, Omit<ErrorDoc, "code" | "status">> = {
   },
   conflict: {
     title: "Conflict",
-    meaning: "The change clashes with the current state: a slug already taken, a status change that is not allowed, or an idempotency key reused with different parameters.",
+    meaning:
+      "The change clashes with the current state: a slug already taken, a status change that is not allowed, or an idempotency key reused with different parameters.",
     fix: "Read `detail`, fetch the current state and decide again.",
   },
   api_retired: {
@@ -62,7 +66,8 @@ const DOCS: Record<ErrorCode, Omit<ErrorDoc, "code" | "status">> = {
   },
   rate_limited: {
     title: "Rate limit exceeded",
-    meaning: "This key has used its plan's requests for the current window. The `RateLimit-*` headers show the limit, what remains and when it resets.",
+    meaning:
+      "This key has used its plan's requests for the current window. The `RateLimit-*` headers show the limit, what remains and when it resets.",
     fix: "Wait `Retry-After` seconds before the next call, spread calls out, or move to a plan with a higher limit.",
   },
   payment_required: {
@@ -72,8 +77,9 @@ const DOCS: Record<ErrorCode, Omit<ErrorDoc, "code" | "status">> = {
   },
   insufficient_credit: {
     title: "Insufficient credit",
-    meaning: "Your team's prepaid credit (`balance`) is below the price of this call (`price`, in `currency`), or below zero after a refunded top-up. The call was not forwarded and nothing was charged.",
-    fix: "Top up at the `topUpUrl` in the body (also sent as `Link: <...>; rel=\"payment\"`); calls work again as soon as the credit arrives.",
+    meaning:
+      "Your team's prepaid credit (`balance`) is below the price of this call (`price`, in `currency`), or below zero after a refunded top-up. The call was not forwarded and nothing was charged.",
+    fix: 'Top up at the `topUpUrl` in the body (also sent as `Link: <...>; rel="payment"`); calls work again as soon as the credit arrives.',
   },
   key_spend_cap_reached: {
     title: "Key spend cap reached",
@@ -87,7 +93,8 @@ const DOCS: Record<ErrorCode, Omit<ErrorDoc, "code" | "status">> = {
   },
   upstream_unavailable: {
     title: "Upstream unavailable",
-    meaning: "The gateway could not reach the API's upstream server (connection refused or reset), or it answered in a form the gateway cannot relay. You were not charged.",
+    meaning:
+      "The gateway could not reach the API's upstream server (connection refused or reset), or it answered in a form the gateway cannot relay. You were not charged.",
     fix: "Retry with backoff; if it persists the API is down, so contact its publisher.",
   },
   upstream_timeout: {

@@ -1,7 +1,10 @@
 // Reads a body stream up to a byte limit and stops there, so neither a large request to the try-it console
 // nor a large answer from an API, nor a large upload to the demo upstream can make the server buffer
 // without bound.
-export async function readLimited(stream: ReadableStream<Uint8Array> | null, limit: number): Promise<{ bytes: Uint8Array; truncated: boolean }> {
+export async function readLimited(
+  stream: ReadableStream<Uint8Array> | null,
+  limit: number,
+): Promise<{ bytes: Uint8Array; truncated: boolean }> {
   if (!stream) return { bytes: new Uint8Array(), truncated: false };
   let size = 0;
   let truncated = false;

@@ -14,10 +14,23 @@ export async function insertApiKey(tx: Prisma.TransactionClient, teamId: string,
 }
 
 /** Audit row for a key change; the metadata names the key but never carries it or its hash. */
-export async function auditKeyChange(tx: Prisma.TransactionClient, actor: Actor, action: string, row: ApiKey, extra: Record<string, Prisma.InputJsonValue> = {}) {
+export async function auditKeyChange(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  action: string,
+  row: ApiKey,
+  extra: Record<string, Prisma.InputJsonValue> = {},
+) {
   const scopes = { allApis: row.scopeAllApis, apiIds: row.scopeApiIds, manage: row.scopeManage };
   await recordAudit(
-    { ...auditActor(actor), teamId: row.teamId, action, targetType: "api_key", targetId: row.id, metadata: { name: row.name, prefix: row.prefix, lastFour: row.lastFour, scopes, ...extra } },
+    {
+      ...auditActor(actor),
+      teamId: row.teamId,
+      action,
+      targetType: "api_key",
+      targetId: row.id,
+      metadata: { name: row.name, prefix: row.prefix, lastFour: row.lastFour, scopes, ...extra },
+    },
     tx,
   );
 }

@@ -15,7 +15,10 @@ type KeyAccess = { all: true } | { all: false; userId: string };
 export async function keyAccessFor(actor: Actor, teamId: string): Promise<KeyAccess> {
   switch (actor.type) {
     case "USER": {
-      const membership = await db.membership.findUnique({ where: { teamId_userId: { teamId, userId: actor.userId } }, select: { role: true } });
+      const membership = await db.membership.findUnique({
+        where: { teamId_userId: { teamId, userId: actor.userId } },
+        select: { role: true },
+      });
       if (!membership) throw notFound("This team");
       return hasRole(membership.role, "ADMIN") ? { all: true } : { all: false, userId: actor.userId };
     }

@@ -49,7 +49,12 @@ export async function rotateApiKey(
     await carryKeySpend(tx, { keyId: old.id }, { keyId: created.row.id });
     const next = await findTeamApiKey(teamId, created.row.id, tx);
     // One row on the rotated key; it names its successor, which is how the new key's history starts.
-    await auditKeyChange(tx, actor, "api_key.rotated", previous, { newKeyId: next.id, newLastFour: next.lastFour, graceSeconds, graceEndsAt: expiresAt.toISOString() });
+    await auditKeyChange(tx, actor, "api_key.rotated", previous, {
+      newKeyId: next.id,
+      newLastFour: next.lastFour,
+      graceSeconds,
+      graceEndsAt: expiresAt.toISOString(),
+    });
     return { key: created.key, apiKey: toPublicApiKey(next), previous: toPublicApiKey(previous) };
   });
   invalidate("api-key", old.hash);
@@ -67,4 +72,5 @@ function assertRotatable(key: ApiKey, now: Date) {
   if (key.rotatedToId) throw notRotatable();
 }
 
-const notRotatable = () => new AppError("conflict", "This key was already rotated, revoked or has expired; rotate its replacement instead.");
+const notRotatable = () =>
+  new AppError("conflict", "This key was already rotated, revoked or has expired; rotate its replacement instead.");

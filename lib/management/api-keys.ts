@@ -14,9 +14,15 @@ import { toIso } from "@/lib/management/schemas/common";
 const WIRE_FIELDS: Record<string, string> = { scopeAllApis: "scopes.apis", scopeApiIds: "scopes.apis", scopeManage: "scopes.manage" };
 
 async function apiIdsForSlugs(teamId: string, slugs: string[]): Promise<string[]> {
-  const apis = await db.api.findMany({ where: { slug: { in: slugs }, ...visibleApisWhere({ kind: "team", teamId }) }, select: { id: true, slug: true } });
+  const apis = await db.api.findMany({
+    where: { slug: { in: slugs }, ...visibleApisWhere({ kind: "team", teamId }) },
+    select: { id: true, slug: true },
+  });
   const missing = slugs.filter((slug) => !apis.some((api) => api.slug === slug));
-  if (missing.length) throw new AppError("validation_failed", `Unknown API: ${missing.join(", ")}.`, { "scopes.apis": `Unknown API: ${missing.join(", ")}.` });
+  if (missing.length)
+    throw new AppError("validation_failed", `Unknown API: ${missing.join(", ")}.`, {
+      "scopes.apis": `Unknown API: ${missing.join(", ")}.`,
+    });
   return apis.map((api) => api.id);
 }
 

@@ -31,7 +31,9 @@ export type OperationSpec = {
   errors?: readonly ErrorCode[];
 };
 
-export type OperationRun<O extends OperationSpec> = (context: OperationContext<O>) => Promise<OperationOutput<O> | Reply<OperationOutput<O>>>;
+export type OperationRun<O extends OperationSpec> = (
+  context: OperationContext<O>,
+) => Promise<OperationOutput<O> | Reply<OperationOutput<O>>>;
 
 export type Operation<O extends OperationSpec = OperationSpec> = O & { run: OperationRun<O> };
 
@@ -42,6 +44,8 @@ export type Operation<O extends OperationSpec = OperationSpec> = O & { run: Oper
 export type AnyOperation = OperationSpec & { run: (context: never) => Promise<unknown> };
 
 /** The mapped type is what lets TypeScript infer O from the spec before it types `run`'s context. */
-export function defineOperation<const O extends OperationSpec>(operation: { [K in keyof O]: O[K] } & { run: OperationRun<O> }): Operation<O> {
+export function defineOperation<const O extends OperationSpec>(
+  operation: { [K in keyof O]: O[K] } & { run: OperationRun<O> },
+): Operation<O> {
   return operation as Operation<O>;
 }

@@ -26,5 +26,9 @@ export function errorResponse(error: unknown, request: Request, requestId: strin
     return appErrorResponse(expected, requestId, headers);
   }
   console.error(`[api/v1] ${requestId} ${request.method} ${new URL(request.url).pathname} failed:`, error);
-  return problemResponse("internal_error", `Something went wrong on our side. If it keeps happening, report request id ${requestId}.`, requestId);
+  return problemResponse(
+    "internal_error",
+    `Something went wrong on our side. If it keeps happening, report request id ${requestId}.`,
+    requestId,
+  );
 }

@@ -44,5 +44,9 @@ export async function executeOperation(operation: AnyOperation, call: OperationC
   // its `run` was typed against.
   const result = await (operation as Operation).run(context);
   const reply = result instanceof Reply ? result : new Reply(result);
-  return { status: reply.status ?? operation.response.status, headers: reply.headers, body: parseOutput(operation.response.schema, reply.value) };
+  return {
+    status: reply.status ?? operation.response.status,
+    headers: reply.headers,
+    body: parseOutput(operation.response.schema, reply.value),
+  };
 }

@@ -14,9 +14,11 @@ export async function readJson(request: Request): Promise<unknown> {
   }
 }
 
-export const parseBody = <S extends z.ZodType>(schema: S, json: unknown): z.output<S> => parseWith(schema, json, "validation_failed", "The request body is invalid");
+export const parseBody = <S extends z.ZodType>(schema: S, json: unknown): z.output<S> =>
+  parseWith(schema, json, "validation_failed", "The request body is invalid");
 
-export const parseQuery = <S extends z.ZodType>(schema: S, query: Record<string, string>): z.output<S> => parseWith(schema, query, "bad_request", "Invalid query parameters");
+export const parseQuery = <S extends z.ZodType>(schema: S, query: Record<string, string>): z.output<S> =>
+  parseWith(schema, query, "bad_request", "Invalid query parameters");
 
 /** Path segments reach the database as they are (a team slug, an id): refuse what it cannot store. */
 export function checkPathParams(params: Record<string, string>): void {
@@ -38,7 +40,9 @@ export function readIdempotencyKey(headers: Headers): string | undefined {
   const key = headers.get("idempotency-key");
   if (key === null) return undefined;
   if (!/^[\x21-\x7e]{1,200}$/.test(key)) {
-    throw new AppError("bad_request", "The Idempotency-Key header must be 1-200 visible ASCII characters, e.g. a UUID.", { "Idempotency-Key": "Invalid." });
+    throw new AppError("bad_request", "The Idempotency-Key header must be 1-200 visible ASCII characters, e.g. a UUID.", {
+      "Idempotency-Key": "Invalid.",
+    });
   }
   return key;
 }

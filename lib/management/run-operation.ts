@@ -9,7 +9,10 @@ import { jsonResponse } from "@/lib/management/respond";
 
 type Params = Record<string, string>;
 
-export async function runOperation(operation: AnyOperation, { request, params }: { request: Request; params?: Params | Promise<Params> }): Promise<Response> {
+export async function runOperation(
+  operation: AnyOperation,
+  { request, params }: { request: Request; params?: Params | Promise<Params> },
+): Promise<Response> {
   const requestId = newRequestId();
   try {
     const result = await executeOperation(operation, {

@@ -18,7 +18,11 @@ class ForbiddenDestination extends Error {
   readonly code = FORBIDDEN_DESTINATION;
 
   constructor(host: string, address: string, reason: string) {
-    super(host === address ? `refused to connect to ${address}: ${reason}` : `refused to connect to ${host}: it resolves to ${address}, ${reason}`);
+    super(
+      host === address
+        ? `refused to connect to ${address}: ${reason}`
+        : `refused to connect to ${host}: it resolves to ${address}, ${reason}`,
+    );
   }
 }
 

@@ -61,7 +61,8 @@ export async function inspectOutboundUrl(url: string, purpose: OutboundPurpose =
     return refused && { kind: "forbidden", reason: `"${host}" resolves to ${refused.address}, ${refused.reason}. ${mustBePublic}` };
   } catch (error) {
     const code = (error as { code?: string }).code;
-    const why = code === "ENOTFOUND" || code === "ENODATA" ? "does not resolve to any address" : `could not be resolved (${code ?? "DNS error"})`;
+    const why =
+      code === "ENOTFOUND" || code === "ENODATA" ? "does not resolve to any address" : `could not be resolved (${code ?? "DNS error"})`;
     return { kind: "unresolved", reason: `"${host}" ${why}. Check the host name.` };
   }
 }

@@ -48,7 +48,12 @@ async function send(row: Claimed, now: Date): Promise<Outcome> {
   try {
     const response = await fetch(row.url, {
       method: "POST",
-      headers: { "content-type": "application/json", "tollgate-signature": signature, "tollgate-event": row.event, "tollgate-delivery": row.id },
+      headers: {
+        "content-type": "application/json",
+        "tollgate-signature": signature,
+        "tollgate-event": row.event,
+        "tollgate-delivery": row.id,
+      },
       body,
       redirect: "manual", // a redirect is not an acknowledgement
       signal: AbortSignal.timeout(TIMEOUT_MS),

@@ -10,7 +10,9 @@ const globalWorker = globalThis as typeof globalThis & { __tollgateWebhookWorker
 const state: WorkerState = (globalWorker.__tollgateWebhookWorker ??= { timer: null, running: new Set() });
 
 function track(work: Promise<unknown>): void {
-  const tracked = work.catch((error) => console.error("[webhooks] delivery run failed:", (error as Error).message)).finally(() => state.running.delete(tracked));
+  const tracked = work
+    .catch((error) => console.error("[webhooks] delivery run failed:", (error as Error).message))
+    .finally(() => state.running.delete(tracked));
   state.running.add(tracked);
 }
 

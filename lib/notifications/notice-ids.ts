@@ -10,4 +10,5 @@ export const noticeIdsSchema = z.object({
     .pipe(z.array(z.string().max(100)).min(1, "Nothing to mark as read.")),
 });
 
-export const markedReadMessage = (count: number) => (count === 1 ? "Marked 1 notification as read." : `Marked ${count} notifications as read.`);
+export const markedReadMessage = (count: number) =>
+  count === 1 ? "Marked 1 notification as read." : `Marked ${count} notifications as read.`;

@@ -38,6 +38,9 @@ export function listUnreadTeamNotices(teamId: string, take = 10) {
 
 /** Marks the given notices of the team read (ids of another team match nothing). */
 export async function markTeamNoticesRead(teamId: string, ids: string[]): Promise<number> {
-  const { count } = await db.notification.updateMany({ where: { teamId, userId: null, readAt: null, id: { in: ids } }, data: { readAt: new Date() } });
+  const { count } = await db.notification.updateMany({
+    where: { teamId, userId: null, readAt: null, id: { in: ids } },
+    data: { readAt: new Date() },
+  });
   return count;
 }

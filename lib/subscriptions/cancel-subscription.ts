@@ -9,7 +9,10 @@ import { subscriptionInclude, type SubscriptionWithRefs } from "@/lib/subscripti
 
 export async function cancelSubscription(teamId: string, apiSlug: string, actor: Actor, requestId?: string): Promise<SubscriptionWithRefs> {
   const subscription = await db.$transaction(async (tx) => {
-    const current = await tx.subscription.findFirst({ where: { teamId, api: { slug: apiSlug } }, select: { id: true, status: true, pendingPlanId: true } });
+    const current = await tx.subscription.findFirst({
+      where: { teamId, api: { slug: apiSlug } },
+      select: { id: true, status: true, pendingPlanId: true },
+    });
     if (!current) throw notFound("This subscription");
     // Conditional on the live states, so a cancel racing an admin decision cannot undo a rejection.
     const { count } = await tx.subscription.updateMany({
@@ -18,7 +21,18 @@ export async function cancelSubscription(teamId: string, apiSlug: string, actor:
     });
     if (count) {
       const metadata = { api: apiSlug, previousStatus: current.status, withdrewPendingPlanId: current.pendingPlanId };
-      await recordAudit({ ...auditActor(actor), teamId, action: "subscription.cancelled", targetType: "subscription", targetId: current.id, requestId, metadata }, tx);
+      await recordAudit(
+        {
+          ...auditActor(actor),
+          teamId,
+          action: "subscription.cancelled",
+          targetType: "subscription",
+          targetId: current.id,
+          requestId,
+          metadata,
+        },
+        tx,
+      );
     }
     return tx.subscription.findUniqueOrThrow({ where: { id: current.id }, include: subscriptionInclude });
   });

@@ -14,12 +14,18 @@ import { notifyDecision, type Decision } from "@/lib/subscriptions/notify-decisi
 import { subscriptionInclude, type SubscriptionWithRefs } from "@/lib/subscriptions/subscription-query";
 
 export const rejectSchema = z.object({
-  reason: z.string().trim().min(1, "Give the team a reason.").max(500, "Keep the reason to 500 characters.").meta({ description: "Shown to the team, 1-500 characters" }),
+  reason: z
+    .string()
+    .trim()
+    .min(1, "Give the team a reason.")
+    .max(500, "Keep the reason to 500 characters.")
+    .meta({ description: "Shown to the team, 1-500 characters" }),
 });
 
 export const decisionTargetSchema = z.object({ id: z.string().min(1).max(100) });
 
-const alreadyDecided = () => new AppError("conflict", "This request was already decided or withdrawn by someone else. Reload to see where it stands.");
+const alreadyDecided = () =>
+  new AppError("conflict", "This request was already decided or withdrawn by someone else. Reload to see where it stands.");
 
 const planRef = { select: { id: true, slug: true, name: true, archivedAt: true } } as const;
 
@@ -27,13 +33,19 @@ async function decideSubscription(id: string, decision: Decision, actor: Actor, 
   // The session said "admin"; the database says it again where the decision is made.
   if (actor.type === "USER") await requirePlatformAdminUser(actor.userId);
   const { subscription, requested, wasChange } = await db.$transaction(async (tx) => {
-    const current = await tx.subscription.findUnique({ where: { id }, include: { plan: planRef, pendingPlan: planRef, api: { select: { slug: true, status: true } } } });
+    const current = await tx.subscription.findUnique({
+      where: { id },
+      include: { plan: planRef, pendingPlan: planRef, api: { select: { slug: true, status: true } } },
+    });
     if (!current) throw notFound("This subscription");
     const wasChange = current.status === "ACTIVE" && current.pendingPlan !== null;
     if (current.status !== "PENDING" && !wasChange) throw alreadyDecided();
     const requested = wasChange ? current.pendingPlan! : current.plan;
     if (decision.approved && (requested.archivedAt || current.api.status === "RETIRED")) {
-      throw new AppError("conflict", `The requested plan ${requested.archivedAt ? "is archived" : "belongs to a retired API"}; reject the request instead.`);
+      throw new AppError(
+        "conflict",
+        `The requested plan ${requested.archivedAt ? "is archived" : "belongs to a retired API"}; reject the request instead.`,
+      );
     }
 
     const decided = { decidedAt: new Date(), decidedById: actorUserId(actor) };
@@ -41,12 +53,18 @@ async function decideSubscription(id: string, decision: Decision, actor: Actor, 
     const data = wasChange
       ? { ...decided, reason, pendingPlanId: null, ...(decision.approved ? { planId: requested.id } : {}) }
       : { ...decided, reason, status: decision.approved ? ("ACTIVE" as const) : ("REJECTED" as const) };
-    const { count } = await tx.subscription.updateMany({ where: { id, status: current.status, planId: current.planId, pendingPlanId: current.pendingPlanId }, data });
+    const { count } = await tx.subscription.updateMany({
+      where: { id, status: current.status, planId: current.planId, pendingPlanId: current.pendingPlanId },
+      data,
+    });
     if (!count) throw alreadyDecided();
 
     const metadata = { api: current.api.slug, plan: requested.slug, previousPlan: current.plan.slug, change: wasChange, reason };
     const action = decision.approved ? "subscription.approved" : "subscription.rejected";
-    await recordAudit({ ...auditActor(actor), teamId: current.teamId, action, targetType: "subscription", targetId: id, requestId, metadata }, tx);
+    await recordAudit(
+      { ...auditActor(actor), teamId: current.teamId, action, targetType: "subscription", targetId: id, requestId, metadata },
+      tx,
+    );
     return { subscription: await tx.subscription.findUniqueOrThrow({ where: { id }, include: subscriptionInclude }), requested, wasChange };
   });
   invalidate("subscription", subscriptionKey(subscription.teamId, subscription.apiId));
@@ -54,7 +72,8 @@ async function decideSubscription(id: string, decision: Decision, actor: Actor, 
   return subscription;
 }
 
-export const approveSubscription = (id: string, actor: Actor, requestId?: string) => decideSubscription(id, { approved: true }, actor, requestId);
+export const approveSubscription = (id: string, actor: Actor, requestId?: string) =>
+  decideSubscription(id, { approved: true }, actor, requestId);
 
 /** The reason is checked here too, whichever door it came through: the team reads it. */
 export async function rejectSubscription(id: string, reason: string, actor: Actor, requestId?: string) {

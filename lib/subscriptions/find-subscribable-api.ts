@@ -18,10 +18,17 @@ async function findVisibleApi(tx: Prisma.TransactionClient, teamId: string, slug
   return api;
 }
 
-export async function findSubscribablePlan(tx: Prisma.TransactionClient, teamId: string, input: { api: string; plan: string }, viewer: CatalogViewer) {
+export async function findSubscribablePlan(
+  tx: Prisma.TransactionClient,
+  teamId: string,
+  input: { api: string; plan: string },
+  viewer: CatalogViewer,
+) {
   const api = await findVisibleApi(tx, teamId, input.api, viewer);
   if (api.status !== "PUBLISHED") {
-    throw new AppError("conflict", `This API is ${api.status.toLowerCase()} and takes no new subscriptions.`, { api: `The API is ${api.status.toLowerCase()}.` });
+    throw new AppError("conflict", `This API is ${api.status.toLowerCase()} and takes no new subscriptions.`, {
+      api: `The API is ${api.status.toLowerCase()}.`,
+    });
   }
   const plan = await tx.plan.findUnique({ where: { apiId_slug: { apiId: api.id, slug: input.plan } } });
   if (!plan || plan.archivedAt) {

@@ -18,7 +18,15 @@ async function requesters(ids: string[]): Promise<Map<string, string>> {
   const byId = new Map<string, string>();
   for (const entry of entries) {
     if (!entry.targetId || byId.has(entry.targetId)) continue;
-    const who = entry.actor ? (entry.actor.name ? `${entry.actor.name} <${entry.actor.email}>` : entry.actor.email) : entry.actorType === "API_KEY" ? "a team API key" : entry.actorType === "ADMIN_TOKEN" ? "the admin token" : "the system";
+    const who = entry.actor
+      ? entry.actor.name
+        ? `${entry.actor.name} <${entry.actor.email}>`
+        : entry.actor.email
+      : entry.actorType === "API_KEY"
+        ? "a team API key"
+        : entry.actorType === "ADMIN_TOKEN"
+          ? "the admin token"
+          : "the system";
     byId.set(entry.targetId, who);
   }
   return byId;
@@ -26,7 +34,12 @@ async function requesters(ids: string[]): Promise<Map<string, string>> {
 
 export async function listPendingApprovals(): Promise<{ approvals: PendingApproval[]; total: number }> {
   const [rows, total] = await Promise.all([
-    db.subscription.findMany({ where: awaitingDecision, include: subscriptionInclude, orderBy: [{ requestedAt: { sort: "asc", nulls: "first" } }, { id: "asc" }], take: MAX_SHOWN }),
+    db.subscription.findMany({
+      where: awaitingDecision,
+      include: subscriptionInclude,
+      orderBy: [{ requestedAt: { sort: "asc", nulls: "first" } }, { id: "asc" }],
+      take: MAX_SHOWN,
+    }),
     db.subscription.count({ where: awaitingDecision }),
   ]);
   const who = await requesters(rows.map((row) => row.id));

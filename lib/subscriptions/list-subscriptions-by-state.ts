@@ -14,7 +14,10 @@ const WHERE: Record<SubscriptionState, Prisma.SubscriptionWhereInput> = {
   cancelled: { status: "CANCELLED" },
 };
 
-export async function listSubscriptionsByState(state: SubscriptionState, page: { limit: number; cursor?: string }): Promise<{ subscriptions: SubscriptionWithRefs[]; nextCursor: string | null }> {
+export async function listSubscriptionsByState(
+  state: SubscriptionState,
+  page: { limit: number; cursor?: string },
+): Promise<{ subscriptions: SubscriptionWithRefs[]; nextCursor: string | null }> {
   const rows = await db.subscription.findMany({
     where: { ...WHERE[state], ...(page.cursor ? { id: { gt: page.cursor } } : {}) },
     include: subscriptionInclude,

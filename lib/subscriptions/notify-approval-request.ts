@@ -14,7 +14,9 @@ export async function notifyApprovalRequest(subscription: SubscriptionWithRefs):
   const link = `${appUrl()}/admin/approvals`;
   try {
     const admins = await db.user.findMany({ where: { isPlatformAdmin: true, disabledAt: null }, select: { id: true, email: true } });
-    await db.notification.createMany({ data: admins.map((admin) => ({ userId: admin.id, kind: "subscription.requested", title, body, link })) });
+    await db.notification.createMany({
+      data: admins.map((admin) => ({ userId: admin.id, kind: "subscription.requested", title, body, link })),
+    });
     for (const admin of admins) await sendEmail({ to: admin.email, subject: title, text: `${body} Decide here:\n\n${link}\n` });
   } catch (error) {
     console.error(`[subscriptions] approval request ${subscription.id}: notifying the platform admins failed`, error);

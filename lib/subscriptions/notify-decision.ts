@@ -7,7 +7,12 @@ import type { SubscriptionWithRefs } from "@/lib/subscriptions/subscription-quer
 export type Decision = { approved: true } | { approved: false; reason: string };
 
 /** `requested` is the plan the team asked for; the subscription is the row after the decision. */
-export async function notifyDecision(subscription: SubscriptionWithRefs, requested: { slug: string; name: string }, decision: Decision, wasChange: boolean): Promise<void> {
+export async function notifyDecision(
+  subscription: SubscriptionWithRefs,
+  requested: { slug: string; name: string },
+  decision: Decision,
+  wasChange: boolean,
+): Promise<void> {
   const { team, api } = subscription;
   const what = wasChange ? `The change of ${api.name} to ${requested.name}` : `The subscription to ${api.name} on ${requested.name}`;
   const body = decision.approved

@@ -40,7 +40,8 @@ function transition(existing: Subscription | null, plan: Plan, now: Date): Trans
   if (existing.status === "CANCELLED" || existing.status === "REJECTED") return { outcome: "resubscribed", data: start };
   // A request nobody decided yet is simply replaced (and applies at once when the new plan is open).
   if (existing.status === "PENDING") return existing.planId === plan.id ? UNCHANGED : { outcome: "plan_changed", data: start };
-  if (existing.planId === plan.id) return existing.pendingPlanId ? { outcome: "change_withdrawn", data: { pendingPlanId: null, requestedAt: null } } : UNCHANGED;
+  if (existing.planId === plan.id)
+    return existing.pendingPlanId ? { outcome: "change_withdrawn", data: { pendingPlanId: null, requestedAt: null } } : UNCHANGED;
   if (existing.pendingPlanId === plan.id) return UNCHANGED;
   if (plan.requiresApproval) return { outcome: "change_requested", data: { pendingPlanId: plan.id, requestedAt: now, reason: null } };
   return { outcome: "plan_changed", data: { planId: plan.id, pendingPlanId: null, requestedAt: null, reason: null } };
@@ -61,13 +62,24 @@ export async function subscribeTeam(
     const { api, plan } = await findSubscribablePlan(tx, teamId, input, viewer);
     const existing = await tx.subscription.findUnique({ where: { teamId_apiId: { teamId, apiId: api.id } } });
     const { outcome, data } = transition(existing, plan, new Date());
-    if (outcome === "unchanged") return { subscription: await tx.subscription.findUniqueOrThrow({ where: { id: existing!.id }, include: subscriptionInclude }), outcome };
+    if (outcome === "unchanged")
+      return {
+        subscription: await tx.subscription.findUniqueOrThrow({ where: { id: existing!.id }, include: subscriptionInclude }),
+        outcome,
+      };
 
     let id: string;
     if (existing) {
       // Conditional on the state we read: an admin decision landing in between is not overwritten.
-      const { count } = await tx.subscription.updateMany({ where: { id: existing.id, status: existing.status, planId: existing.planId, pendingPlanId: existing.pendingPlanId }, data });
-      if (!count) throw new AppError("conflict", "This subscription changed while you were choosing (an admin may have just decided). Reload and try again.");
+      const { count } = await tx.subscription.updateMany({
+        where: { id: existing.id, status: existing.status, planId: existing.planId, pendingPlanId: existing.pendingPlanId },
+        data,
+      });
+      if (!count)
+        throw new AppError(
+          "conflict",
+          "This subscription changed while you were choosing (an admin may have just decided). Reload and try again.",
+        );
       id = existing.id;
     } else {
       // A concurrent first subscription fails on the (teamId, apiId) unique index: answered as 409.
@@ -82,7 +94,10 @@ export async function subscribeTeam(
       previousPlanId: existing?.planId ?? null,
       previousStatus: existing?.status ?? null,
     };
-    await recordAudit({ ...auditActor(actor), teamId, action: `subscription.${outcome}`, targetType: "subscription", targetId: id, requestId, metadata }, tx);
+    await recordAudit(
+      { ...auditActor(actor), teamId, action: `subscription.${outcome}`, targetType: "subscription", targetId: id, requestId, metadata },
+      tx,
+    );
     return { subscription, outcome };
   });
   if (result.outcome !== "unchanged") {

@@ -13,4 +13,6 @@ export const subscriptionInclude = {
 export type SubscriptionWithRefs = Prisma.SubscriptionGetPayload<{ include: typeof subscriptionInclude }>;
 
 /** Waiting for a platform admin: a new request (PENDING) or a plan change of an ACTIVE subscription. */
-export const awaitingDecision = { OR: [{ status: "PENDING" }, { status: "ACTIVE", pendingPlanId: { not: null } }] } satisfies Prisma.SubscriptionWhereInput;
+export const awaitingDecision = {
+  OR: [{ status: "PENDING" }, { status: "ACTIVE", pendingPlanId: { not: null } }],
+} satisfies Prisma.SubscriptionWhereInput;

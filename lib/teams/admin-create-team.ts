@@ -27,9 +27,13 @@ async function findOwner(email: string | undefined) {
   if (!email) return null;
   const user = await db.user.findFirst({ where: { email: { equals: email, mode: "insensitive" } }, select: { id: true } });
   if (!user) {
-    throw new AppError("validation_failed", `No account uses ${email}. The owner must sign up first, or create the team without an owner and invite them.`, {
-      ownerEmail: "No account uses this email.",
-    });
+    throw new AppError(
+      "validation_failed",
+      `No account uses ${email}. The owner must sign up first, or create the team without an owner and invite them.`,
+      {
+        ownerEmail: "No account uses this email.",
+      },
+    );
   }
   return user;
 }
@@ -46,7 +50,10 @@ export async function adminCreateTeam(input: AdminCreateTeam, actor: Actor, requ
         },
       });
       const metadata = { slug: team.slug, ownerEmail: input.ownerEmail ?? null };
-      await recordAudit({ ...auditActor(actor), teamId: team.id, action: "team.created", targetType: "team", targetId: team.id, requestId, metadata }, tx);
+      await recordAudit(
+        { ...auditActor(actor), teamId: team.id, action: "team.created", targetType: "team", targetId: team.id, requestId, metadata },
+        tx,
+      );
       return team;
     });
   } catch (error) {

@@ -24,15 +24,31 @@ export async function inviteMember(ctx: TeamContext, email: string, role: TeamRo
   if (!hasRole(ctx.role, "ADMIN")) throw new AppError("forbidden", "Only team owners and admins can invite members.");
   if (role === "OWNER" && ctx.role !== "OWNER") throw new AppError("forbidden", "Only owners can invite another owner.");
   const alreadyMember = await db.membership.findFirst({ where: { teamId: ctx.team.id, user: { email } }, select: { id: true } });
-  if (alreadyMember) throw new AppError("conflict", `${email} is already a member of this team.`, { email: "Already a member of this team." });
+  if (alreadyMember)
+    throw new AppError("conflict", `${email} is already a member of this team.`, { email: "Already a member of this team." });
 
   const token = randomToken();
   const expiresAt = new Date(Date.now() + INVITATION_TTL_DAYS * 86_400_000);
   const invitation = await db.$transaction(async (tx) => {
     // One live invitation per address: an earlier pending one is replaced, its link stops working.
-    await tx.invitation.updateMany({ where: { teamId: ctx.team.id, email, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
-    const created = await tx.invitation.create({ data: { teamId: ctx.team.id, email, role, tokenHash: sha256Hex(token), expiresAt, invitedById: ctx.userId } });
-    await recordAudit({ actorUserId: ctx.userId, teamId: ctx.team.id, action: "team.member.invited", targetType: "invitation", targetId: created.id, metadata: { email, role } }, tx);
+    await tx.invitation.updateMany({
+      where: { teamId: ctx.team.id, email, acceptedAt: null, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    const created = await tx.invitation.create({
+      data: { teamId: ctx.team.id, email, role, tokenHash: sha256Hex(token), expiresAt, invitedById: ctx.userId },
+    });
+    await recordAudit(
+      {
+        actorUserId: ctx.userId,
+        teamId: ctx.team.id,
+        action: "team.member.invited",
+        targetType: "invitation",
+        targetId: created.id,
+        metadata: { email, role },
+      },
+      tx,
+    );
     return created;
   });
   const url = `${appUrl()}/invite/${token}`;
@@ -59,7 +75,10 @@ export async function revokeInvitation(ctx: TeamContext, invitationId: string) {
       data: { revokedAt: new Date() },
     });
     if (count === 0) throw notFound("That invitation");
-    await recordAudit({ actorUserId: ctx.userId, teamId: ctx.team.id, action: "team.invitation.revoked", targetType: "invitation", targetId: invitationId }, tx);
+    await recordAudit(
+      { actorUserId: ctx.userId, teamId: ctx.team.id, action: "team.invitation.revoked", targetType: "invitation", targetId: invitationId },
+      tx,
+    );
   });
 }
 
@@ -80,7 +99,13 @@ export async function findInvitationByToken(token: string) {
     include: { team: { select: { id: true, slug: true, name: true } }, invitedBy: { select: { name: true, email: true } } },
   });
   if (!invitation) return { state: "unknown" as const, invitation: null };
-  const state: InvitationState = invitation.acceptedAt ? "used" : invitation.revokedAt ? "revoked" : invitation.expiresAt < new Date() ? "expired" : "valid";
+  const state: InvitationState = invitation.acceptedAt
+    ? "used"
+    : invitation.revokedAt
+      ? "revoked"
+      : invitation.expiresAt < new Date()
+        ? "expired"
+        : "valid";
   return { state, invitation };
 }
 
@@ -88,18 +113,32 @@ export async function findInvitationByToken(token: string) {
 export async function acceptInvitation(userId: string, token: string) {
   const { state, invitation } = await findInvitationByToken(token);
   if (!invitation) throw notFound("This invitation");
-  if (state !== "valid") throw new AppError("conflict", `This invitation ${state === "used" ? "was already used" : `is ${state}`}. Ask the team for a new one.`);
+  if (state !== "valid")
+    throw new AppError("conflict", `This invitation ${state === "used" ? "was already used" : `is ${state}`}. Ask the team for a new one.`);
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
   if (user.email.toLowerCase() !== invitation.email.toLowerCase()) {
     throw new AppError("forbidden", `This invitation is for ${invitation.email}. Sign in with that address to accept it.`);
   }
   return db.$transaction(async (tx) => {
     // The conditional update makes a double click or a replay accept at most once.
-    const { count } = await tx.invitation.updateMany({ where: { id: invitation.id, acceptedAt: null, revokedAt: null }, data: { acceptedAt: new Date() } });
+    const { count } = await tx.invitation.updateMany({
+      where: { id: invitation.id, acceptedAt: null, revokedAt: null },
+      data: { acceptedAt: new Date() },
+    });
     if (count === 0) throw new AppError("conflict", "This invitation was already used.");
     const existing = await tx.membership.findUnique({ where: { teamId_userId: { teamId: invitation.teamId, userId } } });
     if (!existing) await tx.membership.create({ data: { teamId: invitation.teamId, userId, role: invitation.role } });
-    await recordAudit({ actorUserId: userId, teamId: invitation.teamId, action: "team.invitation.accepted", targetType: "invitation", targetId: invitation.id, metadata: { role: invitation.role } }, tx);
+    await recordAudit(
+      {
+        actorUserId: userId,
+        teamId: invitation.teamId,
+        action: "team.invitation.accepted",
+        targetType: "invitation",
+        targetId: invitation.id,
+        metadata: { role: invitation.role },
+      },
+      tx,
+    );
     return invitation.team;
   });
 }

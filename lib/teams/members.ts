@@ -30,7 +30,17 @@ export async function changeMemberRole(ctx: TeamContext, membershipId: string, r
       throw new AppError("conflict", "A team needs at least one owner. Make someone else an owner first.");
     }
     await tx.membership.update({ where: { id: target.id }, data: { role } });
-    await recordAudit({ actorUserId: ctx.userId, teamId: ctx.team.id, action: "team.member.role_changed", targetType: "membership", targetId: target.id, metadata: { email: target.user.email, from: target.role, to: role } }, tx);
+    await recordAudit(
+      {
+        actorUserId: ctx.userId,
+        teamId: ctx.team.id,
+        action: "team.member.role_changed",
+        targetType: "membership",
+        targetId: target.id,
+        metadata: { email: target.user.email, from: target.role, to: role },
+      },
+      tx,
+    );
   });
 }
 
@@ -41,10 +51,23 @@ export async function removeMember(ctx: TeamContext, membershipId: string) {
     if (!self && !hasRole(ctx.role, "ADMIN")) throw new AppError("forbidden", "Only team owners and admins can remove members.");
     if (!self && target.role === "OWNER" && ctx.role !== "OWNER") throw new AppError("forbidden", "Only owners can remove an owner.");
     if (target.role === "OWNER" && (await lockOwners(tx, ctx.team.id)) <= 1) {
-      throw new AppError("conflict", self ? "You are the last owner. Make someone else an owner before you leave." : "A team needs at least one owner.");
+      throw new AppError(
+        "conflict",
+        self ? "You are the last owner. Make someone else an owner before you leave." : "A team needs at least one owner.",
+      );
     }
     await tx.membership.delete({ where: { id: target.id } });
-    await recordAudit({ actorUserId: ctx.userId, teamId: ctx.team.id, action: self ? "team.member.left" : "team.member.removed", targetType: "membership", targetId: target.id, metadata: { email: target.user.email, role: target.role } }, tx);
+    await recordAudit(
+      {
+        actorUserId: ctx.userId,
+        teamId: ctx.team.id,
+        action: self ? "team.member.left" : "team.member.removed",
+        targetType: "membership",
+        targetId: target.id,
+        metadata: { email: target.user.email, role: target.role },
+      },
+      tx,
+    );
   });
 }
 

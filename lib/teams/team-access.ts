@@ -22,7 +22,10 @@ export async function requireTeamRole(userId: string, teamSlug: string, required
   const membership = await findMembership(userId, teamSlug);
   if (!membership) throw notFound("This team");
   if (!hasRole(membership.role, required)) {
-    throw new AppError("forbidden", `Only team ${ROLE_LABEL[required].toLowerCase()}s${required === "OWNER" ? "" : " and owners"} can do this.`);
+    throw new AppError(
+      "forbidden",
+      `Only team ${ROLE_LABEL[required].toLowerCase()}s${required === "OWNER" ? "" : " and owners"} can do this.`,
+    );
   }
   return { team: membership.team, role: membership.role, userId };
 }

@@ -17,6 +17,8 @@ export async function listTryItKeys(userId: string, now = new Date()): Promise<T
   return teams.map((team) => ({
     slug: team.slug,
     name: team.name,
-    keys: keys.filter((key) => key.teamId === team.id).map((key) => ({ id: key.id, name: key.name, masked: maskApiKey(key.prefix, key.lastFour) })),
+    keys: keys
+      .filter((key) => key.teamId === team.id)
+      .map((key) => ({ id: key.id, name: key.name, masked: maskApiKey(key.prefix, key.lastFour) })),
   }));
 }

@@ -13,7 +13,13 @@ import { currency } from "@/lib/money";
 import { appUrl } from "@/lib/env";
 import { invalid, unstorableTextErrors } from "@/lib/validation";
 import { readLimited } from "@/lib/http/read-limited";
-import { SHOWN_HEADERS, TRY_IT_MAX_RESPONSE_BYTES, tryItRequestSchema, type TryItRequest, type TryItResult } from "@/lib/try-it/try-it-schema";
+import {
+  SHOWN_HEADERS,
+  TRY_IT_MAX_RESPONSE_BYTES,
+  tryItRequestSchema,
+  type TryItRequest,
+  type TryItResult,
+} from "@/lib/try-it/try-it-schema";
 
 // Credentials and framing are the gateway's business: the chosen key authenticates the call, and a
 // header typed into the console must not smuggle in another key, a cookie or a wrong length. The
@@ -22,11 +28,16 @@ const BODY_FRAMING = new Set(["content-length", "expect"]);
 const dropped = (name: string) => isDroppedRequestHeader(name) || BODY_FRAMING.has(name);
 
 /** `input` is what the console posted (a TryItRequest), validated here. */
-export async function runTryIt(userId: string, input: TryItRequest | unknown, options: { signal?: AbortSignal } = {}): Promise<TryItResult> {
+export async function runTryIt(
+  userId: string,
+  input: TryItRequest | unknown,
+  options: { signal?: AbortSignal } = {},
+): Promise<TryItResult> {
   const unstorable = unstorableTextErrors(input);
   if (unstorable) throw invalid(unstorable);
   const parsed = tryItRequestSchema.safeParse(input);
-  if (!parsed.success) throw invalid(Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join(".") || "body", issue.message])));
+  if (!parsed.success)
+    throw invalid(Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join(".") || "body", issue.message])));
   const call = parsed.data;
 
   // Membership is checked in the database on every call: a removed member loses the console at once.

@@ -10,7 +10,10 @@ export const TRY_IT_MAX_REQUEST_BYTES = 1024 * 1024;
 export const TRY_IT_MAX_RESPONSE_BYTES = 256 * 1024;
 
 const headerName = z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/, "Not a valid header name.");
-const headerValue = z.string().max(4096).regex(/^[^\r\n\0]*$/, "Header values cannot contain line breaks.");
+const headerValue = z
+  .string()
+  .max(4096)
+  .regex(/^[^\r\n\0]*$/, "Header values cannot contain line breaks.");
 
 export const tryItRequestSchema = z.object({
   team: z.string().min(1, "Pick a team.").max(100),

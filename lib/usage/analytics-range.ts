@@ -23,7 +23,8 @@ export type AnalyticsRange = {
   params: Record<string, string>;
 };
 
-type RangeResult = { ok: true; range: AnalyticsRange } | { ok: false; message: string; fieldErrors: Record<string, string>; fallback: AnalyticsRange };
+type RangeResult =
+  { ok: true; range: AnalyticsRange } | { ok: false; message: string; fieldErrors: Record<string, string>; fallback: AnalyticsRange };
 
 type Params = Record<string, SearchParamValue>;
 
@@ -33,7 +34,8 @@ export function parseAnalyticsRange(params: Params, now = new Date()): RangeResu
   const key = first(params.range) ?? "24h";
   const fallback = presetRange("24h", now);
   if (key in RANGE_PRESETS) return { ok: true, range: presetRange(key as keyof typeof RANGE_PRESETS, now) };
-  if (key !== "custom") return fail(`Unknown range “${key}”: choose 24h, 7d, 30d or a custom range.`, { range: "Choose 24h, 7d, 30d or custom." }, fallback);
+  if (key !== "custom")
+    return fail(`Unknown range “${key}”: choose 24h, 7d, 30d or a custom range.`, { range: "Choose 24h, 7d, 30d or custom." }, fallback);
 
   const fromText = first(params.from);
   const toText = first(params.to);

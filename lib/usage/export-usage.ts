@@ -9,7 +9,13 @@ import { parseAnalyticsRange, type AnalyticsRange } from "@/lib/usage/analytics-
 import { parseLogFilters } from "@/lib/usage/log-filters";
 import { streamUsageCsv } from "@/lib/usage/usage-csv";
 
-export async function exportUsageCsv(input: { userId: string; teamSlug: string; params: URLSearchParams; requestId: string; now?: Date }): Promise<Response> {
+export async function exportUsageCsv(input: {
+  userId: string;
+  teamSlug: string;
+  params: URLSearchParams;
+  requestId: string;
+  now?: Date;
+}): Promise<Response> {
   let teamId: string;
   try {
     teamId = (await requireTeamRole(input.userId, input.teamSlug)).team.id;
@@ -22,7 +28,9 @@ export async function exportUsageCsv(input: { userId: string; teamSlug: string; 
   if (!range.ok) return problemResponse("validation_failed", range.message, input.requestId, { extra: { errors: range.fieldErrors } });
   const { filters, fieldErrors } = parseLogFilters(params);
   if (Object.keys(fieldErrors).length > 0) {
-    return problemResponse("validation_failed", `The filters are not valid: ${summarizeFieldErrors(fieldErrors)}`, input.requestId, { extra: { errors: fieldErrors } });
+    return problemResponse("validation_failed", `The filters are not valid: ${summarizeFieldErrors(fieldErrors)}`, input.requestId, {
+      extra: { errors: fieldErrors },
+    });
   }
   return new Response(streamUsageCsv(teamId, range.range, filters), {
     headers: {

@@ -12,7 +12,11 @@ export async function listLogFilterOptions(teamId: string): Promise<{ apis: Filt
       select: { id: true, name: true },
       orderBy: [{ name: "asc" }, { id: "asc" }],
     }),
-    db.apiKey.findMany({ where: { teamId }, select: { id: true, name: true, prefix: true, lastFour: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
+    db.apiKey.findMany({
+      where: { teamId },
+      select: { id: true, name: true, prefix: true, lastFour: true },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+    }),
   ]);
   return {
     apis: apis.map((api) => ({ id: api.id, label: api.name })),

@@ -6,12 +6,15 @@ import { fieldErrors } from "@/lib/validation";
 export const STATUS_CLASSES = { "2xx": [200, 300], "3xx": [300, 400], "4xx": [400, 500], "5xx": [500, 600], errors: [400, 1000] } as const;
 type StatusClass = keyof typeof STATUS_CLASSES;
 
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional());
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional());
 
 const FILTERS = z.object({
   api: optional(z.string().trim().max(64, "Not an API of this team.")),
   key: optional(z.string().trim().max(64, "Not a key of this team.")),
-  status: optional(z.enum(Object.keys(STATUS_CLASSES) as [StatusClass, ...StatusClass[]], { error: "Choose 2xx, 3xx, 4xx, 5xx or errors." })),
+  status: optional(
+    z.enum(Object.keys(STATUS_CLASSES) as [StatusClass, ...StatusClass[]], { error: "Choose 2xx, 3xx, 4xx, 5xx or errors." }),
+  ),
   method: optional(
     z
       .string()
@@ -20,13 +23,7 @@ const FILTERS = z.object({
       .regex(/^[A-Z]{1,16}$/, "Letters only, e.g. GET."),
   ),
   requestId: optional(z.string().trim().max(128, "A request id is at most 128 characters.")),
-  path: optional(
-    z
-      .string()
-      .trim()
-      .max(512, "At most 512 characters.")
-      .regex(/^\//, "A path starts with /, e.g. /v1/quotes."),
-  ),
+  path: optional(z.string().trim().max(512, "At most 512 characters.").regex(/^\//, "A path starts with /, e.g. /v1/quotes.")),
 });
 
 export type LogFilters = z.infer<typeof FILTERS>;

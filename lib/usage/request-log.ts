@@ -28,10 +28,23 @@ type PageRequest = { before?: Cursor; after?: Cursor; limit: number };
 export type LogPage = { entries: LogEntry[]; older: Cursor | null; newer: Cursor | null };
 
 type Row = {
-  id: bigint; requestId: string; createdAt: Date; method: string; path: string; status: number; latencyMs: number;
-  charged: bigint; refunded: bigint; errorCode: string | null;
-  apiId: string | null; apiName: string | null; apiSlug: string | null;
-  apiKeyId: string | null; keyName: string | null; keyPrefix: string | null; keyLastFour: string | null;
+  id: bigint;
+  requestId: string;
+  createdAt: Date;
+  method: string;
+  path: string;
+  status: number;
+  latencyMs: number;
+  charged: bigint;
+  refunded: bigint;
+  errorCode: string | null;
+  apiId: string | null;
+  apiName: string | null;
+  apiSlug: string | null;
+  apiKeyId: string | null;
+  keyName: string | null;
+  keyPrefix: string | null;
+  keyLastFour: string | null;
 };
 
 export function encodeCursor(cursor: Cursor): string {
@@ -63,8 +76,14 @@ function conditions(teamId: string, range: TimeRange, filters: LogFilters): Pris
 export async function listRequestLog(teamId: string, range: TimeRange, filters: LogFilters, page: PageRequest): Promise<LogPage> {
   const where = conditions(teamId, range, filters);
   const newerFirst = !page.after;
-  if (page.before) where.push(Prisma.sql`e."createdAt" <= ${page.before.createdAt} AND (e."createdAt", e.id) < (${page.before.createdAt}, ${page.before.id})`);
-  if (page.after) where.push(Prisma.sql`e."createdAt" >= ${page.after.createdAt} AND (e."createdAt", e.id) > (${page.after.createdAt}, ${page.after.id})`);
+  if (page.before)
+    where.push(
+      Prisma.sql`e."createdAt" <= ${page.before.createdAt} AND (e."createdAt", e.id) < (${page.before.createdAt}, ${page.before.id})`,
+    );
+  if (page.after)
+    where.push(
+      Prisma.sql`e."createdAt" >= ${page.after.createdAt} AND (e."createdAt", e.id) > (${page.after.createdAt}, ${page.after.id})`,
+    );
   const order = newerFirst ? Prisma.sql`e."createdAt" DESC, e.id DESC` : Prisma.sql`e."createdAt" ASC, e.id ASC`;
   const rows = await db.$queryRaw<Row[]>`
     SELECT e.id, e."requestId", e."createdAt", e.method, e.path, e.status, e."latencyMs", e.charged, e.refunded, e."errorCode",

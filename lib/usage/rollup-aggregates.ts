@@ -18,7 +18,12 @@ export const EVENT_HOUR = `date_trunc('hour', "createdAt", 'UTC')`;
 function bucketCount(index: number): string {
   const lower = bucketLower(index);
   const upper = bucketUpper(index);
-  const condition = upper === null ? `"latencyMs" >= ${lower}` : index === 0 ? `"latencyMs" < ${upper}` : `"latencyMs" >= ${lower} AND "latencyMs" < ${upper}`;
+  const condition =
+    upper === null
+      ? `"latencyMs" >= ${lower}`
+      : index === 0
+        ? `"latencyMs" < ${upper}`
+        : `"latencyMs" >= ${lower} AND "latencyMs" < ${upper}`;
   return `count(*) FILTER (WHERE ${condition})`;
 }
 

@@ -61,7 +61,9 @@ export function streamUsageCsv(teamId: string, range: TimeRange, filters: LogFil
         written += page.entries.length;
         if (!page.older) return controller.close();
         if (written >= maxRows) {
-          controller.enqueue(encoder.encode(csvLine([`# truncated: the export stops at ${maxRows} rows; narrow the range or the filters for the rest`])));
+          controller.enqueue(
+            encoder.encode(csvLine([`# truncated: the export stops at ${maxRows} rows; narrow the range or the filters for the rest`])),
+          );
           return controller.close();
         }
         cursor = page.older;

@@ -12,7 +12,9 @@ export function resolveUsageRange(input: { from?: Date; to?: Date }, now = new D
   const from = input.from ?? new Date(to.getTime() - DEFAULT_RANGE_MS);
   if (from > to) throw new AppError("bad_request", "`from` must be before `to`.", { from: "Must be before `to`." });
   if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * 86_400_000) {
-    throw new AppError("bad_request", `The range is at most ${MAX_RANGE_DAYS} days; ask for several shorter ranges.`, { from: `At most ${MAX_RANGE_DAYS} days before \`to\`.` });
+    throw new AppError("bad_request", `The range is at most ${MAX_RANGE_DAYS} days; ask for several shorter ranges.`, {
+      from: `At most ${MAX_RANGE_DAYS} days before \`to\`.`,
+    });
   }
   return { from, to };
 }

@@ -10,7 +10,11 @@ export type UsageSeries = { granularity: Granularity; points: SeriesPoint[]; tot
 
 const STEP_MS: Record<Granularity, number> = { hour: 3_600_000, day: 86_400_000 };
 
-export async function getUsageSeries(teamId: string, range: TimeRange & { granularity: Granularity }, mode: SourceMode = "rollups"): Promise<UsageSeries> {
+export async function getUsageSeries(
+  teamId: string,
+  range: TimeRange & { granularity: Granularity },
+  mode: SourceMode = "rollups",
+): Promise<UsageSeries> {
   // The granularity is one of two literals, never user text.
   const unit = Prisma.raw(range.granularity === "hour" ? "'hour'" : "'day'");
   const rows = await db.$queryRaw<(UsageStatsRow & { at: Date })[]>`

@@ -14,7 +14,14 @@ export type UsageStats = {
   buckets: number[];
 };
 
-export type UsageStatsRow = { requests: bigint; errors: bigint; charged: bigint; refunded: bigint; latencySumMs: bigint; buckets: (bigint | number)[] };
+export type UsageStatsRow = {
+  requests: bigint;
+  errors: bigint;
+  charged: bigint;
+  refunded: bigint;
+  latencySumMs: bigint;
+  buckets: (bigint | number)[];
+};
 
 const BUCKET_SUMS = Array.from({ length: LATENCY_BUCKET_COUNT }, (_, i) => `sum(coalesce(s."latencyBuckets"[${i + 1}], 0))`).join(", ");
 
@@ -23,7 +30,14 @@ export const STATS_SELECT = Prisma.raw(`coalesce(sum(s.requests), 0)::bigint AS 
   coalesce(sum(s.charged), 0)::bigint AS charged, coalesce(sum(s.refunded), 0)::bigint AS refunded,
   coalesce(sum(s."latencySumMs"), 0)::bigint AS "latencySumMs", ARRAY[${BUCKET_SUMS}]::bigint[] AS buckets`);
 
-export const EMPTY_STATS: UsageStats = { requests: 0, errors: 0, charged: 0n, refunded: 0n, latencySumMs: 0, buckets: new Array(LATENCY_BUCKET_COUNT).fill(0) };
+export const EMPTY_STATS: UsageStats = {
+  requests: 0,
+  errors: 0,
+  charged: 0n,
+  refunded: 0n,
+  latencySumMs: 0,
+  buckets: new Array(LATENCY_BUCKET_COUNT).fill(0),
+};
 
 export function toStats(row: UsageStatsRow): UsageStats {
   return {

@@ -12,7 +12,11 @@ import { usageRows, type SourceMode } from "@/lib/usage/usage-source";
 import type { UsageRange } from "@/lib/usage/usage-range";
 
 export type UsageTotals = { requests: number; errors: number; charged: bigint; refunded: bigint; avgLatencyMs: number | null };
-export type UsageSummary = { totals: UsageTotals; byApi: (UsageTotals & { api: string | null })[]; byDay: (UsageTotals & { day: string })[] };
+export type UsageSummary = {
+  totals: UsageTotals;
+  byApi: (UsageTotals & { api: string | null })[];
+  byDay: (UsageTotals & { day: string })[];
+};
 
 type Row = { requests: bigint; errors: bigint; charged: bigint; refunded: bigint; avgLatencyMs: number | null };
 type GroupRow = Row & { api: string | null; day: string | null; allApis: number; allDays: number };
@@ -21,7 +25,13 @@ const EMPTY: UsageTotals = { requests: 0, errors: 0, charged: 0n, refunded: 0n, 
 
 function toTotals(row: Row | undefined): UsageTotals {
   if (!row) return EMPTY;
-  return { requests: Number(row.requests), errors: Number(row.errors), charged: row.charged, refunded: row.refunded, avgLatencyMs: row.avgLatencyMs };
+  return {
+    requests: Number(row.requests),
+    errors: Number(row.errors),
+    charged: row.charged,
+    refunded: row.refunded,
+    avgLatencyMs: row.avgLatencyMs,
+  };
 }
 
 /** Raw events of the team in [from, to) matching `condition`, as (apiId, hour) sums. */
@@ -47,7 +57,12 @@ function summaryRows(teamId: string, range: UsageRange, mode: SourceMode): Prism
 }
 
 /** `apiSlug` filters by API; an unknown slug simply has no usage (no hint whether the API exists). */
-export async function getUsageSummary(teamId: string, range: UsageRange, apiSlug?: string, mode: SourceMode = "rollups"): Promise<UsageSummary> {
+export async function getUsageSummary(
+  teamId: string,
+  range: UsageRange,
+  apiSlug?: string,
+  mode: SourceMode = "rollups",
+): Promise<UsageSummary> {
   let apiFilter = Prisma.empty;
   if (apiSlug) {
     const api = await db.api.findUnique({ where: { slug: apiSlug }, select: { id: true } });

@@ -32,7 +32,10 @@ type AppOptions = { port: number; env: NodeJS.ProcessEnv; children: ChildGroup; 
 /** The production server (scripts/serve.ts) on the current build on `port`; resolves once GET /api/health answers 200. */
 export async function startNextApp({ port, env, children, cancelled, stdio = "inherit" }: AppOptions): Promise<ChildProcess> {
   const app = children.add(
-    spawn(process.execPath, serverCommand(), { stdio: ["ignore", stdio, "inherit"], env: { ...env, NODE_ENV: "production", PORT: String(port) } }),
+    spawn(process.execPath, serverCommand(), {
+      stdio: ["ignore", stdio, "inherit"],
+      env: { ...env, NODE_ENV: "production", PORT: String(port) },
+    }),
   );
   await waitUntilHealthy(`http://127.0.0.1:${port}/api/health`, app, cancelled);
   return app;

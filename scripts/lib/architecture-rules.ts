@@ -101,7 +101,10 @@ const MONEY_WRITES: { what: string; pattern: RegExp }[] = [
   { what: "an UPDATE that sets teams.balance", pattern: /UPDATE\s+"?teams"?\s+SET\b[^;`]*?(?<![."\w])"?balance"?\s*=(?!=)/i },
   { what: "an UPDATE that sets api_keys.spent", pattern: /UPDATE\s+"?api_keys"?\s+SET\b[^;`]*?(?<![."\w])"?spent"?\s*=(?!=)/i },
   { what: "an insert into the ledger table", pattern: /INSERT\s+INTO\s+"?credit_ledger_entries"?/i },
-  { what: "a Prisma write of the ledger", pattern: /creditLedgerEntry\s*\.\s*(create|createMany|update|updateMany|upsert|delete|deleteMany)\b/ },
+  {
+    what: "a Prisma write of the ledger",
+    pattern: /creditLedgerEntry\s*\.\s*(create|createMany|update|updateMany|upsert|delete|deleteMany)\b/,
+  },
   { what: "a Prisma write of a balance", pattern: /team\s*\.\s*(create|update|updateMany|upsert)\s*\(\s*\{[^;]*?\bbalance\s*:/ },
   { what: "a Prisma write of a key's spend", pattern: /apiKey\s*\.\s*(update|updateMany|upsert)\s*\(\s*\{[^;]*?\bspent\s*:/ },
 ];

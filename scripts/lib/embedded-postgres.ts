@@ -44,7 +44,9 @@ export async function startEmbeddedPostgres({ dataDir, password, ephemeral = fal
   try {
     await pg.start();
   } catch (error) {
-    throw new Error(`embedded PostgreSQL did not start on port ${port}: ${errors.slice(-5).join(" | ") || String(error)}`, { cause: error });
+    throw new Error(`embedded PostgreSQL did not start on port ${port}: ${errors.slice(-5).join(" | ") || String(error)}`, {
+      cause: error,
+    });
   }
   return {
     port,

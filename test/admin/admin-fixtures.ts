@@ -20,7 +20,12 @@ export async function createPlannedApi() {
       name: `Admin test ${slug}`,
       upstreamBaseUrl: "http://127.0.0.1:9",
       status: "PUBLISHED",
-      plans: { create: [{ slug: "basic", name: "Basic" }, { slug: "pro", name: "Pro", requiresApproval: true }] },
+      plans: {
+        create: [
+          { slug: "basic", name: "Basic" },
+          { slug: "pro", name: "Pro", requiresApproval: true },
+        ],
+      },
     },
     include: { plans: { orderBy: { slug: "asc" } } },
   });

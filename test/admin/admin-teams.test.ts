@@ -24,7 +24,13 @@ describe("listAdminTeams", () => {
 
     const first = await listAdminTeams({ query: word, page: 1 });
     const second = await listAdminTeams({ query: word, page: 2 });
-    expect([first.rows.length, first.hasNext, second.rows.length, second.hasNext, second.hasPrevious]).toEqual([PAGE_SIZE, true, 2, false, true]);
+    expect([first.rows.length, first.hasNext, second.rows.length, second.hasNext, second.hasPrevious]).toEqual([
+      PAGE_SIZE,
+      true,
+      2,
+      false,
+      true,
+    ]);
     const ids = [...first.rows, ...second.rows].map((team) => team.id);
     expect(new Set(ids).size).toBe(PAGE_SIZE + 2);
     expect(ids).not.toContain(other.team.id);
@@ -69,7 +75,12 @@ describe("listAdminTeams", () => {
   });
 
   it("reads an unknown sort as newest first", () => {
-    expect([parseTeamSort("calls"), parseTeamSort("drop table"), parseTeamSort(undefined), parseTeamSort(["name"])]).toEqual(["calls", "created", "created", "created"]);
+    expect([parseTeamSort("calls"), parseTeamSort("drop table"), parseTeamSort(undefined), parseTeamSort(["name"])]).toEqual([
+      "calls",
+      "created",
+      "created",
+      "created",
+    ]);
   });
 });
 
@@ -79,7 +90,9 @@ describe("getAdminTeam", () => {
     const { team, owner } = await createTeamWithOwner();
     const { user: member } = await addMember(team.id, "MEMBER");
     await db.user.update({ where: { id: member.id }, data: { disabledAt: new Date() } });
-    await db.subscription.create({ data: { teamId: team.id, apiId: api.id, planId: api.plans[0]!.id, pendingPlanId: api.plans[1]!.id, status: "ACTIVE" } });
+    await db.subscription.create({
+      data: { teamId: team.id, apiId: api.id, planId: api.plans[0]!.id, pendingPlanId: api.plans[1]!.id, status: "ACTIVE" },
+    });
     await createRawKey(team.id, { revokedAt: new Date() });
     await createRawKey(team.id, { expiresAt: hoursBefore(NOW, 1) });
     await createRawKey(team.id, { expiresAt: hoursBefore(NOW, -1) });
@@ -90,12 +103,25 @@ describe("getAdminTeam", () => {
     ]);
 
     const detail = await getAdminTeam(team.slug, NOW);
-    expect(detail).toMatchObject({ id: team.id, slug: team.slug, balance: 0n, keys: { active: 2, revoked: 1, expired: 1 }, usage30d: { requests: 5, errors: 1, charged: 5_000n, refunded: 1_000n } });
+    expect(detail).toMatchObject({
+      id: team.id,
+      slug: team.slug,
+      balance: 0n,
+      keys: { active: 2, revoked: 1, expired: 1 },
+      usage30d: { requests: 5, errors: 1, charged: 5_000n, refunded: 1_000n },
+    });
     expect(detail!.memberships.map((m) => [m.role, m.user.email, Boolean(m.user.disabledAt)])).toEqual([
       ["OWNER", owner.email, false],
       ["MEMBER", member.email, true],
     ]);
-    expect(detail!.subscriptions).toEqual([expect.objectContaining({ status: "ACTIVE", api: { slug: api.slug, name: api.name }, plan: { name: "Basic" }, pendingPlan: { name: "Pro" } })]);
+    expect(detail!.subscriptions).toEqual([
+      expect.objectContaining({
+        status: "ACTIVE",
+        api: { slug: api.slug, name: api.name },
+        plan: { name: "Basic" },
+        pendingPlan: { name: "Pro" },
+      }),
+    ]);
     expect(await getAdminTeam(`missing-${token()}`)).toBeNull();
   });
 });

@@ -25,12 +25,55 @@ async function seed() {
   const { team } = await createTeamWithOwner();
   const { keyRow } = await createRawKey(team.id);
   const rows: Prisma.AuditLogCreateManyInput[] = [
-    { action: `${ns}.api.created`, actorType: "USER", actorUserId: alice.id, targetType: "api", targetId: `${ns}-api-1`, createdAt: new Date("2043-01-01T10:00:00Z") },
-    { action: `${ns}.api.updated`, actorType: "USER", actorUserId: bob.id, teamId: team.id, targetType: "api", targetId: `${ns}-api-1`, createdAt: new Date("2043-01-02T23:59:59Z"), requestId: "req_audit_1", metadata: { fields: ["name"] } },
-    { action: `${ns}.apikey.revoked`, actorType: "API_KEY", actorKeyId: keyRow.id, teamId: team.id, targetType: "api_key", targetId: keyRow.id, createdAt: new Date("2043-01-03T00:00:00Z") },
-    { action: `${ns}.api`, actorType: "ADMIN_TOKEN", targetType: "api", targetId: `${ns}-api-2`, createdAt: new Date("2043-01-04T12:00:00Z") },
-    { action: `${ns}.apis.listed`, actorType: "SYSTEM", targetType: "user", targetId: alice.id, createdAt: new Date("2043-01-05T12:00:00Z") },
-    { action: `${ns}.team.renamed`, actorType: "SYSTEM", targetType: "team", targetId: team.id, createdAt: new Date("2043-01-05T13:00:00Z") },
+    {
+      action: `${ns}.api.created`,
+      actorType: "USER",
+      actorUserId: alice.id,
+      targetType: "api",
+      targetId: `${ns}-api-1`,
+      createdAt: new Date("2043-01-01T10:00:00Z"),
+    },
+    {
+      action: `${ns}.api.updated`,
+      actorType: "USER",
+      actorUserId: bob.id,
+      teamId: team.id,
+      targetType: "api",
+      targetId: `${ns}-api-1`,
+      createdAt: new Date("2043-01-02T23:59:59Z"),
+      requestId: "req_audit_1",
+      metadata: { fields: ["name"] },
+    },
+    {
+      action: `${ns}.apikey.revoked`,
+      actorType: "API_KEY",
+      actorKeyId: keyRow.id,
+      teamId: team.id,
+      targetType: "api_key",
+      targetId: keyRow.id,
+      createdAt: new Date("2043-01-03T00:00:00Z"),
+    },
+    {
+      action: `${ns}.api`,
+      actorType: "ADMIN_TOKEN",
+      targetType: "api",
+      targetId: `${ns}-api-2`,
+      createdAt: new Date("2043-01-04T12:00:00Z"),
+    },
+    {
+      action: `${ns}.apis.listed`,
+      actorType: "SYSTEM",
+      targetType: "user",
+      targetId: alice.id,
+      createdAt: new Date("2043-01-05T12:00:00Z"),
+    },
+    {
+      action: `${ns}.team.renamed`,
+      actorType: "SYSTEM",
+      targetType: "team",
+      targetId: team.id,
+      createdAt: new Date("2043-01-05T13:00:00Z"),
+    },
   ];
   await db.auditLog.createMany({ data: rows });
   return { ns, alice, bob, team, keyRow };
@@ -56,14 +99,22 @@ describe("listAuditLog filters", () => {
     // "to" is a whole day, inclusive; "from" starts at midnight UTC.
     expect(await actions({ action: ns, from: "2043-01-02", to: "2043-01-03" })).toEqual([`${ns}.apikey.revoked`, `${ns}.api.updated`]);
     expect(await actions({ action: ns, to: "2043-01-02" })).toEqual([`${ns}.api.updated`, `${ns}.api.created`]);
-    expect(await actions({ action: ns, from: "2043-01-04T12:00:00Z", to: "2043-01-05T12:30:00" })).toEqual([`${ns}.apis.listed`, `${ns}.api`]);
+    expect(await actions({ action: ns, from: "2043-01-04T12:00:00Z", to: "2043-01-05T12:30:00" })).toEqual([
+      `${ns}.apis.listed`,
+      `${ns}.api`,
+    ]);
 
     const byTeam = await list({ action: ns, team: team.slug });
     expect(byTeam.rows.map((row) => [row.actorType, row.actorLabel, row.team?.slug])).toEqual([
       ["API_KEY", `API key ${keyRow.prefix}…${keyRow.lastFour}`, team.slug],
       ["USER", bob.email, team.slug],
     ]);
-    expect(byTeam.rows[1]).toMatchObject({ requestId: "req_audit_1", metadata: { fields: ["name"] }, targetType: "api", targetLabel: null });
+    expect(byTeam.rows[1]).toMatchObject({
+      requestId: "req_audit_1",
+      metadata: { fields: ["name"] },
+      targetType: "api",
+      targetLabel: null,
+    });
     // User and team targets are named by email and slug.
     expect((await list({ action: ns, from: "2043-01-05" })).rows.map((row) => [row.action, row.targetLabel, row.actorLabel])).toEqual([
       [`${ns}.team.renamed`, `/${team.slug}`, null],
@@ -88,9 +139,15 @@ describe("parseAuditFilters", () => {
       to: "Enter a date as YYYY-MM-DD, e.g. 2026-11-24.",
     });
     expect(parseAuditFilters({ from: "2043-01-05", to: "2043-01-04" }).errors).toEqual({ to: "The end date is before the start date." });
-    expect(parseAuditFilters({ action: "api.'; drop" }).errors).toEqual({ action: "Actions are dotted words, e.g. api. or user.disabled." });
+    expect(parseAuditFilters({ action: "api.'; drop" }).errors).toEqual({
+      action: "Actions are dotted words, e.g. api. or user.disabled.",
+    });
     const ok = parseAuditFilters({ from: "2043-01-05", to: "2043-01-05", action: ["user.disabled", "x"] });
-    expect(ok.filters).toEqual({ action: "user.disabled", from: new Date("2043-01-05T00:00:00Z"), before: new Date("2043-01-06T00:00:00Z") });
+    expect(ok.filters).toEqual({
+      action: "user.disabled",
+      from: new Date("2043-01-05T00:00:00Z"),
+      before: new Date("2043-01-06T00:00:00Z"),
+    });
   });
 });
 
@@ -101,7 +158,13 @@ describe("listAuditLog pages", () => {
     const base = Date.parse("2043-06-01T00:00:00Z");
     // Pairs share a timestamp: the id breaks the tie.
     await db.auditLog.createMany({
-      data: Array.from({ length: 120 }, (_, i) => ({ action: `${ns}.step`, actorType: "SYSTEM" as const, teamId: team.id, targetId: String(i), createdAt: new Date(base + Math.floor(i / 2) * 1000) })),
+      data: Array.from({ length: 120 }, (_, i) => ({
+        action: `${ns}.step`,
+        actorType: "SYSTEM" as const,
+        teamId: team.id,
+        targetId: String(i),
+        createdAt: new Date(base + Math.floor(i / 2) * 1000),
+      })),
     });
     const { filters } = parseAuditFilters({ action: ns, team: team.slug });
     const seen: string[] = [];

@@ -9,10 +9,12 @@ import { listCreditGrants } from "@/lib/admin/list-credit-grants";
 import { searchTeams } from "@/lib/admin/search-teams";
 import { createTeamWithOwner, createUser } from "../factories";
 
-const createAdmin = async () => db.user.update({ where: { id: (await createUser({ name: "Root Admin" })).id }, data: { isPlatformAdmin: true } });
+const createAdmin = async () =>
+  db.user.update({ where: { id: (await createUser({ name: "Root Admin" })).id }, data: { isPlatformAdmin: true } });
 
 /** The form as the browser posts it, validated the way the action does. */
-const form = (fields: Record<string, string>) => validateInput(grantTeamCreditSchema, { kind: "GRANT", idempotencyKey: crypto.randomUUID(), ...fields });
+const form = (fields: Record<string, string>) =>
+  validateInput(grantTeamCreditSchema, { kind: "GRANT", idempotencyKey: crypto.randomUUID(), ...fields });
 
 describe("grantTeamCredit", () => {
   it("credits the team, records the admin as actor and audits it", async () => {
@@ -20,10 +22,26 @@ describe("grantTeamCredit", () => {
     const { team } = await createTeamWithOwner();
     const { entry, replayed } = await grantTeamCredit(admin.id, form({ team: team.slug, amount: "12.50", reason: "pilot credit" }));
     expect(replayed).toBe(false);
-    expect(entry).toMatchObject({ teamId: team.id, kind: "GRANT", amount: 12_500_000n, balanceAfter: 12_500_000n, reason: "pilot credit", actorUserId: admin.id });
+    expect(entry).toMatchObject({
+      teamId: team.id,
+      kind: "GRANT",
+      amount: 12_500_000n,
+      balanceAfter: 12_500_000n,
+      reason: "pilot credit",
+      actorUserId: admin.id,
+    });
     expect((await db.team.findUniqueOrThrow({ where: { id: team.id } })).balance).toBe(12_500_000n);
-    expect(await db.auditLog.findFirst({ where: { targetId: entry.id } })).toMatchObject({ action: "credit.granted", actorType: "USER", actorUserId: admin.id, teamId: team.id });
-    expect((await listCreditGrants()).find((row) => row.id === entry.id)).toMatchObject({ actor: "Root Admin", reason: "pilot credit", team: { slug: team.slug } });
+    expect(await db.auditLog.findFirst({ where: { targetId: entry.id } })).toMatchObject({
+      action: "credit.granted",
+      actorType: "USER",
+      actorUserId: admin.id,
+      teamId: team.id,
+    });
+    expect((await listCreditGrants()).find((row) => row.id === entry.id)).toMatchObject({
+      actor: "Root Admin",
+      reason: "pilot credit",
+      team: { slug: team.slug },
+    });
   });
 
   it("credits once for a double submit of one form rendering", async () => {
@@ -40,7 +58,10 @@ describe("grantTeamCredit", () => {
     const admin = await createAdmin();
     const { team } = await createTeamWithOwner();
     await grantTeamCredit(admin.id, form({ team: team.slug, amount: "10", reason: "start" }));
-    const { entry } = await grantTeamCredit(admin.id, form({ team: team.slug, amount: "-2.25", kind: "ADJUSTMENT", reason: "overcharge fix" }));
+    const { entry } = await grantTeamCredit(
+      admin.id,
+      form({ team: team.slug, amount: "-2.25", kind: "ADJUSTMENT", reason: "overcharge fix" }),
+    );
     expect(entry.balanceAfter).toBe(7_750_000n);
   });
 
@@ -48,7 +69,9 @@ describe("grantTeamCredit", () => {
     const { team, owner } = await createTeamWithOwner();
     const disabled = await db.user.update({ where: { id: (await createUser({ disabled: true })).id }, data: { isPlatformAdmin: true } });
     for (const userId of [owner.id, disabled.id, "no-such-user"]) {
-      await expect(grantTeamCredit(userId, form({ team: team.slug, amount: "1", reason: "sneaky" }))).rejects.toMatchObject({ code: "not_found" });
+      await expect(grantTeamCredit(userId, form({ team: team.slug, amount: "1", reason: "sneaky" }))).rejects.toMatchObject({
+        code: "not_found",
+      });
     }
     expect(await db.creditLedgerEntry.count({ where: { teamId: team.id } })).toBe(0);
     expect((await db.team.findUniqueOrThrow({ where: { id: team.id } })).balance).toBe(0n);

@@ -65,7 +65,9 @@ describe("getPlatformOverview", () => {
 
     const after = await getPlatformOverview({ now: NOW });
     // Each figure's change (numbers and BigInt money alike).
-    const delta = Object.fromEntries(Object.keys(after).map((key) => [key, (after[key as Figure] as number) - (before[key as Figure] as number)]));
+    const delta = Object.fromEntries(
+      Object.keys(after).map((key) => [key, (after[key as Figure] as number) - (before[key as Figure] as number)]),
+    );
     expect(delta).toEqual({
       activeTeams: 2,
       calls24h: 13,

@@ -38,7 +38,12 @@ describe("revenueByDay", () => {
 
     const after = await revenueByDay({ now: NOW });
     const delta = after
-      .map((day, i) => ({ day: day.day, topUps: day.topUps - before[i]!.topUps, refunds: day.refunds - before[i]!.refunds, net: day.net - before[i]!.net }))
+      .map((day, i) => ({
+        day: day.day,
+        topUps: day.topUps - before[i]!.topUps,
+        refunds: day.refunds - before[i]!.refunds,
+        net: day.net - before[i]!.net,
+      }))
       .filter((day) => day.topUps !== 0n || day.refunds !== 0n);
     expect(delta).toEqual([
       { day: "2026-07-30", topUps: 15_000_000n, refunds: 4_000_000n, net: 11_000_000n },
@@ -71,7 +76,11 @@ describe("listAllPayments", () => {
     const first = await listAllPayments(1);
     expect(first.rows).toHaveLength(PAGE_SIZE);
     expect(first.hasNext).toBe(true);
-    expect(first.rows[0]).toMatchObject({ amount: BigInt(PAGE_SIZE + 1) * 1_000_000n, status: "PAID", team: { slug: team.slug, name: team.name } });
+    expect(first.rows[0]).toMatchObject({
+      amount: BigInt(PAGE_SIZE + 1) * 1_000_000n,
+      status: "PAID",
+      team: { slug: team.slug, name: team.name },
+    });
     expect(first.rows[PAGE_SIZE - 1]!.amount).toBe(2_000_000n);
     expect((await listAllPayments(2)).rows[0]).toMatchObject({ amount: 1_000_000n, team: { slug: team.slug } });
   });

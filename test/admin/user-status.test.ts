@@ -30,10 +30,14 @@ describe("setUserStatus", () => {
 
     await setUserStatus(admin.id, "enable", input(user.id, "appeal accepted"));
     expect((await reload(user.id)).disabledAt).toBeNull();
-    expect((await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { sessionsValidAfter: true } })).sessionsValidAfter).toEqual(cutoff.sessionsValidAfter);
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { sessionsValidAfter: true } })).sessionsValidAfter).toEqual(
+      cutoff.sessionsValidAfter,
+    );
     await expect(authorizeCredentials({ email: user.email, password: GOOD_PASSWORD })).resolves.toMatchObject({ id: user.id });
 
-    expect((await auditFor(user.id)).map((row) => [row.action, row.actorType, row.actorUserId, row.targetType, row.metadata, row.teamId])).toEqual([
+    expect(
+      (await auditFor(user.id)).map((row) => [row.action, row.actorType, row.actorUserId, row.targetType, row.metadata, row.teamId]),
+    ).toEqual([
       ["user.disabled", "USER", admin.id, "user", { email: user.email, reason: "abuse report #12" }, null],
       ["user.enabled", "USER", admin.id, "user", { email: user.email, reason: "appeal accepted" }, null],
     ]);
@@ -43,13 +47,27 @@ describe("setUserStatus", () => {
   it("refuses to disable or demote oneself, and changes that change nothing", async () => {
     const admin = await createAdmin();
     const user = await createUser();
-    await expect(setUserStatus(admin.id, "disable", input(admin.id))).rejects.toMatchObject({ code: "forbidden", message: "You cannot disable your own account." });
-    await expect(setUserStatus(admin.id, "revokeAdmin", input(admin.id))).rejects.toMatchObject({ code: "forbidden", message: "You cannot remove your own platform admin role." });
-    await expect(setUserStatus(admin.id, "enable", input(user.id))).rejects.toMatchObject({ code: "conflict", message: `${user.email} is already active.` });
+    await expect(setUserStatus(admin.id, "disable", input(admin.id))).rejects.toMatchObject({
+      code: "forbidden",
+      message: "You cannot disable your own account.",
+    });
+    await expect(setUserStatus(admin.id, "revokeAdmin", input(admin.id))).rejects.toMatchObject({
+      code: "forbidden",
+      message: "You cannot remove your own platform admin role.",
+    });
+    await expect(setUserStatus(admin.id, "enable", input(user.id))).rejects.toMatchObject({
+      code: "conflict",
+      message: `${user.email} is already active.`,
+    });
     await expect(setUserStatus(admin.id, "revokeAdmin", input(user.id))).rejects.toMatchObject({ code: "conflict" });
     await setUserStatus(admin.id, "disable", input(user.id));
-    await expect(setUserStatus(admin.id, "disable", input(user.id))).rejects.toMatchObject({ code: "conflict", message: `${user.email} is already disabled.` });
-    await expect(setUserStatus(admin.id, "grantAdmin", input(user.id))).rejects.toMatchObject({ message: "Enable this account before making it a platform admin." });
+    await expect(setUserStatus(admin.id, "disable", input(user.id))).rejects.toMatchObject({
+      code: "conflict",
+      message: `${user.email} is already disabled.`,
+    });
+    await expect(setUserStatus(admin.id, "grantAdmin", input(user.id))).rejects.toMatchObject({
+      message: "Enable this account before making it a platform admin.",
+    });
     expect(await reload(admin.id)).toEqual({ disabledAt: null, isPlatformAdmin: true });
     expect((await auditFor(admin.id)).filter((row) => row.action.startsWith("user."))).toEqual([]);
     expect((await auditFor(user.id)).map((row) => row.action)).toEqual(["user.disabled"]);
@@ -88,7 +106,9 @@ describe("setUserStatus", () => {
   });
 
   it("requires a reason", () => {
-    expect(() => validateInput(userStatusSchema, { userId: "u1", reason: "  x " })).toThrow(expect.objectContaining({ fieldErrors: { reason: "Give a reason of at least 3 characters." } }));
+    expect(() => validateInput(userStatusSchema, { userId: "u1", reason: "  x " })).toThrow(
+      expect.objectContaining({ fieldErrors: { reason: "Give a reason of at least 3 characters." } }),
+    );
   });
 });
 
@@ -98,7 +118,9 @@ describe("listAdminUsers", () => {
     const { owner } = await createTeamWithOwner();
     const word = owner.email.split("@")[0]!.split("-")[1]!;
     await createTeamWithOwner().then(({ team }) => db.membership.create({ data: { teamId: team.id, userId: owner.id, role: "MEMBER" } }));
-    expect((await listAdminUsers({ query: word.toUpperCase() })).rows).toEqual([expect.objectContaining({ id: owner.id, teams: 2, isPlatformAdmin: false, disabledAt: null })]);
+    expect((await listAdminUsers({ query: word.toUpperCase() })).rows).toEqual([
+      expect.objectContaining({ id: owner.id, teams: 2, isPlatformAdmin: false, disabledAt: null }),
+    ]);
 
     const named = await createUser({ name: `Zelda ${word}x` });
     expect((await listAdminUsers({ query: `zelda ${word}` })).rows.map((row) => row.id)).toEqual([named.id]);

@@ -12,7 +12,14 @@ afterEach(() => {
 
 const behind = (peer: string, headers: { for?: string; proto?: string; host?: string } = {}, trusted = "") =>
   resolveClient(
-    { peer, encrypted: false, host: "portal.example", forwardedFor: headers.for, forwardedProto: headers.proto, forwardedHost: headers.host },
+    {
+      peer,
+      encrypted: false,
+      host: "portal.example",
+      forwardedFor: headers.for,
+      forwardedProto: headers.proto,
+      forwardedHost: headers.host,
+    },
     parseTrustedProxies(trusted),
   );
 
@@ -66,7 +73,10 @@ describe("resolveClient", () => {
       proto: "https",
       host: "api.example.com",
     });
-    expect(behind("10.1.2.3", { proto: "gopher", host: "bad host/with path" }, "10.0.0.0/8")).toMatchObject({ proto: "http", host: "portal.example" });
+    expect(behind("10.1.2.3", { proto: "gopher", host: "bad host/with path" }, "10.0.0.0/8")).toMatchObject({
+      proto: "http",
+      host: "portal.example",
+    });
   });
 
   it("falls back to the given host when the Host header is missing or not a host name", () => {
@@ -75,7 +85,9 @@ describe("resolveClient", () => {
       proto: "https",
       host: "localhost:3000",
     });
-    expect(resolveClient({ peer: "198.51.100.7", encrypted: false, host: "a b", fallbackHost: "localhost:3000" }, []).host).toBe("localhost:3000");
+    expect(resolveClient({ peer: "198.51.100.7", encrypted: false, host: "a b", fallbackHost: "localhost:3000" }, []).host).toBe(
+      "localhost:3000",
+    );
   });
 });
 
@@ -83,13 +95,17 @@ describe("parseTrustedProxies", () => {
   it("accepts addresses and CIDRs of both families, and names a bad entry", () => {
     expect(parseTrustedProxies(" 10.0.0.0/8 , 192.0.2.1, ::1, 2001:db8::/32 ")).toHaveLength(4);
     expect(parseTrustedProxies("")).toEqual([]);
-    expect(() => parseTrustedProxies("10.0.0.0/8, proxy.internal")).toThrow('TRUSTED_PROXIES: "proxy.internal" is not an IP address or CIDR range');
+    expect(() => parseTrustedProxies("10.0.0.0/8, proxy.internal")).toThrow(
+      'TRUSTED_PROXIES: "proxy.internal" is not an IP address or CIDR range',
+    );
     expect(() => parseTrustedProxies("10.0.0.0/33")).toThrow(/10\.0\.0\.0\/33/);
   });
 });
 
 /** A real node:http server: what clientFromNode sees, and what Next.js would see after stampPeer. */
-async function serveOnce(headers: Record<string, string>): Promise<{ node: ClientAddress; next: ClientAddress; stamped: string | undefined }> {
+async function serveOnce(
+  headers: Record<string, string>,
+): Promise<{ node: ClientAddress; next: ClientAddress; stamped: string | undefined }> {
   let seen: { node: ClientAddress; next: ClientAddress; stamped: string | undefined } | undefined;
   const server = http.createServer((req, res) => {
     const node = clientFromNode(req, "fallback.example");
@@ -110,7 +126,12 @@ async function serveOnce(headers: Record<string, string>): Promise<{ node: Clien
 }
 
 describe("from a socket", () => {
-  const forged = { "x-forwarded-for": "203.0.113.66", "x-forwarded-proto": "https", "x-forwarded-host": "evil.example", [PEER_HEADER]: "203.0.113.99 https" };
+  const forged = {
+    "x-forwarded-for": "203.0.113.66",
+    "x-forwarded-proto": "https",
+    "x-forwarded-host": "evil.example",
+    [PEER_HEADER]: "203.0.113.99 https",
+  };
 
   it("uses the socket's address and refuses a forged peer header, with no proxy trusted", async () => {
     const seen = await serveOnce(forged);

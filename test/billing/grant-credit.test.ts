@@ -9,15 +9,30 @@ import { expectLedgerInvariant } from "../support/ledger";
 
 const admin: Actor = { type: "ADMIN_TOKEN" };
 
-
 describe("grantCredit", () => {
   it("adds credit, records balanceAfter, reason and an audit row", async () => {
     const { team } = await createTeamWithOwner();
-    const { entry, replayed } = await grantCredit(team.id, { amount: 12_500_000n, kind: "GRANT", reason: "welcome credit" }, admin, "req_test1");
+    const { entry, replayed } = await grantCredit(
+      team.id,
+      { amount: 12_500_000n, kind: "GRANT", reason: "welcome credit" },
+      admin,
+      "req_test1",
+    );
     expect(replayed).toBe(false);
-    expect(entry).toMatchObject({ teamId: team.id, kind: "GRANT", amount: 12_500_000n, balanceAfter: 12_500_000n, reason: "welcome credit", requestId: "req_test1" });
+    expect(entry).toMatchObject({
+      teamId: team.id,
+      kind: "GRANT",
+      amount: 12_500_000n,
+      balanceAfter: 12_500_000n,
+      reason: "welcome credit",
+      requestId: "req_test1",
+    });
     expect(await expectLedgerInvariant(team.id)).toBe(12_500_000n);
-    expect(await db.auditLog.findFirst({ where: { targetId: entry.id } })).toMatchObject({ action: "credit.granted", actorType: "ADMIN_TOKEN", teamId: team.id });
+    expect(await db.auditLog.findFirst({ where: { targetId: entry.id } })).toMatchObject({
+      action: "credit.granted",
+      actorType: "ADMIN_TOKEN",
+      teamId: team.id,
+    });
   });
 
   it("lets a negative adjustment take the balance below zero", async () => {
@@ -55,7 +70,9 @@ describe("grantCredit", () => {
   });
 
   it("answers not found for a team that does not exist, writing nothing", async () => {
-    await expect(grantCredit("no-such-team", { amount: 1n, kind: "GRANT", reason: "ghost" }, admin)).rejects.toMatchObject({ code: "not_found" });
+    await expect(grantCredit("no-such-team", { amount: 1n, kind: "GRANT", reason: "ghost" }, admin)).rejects.toMatchObject({
+      code: "not_found",
+    });
     expect(await db.creditLedgerEntry.count({ where: { teamId: "no-such-team" } })).toBe(0);
   });
 });
@@ -64,11 +81,17 @@ describe("grantCreditSchema", () => {
   const issues = (input: unknown) => grantCreditSchema.safeParse(input).error?.issues.map((issue) => [issue.path.join("."), issue.message]);
 
   it("needs a positive grant, a non-zero adjustment and a 3-500 character reason", () => {
-    expect(issues({ amount: "0", reason: "none" })).toEqual([["amount", "A grant must be more than zero; use kind ADJUSTMENT to take credit away."]]);
+    expect(issues({ amount: "0", reason: "none" })).toEqual([
+      ["amount", "A grant must be more than zero; use kind ADJUSTMENT to take credit away."],
+    ]);
     expect(issues({ amount: "-1", reason: "neg" })).toHaveLength(1);
     expect(issues({ amount: "0.00", reason: "zero", kind: "ADJUSTMENT" })).toEqual([["amount", "An adjustment of zero changes nothing."]]);
     expect(issues({ amount: "abc", reason: "x" })?.map(([path]) => path)).toEqual(["amount", "reason"]);
     expect(issues({ amount: "1.1234567", reason: "too precise" })).toHaveLength(1);
-    expect(grantCreditSchema.parse({ amount: "-2.5", reason: "fix", kind: "ADJUSTMENT" })).toEqual({ amount: "-2.5", reason: "fix", kind: "ADJUSTMENT" });
+    expect(grantCreditSchema.parse({ amount: "-2.5", reason: "fix", kind: "ADJUSTMENT" })).toEqual({
+      amount: "-2.5",
+      reason: "fix",
+      kind: "ADJUSTMENT",
+    });
   });
 });

@@ -12,10 +12,19 @@ const token = () => crypto.randomBytes(5).toString("hex");
 
 type PlanSeed = { price: bigint; archived?: boolean };
 
-async function createApi(options: {
-  name?: string; summary?: string; description?: string; tags?: string[]; status?: ApiStatus; visibility?: ApiVisibility;
-  plans?: PlanSeed[]; sunsetAt?: Date; openapi?: object;
-} = {}) {
+async function createApi(
+  options: {
+    name?: string;
+    summary?: string;
+    description?: string;
+    tags?: string[];
+    status?: ApiStatus;
+    visibility?: ApiVisibility;
+    plans?: PlanSeed[];
+    sunsetAt?: Date;
+    openapi?: object;
+  } = {},
+) {
   const slug = `cat-${token()}`;
   return db.api.create({
     data: {
@@ -31,7 +40,10 @@ async function createApi(options: {
       openapi: options.openapi,
       plans: {
         create: (options.plans ?? []).map((plan, index) => ({
-          slug: `plan-${index}`, name: `Plan ${index}`, pricePerCall: plan.price, archivedAt: plan.archived ? new Date() : null,
+          slug: `plan-${index}`,
+          name: `Plan ${index}`,
+          pricePerCall: plan.price,
+          archivedAt: plan.archived ? new Date() : null,
         })),
       },
     },
@@ -67,7 +79,10 @@ describe("listPublishedApis", () => {
     await createApi({ name: "Elsewhere", tags: [geo] });
 
     const searched = await listPublishedApis({ q: word });
-    expect(searched.tags).toEqual([{ tag: geo, count: 2 }, { tag: maps, count: 1 }]);
+    expect(searched.tags).toEqual([
+      { tag: geo, count: 2 },
+      { tag: maps, count: 1 },
+    ]);
     expect(ids((await listPublishedApis({ q: word, tag: maps })).entries)).toEqual([a.id]);
     expect(ids((await listPublishedApis({ q: word, tag: geo.toUpperCase() })).entries).sort()).toEqual([a.id, b.id].sort());
     // Without a search, the tag reaches every visible API that carries it.
@@ -106,7 +121,10 @@ describe("listPublishedApis", () => {
 
 describe("getPublishedApi", () => {
   it("returns a published API with its open plans and OpenAPI document", async () => {
-    const api = await createApi({ plans: [{ price: 2_000n }, { price: 1n, archived: true }], openapi: demoOpenApi("http://localhost:3000") });
+    const api = await createApi({
+      plans: [{ price: 2_000n }, { price: 1n, archived: true }],
+      openapi: demoOpenApi("http://localhost:3000"),
+    });
     const found = await getPublishedApi(api.slug);
     expect(found).toMatchObject({ id: api.id, slug: api.slug });
     expect(found!.plans.map((plan) => plan.pricePerCall)).toEqual([2_000n]);
@@ -130,8 +148,16 @@ describe("getPublishedApi", () => {
 describe("listOperations", () => {
   it("lists each method and path template of a document, with its path parameters and whether it takes a body", () => {
     const operations = listOperations(demoOpenApi("http://localhost:3000"));
-    expect(operations).toContainEqual({ method: "GET", path: "/quote", summary: "A random public-domain quote", pathParams: [], hasBody: false });
-    expect(operations).toContainEqual(expect.objectContaining({ method: "POST", path: "/echo/{rest}", pathParams: ["rest"], hasBody: true }));
+    expect(operations).toContainEqual({
+      method: "GET",
+      path: "/quote",
+      summary: "A random public-domain quote",
+      pathParams: [],
+      hasBody: false,
+    });
+    expect(operations).toContainEqual(
+      expect.objectContaining({ method: "POST", path: "/echo/{rest}", pathParams: ["rest"], hasBody: true }),
+    );
     expect(operations).toContainEqual(expect.objectContaining({ method: "GET", path: "/status/{code}", pathParams: ["code"] }));
     expect(listOperations(null)).toEqual([]);
     expect(listOperations({ openapi: "3.1.0" })).toEqual([]);

@@ -1,9 +1,19 @@
 // OpenAPI documents as admins publish them: JSON or YAML text with problems by line, or a JSON
 // object with problems by pointer; 3.0 and 3.1 pass, Swagger 2.0 and oversized documents do not.
 import { describe, expect, it } from "vitest";
-import { describeProblem, invalidOpenApi, OPENAPI_MAX_BYTES, parseOpenApiText, validateOpenApiObject } from "@/lib/catalog/openapi-document";
+import {
+  describeProblem,
+  invalidOpenApi,
+  OPENAPI_MAX_BYTES,
+  parseOpenApiText,
+  validateOpenApiObject,
+} from "@/lib/catalog/openapi-document";
 
-const minimal31 = { openapi: "3.1.0", info: { title: "Weather", version: "1.0.0" }, paths: { "/forecast": { get: { responses: { "200": { description: "A forecast" } } } } } };
+const minimal31 = {
+  openapi: "3.1.0",
+  info: { title: "Weather", version: "1.0.0" },
+  paths: { "/forecast": { get: { responses: { "200": { description: "A forecast" } } } } },
+};
 
 const yaml30 = `openapi: 3.0.3
 info:
@@ -34,7 +44,12 @@ describe("parseOpenApiText", () => {
     expect(json).toEqual({ ok: true, document: minimal31 });
     const yaml = await parseOpenApiText(yaml30);
     expect(yaml.ok).toBe(true);
-    if (yaml.ok) expect(yaml.document).toMatchObject({ openapi: "3.0.3", info: { version: "1.0" }, paths: { "/forecast": { get: { parameters: [{ name: "city", in: "query" }] } } } });
+    if (yaml.ok)
+      expect(yaml.document).toMatchObject({
+        openapi: "3.0.3",
+        info: { version: "1.0" },
+        paths: { "/forecast": { get: { parameters: [{ name: "city", in: "query" }] } } },
+      });
   });
 
   it("reports a syntax error with its line and column", async () => {
@@ -51,8 +66,16 @@ describe("parseOpenApiText", () => {
     // `in: qery` (line 10) is no parameter location; the 200 response lacks its description (line 14).
     const broken = yaml30.replace("in: query", "in: qery").replace("description: A forecast", "summary: A forecast");
     const problems = await problemsOf(broken);
-    expect(problems).toContainEqual(expect.objectContaining({ pointer: "/paths/~1forecast/get/parameters/0/in", line: 10, message: expect.stringContaining('"query"') }));
-    expect(problems).toContainEqual(expect.objectContaining({ pointer: "/paths/~1forecast/get/responses/200", line: 14, message: "is missing the required property `description`." }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ pointer: "/paths/~1forecast/get/parameters/0/in", line: 10, message: expect.stringContaining('"query"') }),
+    );
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        pointer: "/paths/~1forecast/get/responses/200",
+        line: 14,
+        message: "is missing the required property `description`.",
+      }),
+    );
     // the unknown property is reported where it is written
     expect(problems).toContainEqual(expect.objectContaining({ pointer: "/paths/~1forecast/get/responses/200/summary", line: 15 }));
     expect(problems.every((problem) => !/oneOf|\$ref/.test(problem.message))).toBe(true);
@@ -75,9 +98,14 @@ describe("parseOpenApiText", () => {
   });
 
   it("refuses a reference to a missing component at the line of the $ref", async () => {
-    const text = 'openapi: 3.1.0\ninfo: { title: a, version: "1" }\npaths:\n  /a:\n    get:\n      responses:\n        "200":\n          $ref: "#/components/responses/Missing"\n';
+    const text =
+      'openapi: 3.1.0\ninfo: { title: a, version: "1" }\npaths:\n  /a:\n    get:\n      responses:\n        "200":\n          $ref: "#/components/responses/Missing"\n';
     const [problem] = await problemsOf(text);
-    expect(problem).toMatchObject({ line: 8, pointer: "/paths/~1a/get/responses/200/$ref", message: expect.stringContaining("#/components/responses/Missing") });
+    expect(problem).toMatchObject({
+      line: 8,
+      pointer: "/paths/~1a/get/responses/200/$ref",
+      message: expect.stringContaining("#/components/responses/Missing"),
+    });
   });
 });
 

@@ -21,7 +21,11 @@ import { auditFor, createUser } from "../factories";
 import { startUpstream, type Upstream } from "../support/upstream-server";
 import { callGateway, createGatewayFixture } from "../support/gateway-factories";
 
-const OPENAPI = { openapi: "3.1.0", info: { title: "Weather", version: "2.0.0" }, paths: { "/forecast": { get: { responses: { "200": { description: "A forecast" } } } } } };
+const OPENAPI = {
+  openapi: "3.1.0",
+  info: { title: "Weather", version: "2.0.0" },
+  paths: { "/forecast": { get: { responses: { "200": { description: "A forecast" } } } } },
+};
 const SECRET = "upstream-secret-do-not-leak";
 
 let upstream: Upstream;
@@ -35,7 +39,14 @@ afterEach(() => {
 
 const slug = () => `pub-${crypto.randomBytes(4).toString("hex")}`;
 const plan = (overrides: Partial<CreateApi["plans"][number]> = {}) => ({
-  slug: "basic", name: "Basic", price: "0.002", rateLimit: 60, rateLimitWindowSec: 60, maxRequestBytes: 65_536, requiresApproval: false, ...overrides,
+  slug: "basic",
+  name: "Basic",
+  price: "0.002",
+  rateLimit: 60,
+  rateLimitWindowSec: 60,
+  maxRequestBytes: 65_536,
+  requiresApproval: false,
+  ...overrides,
 });
 
 function input(overrides: Partial<CreateApi> = {}): CreateApi {
@@ -59,7 +70,10 @@ function input(overrides: Partial<CreateApi> = {}): CreateApi {
 }
 
 async function refusal(work: Promise<unknown>): Promise<AppError> {
-  const error = await work.then(() => null, (caught: unknown) => caught);
+  const error = await work.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
   if (!isAppError(error)) throw new Error(`expected an AppError, got ${String(error)}`);
   return error;
 }
@@ -73,16 +87,40 @@ const admin = () => ({ type: "USER" as const, userId: adminId });
 describe("createApi and updateApi", () => {
   it("creates an API with every field, audit-logged without the credential, and never hands the credential to the form", async () => {
     const api = await createApi(input(), admin());
-    expect(api).toMatchObject({ status: "DRAFT", tags: ["weather", "forecasts"], upstreamConnectTimeoutMs: 2_000, upstreamTimeoutMs: 10_000, openapi: OPENAPI });
+    expect(api).toMatchObject({
+      status: "DRAFT",
+      tags: ["weather", "forecasts"],
+      upstreamConnectTimeoutMs: 2_000,
+      upstreamTimeoutMs: 10_000,
+      openapi: OPENAPI,
+    });
     expect(decryptSecret(api.upstreamCredentialEncrypted!)).toBe(SECRET);
-    expect(api.plans.map((row) => [row.slug, row.pricePerCall, row.chargePolicy])).toEqual([["basic", 2_000n, "REFUND_ON_UPSTREAM_FAILURE"], ["pro", 1_500_000n, "ALWAYS_CHARGE"]]);
+    expect(api.plans.map((row) => [row.slug, row.pricePerCall, row.chargePolicy])).toEqual([
+      ["basic", 2_000n, "REFUND_ON_UPSTREAM_FAILURE"],
+      ["pro", 1_500_000n, "ALWAYS_CHARGE"],
+    ]);
 
     const [entry] = await auditFor(api.id);
-    expect(entry).toMatchObject({ action: "api.created", actorUserId: adminId, metadata: { slug: api.slug, upstreamCredential: "set", openapi: "set", plans: [expect.objectContaining({ slug: "basic", price: "0.002" }), expect.objectContaining({ slug: "pro" })] } });
+    expect(entry).toMatchObject({
+      action: "api.created",
+      actorUserId: adminId,
+      metadata: {
+        slug: api.slug,
+        upstreamCredential: "set",
+        openapi: "set",
+        plans: [expect.objectContaining({ slug: "basic", price: "0.002" }), expect.objectContaining({ slug: "pro" })],
+      },
+    });
     expect(JSON.stringify(entry!.metadata)).not.toContain(SECRET);
 
     const values = apiFormValues(await getApiForAdmin(api.slug));
-    expect(values).toMatchObject({ name: "Weather", tags: "weather, forecasts", "plans.1.price": "1.5", "plans.1.requiresApproval": "on", "plans.0.existing": "1" });
+    expect(values).toMatchObject({
+      name: "Weather",
+      tags: "weather, forecasts",
+      "plans.1.price": "1.5",
+      "plans.1.requiresApproval": "on",
+      "plans.0.existing": "1",
+    });
     expect(JSON.stringify(values)).not.toContain(SECRET);
     expect(Object.keys(values).some((key) => /credential/i.test(key))).toBe(false);
   });
@@ -106,21 +144,39 @@ describe("createApi and updateApi", () => {
   it("saves nothing when any part of a change is refused", async () => {
     const api = await createApi(input(), admin());
     // valid field changes + a new plan missing its fields (a zod error: the management API answers 422 per field)
-    const incomplete = await updateApi(api.slug, { name: "Renamed", plans: [{ slug: "basic", price: "0.5" }, { slug: "gold", price: "1" }] }, admin()).then(
+    const incomplete = await updateApi(
+      api.slug,
+      {
+        name: "Renamed",
+        plans: [
+          { slug: "basic", price: "0.5" },
+          { slug: "gold", price: "1" },
+        ],
+      },
+      admin(),
+    ).then(
       () => null,
       (caught: unknown) => caught,
     );
     expect(incomplete).toBeInstanceOf(z.ZodError);
     expect((incomplete as z.ZodError).issues.map((issue) => issue.path.join("."))).toContain("plans.1.name");
     // a plan change + a refused status move
-    await expect(updateApi(api.slug, { plans: [{ slug: "basic", price: "0.5" }], status: "RETIRED" }, admin())).rejects.toMatchObject({ code: "conflict" });
+    await expect(updateApi(api.slug, { plans: [{ slug: "basic", price: "0.5" }], status: "RETIRED" }, admin())).rejects.toMatchObject({
+      code: "conflict",
+    });
     // an invalid OpenAPI document + a name change
     const invalid = await refusal(updateApi(api.slug, { name: "Renamed", openapi: { openapi: "3.1.0", info: {} } }, admin()));
-    expect(invalid.fieldErrors).toMatchObject({ openapi: expect.stringContaining("invalid"), "openapi#/info": expect.stringContaining("`title`") });
+    expect(invalid.fieldErrors).toMatchObject({
+      openapi: expect.stringContaining("invalid"),
+      "openapi#/info": expect.stringContaining("`title`"),
+    });
 
     const row = await db.api.findUniqueOrThrow({ where: { slug: api.slug }, include: { plans: { orderBy: { sortOrder: "asc" } } } });
     expect(row).toMatchObject({ name: "Weather", status: "DRAFT", openapi: OPENAPI });
-    expect(row.plans.map((p) => [p.slug, p.pricePerCall])).toEqual([["basic", 2_000n], ["pro", 1_500_000n]]);
+    expect(row.plans.map((p) => [p.slug, p.pricePerCall])).toEqual([
+      ["basic", 2_000n],
+      ["pro", 1_500_000n],
+    ]);
     expect((await auditFor(api.id)).map((entry) => entry.action)).toEqual(["api.created"]);
   });
 
@@ -136,15 +192,37 @@ describe("createApi and updateApi", () => {
 
   it("records what changed (from -> to), the credential only as replaced, and nothing for an unchanged save", async () => {
     const api = await createApi(input(), admin());
-    await updateApi(api.slug, { name: "Weather 2", description: "New text", upstreamCredential: "another-secret", tags: ["weather"], plans: [{ slug: "basic", price: "0.003", archived: true }, { slug: "pro", price: "1.5" }] }, admin());
-    const unchanged = await updateApi(api.slug, { name: "Weather 2", tags: ["weather"], plans: [{ slug: "basic", price: "0.003", archived: true }] }, admin());
+    await updateApi(
+      api.slug,
+      {
+        name: "Weather 2",
+        description: "New text",
+        upstreamCredential: "another-secret",
+        tags: ["weather"],
+        plans: [
+          { slug: "basic", price: "0.003", archived: true },
+          { slug: "pro", price: "1.5" },
+        ],
+      },
+      admin(),
+    );
+    const unchanged = await updateApi(
+      api.slug,
+      { name: "Weather 2", tags: ["weather"], plans: [{ slug: "basic", price: "0.003", archived: true }] },
+      admin(),
+    );
     expect(unchanged.plans.find((row) => row.slug === "basic")!.archivedAt).not.toBeNull();
 
     const updates = (await auditFor(api.id)).filter((entry) => entry.action === "api.updated");
     expect(updates).toHaveLength(1);
     expect(updates[0]!.metadata).toEqual({
       slug: api.slug,
-      changed: { name: { from: "Weather", to: "Weather 2" }, description: "changed", tags: { from: ["weather", "forecasts"], to: ["weather"] }, upstreamCredential: "replaced" },
+      changed: {
+        name: { from: "Weather", to: "Weather 2" },
+        description: "changed",
+        tags: { from: ["weather", "forecasts"], to: ["weather"] },
+        upstreamCredential: "replaced",
+      },
       plans: [{ slug: "basic", changed: { price: { from: "0.002000", to: "0.003000" }, archived: { from: false, to: true } } }],
     });
     expect(JSON.stringify(updates[0]!.metadata)).not.toContain("another-secret");
@@ -172,19 +250,46 @@ describe("the admin form", () => {
     return data;
   }
   const valid = () => ({
-    slug: slug(), name: "Form API", version: "1.0.0", visibility: "PUBLIC", tags: "a, b, a", upstreamBaseUrl: "https://form.example.test", upstreamConnectTimeoutMs: "5000", upstreamTimeoutMs: "30000",
-    "plans.0.slug": "free", "plans.0.name": "Free", "plans.0.price": "0", "plans.0.rateLimit": "10", "plans.0.rateLimitWindowSec": "60", "plans.0.maxRequestBytes": "1024", "plans.0.chargePolicy": "REFUND_ON_UPSTREAM_FAILURE",
+    slug: slug(),
+    name: "Form API",
+    version: "1.0.0",
+    visibility: "PUBLIC",
+    tags: "a, b, a",
+    upstreamBaseUrl: "https://form.example.test",
+    upstreamConnectTimeoutMs: "5000",
+    upstreamTimeoutMs: "30000",
+    "plans.0.slug": "free",
+    "plans.0.name": "Free",
+    "plans.0.price": "0",
+    "plans.0.rateLimit": "10",
+    "plans.0.rateLimitWindowSec": "60",
+    "plans.0.maxRequestBytes": "1024",
+    "plans.0.chargePolicy": "REFUND_ON_UPSTREAM_FAILURE",
   });
 
   it("reads a valid form into the create input", async () => {
-    const read = await readApiForm(form({ ...valid(), openapiText: "openapi: 3.0.3\ninfo:\n  title: Form\n  version: '1'\npaths: {}\n" }), "create");
+    const read = await readApiForm(
+      form({ ...valid(), openapiText: "openapi: 3.0.3\ninfo:\n  title: Form\n  version: '1'\npaths: {}\n" }),
+      "create",
+    );
     expect(read.ok).toBe(true);
-    if (read.ok) expect(read.input).toMatchObject({ tags: ["a", "b"], plans: [{ slug: "free", price: "0", rateLimit: 10, requiresApproval: false }], openapi: { info: { title: "Form" } } });
+    if (read.ok)
+      expect(read.input).toMatchObject({
+        tags: ["a", "b"],
+        plans: [{ slug: "free", price: "0", rateLimit: 10, requiresApproval: false }],
+        openapi: { info: { title: "Form" } },
+      });
   });
 
   it("reports every problem at once: plan rows, OpenAPI lines, the credential header; and never echoes the credential", async () => {
     const read = await readApiForm(
-      form({ ...valid(), upstreamCredential: SECRET, "plans.0.price": "101", "plans.0.rateLimit": "ten", openapiText: "openapi: 3.1.0\ninfo:\n  title: Form\npaths: {}\n" }),
+      form({
+        ...valid(),
+        upstreamCredential: SECRET,
+        "plans.0.price": "101",
+        "plans.0.rateLimit": "ten",
+        openapiText: "openapi: 3.1.0\ninfo:\n  title: Form\npaths: {}\n",
+      }),
       "create",
     );
     expect(read.ok).toBe(false);
@@ -195,7 +300,9 @@ describe("the admin form", () => {
       upstreamAuthHeader: expect.stringContaining("header"),
       openapi: expect.stringContaining("Line 2"),
     });
-    expect(read.state.openapiProblems).toEqual([{ pointer: "/info", line: 2, column: 1, message: "is missing the required property `version`." }]);
+    expect(read.state.openapiProblems).toEqual([
+      { pointer: "/info", line: 2, column: 1, message: "is missing the required property `version`." },
+    ]);
     expect(read.state.values).toMatchObject({ "plans.0.price": "101" });
     expect(JSON.stringify(read.state)).not.toContain(SECRET);
   });
@@ -215,24 +322,51 @@ describe("lifecycle", () => {
     expect(nextStatuses("DRAFT")).toEqual(["PUBLISHED"]);
     await expect(changeApiStatus(api.slug, { status: "DEPRECATED" }, admin())).rejects.toMatchObject({ code: "conflict" });
 
-    expect(await changeApiStatus(api.slug, { status: "PUBLISHED" }, admin())).toMatchObject({ status: "PUBLISHED", publishedAt: expect.any(Date) });
-    await expect(changeApiStatus(api.slug, { status: "DEPRECATED", sunsetAt: new Date(Date.now() - 1000).toISOString() }, admin())).rejects.toMatchObject({ fieldErrors: { sunsetAt: "Choose a sunset date in the future." } });
+    expect(await changeApiStatus(api.slug, { status: "PUBLISHED" }, admin())).toMatchObject({
+      status: "PUBLISHED",
+      publishedAt: expect.any(Date),
+    });
+    await expect(
+      changeApiStatus(api.slug, { status: "DEPRECATED", sunsetAt: new Date(Date.now() - 1000).toISOString() }, admin()),
+    ).rejects.toMatchObject({ fieldErrors: { sunsetAt: "Choose a sunset date in the future." } });
     const sunset = new Date(Date.now() + 30 * 86_400_000);
-    const deprecated = await changeApiStatus(api.slug, { status: "DEPRECATED", sunsetAt: sunset.toISOString(), deprecationMessage: "Use weather-v3." }, admin());
+    const deprecated = await changeApiStatus(
+      api.slug,
+      { status: "DEPRECATED", sunsetAt: sunset.toISOString(), deprecationMessage: "Use weather-v3." },
+      admin(),
+    );
     expect(deprecated).toMatchObject({ status: "DEPRECATED", deprecatedAt: expect.any(Date), sunsetAt: sunset });
     expect(await latestDeprecationNote(api.id)).toBe("Use weather-v3.");
 
-    expect(await changeApiStatus(api.slug, { status: "PUBLISHED" }, admin())).toMatchObject({ status: "PUBLISHED", deprecatedAt: null, sunsetAt: null });
+    expect(await changeApiStatus(api.slug, { status: "PUBLISHED" }, admin())).toMatchObject({
+      status: "PUBLISHED",
+      deprecatedAt: null,
+      sunsetAt: null,
+    });
     await changeApiStatus(api.slug, { status: "DEPRECATED" }, admin());
-    expect(await changeApiStatus(api.slug, { status: "RETIRED" }, admin())).toMatchObject({ status: "RETIRED", retiredAt: expect.any(Date) });
+    expect(await changeApiStatus(api.slug, { status: "RETIRED" }, admin())).toMatchObject({
+      status: "RETIRED",
+      retiredAt: expect.any(Date),
+    });
     expect(nextStatuses("RETIRED")).toEqual([]);
     const final = await refusal(changeApiStatus(api.slug, { status: "PUBLISHED" }, admin()));
     expect(final.message).toContain("retirement is final");
     await expect(changeApiStatus(api.slug, { status: "SOMETHING" }, admin())).rejects.toMatchObject({ code: "validation_failed" });
 
     const entries = await auditFor(api.id);
-    expect(entries.map((entry) => entry.action)).toEqual(["api.created", "api.published", "api.deprecated", "api.undeprecated", "api.deprecated", "api.retired"]);
-    expect(entries[2]!.metadata).toMatchObject({ sunsetAt: sunset.toISOString(), message: "Use weather-v3.", status: { from: "PUBLISHED", to: "DEPRECATED" } });
+    expect(entries.map((entry) => entry.action)).toEqual([
+      "api.created",
+      "api.published",
+      "api.deprecated",
+      "api.undeprecated",
+      "api.deprecated",
+      "api.retired",
+    ]);
+    expect(entries[2]!.metadata).toMatchObject({
+      sunsetAt: sunset.toISOString(),
+      message: "Use weather-v3.",
+      status: { from: "PUBLISHED", to: "DEPRECATED" },
+    });
   });
 
   it("refuses to publish an API whose plans are all archived", async () => {

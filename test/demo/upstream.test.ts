@@ -25,7 +25,13 @@ describe("echo", () => {
     });
     expect(response.status).toBe(200);
     const body = await response.json();
-    expect(body).toMatchObject({ method: "POST", path: "/api/demo/echo/a/b", query: { x: ["1", "2"], y: "3" }, body: "hello", bodyTruncated: false });
+    expect(body).toMatchObject({
+      method: "POST",
+      path: "/api/demo/echo/a/b",
+      query: { x: ["1", "2"], y: "3" },
+      body: "hello",
+      bodyTruncated: false,
+    });
     expect(body.headers["x-custom"]).toBe("yes");
     expect(body.headers.authorization).toBe("[redacted]");
     expect(body.headers).not.toHaveProperty("cookie");

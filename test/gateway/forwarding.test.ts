@@ -43,7 +43,11 @@ describe("request headers", () => {
 
   it("drops hop-by-hop response headers and upstream attempts to forge accounting headers", async () => {
     const { slug, key } = await funded();
-    const response = await callGateway(slug, "/headers?set=x-custom:yes,keep-alive:timeout=1,proxy-authenticate:Basic,x-credit-balance:999", { key });
+    const response = await callGateway(
+      slug,
+      "/headers?set=x-custom:yes,keep-alive:timeout=1,proxy-authenticate:Basic,x-credit-balance:999",
+      { key },
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get("x-custom")).toBe("yes");
     expect(response.headers.get("proxy-authenticate")).toBeNull();
@@ -56,7 +60,12 @@ describe("bodies", () => {
   it("streams a request body to the upstream", async () => {
     const { slug, key } = await funded();
     const payload = JSON.stringify({ hello: "world", list: Array.from({ length: 1000 }, (_, i) => i) });
-    const response = await callGateway(slug, "/echo", { key, method: "POST", body: payload, headers: { "content-type": "application/json" } });
+    const response = await callGateway(slug, "/echo", {
+      key,
+      method: "POST",
+      body: payload,
+      headers: { "content-type": "application/json" },
+    });
     const echoed = await response.json();
     expect(echoed.method).toBe("POST");
     expect(echoed.body).toBe(payload);

@@ -69,7 +69,10 @@ describe("usage events", () => {
     await (await callGateway(failed.slug, "/status/502", { key: failed.key })).arrayBuffer();
     await flushUsage();
 
-    const events = await db.usageEvent.findMany({ where: { teamId: team.id }, orderBy: { createdAt: "asc" } /* a batch goes in by request id, not arrival */ });
+    const events = await db.usageEvent.findMany({
+      where: { teamId: team.id },
+      orderBy: { createdAt: "asc" } /* a batch goes in by request id, not arrival */,
+    });
     expect(events).toHaveLength(2);
     expect(events[0]).toMatchObject({
       requestId: ok.headers.get("x-request-id"),
@@ -83,7 +86,12 @@ describe("usage events", () => {
       bytesIn: 5n,
     });
     expect(Number(events[0]!.bytesOut)).toBeGreaterThan(50);
-    expect(events[1]).toMatchObject({ requestId: refused.headers.get("x-request-id"), status: 402, errorCode: "insufficient_credit", charged: 0n });
+    expect(events[1]).toMatchObject({
+      requestId: refused.headers.get("x-request-id"),
+      status: 402,
+      errorCode: "insufficient_credit",
+      charged: 0n,
+    });
 
     const refundedEvent = await db.usageEvent.findFirstOrThrow({ where: { teamId: failed.team.id } });
     expect(refundedEvent).toMatchObject({ status: 502, charged: 2_000n, refunded: 2_000n });

@@ -36,7 +36,11 @@ describe("rateLimitHeaders", () => {
   it("states the limit on every answer and adds Retry-After only to a refusal", () => {
     const limiter = new InMemoryRateLimiter();
     const t0 = 12_000_000;
-    expect(rateLimitHeaders(limiter.consume("k", 1, 10, t0))).toEqual({ "ratelimit-limit": "1", "ratelimit-remaining": "0", "ratelimit-reset": "10" });
+    expect(rateLimitHeaders(limiter.consume("k", 1, 10, t0))).toEqual({
+      "ratelimit-limit": "1",
+      "ratelimit-remaining": "0",
+      "ratelimit-reset": "10",
+    });
     expect(rateLimitHeaders(limiter.consume("k", 1, 10, t0))).toEqual({
       "ratelimit-limit": "1",
       "ratelimit-remaining": "0",

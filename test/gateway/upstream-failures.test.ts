@@ -36,7 +36,12 @@ describe("upstream failures", () => {
   });
 
   it("answers 504 upstream_timeout when the upstream is too slow, and refunds", async () => {
-    const { slug, key, team } = await createGatewayFixture({ upstreamUrl: upstream.url, balance: START, price: PRICE, upstreamTimeoutMs: 300 });
+    const { slug, key, team } = await createGatewayFixture({
+      upstreamUrl: upstream.url,
+      balance: START,
+      price: PRICE,
+      upstreamTimeoutMs: 300,
+    });
     const started = Date.now();
     const response = await callGateway(slug, "/slow?ms=3000", { key });
     expect(response.status).toBe(504);
@@ -68,7 +73,12 @@ describe("upstream failures", () => {
     expect((await callGateway(always.slug, "/status/503", { key: always.key })).status).toBe(503);
     expect((await ledgerInvariant(always.team.id)).balance).toBe(START - PRICE);
 
-    const down = await createGatewayFixture({ upstreamUrl: await closedPortUrl(), balance: START, price: PRICE, chargePolicy: "ALWAYS_CHARGE" });
+    const down = await createGatewayFixture({
+      upstreamUrl: await closedPortUrl(),
+      balance: START,
+      price: PRICE,
+      chargePolicy: "ALWAYS_CHARGE",
+    });
     const response = await callGateway(down.slug, "/echo", { key: down.key });
     expect(response.status).toBe(502);
     await expectRefunded(down.team.id, response);

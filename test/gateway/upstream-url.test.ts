@@ -3,7 +3,11 @@ import { BadGatewayPath, parseGatewayUrl, upstreamUrl } from "@/lib/gateway/upst
 
 describe("parseGatewayUrl", () => {
   it("splits slug, path and query without decoding the path", () => {
-    expect(parseGatewayUrl("http://h/api/gateway/demo/v1/items%20x?q=a%26b")).toEqual({ slug: "demo", path: "/v1/items%20x", search: "?q=a%26b" });
+    expect(parseGatewayUrl("http://h/api/gateway/demo/v1/items%20x?q=a%26b")).toEqual({
+      slug: "demo",
+      path: "/v1/items%20x",
+      search: "?q=a%26b",
+    });
     expect(parseGatewayUrl("http://h/api/gateway/demo")).toEqual({ slug: "demo", path: "/", search: "" });
   });
 

@@ -16,7 +16,16 @@ describe("createApiKey", () => {
 
     expect(key).toMatch(/^tg_live_[0-9A-Za-z]{36}$/);
     expect(isWellFormedApiKey(key)).toBe(true);
-    expect(apiKey).toMatchObject({ name: "CI deploys", prefix: "tg_live_", lastFour: key.slice(-4), masked: `tg_live_…${key.slice(-4)}`, status: "active", spendCap: 5_000_000n, spent: 0n, createdById: owner.id });
+    expect(apiKey).toMatchObject({
+      name: "CI deploys",
+      prefix: "tg_live_",
+      lastFour: key.slice(-4),
+      masked: `tg_live_…${key.slice(-4)}`,
+      status: "active",
+      spendCap: 5_000_000n,
+      spent: 0n,
+      createdById: owner.id,
+    });
     expect(apiKey).not.toHaveProperty("hash");
     expect(JSON.stringify(apiKey, (_k, v) => (typeof v === "bigint" ? String(v) : v))).not.toContain(key.slice(8, -4));
 
@@ -25,8 +34,21 @@ describe("createApiKey", () => {
     expect(Object.values(row).map(String).join(" ")).not.toContain(key);
 
     const audit = await auditFor(apiKey.id);
-    expect(audit).toEqual([expect.objectContaining({ action: "api_key.created", actorType: "USER", actorUserId: owner.id, teamId: team.id, targetType: "api_key" })]);
-    expect(audit[0]!.metadata).toEqual({ name: "CI deploys", prefix: "tg_live_", lastFour: key.slice(-4), scopes: { allApis: true, apiIds: [], manage: false } });
+    expect(audit).toEqual([
+      expect.objectContaining({
+        action: "api_key.created",
+        actorType: "USER",
+        actorUserId: owner.id,
+        teamId: team.id,
+        targetType: "api_key",
+      }),
+    ]);
+    expect(audit[0]!.metadata).toEqual({
+      name: "CI deploys",
+      prefix: "tg_live_",
+      lastFour: key.slice(-4),
+      scopes: { allApis: true, apiIds: [], manage: false },
+    });
     const auditText = JSON.stringify(audit);
     expect(auditText).not.toContain(key);
     expect(auditText).not.toContain(row.hash);
@@ -36,7 +58,11 @@ describe("createApiKey", () => {
 
   it("makes test keys and records the actor of a management API call", async () => {
     const { team } = await createTeamWithOwner();
-    const { key, apiKey } = await createKey(team.id, { type: "API_KEY", keyId: "key_1", teamId: team.id }, { mode: "test", scopeManage: true });
+    const { key, apiKey } = await createKey(
+      team.id,
+      { type: "API_KEY", keyId: "key_1", teamId: team.id },
+      { mode: "test", scopeManage: true },
+    );
     expect(key.startsWith("tg_test_")).toBe(true);
     expect(apiKey).toMatchObject({ prefix: "tg_test_", scopeManage: true, createdById: null });
     expect(await auditFor(apiKey.id)).toEqual([expect.objectContaining({ actorType: "API_KEY", actorKeyId: "key_1", actorUserId: null })]);
@@ -51,8 +77,14 @@ describe("createApiKey", () => {
     expect(apiKey).toMatchObject({ scopeAllApis: false });
     expect([...apiKey.scopeApiIds].sort()).toEqual([a.id, b.id].sort());
 
-    await expect(createKey(team.id, actor, { scopeAllApis: false, scopeApiIds: [] })).rejects.toMatchObject({ code: "validation_failed", fieldErrors: { scopeApiIds: expect.any(String) } });
-    await expect(createKey(team.id, actor, { scopeAllApis: false, scopeApiIds: [a.id, "no-such-api"] })).rejects.toMatchObject({ code: "validation_failed", fieldErrors: { scopeApiIds: expect.any(String) } });
+    await expect(createKey(team.id, actor, { scopeAllApis: false, scopeApiIds: [] })).rejects.toMatchObject({
+      code: "validation_failed",
+      fieldErrors: { scopeApiIds: expect.any(String) },
+    });
+    await expect(createKey(team.id, actor, { scopeAllApis: false, scopeApiIds: [a.id, "no-such-api"] })).rejects.toMatchObject({
+      code: "validation_failed",
+      fieldErrors: { scopeApiIds: expect.any(String) },
+    });
 
     // With all APIs allowed, a stray list is dropped rather than stored.
     const { apiKey: all } = await createKey(team.id, actor, { scopeAllApis: true, scopeApiIds: [a.id] });
@@ -64,10 +96,20 @@ describe("createApiKey", () => {
     const { team, owner } = await createTeamWithOwner();
     const actor = userActor(owner.id);
     const base = keyInput();
-    await expect(createApiKey(team.id, { ...base, expiresAt: new Date(Date.now() - 1000) }, actor)).rejects.toMatchObject({ code: "validation_failed", status: 422, fieldErrors: { expiresAt: expect.stringMatching(/future/) } });
-    await expect(createApiKey(team.id, { ...base, spendCap: 0n }, actor)).rejects.toMatchObject({ fieldErrors: { spendCap: expect.any(String) } });
-    await expect(createApiKey(team.id, { ...base, name: "   " }, actor)).rejects.toMatchObject({ fieldErrors: { name: expect.any(String) } });
-    await expect(createApiKey(team.id, { ...base, name: "x".repeat(61) }, actor)).rejects.toMatchObject({ fieldErrors: { name: expect.any(String) } });
+    await expect(createApiKey(team.id, { ...base, expiresAt: new Date(Date.now() - 1000) }, actor)).rejects.toMatchObject({
+      code: "validation_failed",
+      status: 422,
+      fieldErrors: { expiresAt: expect.stringMatching(/future/) },
+    });
+    await expect(createApiKey(team.id, { ...base, spendCap: 0n }, actor)).rejects.toMatchObject({
+      fieldErrors: { spendCap: expect.any(String) },
+    });
+    await expect(createApiKey(team.id, { ...base, name: "   " }, actor)).rejects.toMatchObject({
+      fieldErrors: { name: expect.any(String) },
+    });
+    await expect(createApiKey(team.id, { ...base, name: "x".repeat(61) }, actor)).rejects.toMatchObject({
+      fieldErrors: { name: expect.any(String) },
+    });
     expect(await db.apiKey.count({ where: { teamId: team.id } })).toBe(0);
 
     const future = new Date(Date.now() + 86_400_000);
@@ -78,8 +120,13 @@ describe("createApiKey", () => {
   it(`caps a team at ${MAX_ACTIVE_KEYS_PER_TEAM} active keys; revoked and expired ones do not count`, async () => {
     const { team, owner } = await createTeamWithOwner();
     const row = { teamId: team.id, name: "bulk", prefix: "tg_live_", lastFour: "abcd" };
-    await db.apiKey.createMany({ data: Array.from({ length: MAX_ACTIVE_KEYS_PER_TEAM }, (_, i) => ({ ...row, hash: `bulk-${team.id}-${i}` })) });
-    await expect(createKey(team.id, userActor(owner.id))).rejects.toMatchObject({ code: "validation_failed", message: expect.stringMatching(/at most 100 active keys/) });
+    await db.apiKey.createMany({
+      data: Array.from({ length: MAX_ACTIVE_KEYS_PER_TEAM }, (_, i) => ({ ...row, hash: `bulk-${team.id}-${i}` })),
+    });
+    await expect(createKey(team.id, userActor(owner.id))).rejects.toMatchObject({
+      code: "validation_failed",
+      message: expect.stringMatching(/at most 100 active keys/),
+    });
 
     await db.apiKey.update({ where: { hash: `bulk-${team.id}-0` }, data: { revokedAt: new Date() } });
     await createKey(team.id, userActor(owner.id));
@@ -99,7 +146,11 @@ describe("listApiKeys", () => {
     await db.apiKey.update({ where: { id: third.apiKey.id }, data: { revokedAt: new Date() } });
 
     const keys = await listApiKeys(team.id);
-    expect(keys.map((key) => [key.name, key.status])).toEqual([["second", "active"], ["first", "active"], ["third", "revoked"]]);
+    expect(keys.map((key) => [key.name, key.status])).toEqual([
+      ["second", "active"],
+      ["first", "active"],
+      ["third", "revoked"],
+    ]);
     expect(keys.some((key) => "hash" in key)).toBe(false);
     expect(keys[1]!.id).toBe(first.apiKey.id);
     expect(second.apiKey.id).toBe(keys[0]!.id);

@@ -44,7 +44,9 @@ describe("key access", () => {
     await expect(createKey(team.id, userActor(admin.id), { scopeManage: true })).resolves.toMatchObject({ apiKey: { scopeManage: true } });
     await expect(revokeApiKey(team.id, membersKey.apiKey.id, userActor(admin.id))).resolves.toMatchObject({ status: "revoked" });
     const ownersKey = await createKey(team.id, userActor(owner.id), { scopeManage: true });
-    await expect(rotateApiKey(team.id, ownersKey.apiKey.id, grace, userActor(admin.id))).resolves.toMatchObject({ apiKey: { scopeManage: true } });
+    await expect(rotateApiKey(team.id, ownersKey.apiKey.id, grace, userActor(admin.id))).resolves.toMatchObject({
+      apiKey: { scopeManage: true },
+    });
   });
 
   it("answers not_found to non-members and to a team key of another team", async () => {

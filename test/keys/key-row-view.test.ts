@@ -35,10 +35,25 @@ const context = (overrides: Partial<KeyRowContext> = {}): KeyRowContext => ({
 
 describe("toKeyRowView", () => {
   it("formats scopes, creator, dates and spend", () => {
-    const view = toKeyRowView(key({ scopeAllApis: false, scopeApiIds: ["api1", "gone"], spendCap: 10_000_000n, expiresAt: new Date("2027-01-02T03:04:00Z") }), context());
-    expect(view).toMatchObject({ scopes: "Quotes, a removed API", createdBy: "Alice", created: "Mar 4, 2026", lastUsed: "Never", spend: "$2.50 / $10.00", expires: "Jan 2, 2027, 03:04 UTC", expiresNote: null });
+    const view = toKeyRowView(
+      key({ scopeAllApis: false, scopeApiIds: ["api1", "gone"], spendCap: 10_000_000n, expiresAt: new Date("2027-01-02T03:04:00Z") }),
+      context(),
+    );
+    expect(view).toMatchObject({
+      scopes: "Quotes, a removed API",
+      createdBy: "Alice",
+      created: "Mar 4, 2026",
+      lastUsed: "Never",
+      spend: "$2.50 / $10.00",
+      expires: "Jan 2, 2027, 03:04 UTC",
+      expiresNote: null,
+    });
     expect(toKeyRowView(key({ createdById: "carol" }), context()).createdBy).toBe("a former member");
-    expect(toKeyRowView(key({ createdById: null }), context())).toMatchObject({ createdBy: null, spend: "$2.50 / no cap", scopes: "All subscribed APIs" });
+    expect(toKeyRowView(key({ createdById: null }), context())).toMatchObject({
+      createdBy: null,
+      spend: "$2.50 / no cap",
+      scopes: "All subscribed APIs",
+    });
   });
 
   it("offers members revoke and rotate only on their own live keys, admins on every live key", () => {
@@ -46,7 +61,11 @@ describe("toKeyRowView", () => {
     expect(toKeyRowView(key(), context({ viewerId: "alice" }))).toMatchObject({ canRevoke: true, canRotate: true });
     expect(toKeyRowView(key(), context({ viewerIsAdmin: true }))).toMatchObject({ canRevoke: true, canRotate: true });
     const rotating = key({ status: "rotating", rotatedToId: "k2", expiresAt: new Date("2027-01-02T03:04:00Z") });
-    expect(toKeyRowView(rotating, context({ viewerIsAdmin: true }))).toMatchObject({ canRevoke: true, canRotate: false, expiresNote: expect.stringMatching(/grace/) });
+    expect(toKeyRowView(rotating, context({ viewerIsAdmin: true }))).toMatchObject({
+      canRevoke: true,
+      canRotate: false,
+      expiresNote: expect.stringMatching(/grace/),
+    });
     for (const status of ["revoked", "expired"] as const) {
       expect(toKeyRowView(key({ status }), context({ viewerIsAdmin: true }))).toMatchObject({ canRevoke: false, canRotate: false });
     }

@@ -24,7 +24,10 @@ describe("revokeApiKey", () => {
     const first = await revokeApiKey(team.id, apiKey.id, userActor(owner.id));
     const second = await revokeApiKey(team.id, apiKey.id, userActor(owner.id));
     expect(second.revokedAt).toEqual(first.revokedAt);
-    const both = await Promise.all([revokeApiKey(team.id, apiKey.id, userActor(owner.id)), revokeApiKey(team.id, apiKey.id, userActor(owner.id))]);
+    const both = await Promise.all([
+      revokeApiKey(team.id, apiKey.id, userActor(owner.id)),
+      revokeApiKey(team.id, apiKey.id, userActor(owner.id)),
+    ]);
     expect(both.map((key) => key.revokedAt)).toEqual([first.revokedAt, first.revokedAt]);
     expect((await auditFor(apiKey.id)).filter((entry) => entry.action === "api_key.revoked")).toHaveLength(1);
   });
@@ -40,7 +43,11 @@ describe("revokeApiKey", () => {
     const a = await createTeamWithOwner();
     const b = await createTeamWithOwner();
     const { key, apiKey } = await createKey(b.team.id, userActor(b.owner.id));
-    await expect(revokeApiKey(a.team.id, apiKey.id, userActor(a.owner.id))).rejects.toMatchObject({ code: "not_found", status: 404, message: expect.stringMatching(/^API key/) });
+    await expect(revokeApiKey(a.team.id, apiKey.id, userActor(a.owner.id))).rejects.toMatchObject({
+      code: "not_found",
+      status: 404,
+      message: expect.stringMatching(/^API key/),
+    });
     await expect(revokeApiKey(a.team.id, apiKey.id, { type: "ADMIN_TOKEN" })).rejects.toMatchObject({ code: "not_found" });
     expect(await keyRow(apiKey.id)).toMatchObject({ revokedAt: null, teamId: b.team.id });
     expect(await authenticateApiKey(key)).toMatchObject({ ok: true });

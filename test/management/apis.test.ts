@@ -27,18 +27,36 @@ describe("POST /api/v1/apis", () => {
       upstreamCredential: "upstream-secret-123",
       plans: [
         { slug: "free", name: "Free", price: "0", rateLimit: 10, rateLimitWindowSec: 60, maxRequestBytes: 1024, requiresApproval: false },
-        { slug: "pro", name: "Pro", price: "0.002", rateLimit: 600, rateLimitWindowSec: 60, maxRequestBytes: 1048576, requiresApproval: true, chargePolicy: "ALWAYS_CHARGE" },
+        {
+          slug: "pro",
+          name: "Pro",
+          price: "0.002",
+          rateLimit: 600,
+          rateLimitWindowSec: 60,
+          maxRequestBytes: 1048576,
+          requiresApproval: true,
+          chargePolicy: "ALWAYS_CHARGE",
+        },
       ],
     });
     const created = await call(apisRoute.POST, "POST", "/api/v1/apis", { body });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ slug: body.slug, status: "DRAFT", publishedAt: null, hasUpstreamCredential: true, upstreamAuthHeader: "X-Api-Key" });
+    expect(created.body).toMatchObject({
+      slug: body.slug,
+      status: "DRAFT",
+      publishedAt: null,
+      hasUpstreamCredential: true,
+      upstreamAuthHeader: "X-Api-Key",
+    });
     expect(JSON.stringify(created.body)).not.toContain("upstream-secret-123");
     expect(created.body).not.toHaveProperty("upstreamCredentialEncrypted");
 
     const row = await db.api.findUniqueOrThrow({ where: { slug: body.slug }, include: { plans: true } });
     expect(decryptSecret(row.upstreamCredentialEncrypted!)).toBe("upstream-secret-123");
-    expect(row.plans.map((plan) => [plan.slug, plan.pricePerCall]).sort()).toEqual([["free", 0n], ["pro", 2_000n]]);
+    expect(row.plans.map((plan) => [plan.slug, plan.pricePerCall]).sort()).toEqual([
+      ["free", 0n],
+      ["pro", 2_000n],
+    ]);
     expect(await db.auditLog.findFirst({ where: { targetId: row.id, action: "api.created" } })).toMatchObject({ actorType: "ADMIN_TOKEN" });
 
     const read = await get(body.slug);
@@ -61,10 +79,14 @@ describe("POST /api/v1/apis", () => {
 
   it("refuses an API without plans or with two plans of one slug (422), creating nothing", async () => {
     const none = apiBody({ plans: [] });
-    expect((await call(apisRoute.POST, "POST", "/api/v1/apis", { body: none })).body.errors).toEqual({ plans: "Give the API at least one plan." });
+    expect((await call(apisRoute.POST, "POST", "/api/v1/apis", { body: none })).body.errors).toEqual({
+      plans: "Give the API at least one plan.",
+    });
     const plan = apiBody().plans[0];
     const twice = apiBody({ plans: [plan, plan] });
-    expect((await call(apisRoute.POST, "POST", "/api/v1/apis", { body: twice })).body.errors).toEqual({ "plans.1.slug": "Each plan needs its own slug." });
+    expect((await call(apisRoute.POST, "POST", "/api/v1/apis", { body: twice })).body.errors).toEqual({
+      "plans.1.slug": "Each plan needs its own slug.",
+    });
     expect(await db.api.count({ where: { slug: { in: [none.slug, twice.slug] } } })).toBe(0);
   });
 });
@@ -84,7 +106,10 @@ describe("PATCH /api/v1/apis/{slug}", () => {
     const back = await patch(body.slug, { status: "PUBLISHED" });
     expect(back.status).toBe(409);
     expect(back.body.detail).toContain("retirement is final");
-    const entries = await db.auditLog.findMany({ where: { metadata: { path: ["slug"], equals: body.slug } }, orderBy: { createdAt: "asc" } });
+    const entries = await db.auditLog.findMany({
+      where: { metadata: { path: ["slug"], equals: body.slug } },
+      orderBy: { createdAt: "asc" },
+    });
     expect(entries.map((entry) => entry.action)).toEqual(["api.created", "api.published", "api.deprecated", "api.retired"]);
     expect(entries[2]!.metadata).toMatchObject({ sunsetAt, status: { from: "PUBLISHED", to: "DEPRECATED" } });
   });
@@ -148,7 +173,9 @@ describe("refused input", () => {
     });
     expect(await db.api.count({ where: { slug: body.slug } })).toBe(0);
 
-    const swagger = await call(apisRoute.POST, "POST", "/api/v1/apis", { body: apiBody({ openapi: { swagger: "2.0", info: { title: "x", version: "1" }, paths: {} } }) });
+    const swagger = await call(apisRoute.POST, "POST", "/api/v1/apis", {
+      body: apiBody({ openapi: { swagger: "2.0", info: { title: "x", version: "1" }, paths: {} } }),
+    });
     expect(swagger.body.errors.openapi).toContain("Swagger 2.0");
 
     const valid = apiBody({ openapi: { ...openapi, info: { title: "Weather", version: "1" }, paths: {} } });

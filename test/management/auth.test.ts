@@ -44,7 +44,11 @@ describe("authentication", () => {
   it("refuses a key without the manage scope with 403", async () => {
     const { team } = await createTeamWithOwner();
     const { key } = await createTeamKey(team.id, { scopeManage: false });
-    expectProblem(await call(teamRoute.GET, "GET", `/api/v1/teams/${team.slug}`, { token: key, params: { team: team.slug } }), 403, "forbidden");
+    expectProblem(
+      await call(teamRoute.GET, "GET", `/api/v1/teams/${team.slug}`, { token: key, params: { team: team.slug } }),
+      403,
+      "forbidden",
+    );
   });
 
   it("refuses a revoked key at once, and an expired key", async () => {
@@ -53,7 +57,9 @@ describe("authentication", () => {
     const params = { team: team.slug };
     expect((await call(teamRoute.GET, "GET", `/api/v1/teams/${team.slug}`, { token: key, params })).status).toBe(200);
 
-    const revoked = await call(keyRoute.DELETE, "DELETE", `/api/v1/teams/${team.slug}/keys/${row.id}`, { params: { ...params, id: row.id } });
+    const revoked = await call(keyRoute.DELETE, "DELETE", `/api/v1/teams/${team.slug}/keys/${row.id}`, {
+      params: { ...params, id: row.id },
+    });
     expect(revoked.status).toBe(200);
     expectProblem(await call(teamRoute.GET, "GET", `/api/v1/teams/${team.slug}`, { token: key, params }), 401, "unauthorized");
 
@@ -70,7 +76,15 @@ describe("authentication", () => {
     expectProblem(await call(apisRoute.POST, "POST", "/api/v1/apis", { token: key, body }), 403, "forbidden");
     expect(await db.api.findUnique({ where: { slug: body.slug } })).toBeNull();
     const credit = { amount: "100.00", reason: "free money" };
-    expectProblem(await call(creditsRoute.POST, "POST", `/api/v1/teams/${team.slug}/credits`, { token: key, body: credit, params: { team: team.slug } }), 403, "forbidden");
+    expectProblem(
+      await call(creditsRoute.POST, "POST", `/api/v1/teams/${team.slug}/credits`, {
+        token: key,
+        body: credit,
+        params: { team: team.slug },
+      }),
+      403,
+      "forbidden",
+    );
   });
 });
 
@@ -85,16 +99,35 @@ describe("team isolation", () => {
     for (const ref of [other.team.slug, other.team.id]) {
       const result = await call(balanceRoute.GET, "GET", `/api/v1/teams/${ref}/balance`, { token: key, params: { team: ref } });
       expectProblem(result, 404, "not_found");
-      const missing = await call(balanceRoute.GET, "GET", "/api/v1/teams/no-such-team/balance", { token: key, params: { team: "no-such-team" } });
+      const missing = await call(balanceRoute.GET, "GET", "/api/v1/teams/no-such-team/balance", {
+        token: key,
+        params: { team: "no-such-team" },
+      });
       expect(result.body.detail).toBe(missing.body.detail);
     }
     const otherParams = { team: other.team.slug };
     expectProblem(await call(keysRoute.GET, "GET", "/x", { token: key, params: otherParams }), 404, "not_found");
-    expectProblem(await call(keyRoute.DELETE, "DELETE", "/x", { token: key, params: { ...otherParams, id: otherKey.id } }), 404, "not_found");
-    expectProblem(await call(keysRoute.POST, "POST", "/x", { token: key, params: otherParams, body: { name: "intruder" } }), 404, "not_found");
+    expectProblem(
+      await call(keyRoute.DELETE, "DELETE", "/x", { token: key, params: { ...otherParams, id: otherKey.id } }),
+      404,
+      "not_found",
+    );
+    expectProblem(
+      await call(keysRoute.POST, "POST", "/x", { token: key, params: otherParams, body: { name: "intruder" } }),
+      404,
+      "not_found",
+    );
     const subscribe = { api: api.slug, plan: api.plans[0]!.slug };
-    expectProblem(await call(subscriptionsRoute.POST, "POST", "/x", { token: key, params: otherParams, body: subscribe }), 404, "not_found");
-    expectProblem(await call(creditsRoute.POST, "POST", "/x", { token: key, params: otherParams, body: { amount: "5", reason: "mine now" } }), 404, "not_found");
+    expectProblem(
+      await call(subscriptionsRoute.POST, "POST", "/x", { token: key, params: otherParams, body: subscribe }),
+      404,
+      "not_found",
+    );
+    expectProblem(
+      await call(creditsRoute.POST, "POST", "/x", { token: key, params: otherParams, body: { amount: "5", reason: "mine now" } }),
+      404,
+      "not_found",
+    );
 
     expect(await db.apiKey.findUniqueOrThrow({ where: { id: otherKey.id } })).toMatchObject({ revokedAt: null });
     expect(await db.apiKey.count({ where: { teamId: other.team.id } })).toBe(1);

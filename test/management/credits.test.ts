@@ -17,7 +17,15 @@ describe("credits", () => {
     const first = await grant(team.slug, { amount: "12.50", reason: "welcome credit" }, headers);
     expect(first.status).toBe(201);
     expect(first.body).toEqual({
-      entry: { id: expect.any(String), kind: "GRANT", amount: "12.500000", balanceAfter: "12.500000", reason: "welcome credit", requestId: expect.stringMatching(/^req_/), createdAt: expect.any(String) },
+      entry: {
+        id: expect.any(String),
+        kind: "GRANT",
+        amount: "12.500000",
+        balanceAfter: "12.500000",
+        reason: "welcome credit",
+        requestId: expect.stringMatching(/^req_/),
+        createdAt: expect.any(String),
+      },
       balance: "12.500000",
       currency: "USD",
     });

@@ -9,7 +9,14 @@ import { createTeamWithOwner } from "../factories";
 import { adminToken, createTeamKey } from "../support/management-factories";
 
 function callWith(token: string, fields: Partial<OperationCall> = {}): OperationCall {
-  return { requestId: "req_test", headers: new Headers({ authorization: `Bearer ${token}` }), params: {}, query: {}, readBody: async () => undefined, ...fields };
+  return {
+    requestId: "req_test",
+    headers: new Headers({ authorization: `Bearer ${token}` }),
+    params: {},
+    query: {},
+    readBody: async () => undefined,
+    ...fields,
+  };
 }
 
 describe("executeOperation", () => {
@@ -29,8 +36,12 @@ describe("executeOperation", () => {
       bodyRead = true;
       return { amount: "5", reason: "mine now" };
     };
-    await expect(executeOperation(grantCreditOperation, callWith(key, { params: { team: other.team.slug }, readBody }))).rejects.toMatchObject({ code: "not_found" });
-    await expect(executeOperation(grantCreditOperation, callWith(key, { params: { team: mine.team.slug }, readBody }))).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      executeOperation(grantCreditOperation, callWith(key, { params: { team: other.team.slug }, readBody })),
+    ).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      executeOperation(grantCreditOperation, callWith(key, { params: { team: mine.team.slug }, readBody })),
+    ).rejects.toMatchObject({ code: "forbidden" });
     expect(bodyRead).toBe(false);
     expect(await db.team.findUniqueOrThrow({ where: { id: mine.team.id } })).toMatchObject({ balance: 0n });
   });
@@ -38,7 +49,11 @@ describe("executeOperation", () => {
   it("answers a replayed credit with its own status and header", async () => {
     const { team } = await createTeamWithOwner();
     const headers = new Headers({ authorization: `Bearer ${adminToken()}`, "idempotency-key": "execute-operation-1" });
-    const call = callWith(adminToken(), { headers, params: { team: team.id }, readBody: async () => ({ amount: "2.50", reason: "pilot" }) });
+    const call = callWith(adminToken(), {
+      headers,
+      params: { team: team.id },
+      readBody: async () => ({ amount: "2.50", reason: "pilot" }),
+    });
     expect(await executeOperation(grantCreditOperation, call)).toMatchObject({ status: 201, body: { balance: "2.500000" } });
     const replay = await executeOperation(grantCreditOperation, call);
     expect(replay).toMatchObject({ status: 200, headers: { "idempotent-replayed": "true" }, body: { balance: "2.500000" } });

@@ -58,7 +58,10 @@ describe("keys over the management API", () => {
     const { key } = await createTeamKey(team.id);
     const created = await call(keysRoute.POST, "POST", "/x", { token: key, params: { team: team.id }, body: { name: "worker" } });
     expect(created.body).toMatchObject({ mode: "live", scopes: { apis: "all", manage: false }, expiresAt: null, spendCap: null });
-    expect(await db.auditLog.findFirst({ where: { targetId: created.body.id } })).toMatchObject({ action: "api_key.created", actorType: "API_KEY" });
+    expect(await db.auditLog.findFirst({ where: { targetId: created.body.id } })).toMatchObject({
+      action: "api_key.created",
+      actorType: "API_KEY",
+    });
   });
 
   it("answers 422 with wire field names for unknown API slugs and past expiry dates", async () => {
@@ -75,10 +78,23 @@ describe("keys over the management API", () => {
 
   it("the output schema drops a hash even if one is handed to it", () => {
     const parsed = keySchema.parse({
-      id: "k1", name: "n", prefix: "tg_live_", lastFour: "abcd", masked: "tg_live_…abcd", mode: "live",
-      scopes: { apis: "all", manage: false }, status: "active", expiresAt: null, revokedAt: null, spendCap: null,
-      spent: "0.000000", lastUsedAt: null, createdAt: new Date().toISOString(), rotatedToId: null,
-      hash: "f".repeat(64), key: "tg_live_secret",
+      id: "k1",
+      name: "n",
+      prefix: "tg_live_",
+      lastFour: "abcd",
+      masked: "tg_live_…abcd",
+      mode: "live",
+      scopes: { apis: "all", manage: false },
+      status: "active",
+      expiresAt: null,
+      revokedAt: null,
+      spendCap: null,
+      spent: "0.000000",
+      lastUsedAt: null,
+      createdAt: new Date().toISOString(),
+      rotatedToId: null,
+      hash: "f".repeat(64),
+      key: "tg_live_secret",
     });
     expect(parsed).not.toHaveProperty("hash");
     expect(parsed).not.toHaveProperty("key");

@@ -38,14 +38,18 @@ function runRedocly(): Promise<RedoclyReport> {
   const options = { cwd: dir, env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" } };
   const args = [REDOCLY, "lint", "--extends=recommended", "--format=json", "--max-problems=1000", file];
   return new Promise((resolve, reject) =>
-    execFile(process.execPath, args, options, (error, stdout, stderr) => (stdout ? resolve(JSON.parse(stdout)) : reject(error ?? new Error(stderr)))),
+    execFile(process.execPath, args, options, (error, stdout, stderr) =>
+      stdout ? resolve(JSON.parse(stdout)) : reject(error ?? new Error(stderr)),
+    ),
   );
 }
 
 describe("the management API's OpenAPI document", () => {
   it("passes redocly lint with the recommended rules", async () => {
     const { problems } = await runRedocly();
-    const listed = problems.map((problem) => `${problem.severity} ${problem.ruleId} at ${problem.location[0]?.pointer}: ${problem.message}`);
+    const listed = problems.map(
+      (problem) => `${problem.severity} ${problem.ruleId} at ${problem.location[0]?.pointer}: ${problem.message}`,
+    );
     expect(listed, listed.join("\n")).toEqual([]);
   });
 

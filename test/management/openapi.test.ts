@@ -36,7 +36,10 @@ async function loadDocument() {
 function routeFiles(): { file: string; path: string }[] {
   return (fs.readdirSync(ROOT, { recursive: true }) as string[])
     .filter((file) => path.basename(file) === "route.ts")
-    .map((file) => ({ file: path.join(ROOT, file), path: `/api/v1/${path.dirname(file)}`.replace(/\/\.$/, "").replace(/\[(\w+)\]/g, "{$1}") }));
+    .map((file) => ({
+      file: path.join(ROOT, file),
+      path: `/api/v1/${path.dirname(file)}`.replace(/\/\.$/, "").replace(/\[(\w+)\]/g, "{$1}"),
+    }));
 }
 
 describe("OpenAPI document", () => {
@@ -56,11 +59,16 @@ describe("OpenAPI document", () => {
 
   it("has the OpenAPI 3.1 shape: info, unique operation ids, declared path parameters, resolvable refs", async () => {
     const document = await loadDocument();
-    expect(document).toMatchObject({ openapi: "3.1.0", info: { title: expect.any(String), version: expect.any(String) }, servers: [{ url: "http://localhost:3000" }] });
+    expect(document).toMatchObject({
+      openapi: "3.1.0",
+      info: { title: expect.any(String), version: expect.any(String) },
+      servers: [{ url: "http://localhost:3000" }],
+    });
     expect(Object.keys(document.components.securitySchemes).sort()).toEqual(["adminToken", "teamKey"]);
     const ids = new Set<string>();
     const json = JSON.stringify(document);
-    for (const ref of json.matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)) expect(document.components.schemas).toHaveProperty(ref[1]!);
+    for (const ref of json.matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g))
+      expect(document.components.schemas).toHaveProperty(ref[1]!);
     for (const [route, operations] of Object.entries(document.paths as Record<string, Record<string, any>>)) {
       expect(route).toMatch(/^\/api\/v1\//);
       const pathParams = [...route.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
@@ -68,9 +76,15 @@ describe("OpenAPI document", () => {
         expect(["get", "post", "patch", "delete", "put"]).toContain(method);
         expect(ids.has(operation.operationId)).toBe(false);
         ids.add(operation.operationId);
-        expect(operation.parameters.filter((p: any) => p.in === "path").map((p: any) => p.name).sort()).toEqual(pathParams);
+        expect(
+          operation.parameters
+            .filter((p: any) => p.in === "path")
+            .map((p: any) => p.name)
+            .sort(),
+        ).toEqual(pathParams);
         expect(Object.keys(operation.responses).some((status) => status.startsWith("2"))).toBe(true);
-        for (const security of operation.security) for (const scheme of Object.keys(security)) expect(document.components.securitySchemes).toHaveProperty(scheme);
+        for (const security of operation.security)
+          for (const scheme of Object.keys(security)) expect(document.components.securitySchemes).toHaveProperty(scheme);
         for (const [status, response] of Object.entries<any>(operation.responses)) {
           if (Number(status) >= 400) expect(Object.keys(response.content)).toEqual(["application/problem+json"]);
         }
@@ -86,7 +100,12 @@ describe("OpenAPI document", () => {
     const document = await loadDocument();
     const samples: { route: string; method: string; result: CallResult }[] = [];
     const sample = async (handler: Parameters<typeof call>[0], method: string, route: string, options: CallOptions = {}) => {
-      const result = await call(handler, method, route.replace(/\{(\w+)\}/g, (_, name) => options.params?.[name] ?? name), options);
+      const result = await call(
+        handler,
+        method,
+        route.replace(/\{(\w+)\}/g, (_, name) => options.params?.[name] ?? name),
+        options,
+      );
       samples.push({ route, method, result });
       return result;
     };
@@ -111,12 +130,24 @@ describe("OpenAPI document", () => {
     await sample(teamRoute.GET, "GET", "/api/v1/teams/{team}", { params: { team: "missing" }, token: key });
     await sample(creditsRoute.POST, "POST", "/api/v1/teams/{team}/credits", { params, body: { amount: "3.25", reason: "sample" } });
     await sample(balanceRoute.GET, "GET", "/api/v1/teams/{team}/balance", { params, token: key });
-    await sample(subscriptionsRoute.POST, "POST", "/api/v1/teams/{team}/subscriptions", { params, token: key, body: { api: body.slug, plan: "basic" } });
+    await sample(subscriptionsRoute.POST, "POST", "/api/v1/teams/{team}/subscriptions", {
+      params,
+      token: key,
+      body: { api: body.slug, plan: "basic" },
+    });
     await sample(subscriptionsRoute.GET, "GET", "/api/v1/teams/{team}/subscriptions", { params, token: key });
-    await sample(subscriptionRoute.DELETE, "DELETE", "/api/v1/teams/{team}/subscriptions/{api}", { params: { ...params, api: body.slug }, token: key });
+    await sample(subscriptionRoute.DELETE, "DELETE", "/api/v1/teams/{team}/subscriptions/{api}", {
+      params: { ...params, api: body.slug },
+      token: key,
+    });
     const gated = apiBody({ status: "PUBLISHED", plans: [{ ...apiBody().plans[0], requiresApproval: true }] });
     await sample(apisRoute.POST, "POST", "/api/v1/apis", { body: gated });
-    const request = () => sample(subscriptionsRoute.POST, "POST", "/api/v1/teams/{team}/subscriptions", { params, token: key, body: { api: gated.slug, plan: "basic" } });
+    const request = () =>
+      sample(subscriptionsRoute.POST, "POST", "/api/v1/teams/{team}/subscriptions", {
+        params,
+        token: key,
+        body: { api: gated.slug, plan: "basic" },
+      });
     const { id } = (await request()).body;
     await sample(allSubscriptionsRoute.GET, "GET", "/api/v1/subscriptions?status=pending");
     await sample(rejectRoute.POST, "POST", "/api/v1/subscriptions/{id}/reject", { params: { id }, body: {} });
@@ -124,7 +155,10 @@ describe("OpenAPI document", () => {
     await request();
     await sample(approveRoute.POST, "POST", "/api/v1/subscriptions/{id}/approve", { params: { id } });
     await sample(approveRoute.POST, "POST", "/api/v1/subscriptions/{id}/approve", { params: { id } });
-    const created = await sample(keysRoute.POST, "POST", "/api/v1/teams/{team}/keys", { params, body: { name: "sample", spendCap: "1.5", scopes: { apis: [body.slug] } } });
+    const created = await sample(keysRoute.POST, "POST", "/api/v1/teams/{team}/keys", {
+      params,
+      body: { name: "sample", spendCap: "1.5", scopes: { apis: [body.slug] } },
+    });
     await sample(keysRoute.GET, "GET", "/api/v1/teams/{team}/keys", { params });
     await sample(keyRoute.DELETE, "DELETE", "/api/v1/teams/{team}/keys/{id}", { params: { ...params, id: created.body.id } });
     await sample(usageRoute.GET, "GET", "/api/v1/teams/{team}/usage", { params });
@@ -150,6 +184,8 @@ describe("OpenAPI document", () => {
     expect(checkJsonSchema(balance, { balance: "1.000000", currency: "USD" }, document)).toEqual([]);
     expect(checkJsonSchema(balance, { balance: 1, currency: "USD" }, document)).toEqual(["$.balance: expected string, got integer"]);
     expect(checkJsonSchema(balance, { balance: "1.00", currency: "USD" }, document)[0]).toContain("does not match");
-    expect(checkJsonSchema(balance, { balance: "1.000000", currency: "USD", hash: "x" }, document)).toEqual(["$: unexpected property hash"]);
+    expect(checkJsonSchema(balance, { balance: "1.000000", currency: "USD", hash: "x" }, document)).toEqual([
+      "$: unexpected property hash",
+    ]);
   });
 });

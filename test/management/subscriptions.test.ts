@@ -20,7 +20,12 @@ it("subscribes (pending vs active), lists and cancels through the API with a tea
 
   const active = await subscribe({ api: open.slug, plan: "free" });
   expect(active.status).toBe(201);
-  expect(active.body).toMatchObject({ teamId: team.id, status: "ACTIVE", api: { slug: open.slug }, plan: { slug: "free", price: "0.000000" } });
+  expect(active.body).toMatchObject({
+    teamId: team.id,
+    status: "ACTIVE",
+    api: { slug: open.slug },
+    plan: { slug: "free", price: "0.000000" },
+  });
   const pending = await subscribe({ api: gated.slug, plan: "pro" });
   expect(pending.body).toMatchObject({ status: "PENDING", plan: { price: "0.002000", requiresApproval: true } });
   expect((await subscribe({ api: gated.slug, plan: "pro" })).status).toBe(200);
@@ -31,7 +36,9 @@ it("subscribes (pending vs active), lists and cancels through the API with a tea
 
   const cancelled = await call(subscriptionRoute.DELETE, "DELETE", "/x", { token: key, params: { ...params, api: open.slug } });
   expect(cancelled.body).toMatchObject({ status: "CANCELLED", decidedAt: expect.any(String) });
-  expect((await call(subscriptionRoute.DELETE, "DELETE", "/x", { token: key, params: { ...params, api: "never-subscribed" } })).status).toBe(404);
+  expect(
+    (await call(subscriptionRoute.DELETE, "DELETE", "/x", { token: key, params: { ...params, api: "never-subscribed" } })).status,
+  ).toBe(404);
 });
 
 describe("admin decisions: /api/v1/subscriptions", () => {
@@ -50,8 +57,12 @@ describe("admin decisions: /api/v1/subscriptions", () => {
   async function requests() {
     const { team } = await createTeamWithOwner();
     const { key } = await createTeamKey(team.id);
-    const api = await seedApi({}, [{ slug: "free", pricePerCall: 0n }, { slug: "pro", pricePerCall: 2_000n, requiresApproval: true }]);
-    const subscribe = (plan: string) => call(subscriptionsRoute.POST, "POST", "/x", { token: key, params: { team: team.slug }, body: { api: api.slug, plan } });
+    const api = await seedApi({}, [
+      { slug: "free", pricePerCall: 0n },
+      { slug: "pro", pricePerCall: 2_000n, requiresApproval: true },
+    ]);
+    const subscribe = (plan: string) =>
+      call(subscriptionsRoute.POST, "POST", "/x", { token: key, params: { team: team.slug }, body: { api: api.slug, plan } });
     return { team, key, api, subscribe };
   }
 
@@ -61,7 +72,12 @@ describe("admin decisions: /api/v1/subscriptions", () => {
     const second = await requests();
     await second.subscribe("free");
     const change = (await second.subscribe("pro")).body;
-    expect(change).toMatchObject({ status: "ACTIVE", plan: { slug: "free" }, pendingPlan: { slug: "pro", price: "0.002000" }, requestedAt: expect.any(String) });
+    expect(change).toMatchObject({
+      status: "ACTIVE",
+      plan: { slug: "free" },
+      pendingPlan: { slug: "pro", price: "0.002000" },
+      requestedAt: expect.any(String),
+    });
 
     // A team key may neither list nor decide.
     expect((await list("", first.key)).status).toBe(403);
@@ -73,7 +89,10 @@ describe("admin decisions: /api/v1/subscriptions", () => {
     await documented(listed, "/api/v1/subscriptions", "get");
     const ids = listed.body.data.map((s: { id: string }) => s.id);
     expect(ids).toEqual(expect.arrayContaining([pending.id, change.id]));
-    expect(listed.body.data.find((s: { id: string }) => s.id === pending.id)).toMatchObject({ team: { slug: first.team.slug }, status: "PENDING" });
+    expect(listed.body.data.find((s: { id: string }) => s.id === pending.id)).toMatchObject({
+      team: { slug: first.team.slug },
+      status: "PENDING",
+    });
     expect((await list("?status=bogus")).status).toBe(400);
 
     const approved = await approve(pending.id);
@@ -90,7 +109,12 @@ describe("admin decisions: /api/v1/subscriptions", () => {
     expect(missingReason.body.errors).toHaveProperty("reason");
     expect((await reject(change.id, { reason: "" })).status).toBe(422);
     const rejected = await reject(change.id, { reason: "Pro needs a signed contract" });
-    expect(rejected.body).toMatchObject({ status: "ACTIVE", plan: { slug: "free" }, pendingPlan: null, reason: "Pro needs a signed contract" });
+    expect(rejected.body).toMatchObject({
+      status: "ACTIVE",
+      plan: { slug: "free" },
+      pendingPlan: null,
+      reason: "Pro needs a signed contract",
+    });
     await documented(rejected, "/api/v1/subscriptions/{id}/reject", "post");
 
     const after = (await list("?status=pending&limit=200")).body.data.map((s: { id: string }) => s.id);

@@ -15,12 +15,18 @@ describe("POST /api/v1/teams", () => {
     const result = await call(teamsRoute.POST, "POST", "/api/v1/teams", { body: { name, slug, ownerEmail: owner.email.toUpperCase() } });
     expect(result.status).toBe(201);
     expect(result.body).toMatchObject({ name, slug, personal: false, balance: "0.000000", currency: "USD" });
-    expect(await db.membership.findMany({ where: { teamId: result.body.id } })).toEqual([expect.objectContaining({ userId: owner.id, role: "OWNER" })]);
-    expect(await db.auditLog.findFirst({ where: { targetId: result.body.id, action: "team.created" } })).toMatchObject({ actorType: "ADMIN_TOKEN" });
+    expect(await db.membership.findMany({ where: { teamId: result.body.id } })).toEqual([
+      expect.objectContaining({ userId: owner.id, role: "OWNER" }),
+    ]);
+    expect(await db.auditLog.findFirst({ where: { targetId: result.body.id, action: "team.created" } })).toMatchObject({
+      actorType: "ADMIN_TOKEN",
+    });
   });
 
   it("refuses an unknown owner email (422), a taken slug (409) and a reserved slug (422)", async () => {
-    const unknown = await call(teamsRoute.POST, "POST", "/api/v1/teams", { body: { name: uniqueName(), ownerEmail: "nobody-here@example.test" } });
+    const unknown = await call(teamsRoute.POST, "POST", "/api/v1/teams", {
+      body: { name: uniqueName(), ownerEmail: "nobody-here@example.test" },
+    });
     expect(unknown.status).toBe(422);
     expect(unknown.body.errors).toEqual({ ownerEmail: "No account uses this email." });
     expect(unknown.body.detail).toContain("must sign up first");

@@ -36,13 +36,27 @@ async function rawReport(teamId: string, from: Date, to: Date, apiSlug?: string)
   const sums = Prisma.sql`count(*) AS requests, count(*) FILTER (WHERE e.status >= 400) AS errors, coalesce(sum(e.charged), 0)::bigint AS charged,
     coalesce(sum(e.refunded), 0)::bigint AS refunded, round(avg(e."latencyMs")::numeric, 1)::float8 AS "avgLatencyMs"`;
   type Row = Omit<UsageTotals, "requests" | "errors"> & { requests: bigint; errors: bigint };
-  const totals = (row: Row): UsageTotals => ({ requests: Number(row.requests), errors: Number(row.errors), charged: row.charged, refunded: row.refunded, avgLatencyMs: row.avgLatencyMs });
+  const totals = (row: Row): UsageTotals => ({
+    requests: Number(row.requests),
+    errors: Number(row.errors),
+    charged: row.charged,
+    refunded: row.refunded,
+    avgLatencyMs: row.avgLatencyMs,
+  });
   const [all, byApi, byDay] = [
     await db.$queryRaw<Row[]>`SELECT ${sums} ${where}`,
-    await db.$queryRaw<(Row & { api: string | null })[]>`SELECT a.slug AS api, ${sums} ${where} GROUP BY a.slug ORDER BY requests DESC, api`,
-    await db.$queryRaw<(Row & { day: string })[]>`SELECT to_char(e."createdAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, ${sums} ${where} GROUP BY day ORDER BY day`,
+    await db.$queryRaw<
+      (Row & { api: string | null })[]
+    >`SELECT a.slug AS api, ${sums} ${where} GROUP BY a.slug ORDER BY requests DESC, api`,
+    await db.$queryRaw<
+      (Row & { day: string })[]
+    >`SELECT to_char(e."createdAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, ${sums} ${where} GROUP BY day ORDER BY day`,
   ];
-  return { totals: totals(all[0]!), byApi: byApi.map((row) => ({ api: row.api, ...totals(row) })), byDay: byDay.map((row) => ({ day: row.day, ...totals(row) })) };
+  return {
+    totals: totals(all[0]!),
+    byApi: byApi.map((row) => ({ api: row.api, ...totals(row) })),
+    byDay: byDay.map((row) => ({ day: row.day, ...totals(row) })),
+  };
 }
 
 const usage = (team: string, query = "") => call(usageRoute.GET, "GET", `/api/v1/teams/${team}/usage${query}`, { params: { team } });
@@ -72,7 +86,10 @@ describe("usage", () => {
         { api: quotes.slug, requests: 2, errors: 1, charged: "0.500000", refunded: "0.000000", avgLatencyMs: 4 },
       ]),
     );
-    expect(result.body.byDay.map((day: { day: string; requests: number }) => [day.day, day.requests])).toEqual([["2025-03-01", 2], ["2025-03-02", 2]]);
+    expect(result.body.byDay.map((day: { day: string; requests: number }) => [day.day, day.requests])).toEqual([
+      ["2025-03-01", 2],
+      ["2025-03-02", 2],
+    ]);
 
     const filtered = await usage(team.slug, `?from=2025-03-01&to=2025-03-03&api=${quotes.slug}`);
     expect(filtered.body).toMatchObject({ api: quotes.slug, totals: { requests: 2, charged: "0.500000" } });
@@ -84,7 +101,11 @@ describe("usage", () => {
     const result = await usage(team.slug);
     expect(result.status).toBe(200);
     expect(Date.parse(result.body.to) - Date.parse(result.body.from)).toBe(86_400_000);
-    expect(result.body).toMatchObject({ totals: { requests: 0, errors: 0, charged: "0.000000", refunded: "0.000000", avgLatencyMs: null }, byApi: [], byDay: [] });
+    expect(result.body).toMatchObject({
+      totals: { requests: 0, errors: 0, charged: "0.000000", refunded: "0.000000", avgLatencyMs: null },
+      byApi: [],
+      byDay: [],
+    });
   });
 
   it("answers 400 for bad dates, from after to, and ranges over 366 days", async () => {
@@ -101,19 +122,36 @@ describe("usage", () => {
   it("equals a plain sum of the events across rollups, partial-hour edges, and calls without a key or an API", async () => {
     const { team, apis, keys } = await createUsageTeam();
     const [first, second] = apis;
-    const gone = await db.api.create({ data: { slug: `gone-${crypto.randomBytes(4).toString("hex")}`, name: "Gone", upstreamBaseUrl: "http://127.0.0.1:9" } });
+    const gone = await db.api.create({
+      data: { slug: `gone-${crypto.randomBytes(4).toString("hex")}`, name: "Gone", upstreamBaseUrl: "http://127.0.0.1:9" },
+    });
     const events = [];
     // Three days, every 37 minutes, across both APIs and keys, with errors, refunds and varied latency.
     for (let i = 0; i < 3 * 24 * 60; i += 37) {
       const at = new Date(Date.parse("2025-06-01T00:00:00Z") + i * 60_000 + (i % 60) * 1000);
       const status = i % 11 === 0 ? 502 : i % 7 === 0 ? 429 : 200;
       events.push(
-        usageEvent({ teamId: team.id, apiId: (i % 2 ? first : second)!.id, apiKeyId: keys[i % 3 ? 0 : 1]!.id, createdAt: at, status, latencyMs: 3 + (i % 97),
-          charged: status === 429 ? 0n : 1_000n + BigInt(i % 5), refunded: status === 502 ? 1_000n + BigInt(i % 5) : 0n }),
+        usageEvent({
+          teamId: team.id,
+          apiId: (i % 2 ? first : second)!.id,
+          apiKeyId: keys[i % 3 ? 0 : 1]!.id,
+          createdAt: at,
+          status,
+          latencyMs: 3 + (i % 97),
+          charged: status === 429 ? 0n : 1_000n + BigInt(i % 5),
+          refunded: status === 502 ? 1_000n + BigInt(i % 5) : 0n,
+        }),
       );
-      if (i % 5 === 0) events.push(usageEvent({ teamId: team.id, apiId: gone.id, apiKeyId: keys[0]!.id, createdAt: at, latencyMs: 40, charged: 7n }));
-      if (i % 4 === 0) events.push(usageEvent({ teamId: team.id, apiId: null, apiKeyId: keys[0]!.id, createdAt: at, status: 404, latencyMs: 1, charged: 0n }));
-      if (i % 6 === 0) events.push(usageEvent({ teamId: team.id, apiId: first!.id, apiKeyId: null, createdAt: at, status: 401, latencyMs: 2, charged: 0n }));
+      if (i % 5 === 0)
+        events.push(usageEvent({ teamId: team.id, apiId: gone.id, apiKeyId: keys[0]!.id, createdAt: at, latencyMs: 40, charged: 7n }));
+      if (i % 4 === 0)
+        events.push(
+          usageEvent({ teamId: team.id, apiId: null, apiKeyId: keys[0]!.id, createdAt: at, status: 404, latencyMs: 1, charged: 0n }),
+        );
+      if (i % 6 === 0)
+        events.push(
+          usageEvent({ teamId: team.id, apiId: first!.id, apiKeyId: null, createdAt: at, status: 401, latencyMs: 2, charged: 0n }),
+        );
     }
     await writeEvents(events);
     // Deleting a key or an API drops their rollups; their events stay, without the id.
@@ -143,7 +181,13 @@ describe("usage", () => {
     // And through the route, in wire form.
     const result = await usage(team.slug, "?from=2025-06-01T10:17:23.456Z&to=2025-06-03T15:43:00Z");
     const expected = await rawReport(team.id, new Date("2025-06-01T10:17:23.456Z"), new Date("2025-06-03T15:43:00Z"));
-    expect(result.body.totals).toMatchObject({ requests: expected.totals.requests, errors: expected.totals.errors, avgLatencyMs: expected.totals.avgLatencyMs });
-    expect(result.body.byDay.map((day: { day: string; requests: number }) => [day.day, day.requests])).toEqual(expected.byDay.map((day) => [day.day, day.requests]));
+    expect(result.body.totals).toMatchObject({
+      requests: expected.totals.requests,
+      errors: expected.totals.errors,
+      avgLatencyMs: expected.totals.avgLatencyMs,
+    });
+    expect(result.body.byDay.map((day: { day: string; requests: number }) => [day.day, day.requests])).toEqual(
+      expected.byDay.map((day) => [day.day, day.requests]),
+    );
   });
 });

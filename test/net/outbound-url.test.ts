@@ -41,7 +41,9 @@ describe("checkOutboundUrl", () => {
   });
 
   it("refuses a name that resolves to loopback, saying what it resolves to", async () => {
-    expect(await checkOutboundUrl("http://localhost:5000/api")).toMatch(/^"localhost" resolves to (127\.0\.0\.1|::1), a loopback address\. Upstreams must be public/);
+    expect(await checkOutboundUrl("http://localhost:5000/api")).toMatch(
+      /^"localhost" resolves to (127\.0\.0\.1|::1), a loopback address\. Upstreams must be public/,
+    );
     // Resolvers differ on the trailing dot (loopback or no answer); refused either way.
     expect(await checkOutboundUrl("http://localhost.:5000/")).toMatch(/^"localhost\." (resolves to .*loopback|does not resolve)/);
     expect(await inspectOutboundUrl("http://LOCALHOST:5000/", "webhook")).toMatchObject({

@@ -51,14 +51,24 @@ describe("team webhook delivery", () => {
     const t0 = new Date();
     receiver.respondWith(500);
     await deliverDueWebhooks(50, at(t0, 0));
-    expect(await row(team.id)).toMatchObject({ status: "PENDING", attempts: 1, lastStatus: 500, nextAttemptAt: new Date(t0.getTime() + 30_000) });
+    expect(await row(team.id)).toMatchObject({
+      status: "PENDING",
+      attempts: 1,
+      lastStatus: 500,
+      nextAttemptAt: new Date(t0.getTime() + 30_000),
+    });
 
     await deliverDueWebhooks(50, at(t0, 10_000)); // not due yet
     expect((await row(team.id)).attempts).toBe(1);
 
     receiver.respondWith(503);
     await deliverDueWebhooks(50, at(t0, 30_000));
-    expect(await row(team.id)).toMatchObject({ status: "PENDING", attempts: 2, lastStatus: 503, nextAttemptAt: new Date(t0.getTime() + 30_000 + 120_000) });
+    expect(await row(team.id)).toMatchObject({
+      status: "PENDING",
+      attempts: 2,
+      lastStatus: 503,
+      nextAttemptAt: new Date(t0.getTime() + 30_000 + 120_000),
+    });
 
     await deliverDueWebhooks(50, at(t0, 150_000));
     expect(await row(team.id)).toMatchObject({ status: "SENT", attempts: 3, lastStatus: 200 });

@@ -6,7 +6,9 @@ import { listUnreadUserNotices, markUserNoticesRead } from "@/lib/notifications/
 import { createUser } from "../factories";
 
 async function notice(userId: string, title: string, minutesAgo: number) {
-  return db.notification.create({ data: { userId, kind: "subscription.requested", title, createdAt: new Date(Date.now() - minutesAgo * 60_000) } });
+  return db.notification.create({
+    data: { userId, kind: "subscription.requested", title, createdAt: new Date(Date.now() - minutesAgo * 60_000) },
+  });
 }
 
 describe("user notices", () => {

@@ -54,8 +54,14 @@ describe("webhook destinations", () => {
     expect(receiver.received.length).toBe(before);
     const rows = await db.webhookDelivery.findMany({ where: { teamId: { in: [local.id, metadata.id] } } });
     const byTeam = new Map(rows.map((row) => [row.teamId, row]));
-    expect(byTeam.get(local.id)).toMatchObject({ status: "FAILED", lastError: expect.stringMatching(/^Not sent: "localhost" resolves to .*loopback/) });
-    expect(byTeam.get(metadata.id)).toMatchObject({ status: "FAILED", lastError: expect.stringMatching(/169\.254\.169\.254 is a link-local address/) });
+    expect(byTeam.get(local.id)).toMatchObject({
+      status: "FAILED",
+      lastError: expect.stringMatching(/^Not sent: "localhost" resolves to .*loopback/),
+    });
+    expect(byTeam.get(metadata.id)).toMatchObject({
+      status: "FAILED",
+      lastError: expect.stringMatching(/169\.254\.169\.254 is a link-local address/),
+    });
   });
 
   it("retries a name that does not resolve: DNS may answer later", async () => {
@@ -89,7 +95,9 @@ describe("webhook destinations", () => {
       message: expect.stringMatching(/^127\.0\.0\.1 is a loopback address\. Webhook URLs must be public/),
       fieldErrors: { webhookUrl: expect.stringMatching(/loopback/) },
     });
-    await expect(updateAlertSettings(team.id, { lowBalanceThreshold: "5", webhookUrl: "http://localhost:8080/x" }, owner.id)).rejects.toMatchObject({
+    await expect(
+      updateAlertSettings(team.id, { lowBalanceThreshold: "5", webhookUrl: "http://localhost:8080/x" }, owner.id),
+    ).rejects.toMatchObject({
       fieldErrors: { webhookUrl: expect.stringMatching(/"localhost" resolves to/) },
     });
     expect(await db.team.findUniqueOrThrow({ where: { id: team.id } })).toMatchObject({ webhookUrl: null, lowBalanceThreshold: null });

@@ -17,7 +17,10 @@ async function platformAdmin(): Promise<Actor & { type: "USER" }> {
 }
 
 /** A team with an owner, an admin and a plain member, subscribed by its owner to a plan that needs approval. */
-async function pendingRequest(plans: Parameters<typeof seedApi>[1] = [{ slug: "free" }, { slug: "pro", requiresApproval: true, pricePerCall: 5_000n }], plan = "pro") {
+async function pendingRequest(
+  plans: Parameters<typeof seedApi>[1] = [{ slug: "free" }, { slug: "pro", requiresApproval: true, pricePerCall: 5_000n }],
+  plan = "pro",
+) {
   const { team, owner } = await createTeamWithOwner();
   const admin = await addMember(team.id, "ADMIN");
   const member = await addMember(team.id, "MEMBER");
@@ -38,7 +41,13 @@ describe("deciding a new request", () => {
     expect(subscription).toMatchObject({ status: "PENDING", requestedAt: expect.any(Date) });
 
     const approved = await approveSubscription(subscription.id, decider, "req_approve");
-    expect(approved).toMatchObject({ status: "ACTIVE", plan: { slug: "pro" }, decidedById: decider.userId, decidedAt: expect.any(Date), reason: null });
+    expect(approved).toMatchObject({
+      status: "ACTIVE",
+      plan: { slug: "pro" },
+      decidedById: decider.userId,
+      decidedAt: expect.any(Date),
+      reason: null,
+    });
     expect(await db.auditLog.findFirst({ where: { targetId: subscription.id, action: "subscription.approved" } })).toMatchObject({
       actorType: "USER",
       actorUserId: decider.userId,
@@ -59,12 +68,17 @@ describe("deciding a new request", () => {
   it("rejects with a reason the team sees; the reason is required and bounded", async () => {
     const decider = await platformAdmin();
     const { team, owner, member, api, subscription } = await pendingRequest();
-    await expect(rejectSubscription(subscription.id, "   ", decider)).rejects.toMatchObject({ code: "validation_failed", fieldErrors: { reason: expect.any(String) } });
+    await expect(rejectSubscription(subscription.id, "   ", decider)).rejects.toMatchObject({
+      code: "validation_failed",
+      fieldErrors: { reason: expect.any(String) },
+    });
     await expect(rejectSubscription(subscription.id, "x".repeat(501), decider)).rejects.toMatchObject({ code: "validation_failed" });
 
     const rejected = await rejectSubscription(subscription.id, "  Partners only.  ", decider);
     expect(rejected).toMatchObject({ status: "REJECTED", reason: "Partners only.", decidedById: decider.userId });
-    expect(await db.auditLog.findFirst({ where: { targetId: subscription.id, action: "subscription.rejected" } })).toMatchObject({ metadata: { reason: "Partners only." } });
+    expect(await db.auditLog.findFirst({ where: { targetId: subscription.id, action: "subscription.rejected" } })).toMatchObject({
+      metadata: { reason: "Partners only." },
+    });
     const notice = await db.notification.findFirstOrThrow({ where: { teamId: team.id, kind: "subscription.rejected" } });
     expect(notice.body).toContain("Reason: Partners only.");
     expect(await emailsTo(owner.email, `${api.name} rejected`)).toBe(1);
@@ -76,7 +90,10 @@ describe("deciding a new request", () => {
     const { subscription, subscribe } = await pendingRequest();
     await rejectSubscription(subscription.id, "Not yet", decider);
     const again = await subscribe("pro");
-    expect(again).toMatchObject({ outcome: "resubscribed", subscription: { id: subscription.id, status: "PENDING", reason: null, decidedAt: null } });
+    expect(again).toMatchObject({
+      outcome: "resubscribed",
+      subscription: { id: subscription.id, status: "PENDING", reason: null, decidedAt: null },
+    });
     expect((await approveSubscription(subscription.id, decider)).status).toBe("ACTIVE");
     // And straight to an open plan after a rejection.
     const other = await pendingRequest();
@@ -91,10 +108,15 @@ describe("deciding a new request", () => {
     await expect(approveSubscription(subscription.id, decider)).rejects.toMatchObject({ code: "conflict" });
     await expect(approveSubscription("no-such-id", decider)).rejects.toMatchObject({ code: "not_found" });
     const waiting = await pendingRequest();
-    await expect(approveSubscription(waiting.subscription.id, { type: "USER", userId: owner.id })).rejects.toMatchObject({ code: "not_found" });
+    await expect(approveSubscription(waiting.subscription.id, { type: "USER", userId: owner.id })).rejects.toMatchObject({
+      code: "not_found",
+    });
     expect((await db.subscription.findUniqueOrThrow({ where: { id: waiting.subscription.id } })).status).toBe("PENDING");
     // The admin token decides too, without a deciding user.
-    expect(await approveSubscription(waiting.subscription.id, { type: "ADMIN_TOKEN" })).toMatchObject({ status: "ACTIVE", decidedById: null });
+    expect(await approveSubscription(waiting.subscription.id, { type: "ADMIN_TOKEN" })).toMatchObject({
+      status: "ACTIVE",
+      decidedById: null,
+    });
   });
 });
 
@@ -102,7 +124,10 @@ describe("deciding a plan change", () => {
   async function activeWithChange() {
     const request = await pendingRequest([{ slug: "free" }, { slug: "pro", requiresApproval: true, pricePerCall: 5_000n }], "free");
     const change = await request.subscribe("pro");
-    expect(change).toMatchObject({ outcome: "change_requested", subscription: { status: "ACTIVE", plan: { slug: "free" }, pendingPlan: { slug: "pro" } } });
+    expect(change).toMatchObject({
+      outcome: "change_requested",
+      subscription: { status: "ACTIVE", plan: { slug: "free" }, pendingPlan: { slug: "pro" } },
+    });
     return request;
   }
 
@@ -111,7 +136,9 @@ describe("deciding a plan change", () => {
     const { subscription } = await activeWithChange();
     const approved = await approveSubscription(subscription.id, decider);
     expect(approved).toMatchObject({ status: "ACTIVE", plan: { slug: "pro" }, pendingPlanId: null });
-    expect(await db.auditLog.findFirst({ where: { targetId: subscription.id, action: "subscription.approved" } })).toMatchObject({ metadata: { change: true, plan: "pro", previousPlan: "free" } });
+    expect(await db.auditLog.findFirst({ where: { targetId: subscription.id, action: "subscription.approved" } })).toMatchObject({
+      metadata: { change: true, plan: "pro", previousPlan: "free" },
+    });
   });
 
   it("rejecting keeps the subscription ACTIVE on its plan, with the reason", async () => {
@@ -139,10 +166,15 @@ describe("two admins at once", () => {
   it("an approval racing a rejection: exactly one of them lands", async () => {
     const [first, second] = [await platformAdmin(), await platformAdmin()];
     const { subscription } = await pendingRequest();
-    const results = await Promise.allSettled([approveSubscription(subscription.id, first), rejectSubscription(subscription.id, "No", second)]);
+    const results = await Promise.allSettled([
+      approveSubscription(subscription.id, first),
+      rejectSubscription(subscription.id, "No", second),
+    ]);
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     const row = await db.subscription.findUniqueOrThrow({ where: { id: subscription.id } });
-    const decisions = await db.auditLog.findMany({ where: { targetId: subscription.id, action: { in: ["subscription.approved", "subscription.rejected"] } } });
+    const decisions = await db.auditLog.findMany({
+      where: { targetId: subscription.id, action: { in: ["subscription.approved", "subscription.rejected"] } },
+    });
     expect(decisions).toHaveLength(1);
     expect(row.status).toBe(decisions[0]!.action === "subscription.approved" ? "ACTIVE" : "REJECTED");
   });
@@ -157,14 +189,20 @@ describe("telling the platform admins", () => {
     await change.subscribe("pro");
 
     const notices = await db.notification.findMany({ where: { userId: watcher.userId, kind: "subscription.requested" } });
-    expect(notices.map((notice) => notice.body)).toEqual(expect.arrayContaining([expect.stringContaining(request.team.name), expect.stringContaining(`${change.team.name}`)]));
+    expect(notices.map((notice) => notice.body)).toEqual(
+      expect.arrayContaining([expect.stringContaining(request.team.name), expect.stringContaining(`${change.team.name}`)]),
+    );
     expect(notices.every((notice) => notice.link?.endsWith("/admin/approvals") && notice.teamId === null)).toBe(true);
     expect(await db.emailOutbox.count({ where: { to: watcherEmail, subject: { contains: request.team.name } } })).toBe(1);
 
     const { approvals, total } = await listPendingApprovals();
     expect(total).toBeGreaterThanOrEqual(2);
     const byId = new Map(approvals.map((approval) => [approval.id, approval]));
-    expect(byId.get(request.subscription.id)).toMatchObject({ status: "PENDING", pendingPlan: null, requestedBy: expect.stringContaining(request.owner.email) });
+    expect(byId.get(request.subscription.id)).toMatchObject({
+      status: "PENDING",
+      pendingPlan: null,
+      requestedBy: expect.stringContaining(request.owner.email),
+    });
     expect(byId.get(change.subscription.id)).toMatchObject({ status: "ACTIVE", plan: { slug: "free" }, pendingPlan: { slug: "pro" } });
   });
 });

@@ -19,7 +19,8 @@ async function fixture(subscription: "ACTIVE" | null) {
   const gateway = await createGatewayFixture({ upstreamUrl: upstream.url, balance: 1_000_000n, price: 1_000n, subscription });
   await db.plan.create({ data: { apiId: gateway.api.id, slug: "premium", name: "Premium", pricePerCall: 5_000n, requiresApproval: true } });
   const actor: Actor = { type: "USER", userId: gateway.owner.id };
-  const subscribe = (plan: string) => subscribeTeam(gateway.team.id, { api: gateway.slug, plan }, actor, { kind: "team", teamId: gateway.team.id });
+  const subscribe = (plan: string) =>
+    subscribeTeam(gateway.team.id, { api: gateway.slug, plan }, actor, { kind: "team", teamId: gateway.team.id });
   const charged = async () => {
     const response = await callGateway(gateway.slug, "/echo", { key: gateway.key });
     return response.status === 200 ? response.headers.get("x-credit-charged") : `${response.status} ${(await response.json()).code}`;

@@ -14,7 +14,8 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 const { subscribeAction, cancelSubscriptionAction } = await import("@/app/(portal)/[team]/catalog/actions");
 const { markNoticesReadAction } = await import("@/app/(portal)/[team]/subscriptions/actions");
 
-const signIn = (user: { id: string; email: string }) => void (session.user = { id: user.id, email: user.email, name: null, isPlatformAdmin: false });
+const signIn = (user: { id: string; email: string }) =>
+  void (session.user = { id: user.id, email: user.email, name: null, isPlatformAdmin: false });
 const form = (fields: Record<string, string>) => {
   const data = new FormData();
   for (const [name, value] of Object.entries(fields)) data.set(name, value);
@@ -29,7 +30,8 @@ describe("subscription actions", () => {
     const { user: admin } = await addMember(team.id, "ADMIN");
     const { user: member } = await addMember(team.id, "MEMBER");
     const api = await seedApi({}, [{ slug: "free" }, { slug: "pro", requiresApproval: true }]);
-    const post = (action: typeof subscribeAction, plan?: string) => action({}, form({ team: team.slug, api: api.slug, ...(plan ? { plan } : {}) }));
+    const post = (action: typeof subscribeAction, plan?: string) =>
+      action({}, form({ team: team.slug, api: api.slug, ...(plan ? { plan } : {}) }));
 
     signIn(member);
     expect(await post(subscribeAction, "free")).toMatchObject({ ok: false, error: "Only team admins and owners can do this." });
@@ -38,16 +40,25 @@ describe("subscription actions", () => {
     signIn(owner);
     expect(await post(subscribeAction, "free")).toMatchObject({ ok: true, message: `Subscribed to ${api.name} on Plan 0.` });
     signIn(admin);
-    expect(await post(subscribeAction, "pro")).toMatchObject({ ok: true, message: `Requested a change of ${api.name} to Plan 1. The team stays on Plan 0 until a platform admin approves it.` });
+    expect(await post(subscribeAction, "pro")).toMatchObject({
+      ok: true,
+      message: `Requested a change of ${api.name} to Plan 1. The team stays on Plan 0 until a platform admin approves it.`,
+    });
 
     signIn(member);
     expect(await post(cancelSubscriptionAction)).toMatchObject({ ok: false, error: "Only team admins and owners can do this." });
     expect(await post(subscribeAction, "free")).toMatchObject({ ok: false });
-    expect(await db.subscription.findFirstOrThrow({ where: { teamId: team.id } })).toMatchObject({ status: "ACTIVE", pendingPlanId: expect.any(String) });
+    expect(await db.subscription.findFirstOrThrow({ where: { teamId: team.id } })).toMatchObject({
+      status: "ACTIVE",
+      pendingPlanId: expect.any(String),
+    });
 
     signIn(owner);
     expect(await post(cancelSubscriptionAction)).toMatchObject({ ok: true });
-    expect(await db.subscription.findFirstOrThrow({ where: { teamId: team.id } })).toMatchObject({ status: "CANCELLED", pendingPlanId: null });
+    expect(await db.subscription.findFirstOrThrow({ where: { teamId: team.id } })).toMatchObject({
+      status: "CANCELLED",
+      pendingPlanId: null,
+    });
   });
 
   it("a non-member posting another team's slug gets not found", async () => {
@@ -55,7 +66,10 @@ describe("subscription actions", () => {
     const { owner: stranger } = await createTeamWithOwner();
     const api = await seedApi();
     signIn(stranger);
-    expect(await subscribeAction({}, form({ team: team.slug, api: api.slug, plan: "plan-0" }))).toMatchObject({ ok: false, error: expect.stringContaining("does not exist") });
+    expect(await subscribeAction({}, form({ team: team.slug, api: api.slug, plan: "plan-0" }))).toMatchObject({
+      ok: false,
+      error: expect.stringContaining("does not exist"),
+    });
   });
 });
 
@@ -71,7 +85,10 @@ describe("notices", () => {
     signIn(member);
     expect(await markNoticesReadAction({}, form({ team: team.slug, ids }))).toMatchObject({ ok: false });
     signIn(owner);
-    expect(await markNoticesReadAction({}, form({ team: team.slug, ids }))).toMatchObject({ ok: true, message: "Marked 1 notification as read." });
+    expect(await markNoticesReadAction({}, form({ team: team.slug, ids }))).toMatchObject({
+      ok: true,
+      message: "Marked 1 notification as read.",
+    });
     expect((await db.notification.findUniqueOrThrow({ where: { id: mine.id } })).readAt).toBeInstanceOf(Date);
     expect((await db.notification.findUniqueOrThrow({ where: { id: theirs.id } })).readAt).toBeNull();
   });

@@ -27,7 +27,11 @@ describe("subscribeTeam", () => {
     const b = await subscribeTeam(team.id, { api: gated.slug, plan: "pro" }, actor, viewer);
     expect([a.outcome, a.subscription.status]).toEqual(["created", "ACTIVE"]);
     expect([b.outcome, b.subscription.status]).toEqual(["created", "PENDING"]);
-    expect(await db.auditLog.findFirst({ where: { targetId: a.subscription.id } })).toMatchObject({ action: "subscription.created", actorType: "API_KEY", actorKeyId: "key_test" });
+    expect(await db.auditLog.findFirst({ where: { targetId: a.subscription.id } })).toMatchObject({
+      action: "subscription.created",
+      actorType: "API_KEY",
+      actorKeyId: "key_test",
+    });
     expect((await listSubscriptions(team.id)).map((s) => s.api.slug).sort()).toEqual([open.slug, gated.slug].sort());
   });
 
@@ -38,19 +42,36 @@ describe("subscribeTeam", () => {
     const same = await subscribeTeam(team.id, { api: api.slug, plan: "free" }, actor, viewer);
     expect(same.outcome).toBe("unchanged");
     const pro = await subscribeTeam(team.id, { api: api.slug, plan: "pro" }, actor, viewer);
-    expect(pro).toMatchObject({ outcome: "change_requested", subscription: { id: first.subscription.id, status: "ACTIVE", plan: { slug: "free" }, pendingPlan: { slug: "pro" } } });
+    expect(pro).toMatchObject({
+      outcome: "change_requested",
+      subscription: { id: first.subscription.id, status: "ACTIVE", plan: { slug: "free" }, pendingPlan: { slug: "pro" } },
+    });
     expect(pro.subscription.requestedAt).toBeInstanceOf(Date);
     expect((await subscribeTeam(team.id, { api: api.slug, plan: "pro" }, actor, viewer)).outcome).toBe("unchanged");
     // Choosing the current plan again withdraws the waiting change.
     const withdrawn = await subscribeTeam(team.id, { api: api.slug, plan: "free" }, actor, viewer);
-    expect(withdrawn).toMatchObject({ outcome: "change_withdrawn", subscription: { status: "ACTIVE", plan: { slug: "free" }, pendingPlan: null } });
+    expect(withdrawn).toMatchObject({
+      outcome: "change_withdrawn",
+      subscription: { status: "ACTIVE", plan: { slug: "free" }, pendingPlan: null },
+    });
     await subscribeTeam(team.id, { api: api.slug, plan: "pro" }, actor, viewer);
     // An open plan switches at once and drops the waiting change.
     const open = await subscribeTeam(team.id, { api: api.slug, plan: "team" }, actor, viewer);
-    expect(open).toMatchObject({ outcome: "plan_changed", subscription: { id: first.subscription.id, status: "ACTIVE", plan: { slug: "team" }, pendingPlan: null } });
+    expect(open).toMatchObject({
+      outcome: "plan_changed",
+      subscription: { id: first.subscription.id, status: "ACTIVE", plan: { slug: "team" }, pendingPlan: null },
+    });
     expect(await db.subscription.count({ where: { teamId: team.id } })).toBe(1);
-    const actions = (await db.auditLog.findMany({ where: { targetId: first.subscription.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })).map((entry) => entry.action);
-    expect(actions).toEqual(["subscription.created", "subscription.change_requested", "subscription.change_withdrawn", "subscription.change_requested", "subscription.plan_changed"]);
+    const actions = (
+      await db.auditLog.findMany({ where: { targetId: first.subscription.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })
+    ).map((entry) => entry.action);
+    expect(actions).toEqual([
+      "subscription.created",
+      "subscription.change_requested",
+      "subscription.change_withdrawn",
+      "subscription.change_requested",
+      "subscription.plan_changed",
+    ]);
   });
 
   it("replaces a request nobody decided yet, and applies at once when the new plan is open", async () => {
@@ -91,10 +112,19 @@ describe("subscribeTeam", () => {
     const archived = await seedApi({}, [{ slug: "old", archivedAt: new Date() }]);
     await expect(subscribeTeam(team.id, { api: draft.slug, plan: "plan-0" }, actor, viewer)).rejects.toMatchObject({ code: "not_found" });
     await expect(subscribeTeam(team.id, { api: retired.slug, plan: "plan-0" }, actor, viewer)).rejects.toMatchObject({ code: "not_found" });
-    await expect(subscribeTeam(team.id, { api: deprecated.slug, plan: "plan-0" }, actor, viewer)).rejects.toMatchObject({ code: "conflict" });
-    await expect(subscribeTeam(team.id, { api: draft.slug, plan: "plan-0" }, adminActor, admin)).rejects.toMatchObject({ code: "conflict" });
-    await expect(subscribeTeam(team.id, { api: archived.slug, plan: "old" }, actor, viewer)).rejects.toMatchObject({ code: "validation_failed", fieldErrors: { plan: expect.stringContaining("archived") } });
-    await expect(subscribeTeam(team.id, { api: archived.slug, plan: "nope" }, actor, viewer)).rejects.toMatchObject({ code: "validation_failed" });
+    await expect(subscribeTeam(team.id, { api: deprecated.slug, plan: "plan-0" }, actor, viewer)).rejects.toMatchObject({
+      code: "conflict",
+    });
+    await expect(subscribeTeam(team.id, { api: draft.slug, plan: "plan-0" }, adminActor, admin)).rejects.toMatchObject({
+      code: "conflict",
+    });
+    await expect(subscribeTeam(team.id, { api: archived.slug, plan: "old" }, actor, viewer)).rejects.toMatchObject({
+      code: "validation_failed",
+      fieldErrors: { plan: expect.stringContaining("archived") },
+    });
+    await expect(subscribeTeam(team.id, { api: archived.slug, plan: "nope" }, actor, viewer)).rejects.toMatchObject({
+      code: "validation_failed",
+    });
     expect(await db.subscription.count({ where: { teamId: team.id } })).toBe(0);
   });
 

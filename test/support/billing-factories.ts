@@ -24,7 +24,9 @@ async function startReceiver(): Promise<{ url: string; close(): Promise<void> }>
   const receiver = http.createServer(async (req, res) => {
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
-    const response = await POST(new Request("http://localhost/api/webhooks/stripe", { method: "POST", headers, body: await readBody(req) }));
+    const response = await POST(
+      new Request("http://localhost/api/webhooks/stripe", { method: "POST", headers, body: await readBody(req) }),
+    );
     res.writeHead(response.status, { "content-type": "application/json" }).end(await response.text());
   });
   await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));

@@ -17,7 +17,11 @@ export { databaseUrl };
 
 /** Test setup creates and drops databases: refuse anything but a local server unless told otherwise. */
 export function assertLocalDatabase(adminUrl: string) {
-  assertLocal(adminUrl, { variable: "TEST_DATABASE_URL", override: "TEST_ALLOW_REMOTE_DB=true", allowRemote: process.env.TEST_ALLOW_REMOTE_DB === "true" });
+  assertLocal(adminUrl, {
+    variable: "TEST_DATABASE_URL",
+    override: "TEST_ALLOW_REMOTE_DB=true",
+    allowRemote: process.env.TEST_ALLOW_REMOTE_DB === "true",
+  });
 }
 
 export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {

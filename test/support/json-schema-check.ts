@@ -4,7 +4,29 @@
 type Schema = Record<string, any>;
 
 const IGNORED = new Set(["description", "examples", "default", "format", "title", "$schema", "$id", "propertyNames"]);
-const KNOWN = new Set([...IGNORED, "$ref", "type", "properties", "required", "additionalProperties", "items", "enum", "const", "anyOf", "oneOf", "allOf", "pattern", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength", "minItems", "maxItems"]);
+const KNOWN = new Set([
+  ...IGNORED,
+  "$ref",
+  "type",
+  "properties",
+  "required",
+  "additionalProperties",
+  "items",
+  "enum",
+  "const",
+  "anyOf",
+  "oneOf",
+  "allOf",
+  "pattern",
+  "minimum",
+  "maximum",
+  "exclusiveMinimum",
+  "exclusiveMaximum",
+  "minLength",
+  "maxLength",
+  "minItems",
+  "maxItems",
+]);
 
 function typeOf(value: unknown): string {
   if (value === null) return "null";
@@ -21,7 +43,10 @@ function typeMatches(expected: string, value: unknown) {
 export function checkJsonSchema(schema: Schema, value: unknown, root: Schema, path = "$"): string[] {
   for (const keyword of Object.keys(schema)) if (!KNOWN.has(keyword)) return [`${path}: unsupported keyword ${keyword}`];
   if (schema.$ref) {
-    const target = (schema.$ref as string).replace(/^#\//, "").split("/").reduce((node: any, part) => node?.[part], root);
+    const target = (schema.$ref as string)
+      .replace(/^#\//, "")
+      .split("/")
+      .reduce((node: any, part) => node?.[part], root);
     if (!target) return [`${path}: unresolved $ref ${schema.$ref}`];
     return checkJsonSchema(target, value, root, path);
   }
@@ -52,7 +77,8 @@ export function checkJsonSchema(schema: Schema, value: unknown, root: Schema, pa
       const propertySchema = schema.properties?.[key];
       if (propertySchema) errors.push(...checkJsonSchema(propertySchema, item, root, `${path}.${key}`));
       else if (schema.additionalProperties === false) fail(`unexpected property ${key}`);
-      else if (schema.additionalProperties && typeof schema.additionalProperties === "object") errors.push(...checkJsonSchema(schema.additionalProperties, item, root, `${path}.${key}`));
+      else if (schema.additionalProperties && typeof schema.additionalProperties === "object")
+        errors.push(...checkJsonSchema(schema.additionalProperties, item, root, `${path}.${key}`));
     }
   }
   const passing = (list: Schema[]) => list.filter((option) => checkJsonSchema(option, value, root, path).length === 0).length;

@@ -9,7 +9,9 @@ export const userActor = (userId: string): Actor => ({ type: "USER", userId });
 /** A published API (its upstream is never called by key tests). */
 export async function createTestApi(name = "Test API") {
   const slug = `test-api-${crypto.randomBytes(4).toString("hex")}`;
-  return db.api.create({ data: { slug, name: `${name} ${slug}`, upstreamBaseUrl: "http://127.0.0.1:9", status: "PUBLISHED", publishedAt: new Date() } });
+  return db.api.create({
+    data: { slug, name: `${name} ${slug}`, upstreamBaseUrl: "http://127.0.0.1:9", status: "PUBLISHED", publishedAt: new Date() },
+  });
 }
 
 /** A full create input: the schema's defaults with a name and any overrides. */

@@ -27,7 +27,9 @@ export async function call(handler: Handler, method: string, path: string, optio
   if (token !== null) headers.authorization = `Bearer ${token}`;
   const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   if (body !== undefined) headers["content-type"] = "application/json";
-  const response = await handler(new Request(`http://localhost${path}`, { method, headers, body }), { params: Promise.resolve(options.params ?? {}) });
+  const response = await handler(new Request(`http://localhost${path}`, { method, headers, body }), {
+    params: Promise.resolve(options.params ?? {}),
+  });
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
 }
@@ -62,7 +64,17 @@ export function apiBody(overrides: Record<string, unknown> = {}) {
     slug: uniqueSlug(),
     name: "Weather API",
     upstreamBaseUrl: "https://weather.example.test/v1",
-    plans: [{ slug: "basic", name: "Basic", price: "0.002", rateLimit: 60, rateLimitWindowSec: 60, maxRequestBytes: 65536, requiresApproval: false }],
+    plans: [
+      {
+        slug: "basic",
+        name: "Basic",
+        price: "0.002",
+        rateLimit: 60,
+        rateLimitWindowSec: 60,
+        maxRequestBytes: 65536,
+        requiresApproval: false,
+      },
+    ],
     ...overrides,
   };
 }

@@ -37,17 +37,30 @@ async function topUp(amount = 2500, options: Partial<Stripe.Checkout.SessionCrea
   return { customer, session };
 }
 
-const received = (type: string, id: string) => receiver.received.filter((e) => e.type === type && (e.data.object as { id: string }).id === id);
+const received = (type: string, id: string) =>
+  receiver.received.filter((e) => e.type === type && (e.data.object as { id: string }).id === id);
 
 describe("checkout", () => {
   it("creates and reads back a session priced with price_data", async () => {
     const { customer, session } = await topUp();
     expect(customer.id).toMatch(/^cus_/);
-    expect(session).toMatchObject({ object: "checkout.session", status: "open", payment_status: "unpaid", amount_total: 2500, currency: "usd", livemode: false });
+    expect(session).toMatchObject({
+      object: "checkout.session",
+      status: "open",
+      payment_status: "unpaid",
+      amount_total: 2500,
+      currency: "usd",
+      livemode: false,
+    });
     expect(session.id).toMatch(/^cs_test_/);
     expect(session.url).toBe(`${server.url}/checkout/${session.id}`);
     const read = await stripe.checkout.sessions.retrieve(session.id, { expand: ["line_items"] });
-    expect(read).toMatchObject({ customer: customer.id, client_reference_id: "team_1", metadata: { team: "team_1", credit: "25000000" }, payment_intent: null });
+    expect(read).toMatchObject({
+      customer: customer.id,
+      client_reference_id: "team_1",
+      metadata: { team: "team_1", credit: "25000000" },
+      payment_intent: null,
+    });
     expect(read.line_items?.data[0]).toMatchObject({ quantity: 1, amount_total: 2500, description: "Tollgate credit" });
   });
 
@@ -77,12 +90,19 @@ describe("checkout", () => {
     expect(html).toContain('<label for="save_card">Save card for future payments</label>');
     expect(html).toContain('href="http://app.test/billing?cancelled=1"');
 
-    const declined = await fetch(`${server.url}/checkout/${session.id}/pay`, { method: "POST", body: new URLSearchParams({ outcome: "declined" }) });
+    const declined = await fetch(`${server.url}/checkout/${session.id}/pay`, {
+      method: "POST",
+      body: new URLSearchParams({ outcome: "declined" }),
+    });
     expect(declined.status).toBe(402);
     expect(await declined.text()).toContain('role="alert"');
     expect((await stripe.checkout.sessions.retrieve(session.id)).status).toBe("open");
 
-    const paid = await fetch(`${server.url}/checkout/${session.id}/pay`, { method: "POST", body: new URLSearchParams({ save_card: "true" }), redirect: "manual" });
+    const paid = await fetch(`${server.url}/checkout/${session.id}/pay`, {
+      method: "POST",
+      body: new URLSearchParams({ save_card: "true" }),
+      redirect: "manual",
+    });
     expect(paid.status).toBe(303);
     expect(paid.headers.get("location")).toBe(`http://app.test/billing?session=${session.id}`);
     await server.flush();
@@ -102,7 +122,10 @@ describe("checkout", () => {
 
     const failing = (await topUp()).session;
     await server.pay(failing.id, { outcome: "async_failed" });
-    expect(received("checkout.session.async_payment_failed", failing.id)[0].data.object).toMatchObject({ status: "complete", payment_status: "unpaid" });
+    expect(received("checkout.session.async_payment_failed", failing.id)[0].data.object).toMatchObject({
+      status: "complete",
+      payment_status: "unpaid",
+    });
   });
 });
 
@@ -121,7 +144,15 @@ describe("API behaviour", () => {
     const { customer, session } = await topUp();
     await server.pay(session.id, { saveCard: true });
     const [card] = (await stripe.customers.listPaymentMethods(customer.id)).data;
-    const params = { amount: 1000, currency: "usd", customer: customer.id, payment_method: card.id, off_session: true, confirm: true, metadata: { team: "team_1" } };
+    const params = {
+      amount: 1000,
+      currency: "usd",
+      customer: customer.id,
+      payment_method: card.id,
+      off_session: true,
+      confirm: true,
+      metadata: { team: "team_1" },
+    };
     const pi = await stripe.paymentIntents.create(params);
     expect(pi).toMatchObject({ status: "succeeded", amount_received: 1000 });
     expect(pi.latest_charge).toMatch(/^ch_/);
@@ -146,7 +177,10 @@ describe("API behaviour", () => {
     const chargeId = refund.charge as string;
     await server.refundCharge(chargeId);
     const refunded = received("charge.refunded", chargeId).map((e) => e.data.object as Stripe.Charge);
-    expect(refunded.map((c) => [c.amount_refunded, c.refunded])).toEqual([[1000, false], [3000, true]]);
+    expect(refunded.map((c) => [c.amount_refunded, c.refunded])).toEqual([
+      [1000, false],
+      [3000, true],
+    ]);
     expect(refunded[1].refunds?.data.map((r) => r.amount)).toEqual([2000, 1000]);
     await expect(stripe.refunds.create({ charge: chargeId })).rejects.toMatchObject({ code: "charge_already_refunded" });
   });
@@ -154,7 +188,10 @@ describe("API behaviour", () => {
   it("redelivers an event: tampered or stale signatures fail verification", async () => {
     const event = server.events.find((e) => e.type === "checkout.session.completed")!;
     const before = receiver.received.length;
-    expect(await server.redeliver(event.id, { tamper: true })).toMatchObject({ status: 400, body: expect.stringContaining("No signatures found") });
+    expect(await server.redeliver(event.id, { tamper: true })).toMatchObject({
+      status: 400,
+      body: expect.stringContaining("No signatures found"),
+    });
     const stale = await server.redeliver(event.id, { timestamp: Math.floor(Date.now() / 1000) - 600 });
     expect(stale).toMatchObject({ status: 400, body: expect.stringContaining("Timestamp outside the tolerance zone") });
     expect((await server.redeliver(event.id)).status).toBe(200);

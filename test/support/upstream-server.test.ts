@@ -12,11 +12,13 @@ afterAll(() => upstream.close());
 /** Raw node:http GET: fetch hides hop-by-hop response headers, which the headers route is for. */
 function rawGet(path: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
-    http.get(`${upstream.url}${path}`, (res) => {
-      let body = "";
-      res.setEncoding("utf8").on("data", (chunk) => (body += chunk));
-      res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body }));
-    }).on("error", reject);
+    http
+      .get(`${upstream.url}${path}`, (res) => {
+        let body = "";
+        res.setEncoding("utf8").on("data", (chunk) => (body += chunk));
+        res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+      })
+      .on("error", reject);
   });
 }
 

@@ -13,7 +13,9 @@ describe("createTeam", () => {
     const name = uniqueName("Acme Corp");
     const team = await createTeam(user.id, name);
     expect(team).toMatchObject({ name, slug: slugify(name), personal: false, balance: 0n });
-    expect(await db.membership.findMany({ where: { teamId: team.id } })).toEqual([expect.objectContaining({ userId: user.id, role: "OWNER" })]);
+    expect(await db.membership.findMany({ where: { teamId: team.id } })).toEqual([
+      expect.objectContaining({ userId: user.id, role: "OWNER" }),
+    ]);
     expect(await auditFor(team.id)).toEqual([expect.objectContaining({ action: "team.created", actorUserId: user.id, teamId: team.id })]);
   });
 

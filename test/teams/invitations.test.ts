@@ -49,7 +49,14 @@ describe("inviteMember", () => {
     expect(serverLog).toHaveBeenCalledWith(expect.stringContaining(link.url));
 
     const audit = await auditFor(link.invitationId);
-    expect(audit).toEqual([expect.objectContaining({ action: "team.member.invited", actorUserId: owner.id, teamId: team.id, metadata: { email, role: "ADMIN" } })]);
+    expect(audit).toEqual([
+      expect.objectContaining({
+        action: "team.member.invited",
+        actorUserId: owner.id,
+        teamId: team.id,
+        metadata: { email, role: "ADMIN" },
+      }),
+    ]);
     expect(JSON.stringify(audit)).not.toContain(token);
   });
 
@@ -59,9 +66,15 @@ describe("inviteMember", () => {
     const { user: admin } = await addMember(team.id, "ADMIN");
     const email = uniqueEmail();
 
-    await expect(inviteMember(await contextFor(member.id, team), email, "MEMBER")).rejects.toMatchObject({ code: "forbidden", status: 403 });
+    await expect(inviteMember(await contextFor(member.id, team), email, "MEMBER")).rejects.toMatchObject({
+      code: "forbidden",
+      status: 403,
+    });
     await expect(inviteMember(await contextFor(admin.id, team), email, "OWNER")).rejects.toMatchObject({ code: "forbidden" });
-    await expect(inviteMember(ownerCtx, member.email, "MEMBER")).rejects.toMatchObject({ code: "conflict", fieldErrors: { email: expect.any(String) } });
+    await expect(inviteMember(ownerCtx, member.email, "MEMBER")).rejects.toMatchObject({
+      code: "conflict",
+      fieldErrors: { email: expect.any(String) },
+    });
     expect(await db.invitation.count({ where: { teamId: team.id } })).toBe(0);
 
     await expect(inviteMember(await contextFor(admin.id, team), email, "ADMIN")).resolves.toMatchObject({ emailed: false });
@@ -88,7 +101,9 @@ describe("acceptInvitation", () => {
     const { team, email, link, token } = await invited("ADMIN");
     const user = await createUser({ email });
     await expect(acceptInvitation(user.id, token)).resolves.toMatchObject({ id: team.id, slug: team.slug });
-    expect(await db.membership.findMany({ where: { teamId: team.id, userId: user.id } })).toEqual([expect.objectContaining({ role: "ADMIN" })]);
+    expect(await db.membership.findMany({ where: { teamId: team.id, userId: user.id } })).toEqual([
+      expect.objectContaining({ role: "ADMIN" }),
+    ]);
     expect((await findInvitationByToken(token)).state).toBe("used");
     expect((await auditFor(link.invitationId)).map((row) => row.action)).toEqual(["team.member.invited", "team.invitation.accepted"]);
   });
@@ -114,17 +129,26 @@ describe("acceptInvitation", () => {
     const expired = await invited();
     await db.invitation.update({ where: { id: expired.link.invitationId }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const expiredUser = await createUser({ email: expired.email });
-    await expect(acceptInvitation(expiredUser.id, expired.token)).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/expired/) });
+    await expect(acceptInvitation(expiredUser.id, expired.token)).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringMatching(/expired/),
+    });
 
     const revoked = await invited();
     await revokeInvitation(revoked.ownerCtx, revoked.link.invitationId);
     const revokedUser = await createUser({ email: revoked.email });
-    await expect(acceptInvitation(revokedUser.id, revoked.token)).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/revoked/) });
+    await expect(acceptInvitation(revokedUser.id, revoked.token)).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringMatching(/revoked/),
+    });
 
     const used = await invited();
     const usedUser = await createUser({ email: used.email });
     await acceptInvitation(usedUser.id, used.token);
-    await expect(acceptInvitation(usedUser.id, used.token)).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/already used/) });
+    await expect(acceptInvitation(usedUser.id, used.token)).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringMatching(/already used/),
+    });
 
     for (const { team } of [expired, revoked]) expect(await db.membership.count({ where: { teamId: team.id } })).toBe(1);
     expect(await db.membership.count({ where: { teamId: used.team.id } })).toBe(2);
@@ -140,7 +164,11 @@ describe("acceptInvitation", () => {
   it("creates one membership when the same link is accepted twice at once", async () => {
     const { team, email, token } = await invited();
     const user = await createUser({ email });
-    const results = await Promise.allSettled([acceptInvitation(user.id, token), acceptInvitation(user.id, token), acceptInvitation(user.id, token)]);
+    const results = await Promise.allSettled([
+      acceptInvitation(user.id, token),
+      acceptInvitation(user.id, token),
+      acceptInvitation(user.id, token),
+    ]);
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     for (const result of results) if (result.status === "rejected") expect(result.reason).toMatchObject({ code: "conflict" });
     expect(await db.membership.count({ where: { teamId: team.id, userId: user.id } })).toBe(1);

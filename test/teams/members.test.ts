@@ -6,7 +6,8 @@ import { changeMemberRole, leaveTeam, listMembers, removeMember } from "@/lib/te
 import { provisionNewUser } from "@/lib/teams/provision-new-user";
 import { addMember, auditFor, contextFor, createTeamWithOwner, createUser } from "../factories";
 
-const ownerMembership = (teamId: string, userId: string) => db.membership.findUniqueOrThrow({ where: { teamId_userId: { teamId, userId } } });
+const ownerMembership = (teamId: string, userId: string) =>
+  db.membership.findUniqueOrThrow({ where: { teamId_userId: { teamId, userId } } });
 const roleOf = async (membershipId: string) => (await db.membership.findUnique({ where: { id: membershipId } }))?.role ?? null;
 
 describe("changeMemberRole", () => {
@@ -16,7 +17,12 @@ describe("changeMemberRole", () => {
     await changeMemberRole(ownerCtx, membership.id, "ADMIN");
     expect(await roleOf(membership.id)).toBe("ADMIN");
     expect(await auditFor(membership.id)).toEqual([
-      expect.objectContaining({ action: "team.member.role_changed", actorUserId: owner.id, teamId: team.id, metadata: { email: user.email, from: "MEMBER", to: "ADMIN" } }),
+      expect.objectContaining({
+        action: "team.member.role_changed",
+        actorUserId: owner.id,
+        teamId: team.id,
+        metadata: { email: user.email, from: "MEMBER", to: "ADMIN" },
+      }),
     ]);
   });
 
@@ -26,7 +32,10 @@ describe("changeMemberRole", () => {
     const { user: member, membership } = await addMember(team.id, "MEMBER");
     const ownerRow = await ownerMembership(team.id, owner.id);
 
-    await expect(changeMemberRole(await contextFor(member.id, team), membership.id, "ADMIN")).rejects.toMatchObject({ code: "forbidden", status: 403 });
+    await expect(changeMemberRole(await contextFor(member.id, team), membership.id, "ADMIN")).rejects.toMatchObject({
+      code: "forbidden",
+      status: 403,
+    });
     const adminCtx = await contextFor(admin.id, team);
     await expect(changeMemberRole(adminCtx, membership.id, "OWNER")).rejects.toMatchObject({ code: "forbidden" });
     await expect(changeMemberRole(adminCtx, ownerRow.id, "MEMBER")).rejects.toMatchObject({ code: "forbidden" });
@@ -59,7 +68,10 @@ describe("changeMemberRole", () => {
     const ownerRow = await ownerMembership(team.id, owner.id);
     const otherCtx = await contextFor(other.id, team);
 
-    const results = await Promise.allSettled([changeMemberRole(ownerCtx, otherRow.id, "MEMBER"), changeMemberRole(otherCtx, ownerRow.id, "MEMBER")]);
+    const results = await Promise.allSettled([
+      changeMemberRole(ownerCtx, otherRow.id, "MEMBER"),
+      changeMemberRole(otherCtx, ownerRow.id, "MEMBER"),
+    ]);
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     expect(results.find((result) => result.status === "rejected")).toMatchObject({ reason: { code: "conflict" } });
     expect(await db.membership.count({ where: { teamId: team.id, role: "OWNER" } })).toBe(1);
@@ -146,6 +158,9 @@ describe("listMembers", () => {
     const { user } = await addMember(team.id, "MEMBER");
     await createTeamWithOwner();
     const members = await listMembers(team.id);
-    expect(members.map((member) => [member.user.id, member.role])).toEqual([[owner.id, "OWNER"], [user.id, "MEMBER"]]);
+    expect(members.map((member) => [member.user.id, member.role])).toEqual([
+      [owner.id, "OWNER"],
+      [user.id, "MEMBER"],
+    ]);
   });
 });

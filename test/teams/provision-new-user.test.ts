@@ -27,7 +27,8 @@ describe("provisionNewUser", () => {
   it("makes exactly one admin when the first two sign-ups arrive at the same moment", async () => {
     await withFreshDatabase(async (client) => {
       // as in signUpWithPassword: the user row and the provisioning share one transaction
-      const signUp = () => client.$transaction(async (tx) => provisionNewUser((await tx.user.create({ data: { email: uniqueEmail() } })).id, tx));
+      const signUp = () =>
+        client.$transaction(async (tx) => provisionNewUser((await tx.user.create({ data: { email: uniqueEmail() } })).id, tx));
       await Promise.all([signUp(), signUp()]);
       expect(await client.user.count()).toBe(2);
       expect(await client.user.count({ where: { isPlatformAdmin: true } })).toBe(1);

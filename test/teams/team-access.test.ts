@@ -46,7 +46,12 @@ describe("requireTeamRole", () => {
     const { user } = await addMember(a.team.id, "MEMBER");
     await db.membership.create({ data: { teamId: c.team.id, userId: user.id, role: "ADMIN" } });
     const teams = await listTeamsForUser(user.id);
-    expect(teams.map((team) => [team.id, team.role]).sort()).toEqual([[a.team.id, "MEMBER"], [c.team.id, "ADMIN"]].sort());
+    expect(teams.map((team) => [team.id, team.role]).sort()).toEqual(
+      [
+        [a.team.id, "MEMBER"],
+        [c.team.id, "ADMIN"],
+      ].sort(),
+    );
     expect(teams.map((team) => team.id)).not.toContain(b.team.id);
   });
 });

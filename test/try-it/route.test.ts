@@ -5,7 +5,13 @@ import { POST } from "@/app/api/try-it/route";
 import { appUrl } from "@/lib/env";
 
 const post = (headers: Record<string, string>) =>
-  POST(new Request(`${appUrl()}/api/try-it`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ team: "t", keyId: "k", api: "demo", method: "GET", path: "/" }) }));
+  POST(
+    new Request(`${appUrl()}/api/try-it`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify({ team: "t", keyId: "k", api: "demo", method: "GET", path: "/" }),
+    }),
+  );
 
 describe("POST /api/try-it", () => {
   it("answers 403 problem+json to another origin, and to a request without one", async () => {

@@ -45,7 +45,11 @@ describe("runTryIt", () => {
     });
 
     expect(result).toMatchObject({ status: 200, statusText: "OK", truncated: false, currency: "USD" });
-    expect(result.headers).toMatchObject({ "x-credit-charged": "0.0025", "x-credit-balance": "0.0075", "content-type": expect.stringContaining("application/json") });
+    expect(result.headers).toMatchObject({
+      "x-credit-charged": "0.0025",
+      "x-credit-balance": "0.0075",
+      "content-type": expect.stringContaining("application/json"),
+    });
     expect(result.headers["x-request-id"]).toMatch(/^req_/);
     expect(result.headers["ratelimit-limit"]).toBeDefined();
     expect(result.latencyMs).toBeGreaterThanOrEqual(0);
@@ -60,7 +64,15 @@ describe("runTryIt", () => {
     expect(await expectLedgerInvariant(team.id)).toBe(7_500n);
     await flushUsage();
     const event = await db.usageEvent.findFirstOrThrow({ where: { requestId: result.headers["x-request-id"] } });
-    expect(event).toMatchObject({ teamId: team.id, apiKeyId: keyRow.id, apiId: api.id, status: 200, charged: 2_500n, method: "POST", path: "/echo/items" });
+    expect(event).toMatchObject({
+      teamId: team.id,
+      apiKeyId: keyRow.id,
+      apiId: api.id,
+      status: 200,
+      charged: 2_500n,
+      method: "POST",
+      path: "/echo/items",
+    });
   });
 
   it("passes a 402 through with its problem detail and top-up link, charging nothing", async () => {
@@ -85,10 +97,14 @@ describe("runTryIt", () => {
     const mine = await createGatewayFixture({ upstreamUrl: upstream.url, balance: 10_000n });
     const theirs = await createGatewayFixture({ upstreamUrl: upstream.url, balance: 10_000n });
     const before = upstream.requests.length;
-    const error = await refusal(runTryIt(mine.owner.id, { team: mine.team.slug, keyId: theirs.keyRow.id, api: mine.slug, method: "GET", path: "/echo" }));
+    const error = await refusal(
+      runTryIt(mine.owner.id, { team: mine.team.slug, keyId: theirs.keyRow.id, api: mine.slug, method: "GET", path: "/echo" }),
+    );
     expect(error.code).toBe("not_found");
     // Naming the other team instead: the user is no member of it.
-    const notMember = await refusal(runTryIt(mine.owner.id, { team: theirs.team.slug, keyId: theirs.keyRow.id, api: theirs.slug, method: "GET", path: "/echo" }));
+    const notMember = await refusal(
+      runTryIt(mine.owner.id, { team: theirs.team.slug, keyId: theirs.keyRow.id, api: theirs.slug, method: "GET", path: "/echo" }),
+    );
     expect(notMember.code).toBe("not_found");
     expect(upstream.requests.length).toBe(before);
     expect(await expectLedgerInvariant(theirs.team.id)).toBe(10_000n);
@@ -105,7 +121,9 @@ describe("runTryIt", () => {
     }
     const stranger = await createUser();
     const key = await createRawKey(team.id);
-    expect((await refusal(runTryIt(stranger.id, { team: team.slug, keyId: key.keyRow.id, api: slug, method: "GET", path: "/echo" }))).code).toBe("not_found");
+    expect(
+      (await refusal(runTryIt(stranger.id, { team: team.slug, keyId: key.keyRow.id, api: slug, method: "GET", path: "/echo" }))).code,
+    ).toBe("not_found");
     expect(await expectLedgerInvariant(team.id)).toBe(10_000n);
   });
 
@@ -123,7 +141,14 @@ describe("runTryIt", () => {
 
   it("cuts a large response body at the console's limit and says so", async () => {
     const { owner, team, slug, keyRow } = await createGatewayFixture({ upstreamUrl: upstream.url, balance: 10_000n });
-    const result = await runTryIt(owner.id, { team: team.slug, keyId: keyRow.id, api: slug, method: "GET", path: "/big", query: `bytes=${TRY_IT_MAX_RESPONSE_BYTES + 5000}` });
+    const result = await runTryIt(owner.id, {
+      team: team.slug,
+      keyId: keyRow.id,
+      api: slug,
+      method: "GET",
+      path: "/big",
+      query: `bytes=${TRY_IT_MAX_RESPONSE_BYTES + 5000}`,
+    });
     expect(result.status).toBe(200);
     expect(result.truncated).toBe(true);
     expect(result.body.length).toBe(TRY_IT_MAX_RESPONSE_BYTES);

@@ -85,11 +85,15 @@ describe("usage series and breakdowns", () => {
     const byApi = await getUsageByApi(team.id, range);
     expect(byApi).toEqual(await getUsageByApi(team.id, range, "raw"));
     expect(byApi.map((row) => [row.id, row.stats.requests])).toEqual(
-      [apis[0]!, apis[1]!].map((api) => [api.id, expected.filter((event) => event.apiId === api.id).length] as const).sort((a, b) => b[1] - a[1]),
+      [apis[0]!, apis[1]!]
+        .map((api) => [api.id, expected.filter((event) => event.apiId === api.id).length] as const)
+        .sort((a, b) => b[1] - a[1]),
     );
     const byKey = await getUsageByKey(team.id, range);
     expect(byKey).toEqual(await getUsageByKey(team.id, range, "raw"));
-    expect(new Map(byKey.map((row) => [row.id, row.stats.requests]))).toEqual(new Map(keys.map((key) => [key.id, expected.filter((event) => event.apiKeyId === key.id).length])));
+    expect(new Map(byKey.map((row) => [row.id, row.stats.requests]))).toEqual(
+      new Map(keys.map((key) => [key.id, expected.filter((event) => event.apiKeyId === key.id).length])),
+    );
     expect(byKey.find((row) => row.id === keys[1]!.id)?.detail).toMatch(/^tg_test_…[0-9A-Za-z]{4}$/);
   });
 
@@ -97,8 +101,20 @@ describe("usage series and breakdowns", () => {
     const { team, events, keys } = await seed();
     const days = { from: new Date(t0 - 2 * 24 * HOUR), to: new Date(t0 + 3 * 24 * HOUR), granularity: "day" as const };
     const series = await getUsageSeries(team.id, days);
-    expect(series.points.map((point) => point.at.toISOString().slice(0, 10))).toEqual(["2026-09-08", "2026-09-09", "2026-09-10", "2026-09-11", "2026-09-12"]);
-    expect(series.points.map((point) => point.stats.requests)).toEqual([0, 0, inRange(events, new Date(t0), new Date(t0 + 24 * HOUR)).length, inRange(events, new Date(t0 + 24 * HOUR), new Date(t0 + 48 * HOUR)).length, 0]);
+    expect(series.points.map((point) => point.at.toISOString().slice(0, 10))).toEqual([
+      "2026-09-08",
+      "2026-09-09",
+      "2026-09-10",
+      "2026-09-11",
+      "2026-09-12",
+    ]);
+    expect(series.points.map((point) => point.stats.requests)).toEqual([
+      0,
+      0,
+      inRange(events, new Date(t0), new Date(t0 + 24 * HOUR)).length,
+      inRange(events, new Date(t0 + 24 * HOUR), new Date(t0 + 48 * HOUR)).length,
+      0,
+    ]);
     expect(series).toEqual(await getUsageSeries(team.id, days, "raw"));
 
     const inside = { from: new Date(t0 + 4 * HOUR + 60_000), to: new Date(t0 + 4 * HOUR + 40 * 60_000), granularity: "hour" as const };

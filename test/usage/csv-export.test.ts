@@ -21,12 +21,12 @@ describe("csvCell", () => {
   });
 
   it("neutralises cells a spreadsheet would run as formulas", () => {
-    expect(csvCell("=HYPERLINK(\"http://evil\")")).toBe("\"'=HYPERLINK(\"\"http://evil\"\")\"");
+    expect(csvCell('=HYPERLINK("http://evil")')).toBe('"\'=HYPERLINK(""http://evil"")"');
     expect(csvCell("+1")).toBe("'+1");
     expect(csvCell("-2+3")).toBe("'-2+3");
     expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
     expect(csvCell("\tx")).toBe("'\tx");
-    expect(csvCell("\rx")).toBe("\"'\rx\"");
+    expect(csvCell("\rx")).toBe('"\'\rx"');
     expect(csvCell("/=not-first")).toBe("/=not-first");
   });
 });
@@ -64,9 +64,27 @@ async function seed() {
   const fixture = await createUsageTeam();
   const { team, apis, keys } = fixture;
   const events = Array.from({ length: 23 }, (_, i) =>
-    usageEvent({ teamId: team.id, apiId: apis[0]!.id, apiKeyId: keys[0]!.id, createdAt: new Date(now.getTime() - (i + 1) * 60_000), status: i % 4 === 0 ? 502 : 200, charged: 2_000n, refunded: i % 4 === 0 ? 2_000n : 0n }),
+    usageEvent({
+      teamId: team.id,
+      apiId: apis[0]!.id,
+      apiKeyId: keys[0]!.id,
+      createdAt: new Date(now.getTime() - (i + 1) * 60_000),
+      status: i % 4 === 0 ? 502 : 200,
+      charged: 2_000n,
+      refunded: i % 4 === 0 ? 2_000n : 0n,
+    }),
   );
-  events.push(usageEvent({ teamId: team.id, apiId: apis[1]!.id, apiKeyId: keys[1]!.id, path: '/=cmd|"/c calc"!A0,x', method: "POST", createdAt: new Date(now.getTime() - 30_000), charged: 1_500n }));
+  events.push(
+    usageEvent({
+      teamId: team.id,
+      apiId: apis[1]!.id,
+      apiKeyId: keys[1]!.id,
+      path: '/=cmd|"/c calc"!A0,x',
+      method: "POST",
+      createdAt: new Date(now.getTime() - 30_000),
+      charged: 1_500n,
+    }),
+  );
   await writeEvents(events);
   await db.apiKey.update({ where: { id: keys[1]!.id }, data: { name: '=HYPERLINK("x")' } });
   return { ...fixture, events };
@@ -112,26 +130,59 @@ describe("exportUsageCsv", () => {
     const { team } = await seed();
     const { user: member } = await addMember(team.id, "MEMBER");
     const outsider = await createUser();
-    const ok = await exportUsageCsv({ userId: member.id, teamSlug: team.slug, params: params("range=custom&from=2026-07-14&to=2026-07-15"), requestId: "req_test", now });
+    const ok = await exportUsageCsv({
+      userId: member.id,
+      teamSlug: team.slug,
+      params: params("range=custom&from=2026-07-14&to=2026-07-15"),
+      requestId: "req_test",
+      now,
+    });
     expect(ok.status).toBe(200);
     expect(ok.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(ok.headers.get("content-disposition")).toBe(`attachment; filename="usage-${team.slug}-2026-07-14_2026-07-15.csv"`);
     expect(parseCsv(await ok.text())).toHaveLength(1 + 24);
 
-    const denied = await exportUsageCsv({ userId: outsider.id, teamSlug: team.slug, params: params("range=7d"), requestId: "req_test", now });
+    const denied = await exportUsageCsv({
+      userId: outsider.id,
+      teamSlug: team.slug,
+      params: params("range=7d"),
+      requestId: "req_test",
+      now,
+    });
     expect(denied.status).toBe(404);
     expect(denied.headers.get("content-type")).toBe("application/problem+json");
     expect(await denied.text()).not.toContain("usage");
-    const missing = await exportUsageCsv({ userId: member.id, teamSlug: "no-such-team-anywhere", params: params(""), requestId: "req_test", now });
+    const missing = await exportUsageCsv({
+      userId: member.id,
+      teamSlug: "no-such-team-anywhere",
+      params: params(""),
+      requestId: "req_test",
+      now,
+    });
     expect(missing.status).toBe(404);
   });
 
   it("refuses an invalid range or filter with a readable problem", async () => {
     const { team, owner } = await seed();
-    const badRange = await exportUsageCsv({ userId: owner.id, teamSlug: team.slug, params: params("range=custom&from=2026-07-10&to=2026-07-01"), requestId: "req_test", now });
+    const badRange = await exportUsageCsv({
+      userId: owner.id,
+      teamSlug: team.slug,
+      params: params("range=custom&from=2026-07-10&to=2026-07-01"),
+      requestId: "req_test",
+      now,
+    });
     expect(badRange.status).toBe(422);
-    expect(await badRange.json()).toMatchObject({ code: "validation_failed", errors: { to: "The end date must be on or after the start date." } });
-    const badFilter = await exportUsageCsv({ userId: owner.id, teamSlug: team.slug, params: params("range=24h&status=9xx"), requestId: "req_test", now });
+    expect(await badRange.json()).toMatchObject({
+      code: "validation_failed",
+      errors: { to: "The end date must be on or after the start date." },
+    });
+    const badFilter = await exportUsageCsv({
+      userId: owner.id,
+      teamSlug: team.slug,
+      params: params("range=24h&status=9xx"),
+      requestId: "req_test",
+      now,
+    });
     expect(badFilter.status).toBe(422);
     expect((await badFilter.json()).detail).toContain("status");
   });

@@ -12,8 +12,18 @@ describe("key usage in the keys table", () => {
     const now = new Date();
     const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * 86_400_000);
     await writeEvents([
-      ...Array.from({ length: 3 }, (_, i) => usageEvent({ teamId: team.id, apiId: apis[i % 2]!.id, apiKeyId: keys[0]!.id, createdAt: at(i * 10 + 0.5), charged: 2_000n })),
-      usageEvent({ teamId: team.id, apiId: apis[0]!.id, apiKeyId: keys[0]!.id, createdAt: at(1), status: 502, charged: 2_000n, refunded: 2_000n }),
+      ...Array.from({ length: 3 }, (_, i) =>
+        usageEvent({ teamId: team.id, apiId: apis[i % 2]!.id, apiKeyId: keys[0]!.id, createdAt: at(i * 10 + 0.5), charged: 2_000n }),
+      ),
+      usageEvent({
+        teamId: team.id,
+        apiId: apis[0]!.id,
+        apiKeyId: keys[0]!.id,
+        createdAt: at(1),
+        status: 502,
+        charged: 2_000n,
+        refunded: 2_000n,
+      }),
       usageEvent({ teamId: team.id, apiId: apis[0]!.id, apiKeyId: keys[0]!.id, createdAt: at(31) }), // older than 30 days
       usageEvent({ teamId: team.id, apiId: apis[0]!.id, apiKeyId: keys[1]!.id, createdAt: at(2), charged: 2_000n }),
     ]);

@@ -10,16 +10,35 @@ const now = new Date("2026-11-24T15:30:00.000Z");
 describe("parseAnalyticsRange", () => {
   it("reads the presets, 24h by default, hourly up to 7 days and daily beyond", () => {
     const byDefault = parseAnalyticsRange({}, now);
-    expect(byDefault).toMatchObject({ ok: true, range: { key: "24h", from: new Date("2026-11-23T15:30:00.000Z"), to: now, granularity: "hour", label: "last 24 hours" } });
-    expect(parseAnalyticsRange({ range: "7d" }, now)).toMatchObject({ ok: true, range: { granularity: "hour", from: new Date("2026-11-17T15:30:00.000Z") } });
-    expect(parseAnalyticsRange({ range: "30d" }, now)).toMatchObject({ ok: true, range: { granularity: "day", label: "last 30 days", params: { range: "30d" } } });
+    expect(byDefault).toMatchObject({
+      ok: true,
+      range: { key: "24h", from: new Date("2026-11-23T15:30:00.000Z"), to: now, granularity: "hour", label: "last 24 hours" },
+    });
+    expect(parseAnalyticsRange({ range: "7d" }, now)).toMatchObject({
+      ok: true,
+      range: { granularity: "hour", from: new Date("2026-11-17T15:30:00.000Z") },
+    });
+    expect(parseAnalyticsRange({ range: "30d" }, now)).toMatchObject({
+      ok: true,
+      range: { granularity: "day", label: "last 30 days", params: { range: "30d" } },
+    });
   });
 
   it("reads a custom range as whole UTC days, the end day included", () => {
     const week = parseAnalyticsRange({ range: "custom", from: "2026-11-01", to: "2026-11-07" }, now);
-    expect(week).toMatchObject({ ok: true, range: { key: "custom", from: new Date("2026-11-01T00:00:00Z"), to: new Date("2026-11-08T00:00:00Z"), granularity: "hour" } });
+    expect(week).toMatchObject({
+      ok: true,
+      range: { key: "custom", from: new Date("2026-11-01T00:00:00Z"), to: new Date("2026-11-08T00:00:00Z"), granularity: "hour" },
+    });
     const month = parseAnalyticsRange({ range: "custom", from: "2026-10-01", to: "2026-11-24" }, now);
-    expect(month).toMatchObject({ ok: true, range: { granularity: "day", label: "2026-10-01 to 2026-11-24 (UTC)", params: { range: "custom", from: "2026-10-01", to: "2026-11-24" } } });
+    expect(month).toMatchObject({
+      ok: true,
+      range: {
+        granularity: "day",
+        label: "2026-10-01 to 2026-11-24 (UTC)",
+        params: { range: "custom", from: "2026-10-01", to: "2026-11-24" },
+      },
+    });
   });
 
   it("explains what is wrong with a custom range and falls back to the last 24 hours", () => {
@@ -45,7 +64,14 @@ describe("parseAnalyticsRange", () => {
 
 describe("parseLogFilters", () => {
   it("keeps valid filters, normalises the method and ignores empty fields", () => {
-    const { filters, fieldErrors } = parseLogFilters({ api: "api1", key: "", status: "5xx", method: " post ", path: "/v1/", requestId: "req_1" });
+    const { filters, fieldErrors } = parseLogFilters({
+      api: "api1",
+      key: "",
+      status: "5xx",
+      method: " post ",
+      path: "/v1/",
+      requestId: "req_1",
+    });
     expect(fieldErrors).toEqual({});
     expect(filters).toEqual({ api: "api1", status: "5xx", method: "POST", path: "/v1/", requestId: "req_1" });
     expect(filterParams(filters)).toEqual({ api: "api1", status: "5xx", method: "POST", path: "/v1/", requestId: "req_1" });
@@ -61,6 +87,7 @@ describe("parseLogFilters", () => {
   it("round-trips keyset cursors and refuses anything else", () => {
     const cursor = { createdAt: new Date("2026-11-24T10:00:00.123Z"), id: 9_007_199_254_740_993n };
     expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
-    for (const bad of [undefined, "", "x~1", "2026-11-24T10:00:00.123Z~-1", "2026-11-24T10:00:00.123Z~1;DROP"]) expect(decodeCursor(bad)).toBeNull();
+    for (const bad of [undefined, "", "x~1", "2026-11-24T10:00:00.123Z~-1", "2026-11-24T10:00:00.123Z~1;DROP"])
+      expect(decodeCursor(bad)).toBeNull();
   });
 });

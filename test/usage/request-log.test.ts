@@ -76,7 +76,9 @@ describe("listRequestLog", () => {
     const count = async (filters: LogFilters) => (await allPages(team.id, filters, 25)).seen;
     const expectSame = async (filters: LogFilters, predicate: (event: UsageEvent) => boolean) => {
       const seen = await count(filters);
-      expect(new Set(seen.map((entry) => entry.requestId)), JSON.stringify(filters)).toEqual(new Set(events.filter(predicate).map((event) => event.requestId)));
+      expect(new Set(seen.map((entry) => entry.requestId)), JSON.stringify(filters)).toEqual(
+        new Set(events.filter(predicate).map((event) => event.requestId)),
+      );
     };
     await expectSame({ api: apis[1]!.id }, (event) => event.apiId === apis[1]!.id);
     await expectSame({ key: keys[1]!.id }, (event) => event.apiKeyId === keys[1]!.id);
@@ -88,11 +90,21 @@ describe("listRequestLog", () => {
     await expectSame({ method: "POST" }, (event) => event.method === "POST");
     await expectSame({ path: "/v2/" }, (event) => event.path.startsWith("/v2/"));
     await expectSame({ path: "/v1/items/1" }, (event) => event.path.startsWith("/v1/items/1"));
-    await expectSame({ api: apis[0]!.id, status: "5xx", method: "GET" }, (event) => event.apiId === apis[0]!.id && event.status >= 500 && event.method === "GET");
+    await expectSame(
+      { api: apis[0]!.id, status: "5xx", method: "GET" },
+      (event) => event.apiId === apis[0]!.id && event.status >= 500 && event.method === "GET",
+    );
     const target = events[42]!;
     const byId = await count({ requestId: target.requestId });
     expect(byId).toHaveLength(1);
-    expect(byId[0]).toMatchObject({ requestId: target.requestId, path: target.path, status: target.status, charge: target.charged - target.refunded, api: { id: target.apiId }, key: { id: target.apiKeyId } });
+    expect(byId[0]).toMatchObject({
+      requestId: target.requestId,
+      path: target.path,
+      status: target.status,
+      charge: target.charged - target.refunded,
+      api: { id: target.apiId },
+      key: { id: target.apiKeyId },
+    });
   });
 
   it("shows nothing of another team, even with its request ids or keys as filters", async () => {

@@ -13,14 +13,24 @@ const base = new Date("2026-10-01T10:00:00.000Z").getTime();
 /** What the rollups must hold, computed in JS from the events that should have been inserted. */
 function expectedRollups(events: UsageEvent[]) {
   const seen = new Set<string>();
-  const groups = new Map<string, { requests: number; errors: number; charged: bigint; refunded: bigint; latencySumMs: number; buckets: number[] }>();
+  const groups = new Map<
+    string,
+    { requests: number; errors: number; charged: bigint; refunded: bigint; latencySumMs: number; buckets: number[] }
+  >();
   for (const event of events) {
     if (seen.has(event.requestId)) continue; // the first write of a request id wins
     seen.add(event.requestId);
     if (!event.teamId || !event.apiId || !event.apiKeyId) continue;
     const hour = new Date(Math.floor(event.createdAt.getTime() / HOUR) * HOUR).toISOString();
     const key = `${event.apiId}|${event.apiKeyId}|${hour}`;
-    const group = groups.get(key) ?? { requests: 0, errors: 0, charged: 0n, refunded: 0n, latencySumMs: 0, buckets: new Array(LATENCY_BUCKET_COUNT).fill(0) };
+    const group = groups.get(key) ?? {
+      requests: 0,
+      errors: 0,
+      charged: 0n,
+      refunded: 0n,
+      latencySumMs: 0,
+      buckets: new Array(LATENCY_BUCKET_COUNT).fill(0),
+    };
     group.requests++;
     if (event.status >= 400) group.errors++;
     group.charged += event.charged;
@@ -87,10 +97,20 @@ describe("usage rollups", () => {
 
   it("skip events of deleted keys, and events without an API or key are logged but not rolled up", async () => {
     const { team, apis, keys } = await createUsageTeam();
-    const gone = await db.apiKey.create({ data: { teamId: team.id, name: "gone", hash: `h-${Date.now()}-${Math.random()}`, prefix: "tg_test_", lastFour: "zzzz" } });
+    const gone = await db.apiKey.create({
+      data: { teamId: team.id, name: "gone", hash: `h-${Date.now()}-${Math.random()}`, prefix: "tg_test_", lastFour: "zzzz" },
+    });
     const kept = [
       usageEvent({ teamId: team.id, apiId: apis[0]!.id, apiKeyId: keys[0]!.id, createdAt: new Date(base) }),
-      usageEvent({ teamId: team.id, apiId: null, apiKeyId: keys[0]!.id, status: 404, errorCode: "api_not_found", charged: 0n, createdAt: new Date(base) }),
+      usageEvent({
+        teamId: team.id,
+        apiId: null,
+        apiKeyId: keys[0]!.id,
+        status: 404,
+        errorCode: "api_not_found",
+        charged: 0n,
+        createdAt: new Date(base),
+      }),
     ];
     const vanished = usageEvent({ teamId: team.id, apiId: apis[0]!.id, apiKeyId: gone.id, createdAt: new Date(base) });
     await db.apiKey.delete({ where: { id: gone.id } });
@@ -113,11 +133,24 @@ describe("usage rollups", () => {
     // Eight recorders flush at once into the same rollup rows (2 APIs x 2 keys x 3 hours); half of
     // each batch repeats request ids another batch also carries, in a different order.
     const shared = Array.from({ length: 200 }, (_, i) =>
-      usageEvent({ teamId: team.id, apiId: apis[i % 2]!.id, apiKeyId: keys[(i >> 1) % 2]!.id, createdAt: new Date(base + (i % 3) * HOUR), latencyMs: i * 7, status: i % 9 === 0 ? 500 : 200 }),
+      usageEvent({
+        teamId: team.id,
+        apiId: apis[i % 2]!.id,
+        apiKeyId: keys[(i >> 1) % 2]!.id,
+        createdAt: new Date(base + (i % 3) * HOUR),
+        latencyMs: i * 7,
+        status: i % 9 === 0 ? 500 : 200,
+      }),
     );
     const batches = Array.from({ length: 8 }, (_, b) => {
       const own = Array.from({ length: 100 }, (_, i) =>
-        usageEvent({ teamId: team.id, apiId: apis[(i + b) % 2]!.id, apiKeyId: keys[i % 2]!.id, createdAt: new Date(base + ((i + b) % 3) * HOUR), latencyMs: i + b }),
+        usageEvent({
+          teamId: team.id,
+          apiId: apis[(i + b) % 2]!.id,
+          apiKeyId: keys[i % 2]!.id,
+          createdAt: new Date(base + ((i + b) % 3) * HOUR),
+          latencyMs: i + b,
+        }),
       );
       const repeated = shared.slice((b % 4) * 50, (b % 4) * 50 + 100);
       return b % 2 ? [...own, ...repeated].reverse() : [...repeated, ...own];

@@ -10,7 +10,13 @@ import { createGatewayFixture, createRawKey } from "../support/gateway-factories
 export async function createUsageTeam() {
   const first = await createGatewayFixture({ upstreamUrl: "http://127.0.0.1:9" });
   const second = await db.api.create({
-    data: { slug: `${first.slug}-b`, name: `Second ${first.slug}`, status: "PUBLISHED", upstreamBaseUrl: "http://127.0.0.1:9", publishedAt: new Date() },
+    data: {
+      slug: `${first.slug}-b`,
+      name: `Second ${first.slug}`,
+      status: "PUBLISHED",
+      upstreamBaseUrl: "http://127.0.0.1:9",
+      publishedAt: new Date(),
+    },
   });
   const otherKey = await createRawKey(first.team.id);
   await db.apiKey.update({ where: { id: otherKey.keyRow.id }, data: { name: "second key" } });
@@ -39,7 +45,20 @@ export const writeEvents = (events: UsageEvent[]) => insertBatch(events.map(toRo
 type RollupRow = Record<string, unknown>;
 
 const normalize = (rows: RollupRow[]) =>
-  rows.map((row) => Object.fromEntries(Object.entries(row).map(([name, value]) => [name, Array.isArray(value) ? value.map(Number) : typeof value === "bigint" ? Number(value) : value instanceof Date ? value.toISOString() : value])));
+  rows.map((row) =>
+    Object.fromEntries(
+      Object.entries(row).map(([name, value]) => [
+        name,
+        Array.isArray(value)
+          ? value.map(Number)
+          : typeof value === "bigint"
+            ? Number(value)
+            : value instanceof Date
+              ? value.toISOString()
+              : value,
+      ]),
+    ),
+  );
 
 /** The team's usage_rollups rows and the same aggregation recomputed from its raw events. */
 export async function rollupsAndRawAggregates(teamId: string) {

@@ -32,20 +32,52 @@ export default async function AdminPage() {
   const n = (value: number) => value.toLocaleString("en");
   return (
     <>
-      <PageHeader title="Platform admin" description="Every team, user and API on this installation at a glance. Calls come from hourly rollups; the 24-hour windows are the current hour and the 23 before it." />
+      <PageHeader
+        title="Platform admin"
+        description="Every team, user and API on this installation at a glance. Calls come from hourly rollups; the 24-hour windows are the current hour and the 23 before it."
+      />
       <div className="grid grid-cols-2 gap-4 lg:grid-cols-4" data-testid="overview-tiles">
-        <StatTile label="Active teams (30 days)" value={n(overview.activeTeams)} note={`of ${n(overview.teams)} teams · ${n(overview.users)} users`} href="/admin/teams?sort=calls" testId="active-teams" />
+        <StatTile
+          label="Active teams (30 days)"
+          value={n(overview.activeTeams)}
+          note={`of ${n(overview.teams)} teams · ${n(overview.users)} users`}
+          href="/admin/teams?sort=calls"
+          testId="active-teams"
+        />
         <StatTile label="Calls (24 hours)" value={n(overview.calls24h)} note={`${n(overview.calls30d)} in 30 days`} testId="calls-24h" />
-        <StatTile label="Revenue (30 days)" value={formatMoney(overview.revenue30d, unit)} note={overview.refunds30d > 0n ? `${formatMoney(overview.refunds30d, unit)} refunded` : "top-ups and auto-recharges"} href="/admin/payments" testId="revenue-30d" />
-        <StatTile label="Credit outstanding" value={formatMoney(overview.creditOutstanding, unit)} note="sum of all team balances" href="/admin/credit" testId="credit-outstanding" />
+        <StatTile
+          label="Revenue (30 days)"
+          value={formatMoney(overview.revenue30d, unit)}
+          note={overview.refunds30d > 0n ? `${formatMoney(overview.refunds30d, unit)} refunded` : "top-ups and auto-recharges"}
+          href="/admin/payments"
+          testId="revenue-30d"
+        />
+        <StatTile
+          label="Credit outstanding"
+          value={formatMoney(overview.creditOutstanding, unit)}
+          note="sum of all team balances"
+          href="/admin/credit"
+          testId="credit-outstanding"
+        />
         <StatTile
           label="Error rate (24 hours)"
           value={percent(overview.errors24h, overview.events24h)}
           note={`${n(overview.errors24h)} of ${n(overview.events24h)} responses ≥ 400 · ${percent(overview.serverErrors24h, overview.events24h)} ≥ 500`}
           testId="error-rate"
         />
-        <StatTile label="Rejected before auth (24 hours)" value={n(overview.rejectedBeforeAuth24h)} note="missing or unknown API key" testId="rejected-before-auth" />
-        <StatTile label="Pending approvals" value={n(overview.pendingApprovals)} note="subscriptions and plan changes" href="/admin/approvals" testId="pending-approvals" />
+        <StatTile
+          label="Rejected before auth (24 hours)"
+          value={n(overview.rejectedBeforeAuth24h)}
+          note="missing or unknown API key"
+          testId="rejected-before-auth"
+        />
+        <StatTile
+          label="Pending approvals"
+          value={n(overview.pendingApprovals)}
+          note="subscriptions and plan changes"
+          href="/admin/approvals"
+          testId="pending-approvals"
+        />
         <StatTile label="APIs (not retired)" value={n(overview.apis)} href="/admin/apis" testId="apis" />
       </div>
 
@@ -60,19 +92,34 @@ export default async function AdminPage() {
       </Card>
 
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
-        <Card title="Newest users" actions={<Link href="/admin/users" className={more}>All users</Link>}>
+        <Card
+          title="Newest users"
+          actions={
+            <Link href="/admin/users" className={more}>
+              All users
+            </Link>
+          }
+        >
           <ul className="divide-y divide-slate-100 text-sm">
             {recent.recentUsers.map((user) => (
               <li key={user.id} className="flex flex-wrap justify-between gap-2 py-2">
                 <span className="break-all">
-                  {user.email} {user.isPlatformAdmin ? <Badge tone="blue">admin</Badge> : null} {user.disabledAt ? <Badge tone="red">disabled</Badge> : null}
+                  {user.email} {user.isPlatformAdmin ? <Badge tone="blue">admin</Badge> : null}{" "}
+                  {user.disabledAt ? <Badge tone="red">disabled</Badge> : null}
                 </span>
                 <span className="text-slate-500">{utcDateTime.format(user.createdAt)}</span>
               </li>
             ))}
           </ul>
         </Card>
-        <Card title="Newest teams" actions={<Link href="/admin/teams" className={more}>All teams</Link>}>
+        <Card
+          title="Newest teams"
+          actions={
+            <Link href="/admin/teams" className={more}>
+              All teams
+            </Link>
+          }
+        >
           <ul className="divide-y divide-slate-100 text-sm">
             {recent.recentTeams.map((team) => (
               <li key={team.id} className="flex flex-wrap justify-between gap-2 py-2">
@@ -87,7 +134,15 @@ export default async function AdminPage() {
           </ul>
         </Card>
       </div>
-      <Card title="Audit log (latest)" className="mt-6" actions={<Link href="/admin/audit" className={more}>Full audit log</Link>}>
+      <Card
+        title="Audit log (latest)"
+        className="mt-6"
+        actions={
+          <Link href="/admin/audit" className={more}>
+            Full audit log
+          </Link>
+        }
+      >
         {audit.rows.length === 0 ? (
           <EmptyState title="Nothing audited yet" />
         ) : (

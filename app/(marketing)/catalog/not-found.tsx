@@ -5,7 +5,10 @@ export default function ApiNotFound() {
   return (
     <EmptyState title="This API is not in the catalog">
       It may never have existed, not be published yet, or have been retired.{" "}
-      <Link href="/catalog" className="font-medium text-brand-700 underline">Browse the catalog</Link>.
+      <Link href="/catalog" className="font-medium text-brand-700 underline">
+        Browse the catalog
+      </Link>
+      .
     </EmptyState>
   );
 }

@@ -37,7 +37,11 @@ export default async function TeamOverviewPage({ params }: { params: Promise<{ t
       <PageHeader title="Overview" description={`You are ${ROLE_LABEL[ctx.role].toLowerCase()} of this team.`} />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
         {stats.map((stat) => (
-          <Link key={stat.label} href={`/${slug}/${stat.href}`} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-500">
+          <Link
+            key={stat.label}
+            href={`/${slug}/${stat.href}`}
+            className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-500"
+          >
             <p className="text-xs text-slate-500">{stat.label}</p>
             <p className="mt-1 text-xl font-semibold tabular-nums">{stat.value}</p>
           </Link>
@@ -50,11 +54,18 @@ export default async function TeamOverviewPage({ params }: { params: Promise<{ t
       <Card title="Getting started" className="mt-8">
         <ol className="list-decimal space-y-3 pl-5 text-sm text-slate-700">
           <li>
-            Subscribe the team to an API on the <Link className="text-brand-600 hover:underline" href={`/${slug}/catalog`}>catalog</Link> page (owners and admins pick
-            the plan).
+            Subscribe the team to an API on the{" "}
+            <Link className="text-brand-600 hover:underline" href={`/${slug}/catalog`}>
+              catalog
+            </Link>{" "}
+            page (owners and admins pick the plan).
           </li>
           <li>
-            Create a key on the <Link className="text-brand-600 hover:underline" href={`/${slug}/keys`}>Keys</Link> page and copy it: it is shown once.
+            Create a key on the{" "}
+            <Link className="text-brand-600 hover:underline" href={`/${slug}/keys`}>
+              Keys
+            </Link>{" "}
+            page and copy it: it is shown once.
           </li>
           <li>
             Call <code>/api/gateway/{"{api}"}/…</code> with <code>Authorization: Bearer &lt;key&gt;</code>. For the Demo API:
@@ -63,11 +74,18 @@ export default async function TeamOverviewPage({ params }: { params: Promise<{ t
             </pre>
           </li>
           <li>
-            Paid plans draw on the team&apos;s credit: see <Link className="text-brand-600 hover:underline" href={`/${slug}/billing`}>billing</Link>. Top-ups through
-            Stripe arrive later; until then a platform admin grants credit.
+            Paid plans draw on the team&apos;s credit: see{" "}
+            <Link className="text-brand-600 hover:underline" href={`/${slug}/billing`}>
+              billing
+            </Link>
+            . Top-ups through Stripe arrive later; until then a platform admin grants credit.
           </li>
           <li>
-            Invite your colleagues on the <Link className="text-brand-600 hover:underline" href={`/${slug}/members`}>members</Link> page.
+            Invite your colleagues on the{" "}
+            <Link className="text-brand-600 hover:underline" href={`/${slug}/members`}>
+              members
+            </Link>{" "}
+            page.
           </li>
         </ol>
       </Card>

@@ -29,7 +29,16 @@ export function ApiForm({ action, slug, initial, hasCredential, openapiSummary, 
     <form action={formAction} className="space-y-6" noValidate>
       {slug ? <input type="hidden" name="apiSlug" value={slug} /> : null}
       {/* The nonce remounts the fields after each answer, so they show what was sent or saved. */}
-      <Fields key={state.nonce ?? 0} values={values} errors={errors} editing={Boolean(slug)} hasCredential={hasCredential} openapiSummary={openapiSummary} state={state} limits={limits} />
+      <Fields
+        key={state.nonce ?? 0}
+        values={values}
+        errors={errors}
+        editing={Boolean(slug)}
+        hasCredential={hasCredential}
+        openapiSummary={openapiSummary}
+        state={state}
+        limits={limits}
+      />
       <div className="flex flex-wrap items-center gap-4">
         <SubmitButton pendingLabel="Saving…">{slug ? "Save changes" : "Create API"}</SubmitButton>
         <div className="min-w-0 flex-1">
@@ -40,7 +49,12 @@ export function ApiForm({ action, slug, initial, hasCredential, openapiSummary, 
   );
 }
 
-type FieldsProps = Omit<Props, "action" | "initial" | "slug"> & { values: ApiFormValues; errors: Record<string, string>; editing: boolean; state: ApiFormState };
+type FieldsProps = Omit<Props, "action" | "initial" | "slug"> & {
+  values: ApiFormValues;
+  errors: Record<string, string>;
+  editing: boolean;
+  state: ApiFormState;
+};
 
 function Fields({ values, errors, editing, hasCredential, openapiSummary, state, limits }: FieldsProps) {
   const [description, setDescription] = useState(values.description ?? "");
@@ -49,21 +63,50 @@ function Fields({ values, errors, editing, hasCredential, openapiSummary, state,
     <>
       <Card title="Catalog entry" description="What developers see in the catalog and on the API's page.">
         <div className="grid gap-4 sm:grid-cols-2">
-          {editing ? null : <Field label="Slug" name="slug" required defaultValue={values.slug} error={errors.slug} hint="Part of every gateway URL: /api/gateway/<slug>/…. Lowercase letters, digits and dashes; fixed once created." />}
+          {editing ? null : (
+            <Field
+              label="Slug"
+              name="slug"
+              required
+              defaultValue={values.slug}
+              error={errors.slug}
+              hint="Part of every gateway URL: /api/gateway/<slug>/…. Lowercase letters, digits and dashes; fixed once created."
+            />
+          )}
           <Field label="Name" name="name" required maxLength={100} defaultValue={values.name} error={errors.name} />
           <Field label="Version" name="version" required maxLength={40} defaultValue={values.version} error={errors.version} />
           <SelectField label="Visibility" name="visibility" defaultValue={values.visibility ?? "PUBLIC"} error={errors.visibility}>
             <option value="PUBLIC">Public: listed for everyone</option>
             <option value="PRIVATE">Private: only teams subscribed to it see it</option>
           </SelectField>
-          <Field label="Summary" name="summary" maxLength={300} defaultValue={values.summary} error={errors.summary} className="sm:col-span-2" hint="One sentence for the catalog card." />
-          <Field label="Tags" name="tags" defaultValue={values.tags} error={errors.tags} className="sm:col-span-2" hint="Comma separated, e.g. weather, forecasts." />
+          <Field
+            label="Summary"
+            name="summary"
+            maxLength={300}
+            defaultValue={values.summary}
+            error={errors.summary}
+            className="sm:col-span-2"
+            hint="One sentence for the catalog card."
+          />
+          <Field
+            label="Tags"
+            name="tags"
+            defaultValue={values.tags}
+            error={errors.tags}
+            className="sm:col-span-2"
+            hint="Comma separated, e.g. weather, forecasts."
+          />
           <div className="sm:col-span-2">
             <div className="flex items-end justify-between gap-2">
               <label htmlFor="description" className="block text-sm font-medium text-slate-700">
                 Description (Markdown)
               </label>
-              <button type="button" className="text-sm text-brand-700 hover:underline" aria-pressed={preview} onClick={() => setPreview((shown) => !shown)}>
+              <button
+                type="button"
+                className="text-sm text-brand-700 hover:underline"
+                aria-pressed={preview}
+                onClick={() => setPreview((shown) => !shown)}
+              >
                 {preview ? "Edit" : "Preview"}
               </button>
             </div>
@@ -78,7 +121,10 @@ function Fields({ values, errors, editing, hasCredential, openapiSummary, state,
               className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm shadow-sm focus:border-brand-500 focus:outline-none focus:ring-1 focus:ring-brand-500"
             />
             {preview ? (
-              <div className="prose-sm mt-1 min-h-24 rounded-md border border-slate-200 bg-white px-4 py-2 text-sm text-slate-700" data-testid="description-preview">
+              <div
+                className="prose-sm mt-1 min-h-24 rounded-md border border-slate-200 bg-white px-4 py-2 text-sm text-slate-700"
+                data-testid="description-preview"
+              >
                 {description.trim() ? <Markdown>{description}</Markdown> : <p className="text-slate-500">Nothing to preview yet.</p>}
               </div>
             ) : null}
@@ -87,10 +133,29 @@ function Fields({ values, errors, editing, hasCredential, openapiSummary, state,
         </div>
       </Card>
 
-      <Card title="Upstream" description="Where the gateway forwards calls. Only http and https; private, loopback and link-local addresses are refused.">
+      <Card
+        title="Upstream"
+        description="Where the gateway forwards calls. Only http and https; private, loopback and link-local addresses are refused."
+      >
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field label="Upstream base URL" name="upstreamBaseUrl" type="url" required placeholder="https://api.example.com/v1" defaultValue={values.upstreamBaseUrl} error={errors.upstreamBaseUrl} className="sm:col-span-2" />
-          <Field label="Credential header" name="upstreamAuthHeader" placeholder="Authorization" defaultValue={values.upstreamAuthHeader} error={errors.upstreamAuthHeader} hint="The header the gateway adds with the credential." />
+          <Field
+            label="Upstream base URL"
+            name="upstreamBaseUrl"
+            type="url"
+            required
+            placeholder="https://api.example.com/v1"
+            defaultValue={values.upstreamBaseUrl}
+            error={errors.upstreamBaseUrl}
+            className="sm:col-span-2"
+          />
+          <Field
+            label="Credential header"
+            name="upstreamAuthHeader"
+            placeholder="Authorization"
+            defaultValue={values.upstreamAuthHeader}
+            error={errors.upstreamAuthHeader}
+            hint="The header the gateway adds with the credential."
+          />
           <div>
             <Field
               label={hasCredential ? "Replace the credential" : "Credential"}
@@ -103,17 +168,39 @@ function Fields({ values, errors, editing, hasCredential, openapiSummary, state,
             />
             {editing && hasCredential ? (
               <label className="mt-2 flex items-center gap-2 text-sm">
-                <input type="checkbox" name="clearUpstreamCredential" defaultChecked={values.clearUpstreamCredential === "on"} className="h-4 w-4 rounded border-slate-300" />
+                <input
+                  type="checkbox"
+                  name="clearUpstreamCredential"
+                  defaultChecked={values.clearUpstreamCredential === "on"}
+                  className="h-4 w-4 rounded border-slate-300"
+                />
                 Remove the stored credential
               </label>
             ) : null}
           </div>
-          <Field label="Connect timeout (ms)" name="upstreamConnectTimeoutMs" inputMode="numeric" defaultValue={values.upstreamConnectTimeoutMs} error={errors.upstreamConnectTimeoutMs} hint="100 to 60000." />
-          <Field label="Response timeout (ms)" name="upstreamTimeoutMs" inputMode="numeric" defaultValue={values.upstreamTimeoutMs} error={errors.upstreamTimeoutMs} hint="1000 to 300000." />
+          <Field
+            label="Connect timeout (ms)"
+            name="upstreamConnectTimeoutMs"
+            inputMode="numeric"
+            defaultValue={values.upstreamConnectTimeoutMs}
+            error={errors.upstreamConnectTimeoutMs}
+            hint="100 to 60000."
+          />
+          <Field
+            label="Response timeout (ms)"
+            name="upstreamTimeoutMs"
+            inputMode="numeric"
+            defaultValue={values.upstreamTimeoutMs}
+            error={errors.upstreamTimeoutMs}
+            hint="1000 to 300000."
+          />
         </div>
       </Card>
 
-      <Card title="OpenAPI document" description="Shown as the API's reference docs. Validated against the official OpenAPI schema; an invalid document is never saved.">
+      <Card
+        title="OpenAPI document"
+        description="Shown as the API's reference docs. Validated against the official OpenAPI schema; an invalid document is never saved."
+      >
         <OpenApiField
           editing={editing}
           current={openapiSummary}

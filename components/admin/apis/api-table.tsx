@@ -31,7 +31,9 @@ export function ApiTable({ apis }: { apis: AdminApiRow[] }) {
           </td>
           <td className={cell}>
             <ApiStatusBadge status={api.status} />
-            {api.status === "DEPRECATED" && api.sunsetAt ? <span className="ml-2 text-xs text-slate-500">sunset {api.sunsetAt.toISOString().slice(0, 10)}</span> : null}
+            {api.status === "DEPRECATED" && api.sunsetAt ? (
+              <span className="ml-2 text-xs text-slate-500">sunset {api.sunsetAt.toISOString().slice(0, 10)}</span>
+            ) : null}
           </td>
           <td className={cell}>{api.visibility === "PUBLIC" ? <Badge tone="blue">public</Badge> : <Badge>private</Badge>}</td>
           <td className={`${cell} text-right tabular-nums`}>

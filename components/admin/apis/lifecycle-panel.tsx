@@ -39,15 +39,23 @@ export function LifecyclePanel({ action, slug, status, next, dates, deprecationN
           ))}
         </dl>
       ) : null}
-      {deprecationNote ? <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">Deprecation note: {deprecationNote}</p> : null}
-      {next.length === 0 ? <p className="text-sm text-slate-600">Retired for good: the gateway answers 410 Gone and the catalog no longer lists it.</p> : null}
+      {deprecationNote ? (
+        <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">Deprecation note: {deprecationNote}</p>
+      ) : null}
+      {next.length === 0 ? (
+        <p className="text-sm text-slate-600">Retired for good: the gateway answers 410 Gone and the catalog no longer lists it.</p>
+      ) : null}
 
       {next.includes("PUBLISHED") ? (
         <form action={formAction}>
           <input type="hidden" name="apiSlug" value={slug} />
           <input type="hidden" name="status" value="PUBLISHED" />
           <SubmitButton pendingLabel="Publishing…">{status === "DEPRECATED" ? "Undo the deprecation" : "Publish"}</SubmitButton>
-          <p className="mt-1 text-xs text-slate-500">{status === "DEPRECATED" ? "Back to published: the Deprecation and Sunset headers stop." : "Lists the API in the catalog; teams can subscribe and call it."}</p>
+          <p className="mt-1 text-xs text-slate-500">
+            {status === "DEPRECATED"
+              ? "Back to published: the Deprecation and Sunset headers stop."
+              : "Lists the API in the catalog; teams can subscribe and call it."}
+          </p>
         </form>
       ) : null}
 
@@ -55,9 +63,24 @@ export function LifecyclePanel({ action, slug, status, next, dates, deprecationN
         <form action={formAction} className="space-y-3 rounded-md border border-amber-200 p-3">
           <input type="hidden" name="apiSlug" value={slug} />
           <input type="hidden" name="status" value="DEPRECATED" />
-          <Field label="Sunset date" name="sunsetDate" type="date" min={minSunset} error={errors.sunsetAt ?? errors.sunsetDate} hint="Sent as the Sunset header; must be in the future. Leave empty when not decided." />
-          <Field label="Deprecation note (optional)" name="deprecationMessage" maxLength={500} placeholder="Use weather-v2 instead." error={errors.deprecationMessage} />
-          <SubmitButton variant="secondary" pendingLabel="Deprecating…">Deprecate</SubmitButton>
+          <Field
+            label="Sunset date"
+            name="sunsetDate"
+            type="date"
+            min={minSunset}
+            error={errors.sunsetAt ?? errors.sunsetDate}
+            hint="Sent as the Sunset header; must be in the future. Leave empty when not decided."
+          />
+          <Field
+            label="Deprecation note (optional)"
+            name="deprecationMessage"
+            maxLength={500}
+            placeholder="Use weather-v2 instead."
+            error={errors.deprecationMessage}
+          />
+          <SubmitButton variant="secondary" pendingLabel="Deprecating…">
+            Deprecate
+          </SubmitButton>
         </form>
       ) : null}
 
@@ -65,12 +88,15 @@ export function LifecyclePanel({ action, slug, status, next, dates, deprecationN
         <form
           action={formAction}
           onSubmit={(event) => {
-            if (!window.confirm("Retire this API? Every call will get 410 Gone and it leaves the catalog. This cannot be undone.")) event.preventDefault();
+            if (!window.confirm("Retire this API? Every call will get 410 Gone and it leaves the catalog. This cannot be undone."))
+              event.preventDefault();
           }}
         >
           <input type="hidden" name="apiSlug" value={slug} />
           <input type="hidden" name="status" value="RETIRED" />
-          <SubmitButton variant="danger" pendingLabel="Retiring…">Retire…</SubmitButton>
+          <SubmitButton variant="danger" pendingLabel="Retiring…">
+            Retire…
+          </SubmitButton>
           <p className="mt-1 text-xs text-slate-500">Irreversible: calls get 410 Gone.</p>
         </form>
       ) : null}

@@ -29,12 +29,28 @@ export function OpenApiField({ editing, current, defaultMode, defaultText, error
     <div className="space-y-3">
       {editing ? (
         <fieldset>
-          <legend className="text-sm text-slate-700">{current ? <>Current document: <span className="font-medium">{current}</span></> : "No document is stored."}</legend>
+          <legend className="text-sm text-slate-700">
+            {current ? (
+              <>
+                Current document: <span className="font-medium">{current}</span>
+              </>
+            ) : (
+              "No document is stored."
+            )}
+          </legend>
           <div className="mt-2 flex flex-wrap gap-x-6 gap-y-2 text-sm">
             {(current ? (["keep", "replace", "remove"] as const) : (["keep", "replace"] as const)).map((option) => (
               <label key={option} className="flex items-center gap-2">
                 <input type="radio" name="openapiMode" value={option} checked={mode === option} onChange={() => setMode(option)} />
-                {option === "keep" ? (current ? "Keep the current document" : "No document") : option === "replace" ? (current ? "Replace it" : "Add one") : "Remove it"}
+                {option === "keep"
+                  ? current
+                    ? "Keep the current document"
+                    : "No document"
+                  : option === "replace"
+                    ? current
+                      ? "Replace it"
+                      : "Add one"
+                    : "Remove it"}
               </label>
             ))}
           </div>
@@ -74,7 +90,7 @@ export function OpenApiField({ editing, current, defaultMode, defaultText, error
             spellCheck={false}
             aria-invalid={message ? true : undefined}
             aria-describedby="openapi-help"
-            placeholder={'openapi: 3.1.0\ninfo:\n  title: Weather API\n  version: 1.0.0\npaths: {}'}
+            placeholder={"openapi: 3.1.0\ninfo:\n  title: Weather API\n  version: 1.0.0\npaths: {}"}
             className={`mt-1 block w-full rounded-md border bg-white px-3 py-2 font-mono text-xs shadow-sm focus:border-brand-500 focus:outline-none focus:ring-1 focus:ring-brand-500 ${message ? "border-red-500" : "border-slate-300"}`}
           />
           <p id="openapi-help" className="mt-1 text-xs text-slate-500">
@@ -84,13 +100,25 @@ export function OpenApiField({ editing, current, defaultMode, defaultText, error
       </div>
       {message ? (
         <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
-          <p>{fileError ?? (problems?.length ? `The OpenAPI document has ${problems.length === 1 ? "a problem" : `${problems.length} problems`}:` : message)}</p>
+          <p>
+            {fileError ??
+              (problems?.length
+                ? `The OpenAPI document has ${problems.length === 1 ? "a problem" : `${problems.length} problems`}:`
+                : message)}
+          </p>
           {!fileError && problems?.length ? (
             <ul className="mt-1 list-disc space-y-0.5 pl-5" data-testid="openapi-problems">
               {problems.map((problem, index) => (
                 <li key={index}>
-                  {problem.line ? <span className="font-medium">Line {problem.line}, column {problem.column ?? 1}</span> : <code className="text-xs">{problem.pointer || "document"}</code>}
-                  {problem.line && problem.pointer ? <code className="ml-1 text-xs text-red-600/80">({problem.pointer})</code> : null}: <Inline text={problem.message} />
+                  {problem.line ? (
+                    <span className="font-medium">
+                      Line {problem.line}, column {problem.column ?? 1}
+                    </span>
+                  ) : (
+                    <code className="text-xs">{problem.pointer || "document"}</code>
+                  )}
+                  {problem.line && problem.pointer ? <code className="ml-1 text-xs text-red-600/80">({problem.pointer})</code> : null}:{" "}
+                  <Inline text={problem.message} />
                 </li>
               ))}
             </ul>
@@ -103,5 +131,13 @@ export function OpenApiField({ editing, current, defaultMode, defaultText, error
 
 /** Problem messages mark names with `backticks`: show those as code. */
 function Inline({ text }: { text: string }) {
-  return text.split("`").map((part, index) => (index % 2 ? <code key={index} className="text-xs">{part}</code> : part));
+  return text.split("`").map((part, index) =>
+    index % 2 ? (
+      <code key={index} className="text-xs">
+        {part}
+      </code>
+    ) : (
+      part
+    ),
+  );
 }

@@ -10,13 +10,23 @@ import type { ApiFormValues } from "@/components/admin/apis/api-form-values";
 
 type Row = { id: number; values: Record<string, string> };
 
-const NEW_PLAN: Record<string, string> = { price: "0", rateLimit: "60", rateLimitWindowSec: "60", maxRequestBytes: "1048576", chargePolicy: "REFUND_ON_UPSTREAM_FAILURE" };
+const NEW_PLAN: Record<string, string> = {
+  price: "0",
+  rateLimit: "60",
+  rateLimitWindowSec: "60",
+  maxRequestBytes: "1048576",
+  chargePolicy: "REFUND_ON_UPSTREAM_FAILURE",
+};
 
 function rowsFrom(values: ApiFormValues): Row[] {
   const rows: Row[] = [];
   for (let index = 0; values[`plans.${index}.slug`] !== undefined; index++) {
     const prefix = `plans.${index}.`;
-    const row = Object.fromEntries(Object.entries(values).filter(([key]) => key.startsWith(prefix)).map(([key, value]) => [key.slice(prefix.length), value]));
+    const row = Object.fromEntries(
+      Object.entries(values)
+        .filter(([key]) => key.startsWith(prefix))
+        .map(([key, value]) => [key.slice(prefix.length), value]),
+    );
     rows.push({ id: index, values: row });
   }
   return rows;
@@ -40,7 +50,15 @@ export function PlansEditor({ values, errors, currency, maxPrice }: Props) {
         </p>
       ) : null}
       {rows.map((row, index) => (
-        <PlanRow key={row.id} index={index} row={row} errors={errors} currency={currency} maxPrice={maxPrice} onRemove={() => removeRow(row.id)} />
+        <PlanRow
+          key={row.id}
+          index={index}
+          row={row}
+          errors={errors}
+          currency={currency}
+          maxPrice={maxPrice}
+          onRemove={() => removeRow(row.id)}
+        />
       ))}
       <Button type="button" variant="secondary" onClick={addRow}>
         Add a plan
@@ -49,7 +67,21 @@ export function PlansEditor({ values, errors, currency, maxPrice }: Props) {
   );
 }
 
-function PlanRow({ index, row, errors, currency, maxPrice, onRemove }: { index: number; row: Row; errors: Record<string, string>; currency: string; maxPrice: string; onRemove: () => void }) {
+function PlanRow({
+  index,
+  row,
+  errors,
+  currency,
+  maxPrice,
+  onRemove,
+}: {
+  index: number;
+  row: Row;
+  errors: Record<string, string>;
+  currency: string;
+  maxPrice: string;
+  onRemove: () => void;
+}) {
   const existing = row.values.existing === "1";
   const name = (field: string) => `plans.${index}.${field}`;
   const id = (field: string) => `plan-${row.id}-${field}`;
@@ -59,7 +91,11 @@ function PlanRow({ index, row, errors, currency, maxPrice, onRemove }: { index: 
     <fieldset className="rounded-md border border-slate-200 p-4" data-testid="plan-row">
       <legend className="px-1 text-sm font-medium text-slate-800">
         {existing ? `Plan ${row.values.slug}` : "New plan"}
-        {existing ? <span className="ml-2 font-normal text-slate-500">{subscribers === 1 ? "1 active subscription" : `${subscribers} active subscriptions`}</span> : null}
+        {existing ? (
+          <span className="ml-2 font-normal text-slate-500">
+            {subscribers === 1 ? "1 active subscription" : `${subscribers} active subscriptions`}
+          </span>
+        ) : null}
       </legend>
       {existing ? (
         <>
@@ -69,13 +105,33 @@ function PlanRow({ index, row, errors, currency, maxPrice, onRemove }: { index: 
         </>
       ) : null}
       <div className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3">
-        {existing ? null : <Field label="Plan slug" {...field("slug")} required placeholder="pro" hint="Lowercase letters, digits and dashes; fixed once saved." />}
+        {existing ? null : (
+          <Field
+            label="Plan slug"
+            {...field("slug")}
+            required
+            placeholder="pro"
+            hint="Lowercase letters, digits and dashes; fixed once saved."
+          />
+        )}
         <Field label="Plan name" {...field("name")} required placeholder="Pro" />
-        <Field label={`Price per call (${currency})`} {...field("price")} inputMode="decimal" required hint={`0 to ${maxPrice}, up to six decimals.`} />
+        <Field
+          label={`Price per call (${currency})`}
+          {...field("price")}
+          inputMode="decimal"
+          required
+          hint={`0 to ${maxPrice}, up to six decimals.`}
+        />
         <Field label="Requests per window" {...field("rateLimit")} inputMode="numeric" required />
         <Field label="Window (seconds)" {...field("rateLimitWindowSec")} inputMode="numeric" required />
         <Field label="Max request body (bytes)" {...field("maxRequestBytes")} inputMode="numeric" required hint="1048576 = 1 MiB." />
-        <SelectField label="When the upstream fails" name={name("chargePolicy")} id={id("chargePolicy")} defaultValue={row.values.chargePolicy ?? "REFUND_ON_UPSTREAM_FAILURE"} error={errors[name("chargePolicy")]}>
+        <SelectField
+          label="When the upstream fails"
+          name={name("chargePolicy")}
+          id={id("chargePolicy")}
+          defaultValue={row.values.chargePolicy ?? "REFUND_ON_UPSTREAM_FAILURE"}
+          error={errors[name("chargePolicy")]}
+        >
           <option value="REFUND_ON_UPSTREAM_FAILURE">Refund the call</option>
           <option value="ALWAYS_CHARGE">Charge anyway</option>
         </SelectField>
@@ -83,12 +139,22 @@ function PlanRow({ index, row, errors, currency, maxPrice, onRemove }: { index: 
       </div>
       <div className="mt-3 flex flex-wrap items-center gap-x-6 gap-y-2 text-sm">
         <label className="flex items-center gap-2">
-          <input type="checkbox" name={name("requiresApproval")} defaultChecked={row.values.requiresApproval === "on"} className="h-4 w-4 rounded border-slate-300" />
+          <input
+            type="checkbox"
+            name={name("requiresApproval")}
+            defaultChecked={row.values.requiresApproval === "on"}
+            className="h-4 w-4 rounded border-slate-300"
+          />
           Subscriptions need an admin&apos;s approval
         </label>
         {existing ? (
           <label className="flex items-center gap-2">
-            <input type="checkbox" name={name("archived")} defaultChecked={row.values.archived === "on"} className="h-4 w-4 rounded border-slate-300" />
+            <input
+              type="checkbox"
+              name={name("archived")}
+              defaultChecked={row.values.archived === "on"}
+              className="h-4 w-4 rounded border-slate-300"
+            />
             Archived (subscribers keep it; no new subscriptions)
           </label>
         ) : (

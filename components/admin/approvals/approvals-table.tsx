@@ -9,7 +9,14 @@ import { DecisionForms } from "@/components/admin/approvals/decision-forms";
 import { TableScroll } from "@/components/ui/table-scroll";
 
 const cell = "px-3 py-3 align-top";
-const COLUMNS = [{ label: "Team" }, { label: "API" }, { label: "Current → requested plan" }, { label: "Price per call", right: true }, { label: "Requested (UTC)" }, { label: "Decision", className: "w-72" }];
+const COLUMNS = [
+  { label: "Team" },
+  { label: "API" },
+  { label: "Current → requested plan" },
+  { label: "Price per call", right: true },
+  { label: "Requested (UTC)" },
+  { label: "Decision", className: "w-72" },
+];
 
 export function ApprovalsTable({ approvals, currency }: { approvals: PendingApproval[]; currency: string }) {
   return (

@@ -30,6 +30,9 @@ export async function updateAlertSettings(teamId: string, input: AlertSettings, 
   await db.$transaction(async (tx) => {
     await tx.team.update({ where: { id: teamId }, data: { lowBalanceThreshold: threshold, lowBalanceAlertedAt: null, webhookUrl: url } });
     const metadata = { lowBalanceThreshold: threshold?.toString() ?? null, webhookUrl: url };
-    await recordAudit({ actorUserId, teamId, action: "billing.alert_settings.updated", targetType: "team", targetId: teamId, metadata }, tx);
+    await recordAudit(
+      { actorUserId, teamId, action: "billing.alert_settings.updated", targetType: "team", targetId: teamId, metadata },
+      tx,
+    );
   });
 }

@@ -11,7 +11,10 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { invalid } from "@/lib/validation";
 
 export const autoRechargeSettingsSchema = z.object({
-  enabled: z.string().optional().transform((value) => value === "on"),
+  enabled: z
+    .string()
+    .optional()
+    .transform((value) => value === "on"),
   threshold: decimalAmount,
   amount: decimalAmount,
 });
@@ -33,9 +36,13 @@ export async function updateAutoRecharge(teamId: string, input: AutoRechargeSett
   const amount = decimalToMicros(input.amount);
   checkAmount(amount);
   const team = await db.team.findUniqueOrThrow({ where: { id: teamId }, select: { autoRechargePaymentMethodId: true } });
-  if (input.enabled && !team.autoRechargePaymentMethodId) throw new AppError("conflict", "Save a card with a top-up first (tick \"Save this card for auto-recharge\").");
+  if (input.enabled && !team.autoRechargePaymentMethodId)
+    throw new AppError("conflict", 'Save a card with a top-up first (tick "Save this card for auto-recharge").');
   await db.$transaction(async (tx) => {
-    await tx.team.update({ where: { id: teamId }, data: { autoRechargeEnabled: input.enabled, autoRechargeThreshold: threshold, autoRechargeAmount: amount } });
+    await tx.team.update({
+      where: { id: teamId },
+      data: { autoRechargeEnabled: input.enabled, autoRechargeThreshold: threshold, autoRechargeAmount: amount },
+    });
     const metadata = { enabled: input.enabled, threshold: threshold.toString(), amount: amount.toString() };
     await recordAudit({ actorUserId, teamId, action: "billing.auto_recharge.updated", targetType: "team", targetId: teamId, metadata }, tx);
   });

@@ -15,9 +15,23 @@ export async function failAutoRecharge(paymentId: string, reason: string): Promi
   const team = await db.$transaction(async (tx) => {
     const { count } = await tx.payment.updateMany({ where: { id: paymentId, status: "PENDING" }, data: { status: "FAILED" } });
     if (count === 0) return null;
-    const updated = await tx.team.update({ where: { id: payment.teamId }, data: { autoRechargeEnabled: false, autoRechargeInFlightAt: null }, select: { id: true, slug: true, name: true } });
+    const updated = await tx.team.update({
+      where: { id: payment.teamId },
+      data: { autoRechargeEnabled: false, autoRechargeInFlightAt: null },
+      select: { id: true, slug: true, name: true },
+    });
     const metadata = { amount: payment.amount.toString(), reason: reason.slice(0, 300) };
-    await recordAudit({ actorType: "SYSTEM", teamId: payment.teamId, action: "billing.auto_recharge.failed", targetType: "payment", targetId: payment.id, metadata }, tx);
+    await recordAudit(
+      {
+        actorType: "SYSTEM",
+        teamId: payment.teamId,
+        action: "billing.auto_recharge.failed",
+        targetType: "payment",
+        targetId: payment.id,
+        metadata,
+      },
+      tx,
+    );
     return updated;
   });
   if (!team) return false;
@@ -31,7 +45,15 @@ export async function failAutoRecharge(paymentId: string, reason: string): Promi
     link,
     webhook: {
       event: "auto_recharge.failed",
-      payload: { type: "auto_recharge.failed", team: { id: team.id, slug: team.slug }, amount: toMoneyString(payment.amount), currency: payment.currency, reason, topUpUrl: link, occurredAt: new Date().toISOString() },
+      payload: {
+        type: "auto_recharge.failed",
+        team: { id: team.id, slug: team.slug },
+        amount: toMoneyString(payment.amount),
+        currency: payment.currency,
+        reason,
+        topUpUrl: link,
+        occurredAt: new Date().toISOString(),
+      },
     },
   });
   return true;

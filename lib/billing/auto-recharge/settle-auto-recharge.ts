@@ -13,7 +13,10 @@ export const autoRechargeIntentSchema = z.object({
   id: z.string(),
   amount: z.number().int(),
   currency: z.string(),
-  metadata: z.record(z.string(), z.string()).nullish().transform((value) => value ?? {}),
+  metadata: z
+    .record(z.string(), z.string())
+    .nullish()
+    .transform((value) => value ?? {}),
   last_payment_error: z.object({ message: z.string().nullish() }).nullish(),
 });
 type AutoRechargeIntent = z.infer<typeof autoRechargeIntentSchema>;
@@ -28,9 +31,18 @@ export async function settleAutoRecharge(stripe: Stripe, intent: AutoRechargeInt
     const { payment } = lookup;
     if (payment.kind !== "AUTO_RECHARGE") return { outcome: "ignored", teamId, detail: `payment ${payment.id} is not an auto-recharge` };
     if (intent.amount !== microsToMinorUnits(payment.amount, payment.currency) || intent.currency.toUpperCase() !== payment.currency) {
-      return { outcome: "failed", teamId, detail: `intent ${intent.id} charged ${intent.amount} ${intent.currency}, payment ${payment.id} expects ${payment.amount} micros ${payment.currency}` };
+      return {
+        outcome: "failed",
+        teamId,
+        detail: `intent ${intent.id} charged ${intent.amount} ${intent.currency}, payment ${payment.id} expects ${payment.amount} micros ${payment.currency}`,
+      };
     }
-    const result = await creditPayment(tx, payment, { kind: "AUTO_RECHARGE", externalRef: `stripe:pi:${intent.id}`, reason: "Auto-recharge" }, paid);
+    const result = await creditPayment(
+      tx,
+      payment,
+      { kind: "AUTO_RECHARGE", externalRef: `stripe:pi:${intent.id}`, reason: "Auto-recharge" },
+      paid,
+    );
     if (result.outcome === "applied") await tx.team.update({ where: { id: teamId }, data: { autoRechargeInFlightAt: null } });
     return result;
   };

@@ -23,7 +23,9 @@ async function claimRecharges(teamIds: string[]): Promise<Claimed[]> {
 
 async function recharge(stripe: Stripe, team: Claimed): Promise<void> {
   const currency = installationCurrency();
-  const payment = await db.payment.create({ data: { teamId: team.id, kind: "AUTO_RECHARGE", status: "PENDING", amount: team.amount, currency } });
+  const payment = await db.payment.create({
+    data: { teamId: team.id, kind: "AUTO_RECHARGE", status: "PENDING", amount: team.amount, currency },
+  });
   try {
     const intent = await stripe.paymentIntents.create(
       {

@@ -9,8 +9,7 @@ import { pgPool } from "@/lib/db";
 export type ChargeRequest = { teamId: string; apiId: string; keyId: string; requestId: string; price: bigint; capped: boolean };
 
 export type ChargeResult =
-  | { ok: true; balanceAfter: bigint }
-  | { ok: false; reason: "insufficient_credit" | "key_spend_cap_reached"; balance: bigint };
+  { ok: true; balanceAfter: bigint } | { ok: false; reason: "insufficient_credit" | "key_spend_cap_reached"; balance: bigint };
 
 // Debit the team when it has the credit; insert the USAGE ledger row from the updated row.
 // `current` reads the statement's snapshot: the balance that was too low when zero rows changed.

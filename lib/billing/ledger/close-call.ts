@@ -61,7 +61,10 @@ async function closeCall(close: Close): Promise<Closed> {
 }
 
 async function earlierOutcome(requestId: string): Promise<"SETTLED" | "REFUNDED" | null> {
-  const { rows } = await pgPool().query<{ outcome: "SETTLED" | "REFUNDED" }>(`SELECT outcome FROM call_settlements WHERE "requestId" = $1`, [requestId]);
+  const { rows } = await pgPool().query<{ outcome: "SETTLED" | "REFUNDED" }>(
+    `SELECT outcome FROM call_settlements WHERE "requestId" = $1`,
+    [requestId],
+  );
   return rows[0]?.outcome ?? null;
 }
 

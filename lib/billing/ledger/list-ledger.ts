@@ -10,6 +10,9 @@ export type LedgerPageParams = { ledger?: string | string[]; usage?: string | st
 
 /** Callers must have checked that the viewer belongs to `teamId`; every query is scoped to it. */
 export async function listLedger(teamId: string, params: LedgerPageParams = {}): Promise<TeamLedger> {
-  const [movements, usage] = await Promise.all([listCreditMovements(teamId, parsePage(params.ledger)), listUsageByDay(teamId, parsePage(params.usage))]);
+  const [movements, usage] = await Promise.all([
+    listCreditMovements(teamId, parsePage(params.ledger)),
+    listUsageByDay(teamId, parsePage(params.usage)),
+  ]);
   return { movements, usage };
 }

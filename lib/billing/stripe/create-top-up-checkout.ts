@@ -13,13 +13,18 @@ import { microsToMinorUnits } from "@/lib/billing/stripe/minor-units";
 type TopUpCheckoutInput = { amountMicros: bigint; saveCard?: boolean };
 type TopUpCheckout = { url: string; paymentId: string; sessionId: string };
 
-const notConfigured = () => new AppError("conflict", "Top-ups are not configured on this installation. Ask a platform admin to grant credit.");
+const notConfigured = () =>
+  new AppError("conflict", "Top-ups are not configured on this installation. Ask a platform admin to grant credit.");
 
 /**
  * The Checkout Session for a Payment. The idempotency key comes from the Payment id, so a retried
  * request (network error, double submit of one payment) opens the same session, never a second.
  */
-export function openCheckoutSession(stripe: Stripe, payment: Payment, options: { customerId: string; teamSlug: string; saveCard: boolean }) {
+export function openCheckoutSession(
+  stripe: Stripe,
+  payment: Payment,
+  options: { customerId: string; teamSlug: string; saveCard: boolean },
+) {
   const metadata = { teamId: payment.teamId, paymentId: payment.id };
   const billing = `${appUrl()}/${options.teamSlug}/billing/top-up`;
   return stripe.checkout.sessions.create(
@@ -30,7 +35,11 @@ export function openCheckoutSession(stripe: Stripe, payment: Payment, options: {
       line_items: [
         {
           quantity: 1,
-          price_data: { currency: payment.currency.toLowerCase(), unit_amount: microsToMinorUnits(payment.amount, payment.currency), product_data: { name: "Tollgate credit" } },
+          price_data: {
+            currency: payment.currency.toLowerCase(),
+            unit_amount: microsToMinorUnits(payment.amount, payment.currency),
+            product_data: { name: "Tollgate credit" },
+          },
         },
       ],
       metadata,
@@ -49,7 +58,14 @@ export async function createTopUpCheckout(teamId: string, input: TopUpCheckoutIn
   if (!team) throw notFound("This team");
   const customerId = await ensureStripeCustomer(stripe, teamId);
   const payment = await db.payment.create({
-    data: { teamId, kind: "CHECKOUT", status: "PENDING", amount: input.amountMicros, currency: installationCurrency(), createdByUserId: actorUserId },
+    data: {
+      teamId,
+      kind: "CHECKOUT",
+      status: "PENDING",
+      amount: input.amountMicros,
+      currency: installationCurrency(),
+      createdByUserId: actorUserId,
+    },
   });
   let session: { id: string; url: string };
   try {

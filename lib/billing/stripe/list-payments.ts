@@ -1,9 +1,27 @@
 // Reads of a team's Stripe payments for the billing pages; always scoped by team id.
 import { db } from "@/lib/db";
 
-export type PaymentView = { id: string; createdAt: Date; amount: bigint; amountRefunded: bigint; currency: string; status: string; kind: string; receiptUrl: string | null };
+export type PaymentView = {
+  id: string;
+  createdAt: Date;
+  amount: bigint;
+  amountRefunded: bigint;
+  currency: string;
+  status: string;
+  kind: string;
+  receiptUrl: string | null;
+};
 
-const VIEW = { id: true, createdAt: true, amount: true, amountRefunded: true, currency: true, status: true, kind: true, receiptUrl: true } as const;
+const VIEW = {
+  id: true,
+  createdAt: true,
+  amount: true,
+  amountRefunded: true,
+  currency: true,
+  status: true,
+  kind: true,
+  receiptUrl: true,
+} as const;
 
 export async function listPayments(teamId: string, take = 20): Promise<PaymentView[]> {
   return db.payment.findMany({ where: { teamId }, orderBy: { createdAt: "desc" }, take, select: VIEW });

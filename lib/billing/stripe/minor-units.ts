@@ -4,7 +4,24 @@
 import { MICROS_PER_UNIT } from "@/lib/money";
 
 // https://docs.stripe.com/currencies#zero-decimal
-const ZERO_DECIMAL = new Set(["BIF", "CLP", "DJF", "GNF", "JPY", "KMF", "KRW", "MGA", "PYG", "RWF", "UGX", "VND", "VUV", "XAF", "XOF", "XPF"]);
+const ZERO_DECIMAL = new Set([
+  "BIF",
+  "CLP",
+  "DJF",
+  "GNF",
+  "JPY",
+  "KMF",
+  "KRW",
+  "MGA",
+  "PYG",
+  "RWF",
+  "UGX",
+  "VND",
+  "VUV",
+  "XAF",
+  "XOF",
+  "XPF",
+]);
 
 export function currencyDecimals(currency: string): 0 | 2 {
   return ZERO_DECIMAL.has(currency.toUpperCase()) ? 0 : 2;

@@ -16,7 +16,9 @@ const bound = (fallback: string) =>
     .default(fallback)
     .transform((value) => decimalToMicros(value));
 
-const boundsSchema = z.object({ TOPUP_MIN: bound("5"), TOPUP_MAX: bound("1000") }).refine((b) => b.TOPUP_MIN > 0n && b.TOPUP_MIN <= b.TOPUP_MAX, "TOPUP_MIN must be above 0 and not above TOPUP_MAX");
+const boundsSchema = z
+  .object({ TOPUP_MIN: bound("5"), TOPUP_MAX: bound("1000") })
+  .refine((b) => b.TOPUP_MIN > 0n && b.TOPUP_MIN <= b.TOPUP_MAX, "TOPUP_MIN must be above 0 and not above TOPUP_MAX");
 
 /** Bounds of a custom top-up in micro-units; a bad setting fails loudly rather than allowing anything. */
 export function topUpBounds(): { min: bigint; max: bigint } {
@@ -36,7 +38,10 @@ function customAmountProblem(value: string, currency: string): string | undefine
   const decimals = currencyDecimals(currency);
   const pattern = decimals === 0 ? /^\d{1,9}$/ : /^\d{1,9}(\.\d{1,2})?$/;
   if (!value) return "Enter an amount.";
-  if (!pattern.test(value)) return decimals === 0 ? `Enter a whole number of ${currency}, e.g. 500.` : "Enter an amount with at most two decimals, e.g. 25 or 12.50.";
+  if (!pattern.test(value))
+    return decimals === 0
+      ? `Enter a whole number of ${currency}, e.g. 500.`
+      : "Enter an amount with at most two decimals, e.g. 25 or 12.50.";
   const micros = decimalToMicros(value);
   const { min, max } = topUpBounds();
   if (micros < min) return `The smallest top-up is ${formatMoney(min, currency)}.`;
@@ -48,7 +53,10 @@ export const topUpFormSchema = z
   .object({
     amount: z.string().trim().default(""),
     customAmount: z.string().trim().default(""),
-    saveCard: z.string().optional().transform((value) => value === "on"),
+    saveCard: z
+      .string()
+      .optional()
+      .transform((value) => value === "on"),
   })
   .transform((input, ctx) => {
     const currency = installationCurrency();
@@ -66,4 +74,3 @@ export const topUpFormSchema = z
     }
     return { amountMicros: decimalToMicros(input.customAmount), saveCard: input.saveCard };
   });
-

@@ -5,4 +5,8 @@ import { updatePendingSession } from "@/lib/billing/webhooks/update-pending-sess
 import type { StripeEventHandler } from "@/lib/billing/webhooks/types";
 
 export const checkoutSessionAsyncPaymentFailed: StripeEventHandler = async (event) =>
-  updatePendingSession(checkoutSessionSchema.parse(event.data.object), { status: "FAILED" }, "asynchronous payment failed; nothing credited");
+  updatePendingSession(
+    checkoutSessionSchema.parse(event.data.object),
+    { status: "FAILED" },
+    "asynchronous payment failed; nothing credited",
+  );

@@ -9,7 +9,8 @@ import { ignored, type StripeEventHandler } from "@/lib/billing/webhooks/types";
 
 export const checkoutSessionCompleted: StripeEventHandler = async (event, stripe) => {
   const session = checkoutSessionSchema.parse(event.data.object);
-  if (session.payment_status === "paid") return withSavedCard(await creditCheckoutSession(stripe, session), await savedPaymentMethodOf(stripe, session.payment_intent));
+  if (session.payment_status === "paid")
+    return withSavedCard(await creditCheckoutSession(stripe, session), await savedPaymentMethodOf(stripe, session.payment_intent));
   if (session.payment_status !== "unpaid") return ignored(`payment_status ${session.payment_status}`);
   return updatePendingSession(session, { stripePaymentIntentId: session.payment_intent ?? undefined }, "awaiting the asynchronous payment");
 };

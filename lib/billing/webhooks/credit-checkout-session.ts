@@ -21,8 +21,17 @@ export async function creditCheckoutSession(stripe: Stripe, session: CheckoutSes
     // Credit what we asked for, and only if Stripe charged exactly that.
     const expected = microsToMinorUnits(payment.amount, payment.currency);
     if (session.amount_total !== expected || (session.currency ?? installationCurrency()).toUpperCase() !== payment.currency) {
-      return { outcome: "failed", teamId, detail: `session ${session.id} charged ${session.amount_total} ${session.currency}, payment ${payment.id} expects ${expected} ${payment.currency}` };
+      return {
+        outcome: "failed",
+        teamId,
+        detail: `session ${session.id} charged ${session.amount_total} ${session.currency}, payment ${payment.id} expects ${expected} ${payment.currency}`,
+      };
     }
-    return creditPayment(tx, payment, { kind: "TOPUP", externalRef: `stripe:checkout:${session.id}`, reason: "Top-up through Stripe Checkout" }, paid);
+    return creditPayment(
+      tx,
+      payment,
+      { kind: "TOPUP", externalRef: `stripe:checkout:${session.id}`, reason: "Top-up through Stripe Checkout" },
+      paid,
+    );
   };
 }

@@ -21,14 +21,30 @@ export async function creditPayment(
   const existing = await tx.creditLedgerEntry.findUnique({ where: { externalRef: credit.externalRef }, select: { id: true } });
   if (existing || CREDITED.has(payment.status)) return { outcome: "ignored", teamId, detail: `payment ${payment.id} already credited` };
 
-  const entry = await postCredit(tx, { teamId, kind: credit.kind, amount: payment.amount, externalRef: credit.externalRef, paymentId: payment.id, reason: credit.reason, actorUserId: payment.createdByUserId });
+  const entry = await postCredit(tx, {
+    teamId,
+    kind: credit.kind,
+    amount: payment.amount,
+    externalRef: credit.externalRef,
+    paymentId: payment.id,
+    reason: credit.reason,
+    actorUserId: payment.createdByUserId,
+  });
   if (!entry) return { outcome: "unknown_team", detail: `no team ${teamId}` };
   await tx.payment.update({
     where: { id: payment.id },
-    data: { status: "PAID", stripePaymentIntentId: paid.paymentIntentId ?? undefined, stripeChargeId: paid.chargeId ?? undefined, receiptUrl: paid.receiptUrl ?? undefined },
+    data: {
+      status: "PAID",
+      stripePaymentIntentId: paid.paymentIntentId ?? undefined,
+      stripeChargeId: paid.chargeId ?? undefined,
+      receiptUrl: paid.receiptUrl ?? undefined,
+    },
   });
   await rearmLowBalanceAlert(teamId, tx);
   const metadata = { amount: payment.amount.toString(), balanceAfter: String(entry.balanceAfter), externalRef: credit.externalRef };
-  await recordAudit({ actorType: "SYSTEM", teamId, action: "billing.payment.credited", targetType: "payment", targetId: payment.id, metadata }, tx);
+  await recordAudit(
+    { actorType: "SYSTEM", teamId, action: "billing.payment.credited", targetType: "payment", targetId: payment.id, metadata },
+    tx,
+  );
   return { outcome: "applied", teamId, detail: `credited ${payment.amount} (ledger ${entry.id})` };
 }

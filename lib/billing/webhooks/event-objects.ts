@@ -3,8 +3,14 @@
 // else (card details included) before anything is stored or logged.
 import { z } from "zod";
 
-const metadata = z.record(z.string(), z.string()).nullish().transform((value) => value ?? {});
-const idOrObject = z.union([z.string(), z.object({ id: z.string() })]).nullish().transform((value) => (typeof value === "string" ? value : (value?.id ?? null)));
+const metadata = z
+  .record(z.string(), z.string())
+  .nullish()
+  .transform((value) => value ?? {});
+const idOrObject = z
+  .union([z.string(), z.object({ id: z.string() })])
+  .nullish()
+  .transform((value) => (typeof value === "string" ? value : (value?.id ?? null)));
 
 export const checkoutSessionSchema = z.object({
   id: z.string(),

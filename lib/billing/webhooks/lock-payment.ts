@@ -4,7 +4,13 @@
 import type { Payment, Prisma } from "@/lib/db";
 import type { EffectResult } from "@/lib/billing/webhooks/types";
 
-type Match = { teamId: string; paymentId?: string | null; checkoutSessionId?: string | null; paymentIntentId?: string | null; chargeId?: string | null };
+type Match = {
+  teamId: string;
+  paymentId?: string | null;
+  checkoutSessionId?: string | null;
+  paymentIntentId?: string | null;
+  chargeId?: string | null;
+};
 
 export type PaymentLookup = { payment: Payment } | { result: EffectResult };
 

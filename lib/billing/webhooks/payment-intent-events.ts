@@ -14,5 +14,9 @@ export const paymentIntentEvent: StripeEventHandler = async (event, stripe) => {
   if (event.type === "payment_intent.succeeded") return settleAutoRecharge(stripe, intent);
   const paymentId = intent.metadata.paymentId;
   const failed = paymentId ? await failAutoRecharge(paymentId, intent.last_payment_error?.message ?? "payment failed") : false;
-  return async () => ({ outcome: failed ? "applied" : "ignored", teamId, detail: failed ? "auto-recharge failed; switched off" : "auto-recharge failure already recorded" });
+  return async () => ({
+    outcome: failed ? "applied" : "ignored",
+    teamId,
+    detail: failed ? "auto-recharge failed; switched off" : "auto-recharge failure already recorded",
+  });
 };

@@ -16,7 +16,10 @@ export async function claimStripeEvent(tx: Prisma.TransactionClient, event: Stri
 }
 
 export async function finishStripeEvent(tx: Prisma.TransactionClient, eventId: string, result: EffectResult) {
-  await tx.stripeEvent.update({ where: { id: eventId }, data: { outcome: result.outcome, teamId: result.teamId ?? null, detail: result.detail?.slice(0, 500) ?? null } });
+  await tx.stripeEvent.update({
+    where: { id: eventId },
+    data: { outcome: result.outcome, teamId: result.teamId ?? null, detail: result.detail?.slice(0, 500) ?? null },
+  });
 }
 
 export async function isEventRecorded(eventId: string): Promise<boolean> {

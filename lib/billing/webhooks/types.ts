@@ -13,4 +13,6 @@ export type Effect = (tx: Prisma.TransactionClient) => Promise<EffectResult>;
 
 export type StripeEventHandler = (event: Stripe.Event, stripe: Stripe) => Promise<Effect>;
 
-export const ignored = (detail: string, teamId?: string | null): Effect => async () => ({ outcome: "ignored", detail, teamId });
+export const ignored =
+  (detail: string, teamId?: string | null): Effect =>
+  async () => ({ outcome: "ignored", detail, teamId });

@@ -20,7 +20,10 @@ export function toInlineSchema(schema: z.ZodType): JsonSchema {
 
 export type ComponentNames = { request: Map<OperationSpec, string>; response: Map<OperationSpec, string> };
 
-export function buildComponentSchemas(operations: readonly OperationSpec[]): { schemas: Record<string, JsonSchema>; names: ComponentNames } {
+export function buildComponentSchemas(operations: readonly OperationSpec[]): {
+  schemas: Record<string, JsonSchema>;
+  names: ComponentNames;
+} {
   const inputs = z.registry<{ id: string }>();
   const outputs = z.registry<{ id: string }>();
   const names: ComponentNames = { request: new Map(), response: new Map() };

@@ -51,7 +51,8 @@ function responses(operation: OperationSpec, names: ComponentNames): JsonSchema 
   };
   for (const code of errorCodes(operation)) {
     const status = ERROR_STATUS[code];
-    const headers = status === 401 ? { "WWW-Authenticate": { schema: { type: "string" }, description: "`Bearer realm=\"tollgate\"`" } } : undefined;
+    const headers =
+      status === 401 ? { "WWW-Authenticate": { schema: { type: "string" }, description: '`Bearer realm="tollgate"`' } } : undefined;
     result[status] ??= { description: ERROR_DESCRIPTIONS[status] ?? code, headers, content: PROBLEM_CONTENT };
   }
   // Linters want a client error on every operation; one that refuses nothing (the public document)

@@ -13,7 +13,8 @@ export const listApisOperation = defineOperation({
   path: "/api/v1/apis",
   tag: "APIs",
   summary: "List APIs",
-  description: "The admin token sees every API; a team key sees published and deprecated public APIs and private ones its team subscribes to.",
+  description:
+    "The admin token sees every API; a team key sees published and deprecated public APIs and private ones its team subscribes to.",
   access: "any",
   response: { status: 200, description: "The APIs with their plans", schema: apiListSchema },
   run: async ({ caller }) => ({ data: (await listApis(caller)).map((api) => toApiResponse(api, caller)) }),
@@ -40,7 +41,8 @@ export const getApiOperation = defineOperation({
   path: "/api/v1/apis/{slug}",
   tag: "APIs",
   summary: "Get an API with its plans",
-  description: "The admin token finds any API; a team key finds published and deprecated public APIs and private ones its team subscribes to, and any other answers 404. Includes the API's own OpenAPI document; upstream settings are shown to the admin token only.",
+  description:
+    "The admin token finds any API; a team key finds published and deprecated public APIs and private ones its team subscribes to, and any other answers 404. Includes the API's own OpenAPI document; upstream settings are shown to the admin token only.",
   access: "any",
   response: { status: 200, description: "The API", schema: apiSchema },
   errors: ["not_found"],
@@ -59,5 +61,6 @@ export const updateApiOperation = defineOperation({
   body: updateApiSchema,
   response: { status: 200, description: "The updated API", schema: apiSchema },
   errors: ["not_found", "conflict"],
-  run: async ({ caller, actor, body, params, requestId }) => toApiResponse(await updateApi(params.slug, body, actor, requestId), caller, { withOpenapi: true }),
+  run: async ({ caller, actor, body, params, requestId }) =>
+    toApiResponse(await updateApi(params.slug, body, actor, requestId), caller, { withOpenapi: true }),
 });

@@ -13,7 +13,11 @@ import * as usage from "@/lib/management/operations/usage";
 
 const isOperation = (value: unknown): value is AnyOperation => typeof value === "object" && value !== null && "operationId" in value;
 
-const openApiDocumentSchema = z.looseObject({ openapi: z.string(), info: z.looseObject({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.unknown()) });
+const openApiDocumentSchema = z.looseObject({
+  openapi: z.string(),
+  info: z.looseObject({ title: z.string(), version: z.string() }),
+  paths: z.record(z.string(), z.unknown()),
+});
 let document: z.input<typeof openApiDocumentSchema> | undefined;
 
 export const getOpenApiOperation = defineOperation({
@@ -22,7 +26,8 @@ export const getOpenApiOperation = defineOperation({
   path: "/api/v1/openapi.json",
   tag: "Meta",
   summary: "This OpenAPI 3.1 document",
-  description: "Public: no token needed. Generated from the same schemas the operations validate with, so it always describes the running server.",
+  description:
+    "Public: no token needed. Generated from the same schemas the operations validate with, so it always describes the running server.",
   access: "public",
   response: { status: 200, description: "The OpenAPI document of the management API", schema: openApiDocumentSchema },
   // The same for the life of the process.

@@ -25,7 +25,8 @@ export const createKeyOperation = defineOperation({
   path: "/api/v1/teams/{team}/keys",
   tag: "Keys",
   summary: "Create an API key for a team",
-  description: "The full secret is in `key`, in this response only: store it now. `scopes.apis` limits the key to some APIs (by slug), `scopes.manage` lets it call this API for its own team, and `spendCap` limits what it may spend over its life.",
+  description:
+    "The full secret is in `key`, in this response only: store it now. `scopes.apis` limits the key to some APIs (by slug), `scopes.manage` lets it call this API for its own team, and `spendCap` limits what it may spend over its life.",
   access: "any",
   body: createKeyBodySchema,
   response: { status: 201, description: "The key, with the full secret in `key` (shown once)", schema: createdKeySchema },

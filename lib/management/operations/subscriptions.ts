@@ -51,11 +51,13 @@ export const cancelSubscriptionOperation = defineOperation({
   path: "/api/v1/teams/{team}/subscriptions/{api}",
   tag: "Subscriptions",
   summary: "Cancel a team's subscription to an API",
-  description: "`{api}` is the API's slug. The subscription becomes CANCELLED, and a request or plan change still waiting for approval is withdrawn. Cancelling again returns the cancelled subscription unchanged.",
+  description:
+    "`{api}` is the API's slug. The subscription becomes CANCELLED, and a request or plan change still waiting for approval is withdrawn. Cancelling again returns the cancelled subscription unchanged.",
   access: "any",
   response: { status: 200, description: "The cancelled subscription", schema: subscriptionSchema },
   errors: ["not_found"],
-  run: async ({ team, actor, params, requestId }) => toSubscriptionResponse(await cancelSubscription(team.id, params.api, actor, requestId)),
+  run: async ({ team, actor, params, requestId }) =>
+    toSubscriptionResponse(await cancelSubscription(team.id, params.api, actor, requestId)),
 });
 
 export const listAllSubscriptionsOperation = defineOperation({
@@ -81,7 +83,8 @@ export const approveSubscriptionOperation = defineOperation({
   path: "/api/v1/subscriptions/{id}/approve",
   tag: "Approvals",
   summary: "Approve a pending subscription or plan change",
-  description: "A PENDING subscription becomes ACTIVE; a pending plan change is applied. The team's owners and admins are notified. A request already decided answers 409.",
+  description:
+    "A PENDING subscription becomes ACTIVE; a pending plan change is applied. The team's owners and admins are notified. A request already decided answers 409.",
   access: "admin",
   response: { status: 200, description: "The subscription after the decision", schema: subscriptionSchema },
   errors: ["not_found", "conflict"],
@@ -94,10 +97,12 @@ export const rejectSubscriptionOperation = defineOperation({
   path: "/api/v1/subscriptions/{id}/reject",
   tag: "Approvals",
   summary: "Reject a pending subscription or plan change, with a reason",
-  description: "A PENDING subscription becomes REJECTED; a pending plan change is dropped and the subscription stays ACTIVE on its plan. The reason is shown to the team. A request already decided answers 409.",
+  description:
+    "A PENDING subscription becomes REJECTED; a pending plan change is dropped and the subscription stays ACTIVE on its plan. The reason is shown to the team. A request already decided answers 409.",
   access: "admin",
   body: rejectSchema,
   response: { status: 200, description: "The subscription after the decision", schema: subscriptionSchema },
   errors: ["not_found", "conflict"],
-  run: async ({ actor, body, params, requestId }) => toSubscriptionResponse(await rejectSubscription(params.id, body.reason, actor, requestId)),
+  run: async ({ actor, body, params, requestId }) =>
+    toSubscriptionResponse(await rejectSubscription(params.id, body.reason, actor, requestId)),
 });

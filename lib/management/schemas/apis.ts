@@ -35,7 +35,11 @@ export const apiSchema = z.object({
   hasUpstreamCredential: z.boolean().optional().meta({ description: "Admin only; the credential itself is write-only" }),
   upstreamConnectTimeoutMs: z.number().int().optional().meta({ description: "Admin only" }),
   upstreamTimeoutMs: z.number().int().optional().meta({ description: "Admin only" }),
-  openapi: z.record(z.string(), z.unknown()).nullable().optional().meta({ description: "The API's OpenAPI document (single-API responses only)" }),
+  openapi: z
+    .record(z.string(), z.unknown())
+    .nullable()
+    .optional()
+    .meta({ description: "The API's OpenAPI document (single-API responses only)" }),
   publishedAt: isoDateTimeOut.nullable(),
   deprecatedAt: isoDateTimeOut.nullable(),
   sunsetAt: isoDateTimeOut.nullable(),

@@ -6,7 +6,10 @@ import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
 export const isoDateTime = z.iso.datetime({ offset: true }).meta({ description: "ISO 8601 timestamp" });
 export const isoDateTimeOut = z.iso.datetime().meta({ description: "ISO 8601 timestamp (UTC)" });
 
-export const currencySchema = z.string().regex(/^[A-Z]{3}$/).meta({ description: "ISO 4217 currency code" });
+export const currencySchema = z
+  .string()
+  .regex(/^[A-Z]{3}$/)
+  .meta({ description: "ISO 4217 currency code" });
 
 export const problemSchema = z
   .looseObject({

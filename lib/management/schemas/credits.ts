@@ -24,7 +24,12 @@ export const creditGrantedSchema = z.object({
 export function toCreditGrantedResponse(entry: CreditLedgerEntry): z.input<typeof creditGrantedSchema> {
   const balanceAfter = entry.balanceAfter ?? 0n;
   return {
-    entry: { ...entry, amount: toMoneyString(entry.amount), balanceAfter: toMoneyString(balanceAfter), createdAt: entry.createdAt.toISOString() },
+    entry: {
+      ...entry,
+      amount: toMoneyString(entry.amount),
+      balanceAfter: toMoneyString(balanceAfter),
+      createdAt: entry.createdAt.toISOString(),
+    },
     balance: toMoneyString(balanceAfter),
     currency: currency(),
   };

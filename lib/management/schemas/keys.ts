@@ -9,7 +9,7 @@ export const keyScopesSchema = z.object({
   apis: z
     .union([z.literal("all"), z.array(apiSlugSchema).min(1).max(100)])
     .default("all")
-    .meta({ description: "\"all\" for every API the team subscribes to, or a list of API slugs" }),
+    .meta({ description: '"all" for every API the team subscribes to, or a list of API slugs' }),
   manage: z.boolean().default(false).meta({ description: "May call this management API for its own team" }),
 });
 

@@ -13,7 +13,9 @@ export const subscriptionSchema = z.object({
   team: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
   api: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
   plan: planRefSchema.meta({ description: "The plan in force (for a PENDING subscription: the plan asked for)" }),
-  pendingPlan: planRefSchema.nullable().meta({ description: "A plan change of an ACTIVE subscription waiting for approval; the team stays on `plan` meanwhile" }),
+  pendingPlan: planRefSchema
+    .nullable()
+    .meta({ description: "A plan change of an ACTIVE subscription waiting for approval; the team stays on `plan` meanwhile" }),
   status: z.enum(["PENDING", "ACTIVE", "REJECTED", "CANCELLED"]).meta({ description: "Only ACTIVE subscriptions admit gateway calls" }),
   reason: z.string().nullable().meta({ description: "Why the last request was rejected" }),
   requestedAt: isoDateTimeOut.nullable().meta({ description: "When the request or plan change that needs approval was made" }),
@@ -30,11 +32,20 @@ export const subscriptionPageSchema = z.object({
 });
 
 export const subscriptionStateQuerySchema = pageQuerySchema.extend({
-  status: z.enum(SUBSCRIPTION_STATES).default("pending").meta({ description: "pending: new requests and plan changes waiting for a decision (default)" }),
+  status: z
+    .enum(SUBSCRIPTION_STATES)
+    .default("pending")
+    .meta({ description: "pending: new requests and plan changes waiting for a decision (default)" }),
 });
 
 type PlanRef = NonNullable<SubscriptionWithRefs["pendingPlan"]>;
-const toPlanRef = (plan: PlanRef) => ({ id: plan.id, slug: plan.slug, name: plan.name, requiresApproval: plan.requiresApproval, price: toMoneyString(plan.pricePerCall) });
+const toPlanRef = (plan: PlanRef) => ({
+  id: plan.id,
+  slug: plan.slug,
+  name: plan.name,
+  requiresApproval: plan.requiresApproval,
+  price: toMoneyString(plan.pricePerCall),
+});
 
 export function toSubscriptionResponse(subscription: SubscriptionWithRefs): z.input<typeof subscriptionSchema> {
   return {

@@ -6,7 +6,9 @@ import type { UsageTotals } from "@/lib/usage/usage-summary";
 import { currencySchema, isoDateTimeOut } from "@/lib/management/schemas/common";
 
 const instant = z
-  .union([z.iso.datetime({ offset: true }), z.iso.date()], { error: "Use an ISO 8601 timestamp such as 2025-01-31T00:00:00Z, or a date such as 2025-01-31." })
+  .union([z.iso.datetime({ offset: true }), z.iso.date()], {
+    error: "Use an ISO 8601 timestamp such as 2025-01-31T00:00:00Z, or a date such as 2025-01-31.",
+  })
   .meta({ description: "ISO 8601 timestamp or date (UTC midnight)" });
 
 export const usageQuerySchema = z.object({

@@ -18,7 +18,11 @@ describe("alert settings", () => {
 
   it("stores the threshold in micro-units and the secret encrypted", async () => {
     const { team, owner } = await createTeamWithOwner();
-    await updateAlertSettings(team.id, alertSettingsSchema.parse({ lowBalanceThreshold: "7.25", webhookUrl: "https://example.com/hook" }), owner.id);
+    await updateAlertSettings(
+      team.id,
+      alertSettingsSchema.parse({ lowBalanceThreshold: "7.25", webhookUrl: "https://example.com/hook" }),
+      owner.id,
+    );
     const secret = await generateWebhookSecret(team.id, owner.id);
     const stored = await db.team.findUniqueOrThrow({ where: { id: team.id } });
     expect(stored).toMatchObject({ lowBalanceThreshold: 7_250_000n, webhookUrl: "https://example.com/hook" });

@@ -42,7 +42,12 @@ async function storm(slug: string, key: string, teamId: string) {
 }
 
 const intentsFor = (teamId: string) =>
-  bed.testbed.server.events.filter((event) => event.type === "payment_intent.created" && (event.data.object as { metadata?: Record<string, string> }).metadata?.teamId === teamId && (event.data.object as { metadata?: Record<string, string> }).metadata?.kind === "auto_recharge");
+  bed.testbed.server.events.filter(
+    (event) =>
+      event.type === "payment_intent.created" &&
+      (event.data.object as { metadata?: Record<string, string> }).metadata?.teamId === teamId &&
+      (event.data.object as { metadata?: Record<string, string> }).metadata?.kind === "auto_recharge",
+  );
 
 describe("auto-recharge", () => {
   it("recharges exactly once when many calls cross the threshold together", async () => {
@@ -58,7 +63,10 @@ describe("auto-recharge", () => {
     expect(payments).toHaveLength(1);
     expect(payments[0]).toMatchObject({ status: "PAID", amount: 5_000_000n });
     expect(await expectLedgerInvariant(team.id)).toBe(1_000_000n + 10_000_000n - 40n * PRICE + 5_000_000n);
-    expect(await db.team.findUniqueOrThrow({ where: { id: team.id } })).toMatchObject({ autoRechargeEnabled: true, autoRechargeInFlightAt: null });
+    expect(await db.team.findUniqueOrThrow({ where: { id: team.id } })).toMatchObject({
+      autoRechargeEnabled: true,
+      autoRechargeInFlightAt: null,
+    });
   });
 
   it("switches itself off, notifies and credits nothing when the card is declined", async () => {
@@ -69,10 +77,17 @@ describe("auto-recharge", () => {
     expect(await db.creditLedgerEntry.count({ where: { teamId: team.id, kind: "AUTO_RECHARGE" } })).toBe(0);
     expect(await db.payment.findMany({ where: { teamId: team.id, kind: "AUTO_RECHARGE" } })).toMatchObject([{ status: "FAILED" }]);
     expect(intentsFor(team.id)).toHaveLength(1);
-    expect(await db.team.findUniqueOrThrow({ where: { id: team.id } })).toMatchObject({ autoRechargeEnabled: false, autoRechargeInFlightAt: null });
+    expect(await db.team.findUniqueOrThrow({ where: { id: team.id } })).toMatchObject({
+      autoRechargeEnabled: false,
+      autoRechargeInFlightAt: null,
+    });
     expect(await db.notification.count({ where: { teamId: team.id, kind: "auto_recharge.failed" } })).toBe(1);
     expect(await db.emailOutbox.count({ where: { to: owner.email, subject: { contains: "auto-recharge failed" } } })).toBe(1);
-    const failedEvent = bed.testbed.server.events.find((event) => event.type === "payment_intent.payment_failed" && (event.data.object as { metadata?: Record<string, string> }).metadata?.teamId === team.id);
+    const failedEvent = bed.testbed.server.events.find(
+      (event) =>
+        event.type === "payment_intent.payment_failed" &&
+        (event.data.object as { metadata?: Record<string, string> }).metadata?.teamId === team.id,
+    );
     expect(await db.stripeEvent.findUnique({ where: { id: failedEvent!.id } })).toMatchObject({ outcome: "ignored" });
     expect(await expectLedgerInvariant(team.id)).toBe(1_000_000n + 10_000_000n - 40n * PRICE);
   });
@@ -98,7 +113,10 @@ describe("auto-recharge", () => {
     await db.team.update({ where: { id: team.id }, data: { lowBalanceThreshold: 5_000_000n, lowBalanceAlertedAt: new Date() } });
     const checkout = await createTopUpCheckout(team.id, { amountMicros: 10_000_000n }, owner.id);
     await bed.testbed.server.pay(checkout.sessionId);
-    expect(await db.team.findUniqueOrThrow({ where: { id: team.id } })).toMatchObject({ lowBalanceAlertedAt: null, autoRechargePaymentMethodId: null });
+    expect(await db.team.findUniqueOrThrow({ where: { id: team.id } })).toMatchObject({
+      lowBalanceAlertedAt: null,
+      autoRechargePaymentMethodId: null,
+    });
   });
 
   it("cannot be switched on before a card was saved", async () => {

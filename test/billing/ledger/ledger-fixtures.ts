@@ -3,7 +3,14 @@
 import crypto from "node:crypto";
 import { db, type LedgerEntryKind } from "@/lib/db";
 
-export type EntrySpec = { kind: LedgerEntryKind; amount: bigint; createdAt: Date; apiId?: string | null; reason?: string; actorUserId?: string };
+export type EntrySpec = {
+  kind: LedgerEntryKind;
+  amount: bigint;
+  createdAt: Date;
+  apiId?: string | null;
+  reason?: string;
+  actorUserId?: string;
+};
 
 export async function addEntries(teamId: string, entries: EntrySpec[]) {
   const total = entries.reduce((sum, entry) => sum + entry.amount, 0n);

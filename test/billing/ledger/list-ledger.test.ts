@@ -47,14 +47,19 @@ describe("listUsageByDay", () => {
   it("keeps usage of a deleted API as its own group without a name", async () => {
     const { team } = await createTeamWithOwner();
     await addEntries(team.id, [{ kind: "USAGE", amount: -7n, apiId: null, createdAt: at("2026-04-01T08:00:00Z") }]);
-    expect((await listUsageByDay(team.id, 1)).rows).toEqual([{ day: "2026-04-01", apiId: null, apiName: null, calls: 1, charged: 7n, refunded: 0n, net: -7n }]);
+    expect((await listUsageByDay(team.id, 1)).rows).toEqual([
+      { day: "2026-04-01", apiId: null, apiName: null, calls: 1, charged: 7n, refunded: 0n, net: -7n },
+    ]);
   });
 
   it("pages by 25 groups: exactly 25 is one page, 26 spill one group onto page 2", async () => {
     const { team } = await createTeamWithOwner();
     const api = await createApi();
     const day = (i: number) => at(`2026-01-${String(i + 1).padStart(2, "0")}T09:00:00Z`);
-    await addEntries(team.id, Array.from({ length: PAGE_SIZE }, (_, i) => ({ kind: "USAGE" as const, amount: -1n, apiId: api.id, createdAt: day(i) })));
+    await addEntries(
+      team.id,
+      Array.from({ length: PAGE_SIZE }, (_, i) => ({ kind: "USAGE" as const, amount: -1n, apiId: api.id, createdAt: day(i) })),
+    );
     // Viewed as on the 26th in the morning, so the 26th's row below is appended after the view, as
     // ledger rows are (settled days are summarised once and never re-read).
     const morning = at("2026-01-26T08:00:00Z");
@@ -64,7 +69,11 @@ describe("listUsageByDay", () => {
 
     await addEntries(team.id, [{ kind: "USAGE", amount: -1n, apiId: api.id, createdAt: day(PAGE_SIZE) }]);
     const later = at("2026-01-26T10:00:00Z");
-    const [first, second, beyond] = [await listUsageByDay(team.id, 1, later), await listUsageByDay(team.id, 2, later), await listUsageByDay(team.id, 3, later)];
+    const [first, second, beyond] = [
+      await listUsageByDay(team.id, 1, later),
+      await listUsageByDay(team.id, 2, later),
+      await listUsageByDay(team.id, 3, later),
+    ];
     expect(first.rows[0]!.day).toBe("2026-01-26");
     expect(first.hasNext).toBe(true);
     expect(second.rows.map((row) => row.day)).toEqual(["2026-01-01"]);
@@ -98,7 +107,15 @@ describe("listCreditMovements", () => {
 
   it("pages by 25 entries", async () => {
     const { team } = await createTeamWithOwner();
-    await addEntries(team.id, Array.from({ length: PAGE_SIZE + 2 }, (_, i) => ({ kind: "GRANT" as const, amount: BigInt(i + 1), createdAt: new Date(Date.UTC(2026, 0, 1, 0, i)), reason: `grant ${i + 1}` })));
+    await addEntries(
+      team.id,
+      Array.from({ length: PAGE_SIZE + 2 }, (_, i) => ({
+        kind: "GRANT" as const,
+        amount: BigInt(i + 1),
+        createdAt: new Date(Date.UTC(2026, 0, 1, 0, i)),
+        reason: `grant ${i + 1}`,
+      })),
+    );
     const [first, second] = [await listCreditMovements(team.id, 1), await listCreditMovements(team.id, 2)];
     expect(first.rows).toHaveLength(PAGE_SIZE);
     expect(first.rows[0]!.reason).toBe(`grant ${PAGE_SIZE + 2}`);
@@ -132,7 +149,9 @@ describe("listLedger", () => {
     const { balance } = await db.team.findUniqueOrThrow({ where: { id: team.id } });
     const sum = movements.reduce((total, row) => total + row.amount, 0n) + usage.reduce((total, row) => total + row.net, 0n);
     expect(sum).toBe(balance);
-    expect(usage.reduce((total, row) => total + row.calls, 0)).toBe(await db.creditLedgerEntry.count({ where: { teamId: team.id, kind: "USAGE" } }));
+    expect(usage.reduce((total, row) => total + row.calls, 0)).toBe(
+      await db.creditLedgerEntry.count({ where: { teamId: team.id, kind: "USAGE" } }),
+    );
     // net is exactly refunds minus charges on every row.
     for (const row of usage) expect(row.net).toBe(row.refunded - row.charged);
   });
@@ -141,8 +160,14 @@ describe("listLedger", () => {
     const [a, b] = [await createTeamWithOwner(), await createTeamWithOwner()];
     const api = await createApi();
     const createdAt = at("2026-06-01T12:00:00Z");
-    await addEntries(a.team.id, [{ kind: "GRANT", amount: 1_000n, createdAt, reason: "A's grant" }, { kind: "USAGE", amount: -10n, apiId: api.id, createdAt }]);
-    await addEntries(b.team.id, [{ kind: "GRANT", amount: 9_000n, createdAt, reason: "B's grant" }, ...times(4, { kind: "USAGE", amount: -10n, apiId: api.id, createdAt })]);
+    await addEntries(a.team.id, [
+      { kind: "GRANT", amount: 1_000n, createdAt, reason: "A's grant" },
+      { kind: "USAGE", amount: -10n, apiId: api.id, createdAt },
+    ]);
+    await addEntries(b.team.id, [
+      { kind: "GRANT", amount: 9_000n, createdAt, reason: "B's grant" },
+      ...times(4, { kind: "USAGE", amount: -10n, apiId: api.id, createdAt }),
+    ]);
 
     const ledger = await listLedger(a.team.id);
     expect(ledger.movements.rows.map((row) => row.reason)).toEqual(["A's grant"]);
@@ -155,7 +180,9 @@ describe("listLedger", () => {
 
 describe("parsePage", () => {
   it("reads whole numbers from 1 up and treats anything else as the first page", () => {
-    expect([undefined, "", "0", "-1", "abc", "1.5", "2", "07", ["3", "4"], "9999999"].map((value) => parsePage(value))).toEqual([1, 1, 1, 1, 1, 1, 2, 7, 3, 1]);
+    expect([undefined, "", "0", "-1", "abc", "1.5", "2", "07", ["3", "4"], "9999999"].map((value) => parsePage(value))).toEqual([
+      1, 1, 1, 1, 1, 1, 2, 7, 3, 1,
+    ]);
     expect(parsePage("999999")).toBe(10_000);
   });
 });

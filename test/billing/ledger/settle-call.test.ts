@@ -34,7 +34,13 @@ describe("settleCall", () => {
     const result = await settle(call, 5_000n, 1_234n);
     expect(result).toEqual({ status: "settled", balanceAfter: 1_000_000n - 1_234n, difference: 3_766n, overdrawn: false });
     const entry = await db.creditLedgerEntry.findUniqueOrThrow({ where: { externalRef: `settle:${call.requestId}` } });
-    expect(entry).toMatchObject({ kind: "USAGE_SETTLEMENT", amount: 3_766n, requestId: call.requestId, apiId: call.apiId, reason: "tokens used" });
+    expect(entry).toMatchObject({
+      kind: "USAGE_SETTLEMENT",
+      amount: 3_766n,
+      requestId: call.requestId,
+      apiId: call.apiId,
+      reason: "tokens used",
+    });
     expect(await expectLedgerInvariant(call.teamId)).toBe(1_000_000n - 1_234n);
   });
 
@@ -55,7 +61,11 @@ describe("settleCall", () => {
     await reserve(call, 4_000n);
     expect(await settle(call, 4_000n, 4_000n)).toMatchObject({ status: "settled", difference: 0n, balanceAfter: 996_000n });
     expect(await db.creditLedgerEntry.count({ where: { externalRef: `settle:${call.requestId}` } })).toBe(0);
-    expect(await db.callSettlement.findUniqueOrThrow({ where: { requestId: call.requestId } })).toMatchObject({ outcome: "SETTLED", reserved: 4_000n, actual: 4_000n });
+    expect(await db.callSettlement.findUniqueOrThrow({ where: { requestId: call.requestId } })).toMatchObject({
+      outcome: "SETTLED",
+      reserved: 4_000n,
+      actual: 4_000n,
+    });
     expect(await settle(call, 4_000n, 1n)).toEqual({ status: "already_settled" });
     expect(await expectLedgerInvariant(call.teamId)).toBe(996_000n);
   });
@@ -139,7 +149,10 @@ describe("the reserve → settle storm", () => {
     // Exactly one close won per call; its amount is the call's cost.
     let expectedCost = 0n;
     outcomes.forEach(({ settledBy, refundWon, results }, i) => {
-      expect(Number(settledBy >= 0) + Number(refundWon), `call ${i}: ${JSON.stringify(results, (_, v) => (typeof v === "bigint" ? String(v) : v))}`).toBe(1);
+      expect(
+        Number(settledBy >= 0) + Number(refundWon),
+        `call ${i}: ${JSON.stringify(results, (_, v) => (typeof v === "bigint" ? String(v) : v))}`,
+      ).toBe(1);
       if (settledBy === 0) expectedCost += calls[i]!.actual;
       else if (settledBy > 0) expectedCost += RESERVED - (results[settledBy] as Extract<SettleResult, { status: "settled" }>).difference;
     });

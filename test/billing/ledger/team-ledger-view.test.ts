@@ -14,7 +14,17 @@ const ledger: TeamLedgerData = {
     page: 2,
     hasPrevious: true,
     hasNext: true,
-    rows: [{ id: "e1", kind: "GRANT", amount: 12_500_000n, balanceAfter: 12_500_000n, reason: "pilot <credit>", actor: "Ada", createdAt: new Date("2026-03-01T10:00:00Z") }],
+    rows: [
+      {
+        id: "e1",
+        kind: "GRANT",
+        amount: 12_500_000n,
+        balanceAfter: 12_500_000n,
+        reason: "pilot <credit>",
+        actor: "Ada",
+        createdAt: new Date("2026-03-01T10:00:00Z"),
+      },
+    ],
   },
   usage: {
     page: 1,
@@ -39,7 +49,9 @@ describe("TeamLedger", () => {
 
   it("says so when there is nothing yet", () => {
     const empty = { page: 1, hasPrevious: false, hasNext: false, rows: [] };
-    const html = renderToStaticMarkup(createElement(TeamLedger, { ledger: { movements: empty, usage: empty }, currency: "USD", teamSlug: "acme" }));
+    const html = renderToStaticMarkup(
+      createElement(TeamLedger, { ledger: { movements: empty, usage: empty }, currency: "USD", teamSlug: "acme" }),
+    );
     expect(html).toContain("No credit movements yet");
     expect(html).toContain("No calls charged yet");
     expect(html).not.toContain("<nav");

@@ -30,17 +30,35 @@ async function expectExact(teamId: string, now: Date) {
   const pages = Math.max(1, Math.ceil(expected.length / PAGE_SIZE));
   for (let page = 1; page <= pages + 1; page++) {
     const slice = expected.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
-    expect(await listUsageByDay(teamId, page, now)).toEqual({ rows: slice, page, hasPrevious: page > 1, hasNext: expected.length > page * PAGE_SIZE });
+    expect(await listUsageByDay(teamId, page, now)).toEqual({
+      rows: slice,
+      page,
+      hasPrevious: page > 1,
+      hasNext: expected.length > page * PAGE_SIZE,
+    });
   }
   return expected;
 }
 
 const summarisedDays = async (teamId: string) =>
-  (await db.ledgerUsageDay.findMany({ where: { teamId }, select: { day: true }, distinct: ["day"], orderBy: { day: "asc" } })).map((row) => row.day.toISOString().slice(0, 10));
-const watermark = async (teamId: string) => (await db.ledgerUsageWatermark.findUnique({ where: { teamId } }))?.closedThrough.toISOString().slice(0, 10) ?? null;
+  (await db.ledgerUsageDay.findMany({ where: { teamId }, select: { day: true }, distinct: ["day"], orderBy: { day: "asc" } })).map((row) =>
+    row.day.toISOString().slice(0, 10),
+  );
+const watermark = async (teamId: string) =>
+  (await db.ledgerUsageWatermark.findUnique({ where: { teamId } }))?.closedThrough.toISOString().slice(0, 10) ?? null;
 
-const usage = (amount: bigint, apiId: string | null, iso: string): EntrySpec => ({ kind: "USAGE", amount: -amount, apiId, createdAt: at(iso) });
-const refund = (amount: bigint, apiId: string | null, iso: string): EntrySpec => ({ kind: "USAGE_REFUND", amount, apiId, createdAt: at(iso) });
+const usage = (amount: bigint, apiId: string | null, iso: string): EntrySpec => ({
+  kind: "USAGE",
+  amount: -amount,
+  apiId,
+  createdAt: at(iso),
+});
+const refund = (amount: bigint, apiId: string | null, iso: string): EntrySpec => ({
+  kind: "USAGE_REFUND",
+  amount,
+  apiId,
+  createdAt: at(iso),
+});
 
 describe("usage by day from settled-day summaries", () => {
   it("settles a day only once it has been over for the margin", () => {
@@ -107,9 +125,12 @@ describe("usage by day from settled-day summaries", () => {
     // Once the margin has passed, the 10th is summarised with the late refund in it.
     await expectExact(team.id, at("2026-05-11T00:20:00Z"));
     expect(await watermark(team.id)).toBe("2026-05-10");
-    expect(await db.ledgerUsageDay.findMany({ where: { teamId: team.id, day: at("2026-05-10T00:00:00Z") }, select: { calls: true, refunded: true, net: true } })).toEqual([
-      { calls: 1n, refunded: 3_000n, net: 0n },
-    ]);
+    expect(
+      await db.ledgerUsageDay.findMany({
+        where: { teamId: team.id, day: at("2026-05-10T00:00:00Z") },
+        select: { calls: true, refunded: true, net: true },
+      }),
+    ).toEqual([{ calls: 1n, refunded: 3_000n, net: 0n }]);
   });
 
   it("writes each day once when many first views arrive together", async () => {
@@ -118,7 +139,11 @@ describe("usage by day from settled-day summaries", () => {
     const entries: EntrySpec[] = [];
     for (let day = 1; day <= 20; day++) {
       const date = `2026-04-${String(day).padStart(2, "0")}`;
-      entries.push(usage(BigInt(day), alpha.id, `${date}T08:00:00Z`), usage(10n, beta.id, `${date}T20:00:00Z`), refund(1n, alpha.id, `${date}T21:00:00Z`));
+      entries.push(
+        usage(BigInt(day), alpha.id, `${date}T08:00:00Z`),
+        usage(10n, beta.id, `${date}T20:00:00Z`),
+        refund(1n, alpha.id, `${date}T21:00:00Z`),
+      );
     }
     await addEntries(team.id, entries);
     const now = at("2026-04-20T15:00:00Z");

@@ -15,15 +15,32 @@ describe("createTopUpCheckout", () => {
     expect(checkout.url).toContain(`/checkout/${checkout.sessionId}`);
 
     const payment = await db.payment.findUniqueOrThrow({ where: { id: checkout.paymentId } });
-    expect(payment).toMatchObject({ teamId: team.id, kind: "CHECKOUT", status: "PENDING", amount: 25_000_000n, currency: "USD", createdByUserId: owner.id, stripeCheckoutSessionId: checkout.sessionId });
+    expect(payment).toMatchObject({
+      teamId: team.id,
+      kind: "CHECKOUT",
+      status: "PENDING",
+      amount: 25_000_000n,
+      currency: "USD",
+      createdByUserId: owner.id,
+      stripeCheckoutSessionId: checkout.sessionId,
+    });
 
     const session = await bed.stripe.checkout.sessions.retrieve(checkout.sessionId);
-    expect(session).toMatchObject({ mode: "payment", amount_total: 2500, currency: "usd", client_reference_id: team.id, metadata: { teamId: team.id, paymentId: payment.id } });
+    expect(session).toMatchObject({
+      mode: "payment",
+      amount_total: 2500,
+      currency: "usd",
+      client_reference_id: team.id,
+      metadata: { teamId: team.id, paymentId: payment.id },
+    });
     expect(session.success_url).toBe(`http://localhost:3000/${team.slug}/billing/top-up/success?session_id={CHECKOUT_SESSION_ID}`);
     expect(session.cancel_url).toBe(`http://localhost:3000/${team.slug}/billing/top-up/cancelled`);
     const items = await bed.stripe.checkout.sessions.listLineItems(checkout.sessionId);
     expect(items.data[0]?.amount_total).toBe(2500);
-    expect(await db.auditLog.findFirst({ where: { targetId: payment.id } })).toMatchObject({ action: "billing.top_up.started", actorUserId: owner.id });
+    expect(await db.auditLog.findFirst({ where: { targetId: payment.id } })).toMatchObject({
+      action: "billing.top_up.started",
+      actorUserId: owner.id,
+    });
   });
 
   it("reuses the team's Stripe customer, also for two first top-ups at once", async () => {
@@ -48,7 +65,8 @@ describe("createTopUpCheckout", () => {
     const plain = await createTopUpCheckout(team.id, { amountMicros: 10_000_000n }, owner.id);
     await bed.testbed.server.pay(saved.sessionId);
     await bed.testbed.server.pay(plain.sessionId);
-    const intentOf = async (sessionId: string) => bed.stripe.paymentIntents.retrieve(String((await bed.stripe.checkout.sessions.retrieve(sessionId)).payment_intent));
+    const intentOf = async (sessionId: string) =>
+      bed.stripe.paymentIntents.retrieve(String((await bed.stripe.checkout.sessions.retrieve(sessionId)).payment_intent));
     expect((await intentOf(saved.sessionId)).setup_future_usage).toBe("off_session");
     expect((await intentOf(plain.sessionId)).setup_future_usage).toBeNull();
   });

@@ -14,7 +14,9 @@ describe("Stripe not configured", () => {
   it("has no client and answers webhooks with 503", async () => {
     expect(stripeClient()).toBeNull();
     expect(isStripeConfigured()).toBe(false);
-    const response = await POST(new Request("http://localhost/api/webhooks/stripe", { method: "POST", headers: { "stripe-signature": "t=1,v1=x" }, body: "{}" }));
+    const response = await POST(
+      new Request("http://localhost/api/webhooks/stripe", { method: "POST", headers: { "stripe-signature": "t=1,v1=x" }, body: "{}" }),
+    );
     expect(response.status).toBe(503);
     expect(await response.json()).toMatchObject({ error: "stripe_not_configured" });
   });

@@ -29,11 +29,14 @@ async function payWithoutDelivery(sessionId: string) {
 }
 
 const eventFor = (type: string, sessionId: string) => {
-  const event = bed.testbed.server.events.find((candidate) => candidate.type === type && (candidate.data.object as { id?: string }).id === sessionId);
+  const event = bed.testbed.server.events.find(
+    (candidate) => candidate.type === type && (candidate.data.object as { id?: string }).id === sessionId,
+  );
   if (!event) throw new Error(`no ${type} for ${sessionId}`);
   return event;
 };
-const deliveryStatus = (eventId: string) => bed.testbed.server.deliveries.filter((delivery) => delivery.event.id === eventId).map((delivery) => delivery.status);
+const deliveryStatus = (eventId: string) =>
+  bed.testbed.server.deliveries.filter((delivery) => delivery.event.id === eventId).map((delivery) => delivery.status);
 const recorded = (eventId: string) => db.stripeEvent.findUnique({ where: { id: eventId } });
 const balanceOf = async (teamId: string) => (await db.team.findUniqueOrThrow({ where: { id: teamId } })).balance;
 const ledger = (teamId: string) => db.creditLedgerEntry.findMany({ where: { teamId }, orderBy: { createdAt: "asc" } });
@@ -52,10 +55,18 @@ describe("checkout top-ups", () => {
     expect(payment.receiptUrl).toMatch(/^http/);
     const entries = await ledger(team.id);
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ kind: "TOPUP", amount: 25_000_000n, balanceAfter: 25_000_000n, paymentId: payment.id, externalRef: `stripe:checkout:${checkout.sessionId}` });
+    expect(entries[0]).toMatchObject({
+      kind: "TOPUP",
+      amount: 25_000_000n,
+      balanceAfter: 25_000_000n,
+      paymentId: payment.id,
+      externalRef: `stripe:checkout:${checkout.sessionId}`,
+    });
     expect(await expectLedgerInvariant(team.id)).toBe(25_000_000n);
     // payment_intent.succeeded came too: recorded, but the session events settle checkouts.
-    const intentEvent = bed.testbed.server.events.find((event) => event.type === "payment_intent.succeeded" && (event.data.object as { id: string }).id === payment.stripePaymentIntentId);
+    const intentEvent = bed.testbed.server.events.find(
+      (event) => event.type === "payment_intent.succeeded" && (event.data.object as { id: string }).id === payment.stripePaymentIntentId,
+    );
     expect(await recorded(intentEvent!.id)).toMatchObject({ outcome: "ignored" });
   });
 
@@ -111,9 +122,16 @@ describe("checkout top-ups", () => {
     // The same session, paid, under another event id and type: what Stripe sends for a session
     // that settled later. Signed like the server's own events.
     const succeeded = { ...completed, id: `${completed.id}_async`, type: "checkout.session.async_payment_succeeded" };
-    const responses = await Promise.all([completed, succeeded].map((event) => signedDelivery(event)).map(({ payload, signature }) => POST(webhookRequest(payload, signature))));
+    const responses = await Promise.all(
+      [completed, succeeded]
+        .map((event) => signedDelivery(event))
+        .map(({ payload, signature }) => POST(webhookRequest(payload, signature))),
+    );
     expect(responses.map((response) => response.status)).toEqual([200, 200]);
-    expect((await Promise.all([completed.id, succeeded.id].map(recorded))).map((row) => row?.outcome).sort()).toEqual(["applied", "ignored"]);
+    expect((await Promise.all([completed.id, succeeded.id].map(recorded))).map((row) => row?.outcome).sort()).toEqual([
+      "applied",
+      "ignored",
+    ]);
     expect(await ledger(team.id)).toHaveLength(1);
     expect(await expectLedgerInvariant(team.id)).toBe(25_000_000n);
   });
@@ -187,11 +205,17 @@ describe("refunds", () => {
     const { stripeChargeId } = await db.payment.findUniqueOrThrow({ where: { id: checkout.paymentId } });
 
     await bed.testbed.server.refundCharge(stripeChargeId!, 1000); // 10.00 of 25.00
-    expect(await db.payment.findUniqueOrThrow({ where: { id: checkout.paymentId } })).toMatchObject({ status: "PARTIALLY_REFUNDED", amountRefunded: 10_000_000n });
+    expect(await db.payment.findUniqueOrThrow({ where: { id: checkout.paymentId } })).toMatchObject({
+      status: "PARTIALLY_REFUNDED",
+      amountRefunded: 10_000_000n,
+    });
     expect(await expectLedgerInvariant(team.id)).toBe(-5_000_000n);
 
     await bed.testbed.server.refundCharge(stripeChargeId!); // the remaining 15.00
-    expect(await db.payment.findUniqueOrThrow({ where: { id: checkout.paymentId } })).toMatchObject({ status: "REFUNDED", amountRefunded: 25_000_000n });
+    expect(await db.payment.findUniqueOrThrow({ where: { id: checkout.paymentId } })).toMatchObject({
+      status: "REFUNDED",
+      amountRefunded: 25_000_000n,
+    });
     const refunds = (await ledger(team.id)).filter((entry) => entry.kind === "PAYMENT_REFUND");
     expect(refunds.map((entry) => [entry.amount, entry.externalRef])).toEqual([
       [-10_000_000n, `stripe:refund:${stripeChargeId}:1000`],
@@ -200,7 +224,9 @@ describe("refunds", () => {
     expect(await expectLedgerInvariant(team.id)).toBe(-20_000_000n);
 
     // A redelivered refund event changes nothing.
-    const refunded = bed.testbed.server.events.filter((event) => event.type === "charge.refunded" && (event.data.object as { id: string }).id === stripeChargeId);
+    const refunded = bed.testbed.server.events.filter(
+      (event) => event.type === "charge.refunded" && (event.data.object as { id: string }).id === stripeChargeId,
+    );
     expect(refunded).toHaveLength(2);
     expect((await bed.testbed.server.redeliver(refunded[0]!.id)).status).toBe(200);
     expect(await expectLedgerInvariant(team.id)).toBe(-20_000_000n);
@@ -214,13 +240,18 @@ describe("refund before credit", () => {
     const intentId = String((await bed.stripe.checkout.sessions.retrieve(checkout.sessionId)).payment_intent);
     const chargeId = String((await bed.stripe.paymentIntents.retrieve(intentId)).latest_charge);
     await bed.testbed.server.refundCharge(chargeId);
-    const refunded = bed.testbed.server.events.find((event) => event.type === "charge.refunded" && (event.data.object as { id: string }).id === chargeId)!;
+    const refunded = bed.testbed.server.events.find(
+      (event) => event.type === "charge.refunded" && (event.data.object as { id: string }).id === chargeId,
+    )!;
     expect(deliveryStatus(refunded.id)).toEqual([500]);
     expect(await recorded(refunded.id)).toBeNull();
 
     expect((await bed.testbed.server.redeliver(eventFor("checkout.session.completed", checkout.sessionId).id)).status).toBe(200);
     expect((await bed.testbed.server.redeliver(refunded.id)).status).toBe(200);
-    expect(await db.payment.findUniqueOrThrow({ where: { id: checkout.paymentId } })).toMatchObject({ status: "REFUNDED", amountRefunded: 25_000_000n });
+    expect(await db.payment.findUniqueOrThrow({ where: { id: checkout.paymentId } })).toMatchObject({
+      status: "REFUNDED",
+      amountRefunded: 25_000_000n,
+    });
     expect(await expectLedgerInvariant(team.id)).toBe(0n);
   });
 });
@@ -248,7 +279,9 @@ describe("events for no team of ours", () => {
   it("records event types it does not handle as ignored", async () => {
     const customer = await bed.stripe.customers.create({ name: "someone" });
     await bed.testbed.server.flush();
-    const created = bed.testbed.server.events.find((event) => event.type === "customer.created" && (event.data.object as { id: string }).id === customer.id)!;
+    const created = bed.testbed.server.events.find(
+      (event) => event.type === "customer.created" && (event.data.object as { id: string }).id === customer.id,
+    )!;
     expect(deliveryStatus(created.id)).toEqual([200]);
     expect(await recorded(created.id)).toMatchObject({ outcome: "ignored", detail: "event type customer.created is not handled" });
   });

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { topUpBounds, topUpFormSchema, topUpPresets } from "@/lib/billing/stripe/top-up-amounts";
 import { microsToMinorUnits, minorUnitsToMicros } from "@/lib/billing/stripe/minor-units";
 
-const amountError = (input: Record<string, string>) => topUpFormSchema.safeParse(input).error?.issues.find((issue) => issue.path[0] === "amount")?.message;
+const amountError = (input: Record<string, string>) =>
+  topUpFormSchema.safeParse(input).error?.issues.find((issue) => issue.path[0] === "amount")?.message;
 
 afterEach(() => {
   delete process.env.TOPUP_MIN;
@@ -15,7 +16,10 @@ afterEach(() => {
 describe("topUpFormSchema", () => {
   it("accepts presets and custom amounts within the bounds, in micro-units", () => {
     expect(topUpFormSchema.parse({ amount: "25" })).toEqual({ amountMicros: 25_000_000n, saveCard: false });
-    expect(topUpFormSchema.parse({ amount: "custom", customAmount: "12.50", saveCard: "on" })).toEqual({ amountMicros: 12_500_000n, saveCard: true });
+    expect(topUpFormSchema.parse({ amount: "custom", customAmount: "12.50", saveCard: "on" })).toEqual({
+      amountMicros: 12_500_000n,
+      saveCard: true,
+    });
     expect(topUpFormSchema.parse({ amount: "custom", customAmount: "5" }).amountMicros).toBe(5_000_000n);
     expect(topUpFormSchema.parse({ amount: "custom", customAmount: "1000" }).amountMicros).toBe(1_000_000_000n);
   });

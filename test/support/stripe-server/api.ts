@@ -39,9 +39,12 @@ export function createApi(config: ApiConfig) {
       const fingerprint = canonical(form);
       const replay = key ? saved.get(key) : undefined;
       if (replay) {
-        const message = replay.endpoint !== endpoint
-          ? `Keys for idempotent requests can only be used for the same endpoint they were first used for ('${replay.endpoint}' vs '${endpoint}').`
-          : replay.fingerprint !== fingerprint ? "Keys for idempotent requests can only be used with the same parameters they were first used with." : undefined;
+        const message =
+          replay.endpoint !== endpoint
+            ? `Keys for idempotent requests can only be used for the same endpoint they were first used for ('${replay.endpoint}' vs '${endpoint}').`
+            : replay.fingerprint !== fingerprint
+              ? "Keys for idempotent requests can only be used with the same parameters they were first used with."
+              : undefined;
         if (message) throw idempotencyError(`${message} Try using a key other than '${key}' if you meant to execute a different request.`);
         Object.assign(headers, { "idempotent-replayed": "true", "original-request": replay.requestId });
         return void res.writeHead(replay.status, headers).end(replay.body);
@@ -73,14 +76,28 @@ function header(req: http.IncomingMessage, name: string): string | undefined {
 
 function authenticate(authorization: string | undefined, secretKey: string) {
   const [scheme, credentials] = (authorization ?? "").split(/\s+/, 2);
-  const key = /^bearer$/i.test(scheme) ? credentials : /^basic$/i.test(scheme) ? Buffer.from(credentials ?? "", "base64").toString().split(":")[0] : undefined;
+  const key = /^bearer$/i.test(scheme)
+    ? credentials
+    : /^basic$/i.test(scheme)
+      ? Buffer.from(credentials ?? "", "base64")
+          .toString()
+          .split(":")[0]
+      : undefined;
   if (!key) {
     throw invalidRequest(
       "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY').",
-      undefined, undefined, 401,
+      undefined,
+      undefined,
+      401,
     );
   }
-  if (key !== secretKey) throw invalidRequest(`Invalid API Key provided: ${key.slice(0, 8)}${"*".repeat(Math.max(0, key.length - 12))}${key.slice(-4)}`, undefined, undefined, 401);
+  if (key !== secretKey)
+    throw invalidRequest(
+      `Invalid API Key provided: ${key.slice(0, 8)}${"*".repeat(Math.max(0, key.length - 12))}${key.slice(-4)}`,
+      undefined,
+      undefined,
+      401,
+    );
 }
 
 function match(method: string, path: string) {
@@ -88,7 +105,12 @@ function match(method: string, path: string) {
     const found = routeMethod === method ? pattern.exec(path) : null;
     if (found) return [handler, decodeURIComponent(found[1] ?? "")] as const;
   }
-  throw invalidRequest(`Unrecognized request URL (${method}: ${path}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.`, undefined, undefined, 404);
+  throw invalidRequest(
+    `Unrecognized request URL (${method}: ${path}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.`,
+    undefined,
+    undefined,
+    404,
+  );
 }
 
 function errorBody(error: StripeApiError): string {
@@ -99,5 +121,8 @@ function errorBody(error: StripeApiError): string {
 function canonical(value: FormValue): string {
   if (typeof value === "string") return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(",")}}`;
+  return `{${Object.keys(value)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
+    .join(",")}}`;
 }

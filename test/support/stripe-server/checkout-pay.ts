@@ -43,20 +43,25 @@ export function paySession(ctx: Ctx, session: CheckoutSession, options: PayOptio
     attach(ctx, pm, session.customer);
   }
 
-  const pi = reusable(pending) ?? paymentIntentObject({
-    amount: session.amount_total,
-    currency: session.currency,
-    customer: session.customer,
-    payment_method: null,
-    metadata: details.paymentIntentData.metadata,
-    description: details.paymentIntentData.description,
-    receipt_email: details.paymentIntentData.receipt_email,
-  });
+  const pi =
+    reusable(pending) ??
+    paymentIntentObject({
+      amount: session.amount_total,
+      currency: session.currency,
+      customer: session.customer,
+      payment_method: null,
+      metadata: details.paymentIntentData.metadata,
+      description: details.paymentIntentData.description,
+      receipt_email: details.paymentIntentData.receipt_email,
+    });
   if (!ctx.state.paymentIntents.has(pi.id)) {
     ctx.state.paymentIntents.set(pi.id, pi);
     ctx.emit("payment_intent.created", pi);
   }
-  Object.assign(pi, { customer: session.customer, setup_future_usage: saveCard ? (details.paymentIntentData.setup_future_usage ?? "off_session") : null });
+  Object.assign(pi, {
+    customer: session.customer,
+    setup_future_usage: saveCard ? (details.paymentIntentData.setup_future_usage ?? "off_session") : null,
+  });
   session.payment_intent = pi.id;
   attempt(ctx, pi, pm, outcome === "paid" ? "succeeded" : outcome === "declined" ? "card_declined" : "processing");
   if (outcome === "declined") return "declined";
@@ -90,7 +95,11 @@ function settleSession(ctx: Ctx, session: CheckoutSession, outcome: "async_succe
 
 export function expireSession(ctx: Ctx, session: CheckoutSession): CheckoutSession {
   if (session.status !== "open") {
-    throw invalidRequest(`Only Checkout Sessions with a status in ["open"] can be expired.`, undefined, "checkout_session_unexpected_state");
+    throw invalidRequest(
+      `Only Checkout Sessions with a status in ["open"] can be expired.`,
+      undefined,
+      "checkout_session_unexpected_state",
+    );
   }
   Object.assign(session, { status: "expired", url: null });
   ctx.emit("checkout.session.expired", session);

@@ -9,16 +9,35 @@ import type { Ctx } from "./payments";
 
 export type SessionDetails = {
   lineItems: ReturnType<typeof lineItem>[];
-  paymentIntentData: { metadata: Record<string, string>; description?: string; setup_future_usage?: "on_session" | "off_session"; receipt_email?: string };
+  paymentIntentData: {
+    metadata: Record<string, string>;
+    description?: string;
+    setup_future_usage?: "on_session" | "off_session";
+    receipt_email?: string;
+  };
   /** saved_payment_method_options.payment_method_save=enabled: the page offers "save card" */
   saveOffered: boolean;
 };
 
 export function createSession(ctx: Ctx, params: Params) {
   params.only(
-    "mode", "line_items", "customer", "customer_email", "customer_creation", "client_reference_id", "metadata", "payment_intent_data",
-    "success_url", "cancel_url", "payment_method_types", "expires_at", "locale", "submit_type", "saved_payment_method_options",
-    "allow_promotion_codes", "billing_address_collection",
+    "mode",
+    "line_items",
+    "customer",
+    "customer_email",
+    "customer_creation",
+    "client_reference_id",
+    "metadata",
+    "payment_intent_data",
+    "success_url",
+    "cancel_url",
+    "payment_method_types",
+    "expires_at",
+    "locale",
+    "submit_type",
+    "saved_payment_method_options",
+    "allow_promotion_codes",
+    "billing_address_collection",
   );
   const mode = params.oneOf("mode", ["payment", "setup", "subscription"], true);
   if (mode !== "payment") throw invalidRequest(`The local Stripe server supports mode=payment only.`, "mode");
@@ -27,7 +46,10 @@ export function createSession(ctx: Ctx, params: Params) {
   const customerEmail = params.string("customer_email");
   const customerCreation = params.oneOf("customer_creation", ["always", "if_required"]);
   if (customer && (customerEmail || customerCreation)) {
-    throw invalidRequest(`You may only specify one of these parameters: customer, ${customerEmail ? "customer_email" : "customer_creation"}.`, "customer");
+    throw invalidRequest(
+      `You may only specify one of these parameters: customer, ${customerEmail ? "customer_email" : "customer_creation"}.`,
+      "customer",
+    );
   }
   for (const key of ["success_url", "cancel_url"]) {
     const url = params.string(key);
@@ -36,19 +58,35 @@ export function createSession(ctx: Ctx, params: Params) {
   const created = now();
   const expiresAt = params.int("expires_at") ?? created + 24 * 3600;
   if (expiresAt < created + 30 * 60 || expiresAt > created + 24 * 3600) {
-    throw invalidRequest(`The \`expires_at\` timestamp must be between 30 minutes and 24 hours from Checkout Session creation.`, "expires_at");
+    throw invalidRequest(
+      `The \`expires_at\` timestamp must be between 30 minutes and 24 hours from Checkout Session creation.`,
+      "expires_at",
+    );
   }
 
   const items = params.list("line_items");
   if (items.length === 0) throw invalidRequest("`line_items` is required in `payment` mode.", "line_items", "parameter_missing");
   const lineItems = items.map(lineItem);
   const currency = lineItems[0].currency;
-  if (lineItems.some((item) => item.currency !== currency)) throw invalidRequest(`All line items must use the same currency.`, "line_items");
+  if (lineItems.some((item) => item.currency !== currency))
+    throw invalidRequest(`All line items must use the same currency.`, "line_items");
   const total = lineItems.reduce((sum, item) => sum + item.amount_total, 0);
-  if (total < MIN_AMOUNT) throw invalidRequest(`The Checkout Session's total amount due must add up to at least ${MIN_AMOUNT} (${currency}).`, "line_items", "amount_too_small");
-  if (total > MAX_AMOUNT) throw invalidRequest(`The Checkout Session's total amount due must be no more than ${MAX_AMOUNT} (${currency}).`, "line_items", "amount_too_large");
+  if (total < MIN_AMOUNT)
+    throw invalidRequest(
+      `The Checkout Session's total amount due must add up to at least ${MIN_AMOUNT} (${currency}).`,
+      "line_items",
+      "amount_too_small",
+    );
+  if (total > MAX_AMOUNT)
+    throw invalidRequest(
+      `The Checkout Session's total amount due must be no more than ${MAX_AMOUNT} (${currency}).`,
+      "line_items",
+      "amount_too_large",
+    );
 
-  const pid = params.hash("payment_intent_data")?.only("metadata", "description", "setup_future_usage", "receipt_email", "statement_descriptor_suffix");
+  const pid = params
+    .hash("payment_intent_data")
+    ?.only("metadata", "description", "setup_future_usage", "receipt_email", "statement_descriptor_suffix");
   const save = params.hash("saved_payment_method_options")?.only("payment_method_save", "allow_redisplay_filters");
   const id = newId("cs_test_", 58);
   const session = {
@@ -108,10 +146,13 @@ function lineItem(item: Params) {
   const product = data.string("product");
   if (product) throw noSuch("product", product, data.name("product"));
   const productData = data.hash("product_data");
-  if (!productData) throw invalidRequest(`Missing required param: ${data.name("product_data")}.`, data.name("product_data"), "parameter_missing");
+  if (!productData)
+    throw invalidRequest(`Missing required param: ${data.name("product_data")}.`, data.name("product_data"), "parameter_missing");
   const name = productData.only("name", "description", "metadata", "images").string("name", true)!;
   const currency = data.currency();
-  const unitAmount = data.int("unit_amount", { required: !data.has("unit_amount_decimal"), min: 0 }) ?? Math.round(Number(data.string("unit_amount_decimal")));
+  const unitAmount =
+    data.int("unit_amount", { required: !data.has("unit_amount_decimal"), min: 0 }) ??
+    Math.round(Number(data.string("unit_amount_decimal")));
   const quantity = item.int("quantity", { required: true, min: 1 })!;
   return {
     id: newId("li_"),

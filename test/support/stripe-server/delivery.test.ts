@@ -29,7 +29,10 @@ it("delivers after the response by default; flush() waits for it", async () => {
   const customer = await stripe.customers.create({ email: "late@acme.test" });
   await server.flush();
   expect(receiver.received.map((e) => e.type)).toEqual(["customer.created"]);
-  expect(server.deliveries[0]).toMatchObject({ status: 200, event: { id: receiver.received[0].id, request: { id: expect.stringMatching(/^req_/) } } });
+  expect(server.deliveries[0]).toMatchObject({
+    status: 200,
+    event: { id: receiver.received[0].id, request: { id: expect.stringMatching(/^req_/) } },
+  });
   expect((await stripe.customers.retrieve(customer.id)).id).toBe(customer.id);
 });
 
@@ -62,6 +65,8 @@ it("links the hosted page and receipts to publicUrl", async () => {
   expect(html).toContain("¥2,500");
   expect(html).not.toContain("save_card"); // no setup_future_usage, no customer_creation=always
   await server.pay(session.id);
-  const pi = await stripe.paymentIntents.retrieve((await stripe.checkout.sessions.retrieve(session.id)).payment_intent as string, { expand: ["latest_charge"] });
+  const pi = await stripe.paymentIntents.retrieve((await stripe.checkout.sessions.retrieve(session.id)).payment_intent as string, {
+    expand: ["latest_charge"],
+  });
   expect((pi.latest_charge as Stripe.Charge).receipt_url).toMatch(/^http:\/\/stripe\.test:8080\/receipts\/ch_/);
 });

@@ -17,13 +17,25 @@ const OUTCOMES: [PayOutcome, string][] = [
   ["async_failed", "Bank debit (fails later)"],
 ];
 
-export async function handleHosted(state: State, pay: PayFn, req: http.IncomingMessage, res: http.ServerResponse, url: URL, rawBody: string) {
+export async function handleHosted(
+  state: State,
+  pay: PayFn,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  url: URL,
+  rawBody: string,
+) {
   const [, kind, id, action] = url.pathname.split("/");
   if (kind === "receipts" && id && !action && req.method === "GET") return receipt(state, res, id);
   const session = kind === "checkout" && id ? state.sessions.get(id) : undefined;
   if (!session) return page(res, 404, "Not found", "<p>There is no such page on this local Stripe server.</p>");
   if (session.status !== "open") {
-    return page(res, action === "pay" ? 409 : 200, "Checkout", `<p role="status">This Checkout Session is no longer active (${session.status}).</p>`);
+    return page(
+      res,
+      action === "pay" ? 409 : 200,
+      "Checkout",
+      `<p role="status">This Checkout Session is no longer active (${session.status}).</p>`,
+    );
   }
   if (!action && req.method === "GET") return checkoutPage(state, res, session);
   if (action !== "pay" || req.method !== "POST") return page(res, 405, "Not allowed", "<p>Method not allowed.</p>");
@@ -39,14 +51,21 @@ export async function handleHosted(state: State, pay: PayFn, req: http.IncomingM
 function checkoutPage(state: State, res: http.ServerResponse, session: CheckoutSession, error?: string) {
   const details = state.sessionDetails.get(session.id)!;
   const email = session.customer_email ?? (session.customer ? state.customers.get(session.customer)?.email : null) ?? "";
-  const offerSave = details.saveOffered || details.paymentIntentData.setup_future_usage !== undefined || session.customer_creation === "always";
-  const items = details.lineItems.map((item) => `<li>${escape(item.description)} × ${item.quantity}: ${money(item.amount_total, item.currency)}</li>`).join("");
+  const offerSave =
+    details.saveOffered || details.paymentIntentData.setup_future_usage !== undefined || session.customer_creation === "always";
+  const items = details.lineItems
+    .map((item) => `<li>${escape(item.description)} × ${item.quantity}: ${money(item.amount_total, item.currency)}</li>`)
+    .join("");
   const save = offerSave
     ? `<p><input type="checkbox" id="save_card" name="save_card" value="true"${details.paymentIntentData.setup_future_usage ? " checked" : ""}>
 <label for="save_card">Save card for future payments</label></p>`
     : "";
   const cancel = session.cancel_url ? `<p><a href="${escape(session.cancel_url)}">Cancel</a></p>` : "";
-  page(res, error ? 402 : 200, "Checkout", `<h1>Checkout</h1>
+  page(
+    res,
+    error ? 402 : 200,
+    "Checkout",
+    `<h1>Checkout</h1>
 <p>Test mode: a local Stripe server, no real money moves.</p>
 <ul>${items}</ul>
 <p>Total due: <strong data-testid="amount-total">${money(session.amount_total, session.currency)}</strong> (<span data-testid="currency">${session.currency.toUpperCase()}</span>)</p>
@@ -57,20 +76,28 @@ ${error ? `<p role="alert">${escape(error)}</p>` : ""}
 ${save}
 <p><button type="submit">Pay ${money(session.amount_total, session.currency)}</button></p>
 </form>
-${cancel}`);
+${cancel}`,
+  );
 }
 
 function receipt(state: State, res: http.ServerResponse, id: string) {
   const charge = state.charges.get(id);
   if (!charge) return page(res, 404, "Not found", "<p>There is no such receipt.</p>");
-  const refunded = charge.amount_refunded ? `<p>Refunded: <strong data-testid="amount-refunded">${money(charge.amount_refunded, charge.currency)}</strong></p>` : "";
-  page(res, 200, "Receipt", `<h1>Receipt</h1>
+  const refunded = charge.amount_refunded
+    ? `<p>Refunded: <strong data-testid="amount-refunded">${money(charge.amount_refunded, charge.currency)}</strong></p>`
+    : "";
+  page(
+    res,
+    200,
+    "Receipt",
+    `<h1>Receipt</h1>
 <p>Amount paid: <strong data-testid="amount-paid">${money(charge.amount, charge.currency)}</strong></p>
 ${refunded}
 <p>Date paid: ${new Date(charge.created * 1000).toISOString().slice(0, 10)}</p>
 <p>Payment method: Visa ending in ${charge.payment_method_details.card.last4}</p>
 <p>Status: ${charge.status}${charge.refunded ? " (refunded)" : ""}</p>
-<p>Receipt for charge <code>${charge.id}</code></p>`);
+<p>Receipt for charge <code>${charge.id}</code></p>`,
+  );
 }
 
 function page(res: http.ServerResponse, status: number, title: string, content: string) {

@@ -79,13 +79,20 @@ export async function startStripeServer(options: StripeServerOptions): Promise<S
       const target = new URL(req.url ?? "/", url);
       const handled = target.pathname.startsWith("/v1/")
         ? api(req, res, target, body)
-        : handleHosted(state, async (session, payOptions) => {
-            const result = paySession(helperCtx(), session, payOptions);
-            const delivered = webhooks.flush();
-            if (beforeResponse) await delivered;
-            else delivered.catch(() => undefined); // failures are in `deliveries`
-            return result;
-          }, req, res, target, body);
+        : handleHosted(
+            state,
+            async (session, payOptions) => {
+              const result = paySession(helperCtx(), session, payOptions);
+              const delivered = webhooks.flush();
+              if (beforeResponse) await delivered;
+              else delivered.catch(() => undefined); // failures are in `deliveries`
+              return result;
+            },
+            req,
+            res,
+            target,
+            body,
+          );
       handled.catch((error: unknown) => {
         if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
         res.end(String(error));

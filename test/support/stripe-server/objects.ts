@@ -149,7 +149,18 @@ export function chargeObject(pi: PaymentIntent, pm: PaymentMethod, receiptUrl: (
     paid: false,
     payment_intent: pi.id,
     payment_method: pm.id,
-    payment_method_details: { card: { brand: pm.card.brand, country: "US", exp_month: pm.card.exp_month, exp_year: pm.card.exp_year, fingerprint: pm.card.fingerprint, funding: "credit", last4: pm.card.last4 }, type: "card" },
+    payment_method_details: {
+      card: {
+        brand: pm.card.brand,
+        country: "US",
+        exp_month: pm.card.exp_month,
+        exp_year: pm.card.exp_year,
+        fingerprint: pm.card.fingerprint,
+        funding: "credit",
+        last4: pm.card.last4,
+      },
+      type: "card",
+    },
     receipt_email: pi.receipt_email,
     receipt_url: receiptUrl(id),
     refunded: false,
@@ -161,7 +172,12 @@ export function chargeObject(pi: PaymentIntent, pm: PaymentMethod, receiptUrl: (
 }
 export type Charge = ReturnType<typeof chargeObject>;
 
-export function refundObject(charge: { id: string; currency: string; payment_intent: string }, amount: number, reason: string | null, metadata: Metadata) {
+export function refundObject(
+  charge: { id: string; currency: string; payment_intent: string },
+  amount: number,
+  reason: string | null,
+  metadata: Metadata,
+) {
   return {
     id: newId("re_"),
     object: "refund" as const,
@@ -170,7 +186,10 @@ export function refundObject(charge: { id: string; currency: string; payment_int
     charge: charge.id,
     created: now(),
     currency: charge.currency,
-    destination_details: { card: { reference_status: "pending", reference_type: "acquirer_reference_number", type: "refund" }, type: "card" },
+    destination_details: {
+      card: { reference_status: "pending", reference_type: "acquirer_reference_number", type: "refund" },
+      type: "card",
+    },
     metadata,
     payment_intent: charge.payment_intent,
     reason,

@@ -45,7 +45,13 @@ export function settle(ctx: Ctx, pi: PaymentIntent, result: "succeeded" | Declin
       paid: true,
       captured: true,
       amount_captured: charge.amount,
-      outcome: { network_status: "approved_by_network", reason: null, risk_level: "normal", seller_message: "Payment complete.", type: "authorized" },
+      outcome: {
+        network_status: "approved_by_network",
+        reason: null,
+        risk_level: "normal",
+        seller_message: "Payment complete.",
+        type: "authorized",
+      },
     });
     Object.assign(pi, { status: "succeeded", amount_received: pi.amount });
     ctx.emit("charge.succeeded", charge);
@@ -57,7 +63,13 @@ export function settle(ctx: Ctx, pi: PaymentIntent, result: "succeeded" | Declin
     status: "failed",
     failure_code: decline.code,
     failure_message: decline.message,
-    outcome: { network_status: "declined_by_network", reason: decline.decline_code, risk_level: "normal", seller_message: "The bank declined the payment.", type: "issuer_declined" },
+    outcome: {
+      network_status: "declined_by_network",
+      reason: decline.decline_code,
+      risk_level: "normal",
+      seller_message: "The bank declined the payment.",
+      type: "issuer_declined",
+    },
   });
   // Like Stripe, a declined PaymentIntent forgets its payment method and asks for another one.
   const pm = ctx.state.paymentMethods.get(pi.payment_method ?? "");
@@ -104,13 +116,19 @@ export function newPaymentMethod(ctx: Ctx, email: string | null): PaymentMethod 
 
 export function attach(ctx: Ctx, pm: PaymentMethod, customerId: string): void {
   if (pm.customer === customerId) return;
-  if (pm.customer) throw invalidRequest(`The payment method you provided has already been attached to a customer.`, "payment_method", "payment_method_unexpected_state");
+  if (pm.customer)
+    throw invalidRequest(
+      `The payment method you provided has already been attached to a customer.`,
+      "payment_method",
+      "payment_method_unexpected_state",
+    );
   pm.customer = customerId;
   ctx.emit("payment_method.attached", pm);
 }
 
 export function detach(ctx: Ctx, pm: PaymentMethod): void {
-  if (!pm.customer) throw invalidRequest(`The payment method ${pm.id} is not attached to a customer.`, undefined, "payment_method_unexpected_state");
+  if (!pm.customer)
+    throw invalidRequest(`The payment method ${pm.id} is not attached to a customer.`, undefined, "payment_method_unexpected_state");
   const customer = ctx.state.customers.get(pm.customer);
   if (customer?.invoice_settings.default_payment_method === pm.id) customer.invoice_settings.default_payment_method = null;
   pm.customer = null;
@@ -118,8 +136,15 @@ export function detach(ctx: Ctx, pm: PaymentMethod): void {
 }
 
 /** A refund of (part of) a succeeded charge; `amount_refunded` on the charge is cumulative. */
-export function refund(ctx: Ctx, charge: Charge, amount: number | undefined, reason: string | null = null, metadata: Record<string, string> = {}) {
-  if (charge.status !== "succeeded") throw invalidRequest(`Charge ${charge.id} has not succeeded, so it cannot be refunded.`, "charge", "charge_not_refundable");
+export function refund(
+  ctx: Ctx,
+  charge: Charge,
+  amount: number | undefined,
+  reason: string | null = null,
+  metadata: Record<string, string> = {},
+) {
+  if (charge.status !== "succeeded")
+    throw invalidRequest(`Charge ${charge.id} has not succeeded, so it cannot be refunded.`, "charge", "charge_not_refundable");
   if (charge.refunded) throw invalidRequest(`Charge ${charge.id} has already been refunded.`, "charge", "charge_already_refunded");
   const left = charge.amount - charge.amount_refunded;
   const value = amount ?? left;

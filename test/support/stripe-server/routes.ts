@@ -22,7 +22,12 @@ function createCustomer(ctx: Ctx, params: Params) {
   const metadata = params.metadata();
   const pmId = params.string("payment_method");
   const pm = pmId ? paymentMethod(ctx, pmId, "payment_method") : undefined;
-  if (pm?.customer) throw invalidRequest("The payment method you provided has already been attached to a customer.", "payment_method", "payment_method_unexpected_state");
+  if (pm?.customer)
+    throw invalidRequest(
+      "The payment method you provided has already been attached to a customer.",
+      "payment_method",
+      "payment_method_unexpected_state",
+    );
   const customer = customerObject({ ...fields, metadata });
   const defaultPm = defaultPaymentMethod(ctx, customer.id, params, pm?.id);
   ctx.state.customers.set(customer.id, customer);
@@ -41,7 +46,9 @@ function updateCustomer(ctx: Ctx, params: Params, id: string) {
   const before: Record<string, unknown> = structuredClone(customer);
   Object.assign(customer, fields, { metadata });
   if (defaultPm !== undefined) customer.invoice_settings = { ...customer.invoice_settings, default_payment_method: defaultPm };
-  const previous = Object.fromEntries(Object.entries(before).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(customer[key as keyof Customer])));
+  const previous = Object.fromEntries(
+    Object.entries(before).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(customer[key as keyof Customer])),
+  );
   if (Object.keys(previous).length) ctx.emit("customer.updated", customer, previous);
   return customer;
 }
@@ -79,15 +86,23 @@ const session = (ctx: Ctx, id: string) => ctx.state.get(ctx.state.sessions, "che
 export const routes: Route[] = [
   ["POST", /^\/v1\/customers$/, createCustomer],
   ["GET", /^\/v1\/customers$/, (ctx, q) => list(ctx.state.customers.values(), q, "/v1/customers", ["email"], (c) => !c.deleted)],
-  ["GET", /^\/v1\/customers\/([^/]+)$/, (ctx, q, id) => {
-    const customer = ctx.state.get(ctx.state.customers, "customer", id);
-    return customer.deleted ? { id, object: "customer", deleted: true } : customer;
-  }],
+  [
+    "GET",
+    /^\/v1\/customers\/([^/]+)$/,
+    (ctx, q, id) => {
+      const customer = ctx.state.get(ctx.state.customers, "customer", id);
+      return customer.deleted ? { id, object: "customer", deleted: true } : customer;
+    },
+  ],
   ["POST", /^\/v1\/customers\/([^/]+)$/, updateCustomer],
   ["DELETE", /^\/v1\/customers\/([^/]+)$/, deleteCustomer],
   ["GET", /^\/v1\/customers\/([^/]+)\/payment_methods$/, (ctx, q, id) => listPaymentMethods(ctx, q, ctx.state.customer(id).id)],
   ["POST", /^\/v1\/checkout\/sessions$/, createSession],
-  ["GET", /^\/v1\/checkout\/sessions$/, (ctx, q) => list(ctx.state.sessions.values(), q, "/v1/checkout/sessions", ["customer", "payment_intent", "status"])],
+  [
+    "GET",
+    /^\/v1\/checkout\/sessions$/,
+    (ctx, q) => list(ctx.state.sessions.values(), q, "/v1/checkout/sessions", ["customer", "payment_intent", "status"]),
+  ],
   ["GET", /^\/v1\/checkout\/sessions\/([^/]+)$/, (ctx, q, id) => session(ctx, id)],
   ["GET", /^\/v1\/checkout\/sessions\/([^/]+)\/line_items$/, (ctx, q, id) => lineItems(ctx.state, session(ctx, id).id)],
   ["POST", /^\/v1\/checkout\/sessions\/([^/]+)\/expire$/, (ctx, p, id) => expireSession(ctx, session(ctx, id))],

@@ -53,7 +53,13 @@ export class State {
  * Stripe's list envelope, newest first, with limit (1–100, default 10) and cursor pagination.
  * `filters` are query parameters that must equal the field of the same name (`?customer=cus_…`).
  */
-export function list<T extends Listable>(items: Iterable<T>, query: Params, url: string, filters: (keyof T & string)[] = [], filter = (_item: T) => true) {
+export function list<T extends Listable>(
+  items: Iterable<T>,
+  query: Params,
+  url: string,
+  filters: (keyof T & string)[] = [],
+  filter = (_item: T) => true,
+) {
   query.only("limit", "starting_after", "ending_before", ...filters);
   const matches = (item: T) => filter(item) && filters.every((key) => !query.has(key) || item[key] === query.string(key));
   const limit = query.int("limit", { min: 1 }) ?? 10;

@@ -93,7 +93,11 @@ export class Webhooks {
     try {
       const response = await fetch(this.url, {
         method: "POST",
-        headers: { "content-type": "application/json; charset=utf-8", "stripe-signature": signature, "user-agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks)" },
+        headers: {
+          "content-type": "application/json; charset=utf-8",
+          "stripe-signature": signature,
+          "user-agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks)",
+        },
         body,
         signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
       });

@@ -69,7 +69,11 @@ const DONE: Record<string, string> = {
 export const changeApiStatusAction = adminAction(statusFormSchema, async (admin, input) => {
   // The sunset is the start of the chosen day, UTC (the Sunset header carries a date).
   const sunsetAt = input.sunsetDate ? `${input.sunsetDate}T00:00:00Z` : undefined;
-  await changeApiStatus(input.apiSlug, { status: input.status, sunsetAt, deprecationMessage: input.deprecationMessage }, { type: "USER", userId: admin.id });
+  await changeApiStatus(
+    input.apiSlug,
+    { status: input.status, sunsetAt, deprecationMessage: input.deprecationMessage },
+    { type: "USER", userId: admin.id },
+  );
   refreshCatalog(input.apiSlug);
   return { message: DONE[input.status] };
 });

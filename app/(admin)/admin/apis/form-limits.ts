@@ -4,5 +4,10 @@ import { MAX_PRICE_PER_CALL } from "@/lib/catalog/api-schemas";
 import { OPENAPI_MAX_BYTES, OPENAPI_MAX_BYTES_LABEL } from "@/lib/catalog/openapi-document";
 
 export function formLimits() {
-  return { currency: currency(), maxPrice: MAX_PRICE_PER_CALL, openapiMaxBytes: OPENAPI_MAX_BYTES, openapiMaxLabel: OPENAPI_MAX_BYTES_LABEL };
+  return {
+    currency: currency(),
+    maxPrice: MAX_PRICE_PER_CALL,
+    openapiMaxBytes: OPENAPI_MAX_BYTES,
+    openapiMaxLabel: OPENAPI_MAX_BYTES_LABEL,
+  };
 }

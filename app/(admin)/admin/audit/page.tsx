@@ -23,7 +23,10 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
   const filtered = Object.values(input).some(Boolean);
   return (
     <>
-      <PageHeader title="Audit log" description="Who changed what, newest first, 50 a page. Times are UTC. An action filter like api. matches every api.* action." />
+      <PageHeader
+        title="Audit log"
+        description="Who changed what, newest first, 50 a page. Times are UTC. An action filter like api. matches every api.* action."
+      />
       <Card>
         <AuditFilterForm input={input} errors={errors} />
       </Card>
@@ -33,21 +36,30 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
             Fix the highlighted filters to see the log.
           </p>
         ) : audit.rows.length === 0 ? (
-          <EmptyState title={cursor ? "No older entries" : filtered ? "No entries match these filters" : "Nothing audited yet"}>{audit.unknown ? UNKNOWN[audit.unknown] : null}</EmptyState>
+          <EmptyState title={cursor ? "No older entries" : filtered ? "No entries match these filters" : "Nothing audited yet"}>
+            {audit.unknown ? UNKNOWN[audit.unknown] : null}
+          </EmptyState>
         ) : (
           <AuditTable rows={audit.rows} />
         )}
         {audit && (cursor || audit.nextCursor) ? (
           <nav aria-label="Audit log pages" className="mt-3 flex items-center justify-between text-sm">
             {cursor ? (
-              <Link href={hrefWith("/admin/audit", input)} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
+              <Link
+                href={hrefWith("/admin/audit", input)}
+                className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50"
+              >
                 ← Newest
               </Link>
             ) : (
               <span />
             )}
             {audit.nextCursor ? (
-              <Link href={hrefWith("/admin/audit", { ...input, before: audit.nextCursor })} rel="next" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50">
+              <Link
+                href={hrefWith("/admin/audit", { ...input, before: audit.nextCursor })}
+                rel="next"
+                className="rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50"
+              >
                 Older →
               </Link>
             ) : (

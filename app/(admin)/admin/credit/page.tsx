@@ -26,7 +26,10 @@ export default async function AdminCreditPage({ searchParams }: { searchParams: 
   const unit = currency();
   return (
     <>
-      <PageHeader title="Credit" description="Grant credit to a team, or correct its balance with a signed adjustment. Every change is a ledger entry the team sees, with your name and reason, and is audit-logged." />
+      <PageHeader
+        title="Credit"
+        description="Grant credit to a team, or correct its balance with a signed adjustment. Every change is a ledger entry the team sees, with your name and reason, and is audit-logged."
+      />
       <div className="space-y-6">
         <Card title="Grant or adjust credit" className="max-w-2xl">
           <TeamSearchForm query={query} />

@@ -13,10 +13,23 @@ export default async function AdminOutboxPage({ searchParams }: { searchParams: 
   const outbox = await listEmailOutbox(parsePage((await searchParams).page));
   return (
     <>
-      <PageHeader title="Email outbox" description="Every email the app sent or, without SMTP_URL, only logged (status “logged”): read invitations and notices here." />
+      <PageHeader
+        title="Email outbox"
+        description="Every email the app sent or, without SMTP_URL, only logged (status “logged”): read invitations and notices here."
+      />
       <Card>
-        {outbox.rows.length === 0 ? <EmptyState title={outbox.page > 1 ? "No older email" : "No email yet"} /> : <OutboxTable rows={outbox.rows} />}
-        <Pager label="Outbox pages" page={outbox.page} hasPrevious={outbox.hasPrevious} hasNext={outbox.hasNext} hrefFor={(page) => (page > 1 ? `/admin/outbox?page=${page}` : "/admin/outbox")} />
+        {outbox.rows.length === 0 ? (
+          <EmptyState title={outbox.page > 1 ? "No older email" : "No email yet"} />
+        ) : (
+          <OutboxTable rows={outbox.rows} />
+        )}
+        <Pager
+          label="Outbox pages"
+          page={outbox.page}
+          hasPrevious={outbox.hasPrevious}
+          hasNext={outbox.hasNext}
+          hrefFor={(page) => (page > 1 ? `/admin/outbox?page=${page}` : "/admin/outbox")}
+        />
       </Card>
     </>
   );

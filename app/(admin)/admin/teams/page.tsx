@@ -20,14 +20,22 @@ export default async function AdminTeamsPage({ searchParams }: { searchParams: P
   const query = textParam(params.q, 100);
   const sort = parseTeamSort(params.sort);
   const teams = await listAdminTeams({ query, sort, page: parsePage(params.page) });
-  const hrefFor = (page: number) => hrefWith("/admin/teams", { q: query, sort: sort === "created" ? undefined : sort, page: page > 1 ? String(page) : undefined });
+  const hrefFor = (page: number) =>
+    hrefWith("/admin/teams", { q: query, sort: sort === "created" ? undefined : sort, page: page > 1 ? String(page) : undefined });
   return (
     <>
       <PageHeader title="Teams" description="Every team with its balance, members, active subscriptions and calls over the last 30 days." />
       <Card>
-        <ListFilterForm searchLabel="Find a team" placeholder="Name or slug" query={query} select={{ label: "Sort by", name: "sort", value: sort, options: SORT_OPTIONS }} />
+        <ListFilterForm
+          searchLabel="Find a team"
+          placeholder="Name or slug"
+          query={query}
+          select={{ label: "Sort by", name: "sort", value: sort, options: SORT_OPTIONS }}
+        />
         {teams.rows.length === 0 ? (
-          <EmptyState title={teams.page > 1 ? "No more teams" : query ? `No team matches “${query}”` : "No teams yet"}>{query ? "Search by part of the name or slug." : null}</EmptyState>
+          <EmptyState title={teams.page > 1 ? "No more teams" : query ? `No team matches “${query}”` : "No teams yet"}>
+            {query ? "Search by part of the name or slug." : null}
+          </EmptyState>
         ) : (
           <AdminTeamsTable rows={teams.rows} currency={currency()} />
         )}

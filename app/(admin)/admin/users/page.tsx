@@ -18,7 +18,8 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
   const query = textParam(params.q, 254);
   const status = parseUserStatus(params.status);
   const users = await listAdminUsers({ query, status, page: parsePage(params.page) });
-  const hrefFor = (page: number) => hrefWith("/admin/users", { q: query, status: status === "all" ? undefined : status, page: page > 1 ? String(page) : undefined });
+  const hrefFor = (page: number) =>
+    hrefWith("/admin/users", { q: query, status: status === "all" ? undefined : status, page: page > 1 ? String(page) : undefined });
   return (
     <>
       <PageHeader
@@ -26,11 +27,22 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
         description="Every account. Disabling one signs it out at once and refuses its sign-in until it is enabled again; its teams, keys and balance stay as they are. Each change needs a reason and is audit-logged."
       />
       <Card>
-        <ListFilterForm searchLabel="Find a user" placeholder="Email or name" query={query} select={{ label: "Status", name: "status", value: status, options: USER_STATUSES }} />
+        <ListFilterForm
+          searchLabel="Find a user"
+          placeholder="Email or name"
+          query={query}
+          select={{ label: "Status", name: "status", value: status, options: USER_STATUSES }}
+        />
         {users.rows.length === 0 ? (
-          <EmptyState title={users.page > 1 ? "No more users" : query || status !== "all" ? "No user matches these filters" : "No users yet"} />
+          <EmptyState
+            title={users.page > 1 ? "No more users" : query || status !== "all" ? "No user matches these filters" : "No users yet"}
+          />
         ) : (
-          <AdminUsersTable rows={users.rows} currentUserId={admin.id} actions={{ disable: disableUserAction, enable: enableUserAction, grantAdmin: grantAdminAction, revokeAdmin: revokeAdminAction }} />
+          <AdminUsersTable
+            rows={users.rows}
+            currentUserId={admin.id}
+            actions={{ disable: disableUserAction, enable: enableUserAction, grantAdmin: grantAdminAction, revokeAdmin: revokeAdminAction }}
+          />
         )}
         <Pager label="Users pages" page={users.page} hasPrevious={users.hasPrevious} hasNext={users.hasNext} hrefFor={hrefFor} />
       </Card>

@@ -33,12 +33,18 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     <>
       <h1 className="mb-2 text-lg font-semibold">Join {invitation.team.name}</h1>
       <p className="mb-6 text-sm text-slate-700">
-        {inviter} invited <strong>{invitation.email}</strong> to join <strong>{invitation.team.name}</strong> as {ROLE_LABEL[invitation.role].toLowerCase()}.
+        {inviter} invited <strong>{invitation.email}</strong> to join <strong>{invitation.team.name}</strong> as{" "}
+        {ROLE_LABEL[invitation.role].toLowerCase()}.
       </p>
       {!user ? (
         <div className="flex flex-col gap-2">
-          <ButtonLink href={`/sign-up?email=${encodeURIComponent(invitation.email)}&callbackUrl=${encodeURIComponent(returnTo)}`}>Create an account to accept</ButtonLink>
-          <ButtonLink variant="secondary" href={`/sign-in?email=${encodeURIComponent(invitation.email)}&callbackUrl=${encodeURIComponent(returnTo)}`}>
+          <ButtonLink href={`/sign-up?email=${encodeURIComponent(invitation.email)}&callbackUrl=${encodeURIComponent(returnTo)}`}>
+            Create an account to accept
+          </ButtonLink>
+          <ButtonLink
+            variant="secondary"
+            href={`/sign-in?email=${encodeURIComponent(invitation.email)}&callbackUrl=${encodeURIComponent(returnTo)}`}
+          >
             I already have an account
           </ButtonLink>
         </div>

@@ -11,7 +11,6 @@ export const dynamic = "force-dynamic";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-
 export default async function PublicCatalogPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const q = textParam(params.q, 200);
@@ -28,7 +27,9 @@ export default async function PublicCatalogPage({ searchParams }: { searchParams
           <CatalogSearch q={q} tag={tag} />
           <TagFilter tags={tags} q={q} active={tag} />
           <p className="mt-4 text-sm text-slate-600" role="status">
-            {filtered ? `${entries.length} of ${total} ${total === 1 ? "API matches" : "APIs match"}.` : `${total} ${total === 1 ? "API" : "APIs"}.`}
+            {filtered
+              ? `${entries.length} of ${total} ${total === 1 ? "API matches" : "APIs match"}.`
+              : `${total} ${total === 1 ? "API" : "APIs"}.`}
           </p>
           {entries.length === 0 ? (
             <div className="mt-4">

@@ -37,7 +37,10 @@ export default async function ApiPage({ params }: Props) {
   return (
     <article className="space-y-8">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-        <Link href="/catalog" className="hover:text-slate-800 hover:underline">Catalog</Link> / <span aria-current="page">{api.name}</span>
+        <Link href="/catalog" className="hover:text-slate-800 hover:underline">
+          Catalog
+        </Link>{" "}
+        / <span aria-current="page">{api.name}</span>
       </nav>
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div>
@@ -62,26 +65,39 @@ export default async function ApiPage({ params }: Props) {
         <Card title="About this API" className="min-w-0">
           {api.description ? <Markdown>{api.description}</Markdown> : <p className="text-sm text-slate-500">No description yet.</p>}
         </Card>
-        <Card title="Call it" description="Through the gateway, with a team key in the Authorization header." className="min-w-0 self-start">
+        <Card
+          title="Call it"
+          description="Through the gateway, with a team key in the Authorization header."
+          className="min-w-0 self-start"
+        >
           <CopyField label="Gateway base URL" value={gatewayUrl} />
           <pre className="mt-3 whitespace-pre-wrap break-all rounded-md bg-slate-900 p-3 text-xs text-slate-100">{`curl -H "Authorization: Bearer $TOLLGATE_KEY" \\\n  ${gatewayUrl}/…`}</pre>
         </Card>
       </div>
 
       <section aria-labelledby="plans-heading">
-        <h2 id="plans-heading" className="mb-3 text-lg font-semibold text-slate-900">Plans</h2>
+        <h2 id="plans-heading" className="mb-3 text-lg font-semibold text-slate-900">
+          Plans
+        </h2>
         <PlansTable plans={api.plans} />
-        <p className="mt-2 text-xs text-slate-500">Prices are charged per call from the team&apos;s prepaid credit; rate limits count per key.</p>
+        <p className="mt-2 text-xs text-slate-500">
+          Prices are charged per call from the team&apos;s prepaid credit; rate limits count per key.
+        </p>
       </section>
 
       <section aria-labelledby="try-heading">
-        <h2 id="try-heading" className="mb-3 text-lg font-semibold text-slate-900">Try it</h2>
+        <h2 id="try-heading" className="mb-3 text-lg font-semibold text-slate-900">
+          Try it
+        </h2>
         <Card>
           {user ? (
             <TryItConsole api={api.slug} operations={listOperations(api.openapi)} teams={teams} />
           ) : (
             <p className="text-sm text-slate-600">
-              <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/catalog/${api.slug}`)}`} className="font-medium text-brand-700 underline">
+              <Link
+                href={`/sign-in?callbackUrl=${encodeURIComponent(`/catalog/${api.slug}`)}`}
+                className="font-medium text-brand-700 underline"
+              >
                 Sign in to try it
               </Link>{" "}
               with one of your team&apos;s keys. Calls go through the gateway and are charged like any other.
@@ -91,13 +107,17 @@ export default async function ApiPage({ params }: Props) {
       </section>
 
       <section aria-labelledby="reference-heading">
-        <h2 id="reference-heading" className="mb-3 text-lg font-semibold text-slate-900">Reference</h2>
+        <h2 id="reference-heading" className="mb-3 text-lg font-semibold text-slate-900">
+          Reference
+        </h2>
         {api.openapi ? (
           <div className="overflow-hidden rounded-lg border border-slate-200 bg-white">
             <ApiReference document={api.openapi} gatewayUrl={gatewayUrl} title={api.name} />
           </div>
         ) : (
-          <EmptyState title="No reference published">This API has no OpenAPI document yet; the description above says how to call it.</EmptyState>
+          <EmptyState title="No reference published">
+            This API has no OpenAPI document yet; the description above says how to call it.
+          </EmptyState>
         )}
       </section>
     </article>

@@ -28,7 +28,14 @@ export default async function BillingPage({ params, searchParams }: Props) {
         </p>
       </Card>
       <TopUpSection ctx={ctx} action={startTopUpAction} />
-      <BalanceSettingsCard ctx={ctx} actions={{ saveAlerts: saveAlertSettingsAction, generateSecret: generateWebhookSecretAction, saveAutoRecharge: saveAutoRechargeAction }} />
+      <BalanceSettingsCard
+        ctx={ctx}
+        actions={{
+          saveAlerts: saveAlertSettingsAction,
+          generateSecret: generateWebhookSecretAction,
+          saveAutoRecharge: saveAutoRechargeAction,
+        }}
+      />
       <PaymentsSection teamId={ctx.team.id} />
       <TeamLedgerSection teamId={ctx.team.id} teamSlug={ctx.team.slug} page={searchParams} />
     </>

@@ -21,14 +21,19 @@ const refresh = (slug: string) => revalidatePath(`/${slug}`, "layout");
 function subscribedMessage({ api, plan, pendingPlan, status }: SubscriptionWithRefs, outcome: SubscribeOutcome): string {
   switch (outcome) {
     case "unchanged":
-      return pendingPlan ? `${api.name} already has a change to ${pendingPlan.name} waiting for approval.` : `${api.name} is already on ${plan.name}.`;
+      return pendingPlan
+        ? `${api.name} already has a change to ${pendingPlan.name} waiting for approval.`
+        : `${api.name} is already on ${plan.name}.`;
     case "change_requested":
       return `Requested a change of ${api.name} to ${pendingPlan!.name}. The team stays on ${plan.name} until a platform admin approves it.`;
     case "change_withdrawn":
       return `Withdrew the requested plan change. ${api.name} stays on ${plan.name}.`;
     default:
-      if (status === "PENDING") return `Requested ${plan.name} for ${api.name}. A platform admin approves it; until then the gateway refuses calls to this API.`;
-      return outcome === "plan_changed" ? `Switched ${api.name} to ${plan.name}. It applies from the next call.` : `Subscribed to ${api.name} on ${plan.name}.`;
+      if (status === "PENDING")
+        return `Requested ${plan.name} for ${api.name}. A platform admin approves it; until then the gateway refuses calls to this API.`;
+      return outcome === "plan_changed"
+        ? `Switched ${api.name} to ${plan.name}. It applies from the next call.`
+        : `Subscribed to ${api.name} on ${plan.name}.`;
   }
 }
 

@@ -42,15 +42,29 @@ export default async function KeysPage({ params }: { params: Promise<{ team: str
         description="Team keys authenticate calls to the gateway. A key is shown once, when it is created or rotated. Rotating keeps the old key working for a grace period; revoking stops it within seconds."
       />
       <Card title="Create a key" className="mb-6">
-        <CreateKeyForm action={createKeyAction} team={ctx.team.slug} apis={apis} apiFieldPrefix={API_FIELD_PREFIX} currency={rowContext.currency} canGrantManage={isAdmin} />
+        <CreateKeyForm
+          action={createKeyAction}
+          team={ctx.team.slug}
+          apis={apis}
+          apiFieldPrefix={API_FIELD_PREFIX}
+          currency={rowContext.currency}
+          canGrantManage={isAdmin}
+        />
       </Card>
       {keys.length === 0 ? (
         <EmptyState title="This team has no API keys yet">
           Create one above, then send it in an <code>Authorization: Bearer …</code> header.
         </EmptyState>
       ) : (
-        <Card title={`Keys (${keys.length})`} description={isAdmin ? undefined : "You can revoke and rotate the keys you created; ask an admin about the others."}>
-          <KeyTable rows={keys.map((key) => toKeyRowView(key, rowContext))} team={ctx.team.slug} actions={{ revoke: revokeKeyAction, rotate: rotateKeyAction }} />
+        <Card
+          title={`Keys (${keys.length})`}
+          description={isAdmin ? undefined : "You can revoke and rotate the keys you created; ask an admin about the others."}
+        >
+          <KeyTable
+            rows={keys.map((key) => toKeyRowView(key, rowContext))}
+            team={ctx.team.slug}
+            actions={{ revoke: revokeKeyAction, rotate: rotateKeyAction }}
+          />
         </Card>
       )}
     </>

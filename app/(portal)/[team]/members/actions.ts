@@ -13,16 +13,22 @@ export const inviteMemberAction = teamAction("ADMIN", invitationSchema, async (c
   const link = await inviteMember(ctx, email, role);
   refresh(ctx.team.slug);
   return {
-    message: link.emailed ? `Invitation emailed to ${email}.` : `Invitation created for ${email}. Email is not configured, so share this link with them:`,
+    message: link.emailed
+      ? `Invitation emailed to ${email}.`
+      : `Invitation created for ${email}. Email is not configured, so share this link with them:`,
     reveal: link.url,
   };
 });
 
-export const changeRoleAction = teamAction("ADMIN", byId.extend({ role: z.enum(["OWNER", "ADMIN", "MEMBER"]) }), async (ctx, { id, role }) => {
-  await changeMemberRole(ctx, id, role);
-  refresh(ctx.team.slug);
-  return { message: "Role updated." };
-});
+export const changeRoleAction = teamAction(
+  "ADMIN",
+  byId.extend({ role: z.enum(["OWNER", "ADMIN", "MEMBER"]) }),
+  async (ctx, { id, role }) => {
+    await changeMemberRole(ctx, id, role);
+    refresh(ctx.team.slug);
+    return { message: "Role updated." };
+  },
+);
 
 export const removeMemberAction = teamAction("MEMBER", byId, async (ctx, { id }) => {
   await removeMember(ctx, id);
@@ -33,7 +39,10 @@ export const removeMemberAction = teamAction("MEMBER", byId, async (ctx, { id })
 export const resendInvitationAction = teamAction("ADMIN", byId, async (ctx, { id }) => {
   const link = await resendInvitation(ctx, id);
   refresh(ctx.team.slug);
-  return { message: link.emailed ? "A new invitation email is on its way." : "New link created (the old one no longer works):", reveal: link.url };
+  return {
+    message: link.emailed ? "A new invitation email is on its way." : "New link created (the old one no longer works):",
+    reveal: link.url,
+  };
 });
 
 export const revokeInvitationAction = teamAction("ADMIN", byId, async (ctx, { id }) => {

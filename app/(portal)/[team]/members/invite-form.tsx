@@ -11,7 +11,14 @@ export function InviteForm({ team, canInviteOwner }: { team: string; canInviteOw
     <form action={action} className="space-y-3" noValidate>
       <input type="hidden" name="team" value={team} />
       <div className="grid gap-3 sm:grid-cols-[1fr_10rem_auto] sm:items-end">
-        <Field label="Email address" name="email" type="email" required defaultValue={state.ok ? "" : state.values?.email} error={state.fieldErrors?.email} />
+        <Field
+          label="Email address"
+          name="email"
+          type="email"
+          required
+          defaultValue={state.ok ? "" : state.values?.email}
+          error={state.fieldErrors?.email}
+        />
         <SelectField label="Role" name="role" defaultValue={state.values?.role ?? "MEMBER"} error={state.fieldErrors?.role}>
           <option value="MEMBER">Member</option>
           <option value="ADMIN">Admin</option>

@@ -22,7 +22,10 @@ export default async function MembersPage({ params }: { params: Promise<{ team: 
 
   return (
     <>
-      <PageHeader title="Members" description="Everyone in this team shares its keys, subscriptions and credit. Owners and admins manage members." />
+      <PageHeader
+        title="Members"
+        description="Everyone in this team shares its keys, subscriptions and credit. Owners and admins manage members."
+      />
       {canManage ? (
         <Card title="Invite someone" className="mb-6">
           <InviteForm team={ctx.team.slug} canInviteOwner={isOwner} />
@@ -46,11 +49,20 @@ export default async function MembersPage({ params }: { params: Promise<{ team: 
                 </div>
                 <div className="flex items-center gap-2">
                   {canEditThis ? (
-                    <ActionForm action={changeRoleAction} hidden={{ team: ctx.team.slug, id: member.id }} className="flex items-center gap-2">
+                    <ActionForm
+                      action={changeRoleAction}
+                      hidden={{ team: ctx.team.slug, id: member.id }}
+                      className="flex items-center gap-2"
+                    >
                       <label className="sr-only" htmlFor={`role-${member.id}`}>
                         Role of {member.user.email}
                       </label>
-                      <select id={`role-${member.id}`} name="role" defaultValue={member.role} className="rounded-md border border-slate-300 px-2 py-1 text-sm">
+                      <select
+                        id={`role-${member.id}`}
+                        name="role"
+                        defaultValue={member.role}
+                        className="rounded-md border border-slate-300 px-2 py-1 text-sm"
+                      >
                         {ROLES.filter((role) => isOwner || role !== "OWNER").map((role) => (
                           <option key={role} value={role}>
                             {ROLE_LABEL[role]}
@@ -65,7 +77,11 @@ export default async function MembersPage({ params }: { params: Promise<{ team: 
                     <Badge tone={member.role === "OWNER" ? "blue" : "slate"}>{ROLE_LABEL[member.role]}</Badge>
                   )}
                   {canEditThis ? (
-                    <ActionForm action={removeMemberAction} hidden={{ team: ctx.team.slug, id: member.id }} confirm={`Remove ${member.user.email} from ${ctx.team.name}?`}>
+                    <ActionForm
+                      action={removeMemberAction}
+                      hidden={{ team: ctx.team.slug, id: member.id }}
+                      confirm={`Remove ${member.user.email} from ${ctx.team.name}?`}
+                    >
                       <Button size="sm" variant="ghost" type="submit">
                         Remove
                       </Button>
@@ -90,16 +106,25 @@ export default async function MembersPage({ params }: { params: Promise<{ team: 
                   <div>
                     <p className="text-sm font-medium">{invitation.email}</p>
                     <p className="text-xs text-slate-500">
-                      {ROLE_LABEL[invitation.role]} · invited by {invitation.invitedBy?.email ?? "someone"} · {expired ? "expired" : `expires ${dateFormat.format(invitation.expiresAt)}`}
+                      {ROLE_LABEL[invitation.role]} · invited by {invitation.invitedBy?.email ?? "someone"} ·{" "}
+                      {expired ? "expired" : `expires ${dateFormat.format(invitation.expiresAt)}`}
                     </p>
                   </div>
                   <div className="flex flex-wrap items-start gap-2">
-                    <ActionForm action={resendInvitationAction} hidden={{ team: ctx.team.slug, id: invitation.id }} revealLabel="New invitation link">
+                    <ActionForm
+                      action={resendInvitationAction}
+                      hidden={{ team: ctx.team.slug, id: invitation.id }}
+                      revealLabel="New invitation link"
+                    >
                       <Button size="sm" variant="secondary" type="submit">
                         Resend
                       </Button>
                     </ActionForm>
-                    <ActionForm action={revokeInvitationAction} hidden={{ team: ctx.team.slug, id: invitation.id }} confirm={`Revoke the invitation for ${invitation.email}?`}>
+                    <ActionForm
+                      action={revokeInvitationAction}
+                      hidden={{ team: ctx.team.slug, id: invitation.id }}
+                      confirm={`Revoke the invitation for ${invitation.email}?`}
+                    >
                       <Button size="sm" variant="ghost" type="submit">
                         Revoke
                       </Button>

@@ -46,7 +46,10 @@ export default async function TeamSettingsPage({ params }: { params: Promise<{ t
         </Card>
 
         {ctx.role === "OWNER" && !ctx.team.personal ? (
-          <Card title="Delete team" description="Deletes the team, its keys, subscriptions and usage history. A team with remaining credit cannot be deleted.">
+          <Card
+            title="Delete team"
+            description="Deletes the team, its keys, subscriptions and usage history. A team with remaining credit cannot be deleted."
+          >
             <ActionForm action={deleteTeamAction} hidden={hidden} className="flex max-w-md items-end gap-2">
               <div className="flex-1">
                 <label htmlFor="confirmSlug" className="text-sm font-medium text-slate-700">

@@ -26,9 +26,11 @@ export default async function TeamSubscriptionsPage({ params }: { params: Promis
         title="Subscriptions"
         description={
           <>
-            The APIs this team subscribes to. Only active subscriptions admit calls through the gateway; plans that require approval wait for a platform admin, and a plan
-            change waiting for approval keeps the current plan until then.{" "}
-            {canManage ? "Owners and admins change plans and cancel here or in the catalog." : "Owners and admins of this team change plans and cancel."}
+            The APIs this team subscribes to. Only active subscriptions admit calls through the gateway; plans that require approval wait
+            for a platform admin, and a plan change waiting for approval keeps the current plan until then.{" "}
+            {canManage
+              ? "Owners and admins change plans and cancel here or in the catalog."
+              : "Owners and admins of this team change plans and cancel."}
           </>
         }
       />
@@ -46,7 +48,11 @@ export default async function TeamSubscriptionsPage({ params }: { params: Promis
             {rows.length} {rows.length === 1 ? "subscription" : "subscriptions"}
             {waiting ? `, ${waiting} waiting for approval` : ""}.
           </p>
-          <SubscriptionsTable team={slug} rows={rows} actions={canManage ? { subscribe: subscribeAction, cancel: cancelSubscriptionAction } : null} />
+          <SubscriptionsTable
+            team={slug}
+            rows={rows}
+            actions={canManage ? { subscribe: subscribeAction, cancel: cancelSubscriptionAction } : null}
+          />
         </>
       )}
     </>

@@ -27,7 +27,6 @@ const LOG_PAGE_SIZE = 50;
 type SearchParams = Record<string, string | string[] | undefined>;
 type Props = { params: Promise<{ team: string }>; searchParams: Promise<SearchParams> };
 
-
 export default async function UsagePage({ params, searchParams }: Props) {
   const { team: slug } = await params;
   const { ctx } = await loadTeamPage(slug);
@@ -41,7 +40,9 @@ export default async function UsagePage({ params, searchParams }: Props) {
     return (
       <>
         <PageHeader title="Usage" description={description} />
-        <EmptyState title="No calls yet">Calls made through the gateway with this team's keys appear here: charts, breakdowns and a request log.</EmptyState>
+        <EmptyState title="No calls yet">
+          Calls made through the gateway with this team's keys appear here: charts, breakdowns and a request log.
+        </EmptyState>
       </>
     );
   }
@@ -61,13 +62,24 @@ export default async function UsagePage({ params, searchParams }: Props) {
     listLogFilterOptions(teamId),
   ]);
   const kept = filterParams(filters);
-  const customDays = range.key === "custom" ? range.params : { from: firstParam(query.from) ?? range.from.toISOString().slice(0, 10), to: firstParam(query.to) ?? range.to.toISOString().slice(0, 10) };
+  const customDays =
+    range.key === "custom"
+      ? range.params
+      : {
+          from: firstParam(query.from) ?? range.from.toISOString().slice(0, 10),
+          to: firstParam(query.to) ?? range.to.toISOString().slice(0, 10),
+        };
 
   return (
     <>
       <PageHeader title="Usage" description={description} />
       <div className="space-y-6">
-        <RangePicker base={base} range={range} keep={kept} custom={{ ...customDays, errors: parsedRange.ok ? {} : parsedRange.fieldErrors }} />
+        <RangePicker
+          base={base}
+          range={range}
+          keep={kept}
+          custom={{ ...customDays, errors: parsedRange.ok ? {} : parsedRange.fieldErrors }}
+        />
         {parsedRange.ok ? null : (
           <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
             {parsedRange.message} Showing the last 24 hours instead.
@@ -78,7 +90,10 @@ export default async function UsagePage({ params, searchParams }: Props) {
             Totals, {range.label}
           </h2>
           <SummaryTiles totals={series.totals} currency={currency} />
-          <p className="mt-2 text-xs text-slate-500">Totals, charts and breakdowns count calls that reached an API with one of the team's keys; the request log below lists every call.</p>
+          <p className="mt-2 text-xs text-slate-500">
+            Totals, charts and breakdowns count calls that reached an API with one of the team's keys; the request log below lists every
+            call.
+          </p>
         </section>
         <UsageCharts series={series} currency={currency} />
         <div className="grid gap-6 lg:grid-cols-2">
@@ -89,7 +104,10 @@ export default async function UsagePage({ params, searchParams }: Props) {
             <BreakdownTable rows={byKey} currency={currency} label="Key" testId="usage-by-key" />
           </Card>
         </div>
-        <Card title="Request log" description="Newest first, 50 a page. Filters apply to the log and its CSV download (up to 1,000,000 rows).">
+        <Card
+          title="Request log"
+          description="Newest first, 50 a page. Filters apply to the log and its CSV download (up to 1,000,000 rows)."
+        >
           <RequestLog
             base={base}
             rangeParams={range.params}

@@ -9,7 +9,15 @@ export function CreateTeamForm() {
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />
-      <Field label="Team name" name="name" required maxLength={60} defaultValue={state.values?.name} error={state.fieldErrors?.name} hint="You can rename it later." />
+      <Field
+        label="Team name"
+        name="name"
+        required
+        maxLength={60}
+        defaultValue={state.values?.name}
+        error={state.fieldErrors?.name}
+        hint="You can rename it later."
+      />
       <SubmitButton pendingLabel="Creating…">Create team</SubmitButton>
     </form>
   );

@@ -44,10 +44,18 @@ function lifecycleDates(api: AdminApi) {
     ["Sunset", api.sunsetAt],
     ["Retired", api.retiredAt],
   ];
-  return dates.filter((entry): entry is [string, Date] => entry[1] !== null).map(([label, date]) => ({ label, value: `${dateFormat.format(date)} UTC` }));
+  return dates
+    .filter((entry): entry is [string, Date] => entry[1] !== null)
+    .map(([label, date]) => ({ label, value: `${dateFormat.format(date)} UTC` }));
 }
 
-export default async function EditApiPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function EditApiPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requirePlatformAdmin();
   const [{ slug }, { created }] = await Promise.all([params, searchParams]);
   const api = await loadApi(decodeURIComponent(slug));

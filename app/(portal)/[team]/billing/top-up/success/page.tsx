@@ -22,7 +22,11 @@ export default async function TopUpSuccessPage({ params, searchParams }: Props) 
   return (
     <>
       <PageHeader title="Top-up" />
-      {payment ? <TopUpResult payment={payment} balance={formatMoney(balance, currency)} /> : <EmptyState title="We could not find this payment for this team" />}
+      {payment ? (
+        <TopUpResult payment={payment} balance={formatMoney(balance, currency)} />
+      ) : (
+        <EmptyState title="We could not find this payment for this team" />
+      )}
       <p className="mt-6 text-sm">
         <Link href={`/${ctx.team.slug}/billing`} className="text-brand-700 underline">
           Back to billing
