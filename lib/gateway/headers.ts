@@ -80,6 +80,8 @@ export function callerResponseHeaders(upstream: Record<string, string | string[]
     if (Array.isArray(value)) for (const item of value) out.append(lower, item);
     else out.set(lower, value);
   }
+  // Answers come from the portal's origin: a browser must not sniff an upstream's text into HTML.
+  out.set("x-content-type-options", "nosniff");
   return out;
 }
 

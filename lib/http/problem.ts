@@ -36,6 +36,7 @@ export function problemResponse(
   headers.set("content-type", PROBLEM_CONTENT_TYPE);
   headers.set("x-request-id", requestId);
   headers.set("cache-control", "no-store");
+  headers.set("x-content-type-options", "nosniff");
   return new Response(JSON.stringify(problemBody(code, detail, requestId, options.extra)), {
     status: ERROR_STATUS[code],
     headers,
