@@ -10,6 +10,8 @@ const suffix = () => crypto.randomBytes(5).toString("hex");
 
 export const uniqueEmail = (label = "user") => `${label}-${suffix()}@example.test`;
 export const uniqueName = (label = "Team") => `${label} ${suffix()}`;
+/** A random client address, so throttles keyed by address never meet between tests. */
+export const randomIp = () => `10.${[...crypto.randomBytes(3)].join(".")}`;
 
 /** A password that passes the policy. */
 export const GOOD_PASSWORD = "correct horse battery staple";

@@ -3,7 +3,14 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { Field, FormMessage, SubmitButton } from "@/components/ui/form";
 import type { ActionState } from "@/lib/auth/action";
-import { signInAction, signUpAction } from "./actions";
+import { resendVerificationAction, signInAction, signUpAction } from "./actions";
+
+const linkClass = "font-medium text-brand-600 hover:underline";
+
+function signInHref(callbackUrl?: string, email?: string) {
+  const query = new URLSearchParams({ ...(email ? { email } : {}), ...(callbackUrl ? { callbackUrl } : {}) }).toString();
+  return `/sign-in${query ? `?${query}` : ""}`;
+}
 
 export function SignInForm({ callbackUrl, email }: { callbackUrl?: string; email?: string }) {
   const [state, action] = useActionState<ActionState, FormData>(signInAction, {});
@@ -18,7 +25,7 @@ export function SignInForm({ callbackUrl, email }: { callbackUrl?: string; email
       </SubmitButton>
       <p className="text-center text-sm text-slate-600">
         New here?{" "}
-        <Link className="font-medium text-brand-600 hover:underline" href={`/sign-up${callbackUrl ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`}>
+        <Link className={linkClass} href={`/sign-up${callbackUrl ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`}>
           Create an account
         </Link>
       </p>
@@ -26,8 +33,28 @@ export function SignInForm({ callbackUrl, email }: { callbackUrl?: string; email
   );
 }
 
+/** After sign-up, whether the address was new or not: the same words (lib/auth/sign-up.ts). */
+function CheckYourEmail({ message, email, callbackUrl }: { message: string; email?: string; callbackUrl?: string }) {
+  return (
+    <div role="status" className="space-y-3 text-sm text-slate-700">
+      <h2 className="text-base font-semibold text-slate-900">Check your email</h2>
+      <p>{message}</p>
+      <p>
+        <Link className={linkClass} href={signInHref(callbackUrl, email)}>
+          Sign in
+        </Link>{" "}
+        · No email?{" "}
+        <Link className={linkClass} href="/verify-email">
+          Get a new link
+        </Link>
+      </p>
+    </div>
+  );
+}
+
 export function SignUpForm({ callbackUrl, email }: { callbackUrl?: string; email?: string }) {
   const [state, action] = useActionState<ActionState, FormData>(signUpAction, {});
+  if (state.ok && state.message) return <CheckYourEmail message={state.message} email={state.values?.email} callbackUrl={callbackUrl} />;
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl ?? ""} />
@@ -48,10 +75,24 @@ export function SignUpForm({ callbackUrl, email }: { callbackUrl?: string; email
       </SubmitButton>
       <p className="text-center text-sm text-slate-600">
         Already have an account?{" "}
-        <Link className="font-medium text-brand-600 hover:underline" href={`/sign-in${callbackUrl ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`}>
+        <Link className={linkClass} href={signInHref(callbackUrl)}>
           Sign in
         </Link>
       </p>
+    </form>
+  );
+}
+
+/** "Send me a new link": answers the same whether or not the address has an account. */
+export function ResendVerificationForm({ email }: { email?: string }) {
+  const [state, action] = useActionState<ActionState, FormData>(resendVerificationAction, {});
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <FormMessage state={state} />
+      <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email ?? email} error={state.fieldErrors?.email} />
+      <SubmitButton className="w-full" variant="secondary" pendingLabel="Sending…">
+        Send a new link
+      </SubmitButton>
     </form>
   );
 }

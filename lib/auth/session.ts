@@ -1,23 +1,17 @@
-// Who is signed in, read once per request. The JWT only names the user; the row is re-read so a
-// disabled or deleted account loses access at once, and its older sessions never come back.
+// Who is signed in, read once per request. Auth.js's jwt callback (lib/auth/config.ts) has
+// already read the session row and its user for this request, so a signed-out, disabled or deleted
+// account gets null here at once, and its older sessions never come back.
 import { cache } from "react";
 import { headers } from "next/headers";
 import { redirect, notFound } from "next/navigation";
-import { auth } from "@/lib/auth/config";
-import { db } from "@/lib/db";
+import { auth, type LiveSession } from "@/lib/auth/config";
+import type { SessionUser } from "@/lib/auth/sessions";
 
 export type CurrentUser = { id: string; name: string | null; email: string; isPlatformAdmin: boolean };
 
-export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await auth();
-  const id = session?.user?.id;
-  if (!id) return null;
-  const user = await db.user.findUnique({ where: { id }, select: { id: true, name: true, email: true, isPlatformAdmin: true, disabledAt: true, sessionsValidAfter: true } });
-  if (!user || user.disabledAt) return null;
-  // Sessions from before a disable stay dead after the account is enabled again.
-  const authAt = (session as { authAt?: number }).authAt ?? 0;
-  if (user.sessionsValidAfter && authAt < user.sessionsValidAfter.getTime()) return null;
-  return { id: user.id, name: user.name, email: user.email, isPlatformAdmin: user.isPlatformAdmin };
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  const session = (await auth()) as LiveSession | null;
+  return session?.user?.id ? session.user : null;
 });
 
 /**

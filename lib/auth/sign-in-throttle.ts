@@ -1,44 +1,31 @@
-// Throttles repeated failed sign-ins per email and per client address. The counters live in
-// PostgreSQL so every app instance enforces the same limits.
-import { db } from "@/lib/db";
+// Sign-in throttling. Every attempt is counted before its password is checked (lib/auth/throttle.ts),
+// against two keys at once:
+// - the email together with the client address: 5 per 15 minutes, so a guesser gets 5 tries at an
+//   account, while the owner signing in from anywhere else is not locked out by them;
+// - the client address alone: 30 per 15 minutes across all emails, against password spraying.
+// A successful sign-in clears its email-and-address count and gives the address its attempt back.
+import { takeAttempt, giveBackAttempt, clearAttempts, type ThrottleVerdict } from "@/lib/auth/throttle";
 
-const WINDOW_MINUTES = 15;
-const LOCK_MINUTES = 15;
-export const LIMITS = { email: 5, ip: 30 } as const;
+export const SIGN_IN_WINDOW_MINUTES = 15;
+export const SIGN_IN_LIMITS = { account: 5, address: 30 } as const;
 
-type Kind = keyof typeof LIMITS;
-const throttleKey = (kind: Kind, value: string) => `${kind}:${value.toLowerCase()}`;
+export type SignInKeys = { email: string; ip: string | null };
 
-/** When any of the keys is locked, the time the lock ends; otherwise null. */
-export async function lockedUntil(keys: { email: string; ip?: string }): Promise<Date | null> {
-  const candidates = [throttleKey("email", keys.email), ...(keys.ip ? [throttleKey("ip", keys.ip)] : [])];
-  const locks = await db.signInThrottle.findMany({
-    where: { key: { in: candidates }, lockedUntil: { gt: new Date() } },
-    select: { lockedUntil: true },
-  });
-  const ends = locks.map((lock) => lock.lockedUntil!.getTime());
-  return ends.length ? new Date(Math.max(...ends)) : null;
+const addressPart = (ip: string | null) => ip ?? "unknown";
+const accountKey = ({ email, ip }: SignInKeys) => `sign-in:${email.toLowerCase()}|${addressPart(ip)}`;
+const addressKey = ({ ip }: SignInKeys) => `sign-in-address:${addressPart(ip)}`;
+
+/** Counts one sign-in attempt and says whether its password may be checked. */
+export function takeSignInAttempt(keys: SignInKeys): Promise<ThrottleVerdict> {
+  const windowSeconds = SIGN_IN_WINDOW_MINUTES * 60;
+  return takeAttempt([
+    { key: accountKey(keys), limit: SIGN_IN_LIMITS.account, windowSeconds },
+    { key: addressKey(keys), limit: SIGN_IN_LIMITS.address, windowSeconds },
+  ]);
 }
 
-/** Counts one failure for each key, atomically, and locks a key that reaches its limit. */
-export async function recordFailedSignIn(keys: { email: string; ip?: string }) {
-  const entries: [Kind, string][] = [["email", keys.email]];
-  if (keys.ip) entries.push(["ip", keys.ip]);
-  for (const [kind, value] of entries) {
-    await db.$executeRaw`
-      INSERT INTO sign_in_throttles (key, failures, "windowStartAt")
-      VALUES (${throttleKey(kind, value)}, 1, now())
-      ON CONFLICT (key) DO UPDATE SET
-        failures = CASE WHEN sign_in_throttles."windowStartAt" < now() - make_interval(mins => ${WINDOW_MINUTES})
-                        THEN 1 ELSE sign_in_throttles.failures + 1 END,
-        "windowStartAt" = CASE WHEN sign_in_throttles."windowStartAt" < now() - make_interval(mins => ${WINDOW_MINUTES})
-                        THEN now() ELSE sign_in_throttles."windowStartAt" END,
-        "lockedUntil" = CASE WHEN sign_in_throttles."windowStartAt" >= now() - make_interval(mins => ${WINDOW_MINUTES})
-                              AND sign_in_throttles.failures + 1 >= ${LIMITS[kind]}
-                        THEN now() + make_interval(mins => ${LOCK_MINUTES}) ELSE sign_in_throttles."lockedUntil" END`;
-  }
-}
-
-export async function clearFailedSignIns(email: string) {
-  await db.signInThrottle.deleteMany({ where: { key: throttleKey("email", email) } });
+/** After the right password: this account's count from this address starts again. */
+export async function signInSucceeded(keys: SignInKeys): Promise<void> {
+  await clearAttempts(accountKey(keys));
+  await giveBackAttempt(addressKey(keys));
 }
