@@ -1,17 +1,18 @@
-// The gateway's checks, in the order of the contract (README, "The gateway"): key (401), API (404), lifecycle
+// The gateway's checks, in the order of the contract (README, "The gateway"): no key in the query (400), key (401), API (404), lifecycle
 // (410), scope and subscription (403), request shape and size (413/400), rate limit (429), credit
 // (402). The first that fails throws a GatewayError; nothing is charged before the last one.
 import { authenticateApiKey, checkKey, type KeyCheck, type ResolvedKey } from "@/lib/gateway/key-cache";
 import { findApi, findSubscription } from "@/lib/gateway/route-cache";
 import { rateLimiter } from "@/lib/gateway/rate-limiter";
 import { chargeCall } from "@/lib/billing/ledger/charge-call";
+import { instanceId } from "@/lib/instances/instance-id";
 import { GatewayError } from "@/lib/gateway/gateway-error";
 import { BadGatewayPath, gatewaySlug, parseGatewayUrl } from "@/lib/gateway/upstream-url";
 import { headerBytes } from "@/lib/gateway/headers";
 import { readBearerToken } from "@/lib/http/bearer";
 import { appUrl } from "@/lib/env";
 import { currency, gatewayAmount } from "@/lib/money";
-import type { CallContext } from "@/lib/gateway/call-context";
+import { USAGE_PATH_MAX, type CallContext } from "@/lib/gateway/call-context";
 
 /** Above this the request is refused before anything else is read (Node itself stops at 16 KiB). */
 const MAX_HEADER_BYTES = 8 * 1024;
@@ -27,6 +28,13 @@ const KEY_DETAIL: Record<Exclude<KeyCheck, { ok: true }>["reason"], string> = {
 /** `presetKey`: a key the server picked for the caller (try-it); it passes the same checks as a raw key. */
 export async function admitCall(request: Request, call: CallContext, presetKey?: ResolvedKey): Promise<void> {
   const slug = gatewaySlug(call.url);
+  // Before everything, the key check included: the key already leaked, and a 401 would not say so.
+  if (keyInQuery(call.url.search)) {
+    throw new GatewayError(
+      "bad_request",
+      "Never put an API key in the URL; send it in the Authorization or X-API-Key header, and rotate this key.",
+    );
+  }
 
   const pendingCheck = presetKey ? checkKey(presetKey) : authenticateApiKey(readBearerToken(request.headers));
   const check = pendingCheck instanceof Promise ? await pendingCheck : pendingCheck;
@@ -85,9 +93,13 @@ export async function admitCall(request: Request, call: CallContext, presetKey?:
     teamId: key.teamId,
     apiId: api.id,
     keyId: key.capKeyId,
+    apiKeyId: key.id,
     requestId: call.requestId,
     price: plan.pricePerCall,
     capped: key.spendCap !== null,
+    instanceId: instanceId(),
+    method: call.method,
+    path: call.path.slice(0, USAGE_PATH_MAX),
   });
   if (!charge.ok) throw paymentRequired(charge.reason, charge.balance, plan.pricePerCall, key.teamSlug);
   call.charged = plan.pricePerCall;
@@ -101,13 +113,6 @@ function checkRequestShape(request: Request, maxRequestBytes: number, call: Call
     if (error instanceof BadGatewayPath) throw new GatewayError("bad_request", error.message);
     throw error;
   }
-  // A key in the URL would travel on to the upstream and into every log on the way: refuse it.
-  if (/tg_(live|test)_/.test(call.url.search)) {
-    throw new GatewayError(
-      "bad_request",
-      "Never put an API key in the URL; send it in the Authorization or X-API-Key header, and rotate this key.",
-    );
-  }
   call.headerList = Array.from(request.headers);
   if (headerBytes(call.headerList) > MAX_HEADER_BYTES) {
     throw new GatewayError("bad_request", `The request headers are larger than ${MAX_HEADER_BYTES / 1024} KiB.`);
@@ -117,6 +122,28 @@ function checkRequestShape(request: Request, maxRequestBytes: number, call: Call
     if (!/^\d+$/.test(declared)) throw new GatewayError("bad_request", "The Content-Length header is not a number.");
     if (Number(declared) > maxRequestBytes) throw payloadTooLarge(maxRequestBytes);
   }
+}
+
+const KEY_PREFIX = /tg_(live|test)_/i;
+
+/**
+ * Whether the query holds something shaped like a key, however it is spelled: a key in the URL would
+ * travel on to the upstream and into every log on the way. Reads it the way any server might: `+`
+ * as a space, %XX in either case (also %uXXXX), decoded again while that changes anything (a key
+ * encoded twice), in names and values alike.
+ */
+function keyInQuery(search: string): boolean {
+  if (search === "") return false;
+  let text = search.replaceAll("+", " ");
+  for (let round = 0; round < 5; round++) {
+    if (KEY_PREFIX.test(text)) return true;
+    const decoded = text
+      .replace(/%u([0-9a-f]{4})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+      .replace(/%([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    if (decoded === text) return false;
+    text = decoded;
+  }
+  return KEY_PREFIX.test(text);
 }
 
 export function payloadTooLarge(maxRequestBytes: number): GatewayError {

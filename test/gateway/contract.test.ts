@@ -51,10 +51,9 @@ describe("401 invalid_api_key", () => {
     expect(upstream.requests.some((request) => request.url.includes(slug))).toBe(false);
   });
 
-  it("accepts the key in X-API-Key and ignores one in the query string", async () => {
+  it("accepts the key in X-API-Key", async () => {
     const { slug, key } = await funded();
     expect((await callGateway(slug, "/echo", { headers: { "x-api-key": key } })).status).toBe(200);
-    expect((await callGateway(slug, `/echo?api_key=${key}`)).status).toBe(401);
   });
 });
 
@@ -122,6 +121,30 @@ describe("413 payload_too_large and 400 bad_request", () => {
     const { slug, key } = await funded();
     const body = await expectProblem(await callGateway(slug, `/echo?api_key=${key}`, { key }), 400, "bad_request");
     expect(JSON.stringify(body)).not.toContain(key);
+  });
+
+  // However it is spelled, with or without a key in the headers (then before the 401), uncharged and never forwarded.
+  const encodings: [string, (key: string) => string][] = [
+    ["as a value", (key) => `api_key=${key}`],
+    ["as a parameter name", (key) => `${key}=1`],
+    ["with an encoded underscore", (key) => `k=${key.replaceAll("_", "%5F")}`],
+    ["with mixed-case percent-encoding", (key) => `k=${key.replace("tg_live_", "%74g%5flive%5F").replace("tg_test_", "%74G%5ftest%5F")}`],
+    ["every character encoded", (key) => `k=${[...key].map((c) => `%${c.charCodeAt(0).toString(16).padStart(2, "0")}`).join("")}`],
+    ["encoded twice", (key) => `k=${key.replaceAll("_", "%255F")}`],
+    ["after a plus", (key) => `q=Bearer+${key}&x=1`],
+    ["in upper case", (key) => `k=${key.slice(0, 8).toUpperCase()}${key.slice(8)}`],
+    ["in a later parameter", (key) => `a=1;b=2&c=${encodeURIComponent(key)}`],
+  ];
+  it.each(encodings)("refuses a key in the query string %s, with or without a key header", async (_label, spell) => {
+    const { slug, key, team } = await funded();
+    const before = upstream.requests.length;
+    for (const headerKey of [key, null, "not-a-key"]) {
+      const response = await callGateway(slug, `/echo?${spell(key)}`, { key: headerKey });
+      const body = await expectProblem(response, 400, "bad_request");
+      expect(JSON.stringify(body)).not.toContain(key.slice(8));
+    }
+    expect(upstream.requests.length).toBe(before);
+    expect((await ledgerInvariant(team.id)).balance).toBe(1_000_000n);
   });
 
   it("refuses request headers over 8 KiB", async () => {
