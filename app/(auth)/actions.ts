@@ -35,7 +35,9 @@ async function signInWithPassword(email: string, password: string, callbackUrl: 
 
 export async function signInAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   return runAction(formData, async () => {
-    const email = String(formData.get("email") ?? "").trim().toLowerCase();
+    const email = String(formData.get("email") ?? "")
+      .trim()
+      .toLowerCase();
     const password = String(formData.get("password") ?? "");
     const fieldErrors: Record<string, string> = {};
     if (!email) fieldErrors.email = "Enter your email address.";
@@ -63,7 +65,9 @@ export async function resendVerificationAction(_previous: ActionState, formData:
   return runAction(formData, async () => {
     const { email } = parseInput(resendSchema, formData);
     await resendVerificationEmail(email, await clientIp());
-    return { message: `If ${email} has an account waiting for verification, a new link is on its way. It expires in ${VERIFICATION_TTL_HOURS} hours.` };
+    return {
+      message: `If ${email} has an account waiting for verification, a new link is on its way. It expires in ${VERIFICATION_TTL_HOURS} hours.`,
+    };
   });
 }
 

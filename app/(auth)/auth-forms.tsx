@@ -18,8 +18,23 @@ export function SignInForm({ callbackUrl, email }: { callbackUrl?: string; email
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl ?? ""} />
       <FormMessage state={state} />
-      <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email ?? email} error={state.fieldErrors?.email} />
-      <Field label="Password" name="password" type="password" autoComplete="current-password" required error={state.fieldErrors?.password} />
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state.values?.email ?? email}
+        error={state.fieldErrors?.email}
+      />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={state.fieldErrors?.password}
+      />
       <SubmitButton className="w-full" pendingLabel="Signing in…">
         Sign in
       </SubmitButton>
@@ -60,7 +75,15 @@ export function SignUpForm({ callbackUrl, email }: { callbackUrl?: string; email
       <input type="hidden" name="callbackUrl" value={callbackUrl ?? ""} />
       <FormMessage state={state} />
       <Field label="Name" name="name" autoComplete="name" required defaultValue={state.values?.name} error={state.fieldErrors?.name} />
-      <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email ?? email} error={state.fieldErrors?.email} />
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state.values?.email ?? email}
+        error={state.fieldErrors?.email}
+      />
       <Field
         label="Password"
         name="password"
@@ -89,7 +112,15 @@ export function ResendVerificationForm({ email }: { email?: string }) {
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />
-      <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email ?? email} error={state.fieldErrors?.email} />
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state.values?.email ?? email}
+        error={state.fieldErrors?.email}
+      />
       <SubmitButton className="w-full" variant="secondary" pendingLabel="Sending…">
         Send a new link
       </SubmitButton>

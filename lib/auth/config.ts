@@ -70,7 +70,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (user.id) await provisionNewUser(user.id);
     },
     async signIn({ user, account, profile }) {
-      if (account?.type === "oauth" || account?.type === "oidc") await recordOAuthSignIn(user.id, profile as Record<string, unknown> | undefined);
+      if (account?.type === "oauth" || account?.type === "oidc")
+        await recordOAuthSignIn(user.id, profile as Record<string, unknown> | undefined);
     },
     async signOut(message) {
       if ("token" in message) await endSession(message.token?.sid);

@@ -18,7 +18,12 @@ export const verificationUrl = (token: string) => `${appUrl()}/verify-email?toke
 
 /** Sends `user` a fresh verification link (earlier links stop working). */
 export async function sendVerificationEmail(user: { id: string; email: string }): Promise<void> {
-  const token = await issueAccountToken({ userId: user.id, purpose: "VERIFY_EMAIL", email: user.email, ttlMs: VERIFICATION_TTL_HOURS * 3_600_000 });
+  const token = await issueAccountToken({
+    userId: user.id,
+    purpose: "VERIFY_EMAIL",
+    email: user.email,
+    ttlMs: VERIFICATION_TTL_HOURS * 3_600_000,
+  });
   await sendEmail({
     to: user.email,
     subject: "Verify your email address for Tollgate",
@@ -69,6 +74,9 @@ export async function resendVerificationEmail(email: string, ip: string | null):
     { key: `verify-resend-address:${ip ?? "unknown"}`, limit: RESEND_LIMITS.address, windowSeconds: 3600 },
   ]);
   if (!verdict.allowed) throw new AppError("rate_limited", "Too many requests for a new link. Try again in an hour.");
-  const user = await db.user.findUnique({ where: { email: address }, select: { id: true, email: true, emailVerified: true, disabledAt: true } });
+  const user = await db.user.findUnique({
+    where: { email: address },
+    select: { id: true, email: true, emailVerified: true, disabledAt: true },
+  });
   if (user && !user.emailVerified && !user.disabledAt) await sendVerificationEmail(user);
 }

@@ -10,7 +10,10 @@ import { markEmailVerified } from "@/lib/auth/email-verification";
 const GITHUB_API = "https://api.github.com";
 
 /** GitHub's profile with the primary address and whether GitHub verified it (`email_verified`). */
-export async function githubProfileWithPrimaryEmail(accessToken: string, apiBase = GITHUB_API): Promise<GitHubProfile & { email_verified: boolean }> {
+export async function githubProfileWithPrimaryEmail(
+  accessToken: string,
+  apiBase = GITHUB_API,
+): Promise<GitHubProfile & { email_verified: boolean }> {
   const headers = { Authorization: `Bearer ${accessToken}`, "User-Agent": "tollgate" };
   const profile = (await (await fetch(`${apiBase}/user`, { headers })).json()) as GitHubProfile;
   const response = await fetch(`${apiBase}/user/emails`, { headers });
@@ -23,13 +26,30 @@ export function oauthProvidersFromEnv(): Provider[] {
   if (process.env.AUTH_GITHUB_ID && process.env.AUTH_GITHUB_SECRET) {
     providers.push(
       GitHub({
-        userinfo: { url: `${GITHUB_API}/user`, request: ({ tokens }: { tokens: { access_token?: string } }) => githubProfileWithPrimaryEmail(tokens.access_token ?? "") },
-        profile: (profile) => ({ id: String(profile.id), name: profile.name ?? profile.login, email: profile.email?.toLowerCase() ?? null, image: profile.avatar_url }),
+        userinfo: {
+          url: `${GITHUB_API}/user`,
+          request: ({ tokens }: { tokens: { access_token?: string } }) => githubProfileWithPrimaryEmail(tokens.access_token ?? ""),
+        },
+        profile: (profile) => ({
+          id: String(profile.id),
+          name: profile.name ?? profile.login,
+          email: profile.email?.toLowerCase() ?? null,
+          image: profile.avatar_url,
+        }),
       }),
     );
   }
   if (process.env.AUTH_GOOGLE_ID && process.env.AUTH_GOOGLE_SECRET) {
-    providers.push(Google({ profile: (profile: GoogleProfile) => ({ id: profile.sub, name: profile.name, email: profile.email?.toLowerCase() ?? null, image: profile.picture }) }));
+    providers.push(
+      Google({
+        profile: (profile: GoogleProfile) => ({
+          id: profile.sub,
+          name: profile.name,
+          email: profile.email?.toLowerCase() ?? null,
+          image: profile.picture,
+        }),
+      }),
+    );
   }
   return providers;
 }

@@ -22,14 +22,22 @@ export function adminEmails(): string[] {
  *   platform admin yet, so a first account verified late cannot claim an install others run.
  * Returns the rule that applied, or null.
  */
-export async function grantPlatformAdminByRule(userId: string, tx: Prisma.TransactionClient): Promise<"ADMIN_EMAILS" | "first account" | null> {
+export async function grantPlatformAdminByRule(
+  userId: string,
+  tx: Prisma.TransactionClient,
+): Promise<"ADMIN_EMAILS" | "first account" | null> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${FIRST_ADMIN_LOCK})`;
-  const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, emailVerified: true, isPlatformAdmin: true, createdAt: true } });
+  const user = await tx.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { email: true, emailVerified: true, isPlatformAdmin: true, createdAt: true },
+  });
   if (!user.emailVerified || user.isPlatformAdmin) return null;
 
   let reason: "ADMIN_EMAILS" | "first account" | null = adminEmails().includes(user.email.toLowerCase()) ? "ADMIN_EMAILS" : null;
   if (!reason) {
-    const earlier = await tx.user.count({ where: { OR: [{ createdAt: { lt: user.createdAt } }, { createdAt: user.createdAt, id: { lt: userId } }] } });
+    const earlier = await tx.user.count({
+      where: { OR: [{ createdAt: { lt: user.createdAt } }, { createdAt: user.createdAt, id: { lt: userId } }] },
+    });
     if (earlier === 0 && (await tx.user.count({ where: { isPlatformAdmin: true } })) === 0) reason = "first account";
   }
   if (!reason) return null;

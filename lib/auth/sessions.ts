@@ -28,7 +28,15 @@ export async function endSession(sid: unknown): Promise<void> {
   if (typeof sid === "string" && sid) await db.session.deleteMany({ where: { sessionToken: sha256Hex(sid) } });
 }
 
-type Row = { id: string; name: string | null; email: string; isPlatformAdmin: boolean; emailVerified: Date | null; sessionsValidAfter: Date | null; expires: Date };
+type Row = {
+  id: string;
+  name: string | null;
+  email: string;
+  isPlatformAdmin: boolean;
+  emailVerified: Date | null;
+  sessionsValidAfter: Date | null;
+  expires: Date;
+};
 
 /** The user behind a session's claims, or null when the session or the account no longer stands. */
 export async function findSessionUser(claims: SessionClaims): Promise<SessionUser | null> {

@@ -68,7 +68,9 @@ describe("sign-in throttle under concurrency", () => {
   it(`evaluates at most ${SIGN_IN_LIMITS.account} of 40 concurrent wrong passwords`, async () => {
     const user = await createUser({ password: GOOD_PASSWORD });
     const ip = randomIp();
-    const outcomes = await Promise.all(Array.from({ length: 40 }, () => outcome(authorizeCredentials({ email: user.email, password: WRONG }, ip))));
+    const outcomes = await Promise.all(
+      Array.from({ length: 40 }, () => outcome(authorizeCredentials({ email: user.email, password: WRONG }, ip))),
+    );
     expect(outcomes.filter((code) => code === "invalid")).toHaveLength(SIGN_IN_LIMITS.account);
     expect(outcomes.filter((code) => code === "throttled")).toHaveLength(40 - SIGN_IN_LIMITS.account);
   });
@@ -78,7 +80,9 @@ describe("sign-in throttle under concurrency", () => {
     const ip = randomIp();
     const wrong = Array.from({ length: 39 }, () => outcome(authorizeCredentials({ email: user.email, password: WRONG }, ip)));
     // The wrong guesses are still being checked (scrypt) when the right one comes in.
-    await expect.poll(async () => (await db.authThrottle.findUnique({ where: { key: `sign-in:${user.email}|${ip}` } }))?.hits ?? 0).toBeGreaterThanOrEqual(SIGN_IN_LIMITS.account);
+    await expect
+      .poll(async () => (await db.authThrottle.findUnique({ where: { key: `sign-in:${user.email}|${ip}` } }))?.hits ?? 0)
+      .toBeGreaterThanOrEqual(SIGN_IN_LIMITS.account);
     const right = await outcome(authorizeCredentials({ email: user.email, password: GOOD_PASSWORD }, ip));
     const outcomes = await Promise.all(wrong);
     expect(right).toBe("throttled");
@@ -88,7 +92,8 @@ describe("sign-in throttle under concurrency", () => {
   it("leaves the owner signing in from another address alone", async () => {
     const user = await createUser({ password: GOOD_PASSWORD });
     const attacker = randomIp();
-    for (let i = 0; i < SIGN_IN_LIMITS.account + 2; i++) await outcome(authorizeCredentials({ email: user.email, password: WRONG }, attacker));
+    for (let i = 0; i < SIGN_IN_LIMITS.account + 2; i++)
+      await outcome(authorizeCredentials({ email: user.email, password: WRONG }, attacker));
     await expect(authorizeCredentials({ email: user.email, password: GOOD_PASSWORD }, attacker)).rejects.toEqual(refused("throttled"));
     await expect(authorizeCredentials({ email: user.email, password: GOOD_PASSWORD }, randomIp())).resolves.toMatchObject({ id: user.id });
   });

@@ -64,7 +64,8 @@ describe("resendVerificationEmail", () => {
     const waiting = await createUser();
     const verified = await db.user.update({ where: { id: (await createUser()).id }, data: { emailVerified: new Date() } });
     const nobody = uniqueEmail("nobody");
-    for (const email of [waiting.email.toUpperCase(), verified.email, nobody]) await expect(resendVerificationEmail(email, randomIp())).resolves.toBeUndefined();
+    for (const email of [waiting.email.toUpperCase(), verified.email, nobody])
+      await expect(resendVerificationEmail(email, randomIp())).resolves.toBeUndefined();
     expect(await outboxFor(waiting.email)).toHaveLength(1);
     expect(await outboxFor(verified.email)).toHaveLength(0);
     expect(await outboxFor(nobody)).toHaveLength(0);

@@ -22,7 +22,8 @@ describe("githubProfileWithPrimaryEmail", () => {
   const server = http.createServer((req, res) => {
     authorization = req.headers.authorization;
     res.setHeader("content-type", "application/json");
-    if (req.url === "/user") return void res.end(JSON.stringify({ id: 7, login: "ada", name: null, email: "public@example.test", avatar_url: "" }));
+    if (req.url === "/user")
+      return void res.end(JSON.stringify({ id: 7, login: "ada", name: null, email: "public@example.test", avatar_url: "" }));
     if (req.url === "/user/emails") return void res.end(JSON.stringify(emails));
     res.statusCode = 404;
     res.end("{}");

@@ -14,8 +14,10 @@ afterEach(() => {
   delete process.env.ADMIN_EMAILS;
 });
 
-const adminFlag = (client: PrismaClient, id: string) => client.user.findUniqueOrThrow({ where: { id } }).then((user) => user.isPlatformAdmin);
-const verify = (client: PrismaClient, user: { id: string; email: string }) => client.$transaction((tx) => markEmailVerified(user.id, user.email, tx));
+const adminFlag = (client: PrismaClient, id: string) =>
+  client.user.findUniqueOrThrow({ where: { id } }).then((user) => user.isPlatformAdmin);
+const verify = (client: PrismaClient, user: { id: string; email: string }) =>
+  client.$transaction((tx) => markEmailVerified(user.id, user.email, tx));
 
 describe("ADMIN_EMAILS", () => {
   it("gives nothing to a listed address at sign-up, and makes it admin when its owner opens the link", async () => {
@@ -72,7 +74,10 @@ describe("the first account", () => {
 
   it("is decided once when the first two accounts verify at the same moment", async () => {
     await withFreshDatabase(async (client) => {
-      const users = [await client.user.create({ data: { email: uniqueEmail() } }), await client.user.create({ data: { email: uniqueEmail() } })];
+      const users = [
+        await client.user.create({ data: { email: uniqueEmail() } }),
+        await client.user.create({ data: { email: uniqueEmail() } }),
+      ];
       await Promise.all(users.map((user) => verify(client, user)));
       expect(await client.user.count({ where: { isPlatformAdmin: true } })).toBe(1);
       expect(await adminFlag(client, users[0]!.id)).toBe(true);
@@ -98,10 +103,16 @@ describe("OAuth sign-ins", () => {
 
     await recordOAuthSignIn(unverified.id, { email: unverified.email, email_verified: false });
     await recordOAuthSignIn(unverified.id, { email: unverified.email });
-    expect(await db.user.findUniqueOrThrow({ where: { id: unverified.id } })).toMatchObject({ emailVerified: null, isPlatformAdmin: false });
+    expect(await db.user.findUniqueOrThrow({ where: { id: unverified.id } })).toMatchObject({
+      emailVerified: null,
+      isPlatformAdmin: false,
+    });
 
     await recordOAuthSignIn(verified.id, { email: verified.email.toUpperCase(), email_verified: true });
-    expect(await db.user.findUniqueOrThrow({ where: { id: verified.id } })).toMatchObject({ emailVerified: expect.any(Date), isPlatformAdmin: true });
+    expect(await db.user.findUniqueOrThrow({ where: { id: verified.id } })).toMatchObject({
+      emailVerified: expect.any(Date),
+      isPlatformAdmin: true,
+    });
   });
 
   it("do not verify an address other than the account's", async () => {

@@ -86,7 +86,9 @@ describe("sign-in throttle", () => {
     await take(SIGN_IN_LIMITS.account - 1, keys);
     await signInSucceeded(keys);
     expect(await db.authThrottle.findUnique({ where: { key: `sign-in:${keys.email}|${keys.ip}` } })).toBeNull();
-    expect(await db.authThrottle.findUnique({ where: { key: `sign-in-address:${keys.ip}` } })).toMatchObject({ hits: SIGN_IN_LIMITS.account - 2 });
+    expect(await db.authThrottle.findUnique({ where: { key: `sign-in-address:${keys.ip}` } })).toMatchObject({
+      hits: SIGN_IN_LIMITS.account - 2,
+    });
     expect((await take(SIGN_IN_LIMITS.account, keys)).every((verdict) => verdict.allowed)).toBe(true);
   });
 });

@@ -85,6 +85,7 @@ describe("refused sign-ins over HTTP", () => {
 
     expect(errors).not.toHaveBeenCalled();
     expect(warnings).toHaveBeenCalledTimes(SIGN_IN_LIMITS.account + 1);
-    for (const call of warnings.mock.calls) expect(call).toEqual([expect.stringMatching(/^\[auth\] sign-in refused: (invalid|throttled) email=\S+ ip=\S+$/)]);
+    for (const call of warnings.mock.calls)
+      expect(call).toEqual([expect.stringMatching(/^\[auth\] sign-in refused: (invalid|throttled) email=\S+ ip=\S+$/)]);
   });
 });
