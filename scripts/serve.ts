@@ -6,6 +6,7 @@ import http from "node:http";
 import next from "next";
 import { GATEWAY_PATH_PREFIX, serveGatewayNode } from "@/lib/gateway/node-adapter";
 import { flushUsage } from "@/lib/gateway/usage-recorder";
+import { stopHeartbeat } from "@/lib/instances/heartbeat";
 import { refuseRequestLine } from "@/lib/http/request-line";
 import { listenForInvalidations } from "@/lib/cache/listen-for-invalidations";
 import { stampPeer } from "@/lib/http/client-address";
@@ -48,6 +49,8 @@ async function shutdown(signal: NodeJS.Signals) {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await app.close().catch((error: Error) => console.error("[tollgate] closing Next.js:", error.message));
   await flushUsage().catch((error: Error) => console.error("[tollgate] final usage flush failed:", error.message));
+  // Nothing of ours is open any more: other instances may reconcile whatever is left at once.
+  await stopHeartbeat().catch((error: Error) => console.error("[tollgate] marking the instance stopped:", error.message));
   process.exit(0);
 }
 process.on("SIGTERM", shutdown);

@@ -41,6 +41,9 @@ export function newCallContext(requestId: string, method: string, rawUrl: string
   };
 }
 
+/** Paths are kept in usage (and open calls) up to this length. */
+export const USAGE_PATH_MAX = 2048;
+
 export function recordCall(
   call: CallContext,
   outcome: { status: number; errorCode?: string | null; bytesIn?: number; bytesOut?: number },
@@ -51,7 +54,7 @@ export function recordCall(
     apiKeyId: call.key?.id ?? null,
     apiId: call.api?.id ?? null,
     method: call.method,
-    path: call.path.slice(0, 2048),
+    path: call.path.slice(0, USAGE_PATH_MAX),
     status: outcome.status,
     errorCode: outcome.errorCode ?? null,
     latencyMs: Math.round(performance.now() - call.startedAt),

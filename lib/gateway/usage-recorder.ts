@@ -39,8 +39,12 @@ const LAST_USED_EVERY_MS = 60_000;
 // block the whole batch forever. Only the rows actually inserted (RETURNING) roll up. Events go in
 // in request id order and rollup rows in the order of their unique key, so two instances flushing
 // batches that overlap (a retried batch) take their locks in the same order and cannot deadlock.
+// The same statement closes the batch's open calls (written by the charge): a call is recorded and
+// no longer open in one step, so a crash leaves it either open (and reconciled) or recorded.
 const INSERT_USAGE = `
-WITH inserted AS (
+WITH recorded_calls AS (
+  DELETE FROM open_calls WHERE "requestId" IN (SELECT u.r FROM json_to_recordset($1::json) AS u(r text, c bigint) WHERE u.c > 0)
+), inserted AS (
   INSERT INTO usage_events ("requestId", "teamId", "apiKeyId", "apiId", method, path, status, "errorCode", "latencyMs",
                             "bytesIn", "bytesOut", charged, refunded, "createdAt")
   SELECT u.* FROM json_to_recordset($1::json)

@@ -2,14 +2,35 @@
 // is no read-then-write window: concurrent calls on one team serialise on the team row, and PostgreSQL re-checks
 // `balance >= price` against the newest row version before it subtracts (READ COMMITTED
 // re-evaluation), so credit never goes below zero through the gateway. The ledger row is written by
-// the same statement: the balance and the ledger cannot disagree.
+// the same statement: the balance and the ledger cannot disagree. So is the call's open_calls row,
+// which the usage batch recording the call deletes: if the process dies first, the row is how any
+// other instance finds the charge and refunds it (lib/gateway/reconcile-lost-calls.ts).
 import { pgPool } from "@/lib/db";
 
-/** `keyId` is the key that holds the spend cap (ResolvedKey.capKeyId). */
-export type ChargeRequest = { teamId: string; apiId: string; keyId: string; requestId: string; price: bigint; capped: boolean };
+export type ChargeRequest = {
+  teamId: string;
+  apiId: string;
+  /** the key that holds the spend cap (ResolvedKey.capKeyId) */
+  keyId: string;
+  /** the key the call came with (differs from keyId while a rotated key is in its grace period) */
+  apiKeyId: string;
+  requestId: string;
+  price: bigint;
+  capped: boolean;
+  /** the process taking the call (lib/instances): its open call is reconciled only once it is gone */
+  instanceId: string;
+  method: string;
+  path: string;
+};
 
 export type ChargeResult =
   { ok: true; balanceAfter: bigint } | { ok: false; reason: "insufficient_credit" | "key_spend_cap_reached"; balance: bigint };
+
+// The open call, written only when the debit happened (a CTE of both charge statements).
+const OPEN_CALL = `opened AS (
+  INSERT INTO open_calls ("requestId", "teamId", "apiId", "capKeyId", "apiKeyId", charged, "instanceId", method, path)
+  SELECT $3, $1, $4, $5, $6, $2::bigint, $7, $8, $9 FROM debited
+)`;
 
 // Debit the team when it has the credit; insert the USAGE ledger row from the updated row.
 // `current` reads the statement's snapshot: the balance that was too low when zero rows changed.
@@ -19,7 +40,7 @@ WITH debited AS (
 ), entry AS (
   INSERT INTO credit_ledger_entries (id, "teamId", kind, amount, "balanceAfter", "requestId", "apiId")
   SELECT gen_random_uuid()::text, $1, 'USAGE', -$2::bigint, balance, $3, $4 FROM debited
-)
+), ${OPEN_CALL}
 SELECT (SELECT balance FROM debited)::text AS after, (SELECT balance FROM teams WHERE id = $1)::text AS current, true AS within_cap`;
 
 // The same for a key with a spend cap: the key row is locked first (the cap check is re-evaluated
@@ -34,7 +55,7 @@ WITH capped AS (
 ), entry AS (
   INSERT INTO credit_ledger_entries (id, "teamId", kind, amount, "balanceAfter", "requestId", "apiId")
   SELECT gen_random_uuid()::text, $1, 'USAGE', -$2::bigint, balance, $3, $4 FROM debited
-)
+), ${OPEN_CALL}
 SELECT (SELECT balance FROM debited)::text AS after, (SELECT balance FROM teams WHERE id = $1)::text AS current,
        EXISTS (SELECT 1 FROM capped) AS within_cap`;
 
@@ -43,14 +64,14 @@ const BALANCE = `SELECT balance::text AS balance FROM teams WHERE id = $1`;
 type ChargeRow = { after: string | null; current: string | null; within_cap: boolean };
 
 export async function chargeCall(request: ChargeRequest): Promise<ChargeResult> {
-  const { teamId, apiId, keyId, requestId, price, capped } = request;
+  const { teamId, apiId, keyId, apiKeyId, requestId, price, capped, instanceId, method, path } = request;
   if (price === 0n) {
     // Free calls change nothing, but a negative balance (a refunded top-up) still blocks them.
     const { rows } = await pgPool().query<{ balance: string }>(BALANCE, [teamId]);
     const balance = BigInt(rows[0]?.balance ?? 0);
     return balance >= 0n ? { ok: true, balanceAfter: balance } : { ok: false, reason: "insufficient_credit", balance };
   }
-  const params = [teamId, price.toString(), requestId, apiId, ...(capped ? [keyId] : [])];
+  const params = [teamId, price.toString(), requestId, apiId, keyId, apiKeyId, instanceId, method, path];
   // Named statements are parsed and planned once per connection, not on every call.
   const statement = capped ? { name: "tollgate_charge_capped", text: CHARGE_CAPPED } : { name: "tollgate_charge", text: CHARGE };
   const { rows } = await pgPool().query<ChargeRow>({ ...statement, values: params });

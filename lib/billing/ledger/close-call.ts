@@ -60,12 +60,20 @@ async function closeCall(close: Close): Promise<Closed> {
   return { claimed: false, earlier: await earlierOutcome(requestId) };
 }
 
-async function earlierOutcome(requestId: string): Promise<"SETTLED" | "REFUNDED" | null> {
-  const { rows } = await pgPool().query<{ outcome: "SETTLED" | "REFUNDED" }>(
-    `SELECT outcome FROM call_settlements WHERE "requestId" = $1`,
+export type CallClosure = { outcome: "SETTLED" | "REFUNDED"; reserved: bigint; actual: bigint };
+
+/** How a call was closed, if it was: what a crash recovery records for a call closed before the crash. */
+export async function findCallClosure(requestId: string): Promise<CallClosure | null> {
+  const { rows } = await pgPool().query<{ outcome: "SETTLED" | "REFUNDED"; reserved: string; actual: string }>(
+    `SELECT outcome, reserved::text, actual::text FROM call_settlements WHERE "requestId" = $1`,
     [requestId],
   );
-  return rows[0]?.outcome ?? null;
+  const row = rows[0];
+  return row ? { outcome: row.outcome, reserved: BigInt(row.reserved), actual: BigInt(row.actual) } : null;
+}
+
+async function earlierOutcome(requestId: string): Promise<"SETTLED" | "REFUNDED" | null> {
+  return (await findCallClosure(requestId))?.outcome ?? null;
 }
 
 export type RefundRequest = { teamId: string; apiId: string; keyId: string; requestId: string; price: bigint; reason: string };

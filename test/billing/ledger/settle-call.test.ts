@@ -14,8 +14,11 @@ const requestId = () => `req_${crypto.randomBytes(8).toString("hex")}`;
 
 type Call = { teamId: string; apiId: string; keyId: string; requestId: string };
 
+/** What chargeCall needs besides the call: the key used and where the call came in. */
+const via = (call: Call) => ({ apiKeyId: call.keyId, instanceId: "inst_test", method: "POST", path: "/v1/chat/completions" });
+
 async function reserve(call: Call, reserved: bigint) {
-  const charged = await chargeCall({ ...call, price: reserved, capped: false });
+  const charged = await chargeCall({ ...call, ...via(call), price: reserved, capped: false });
   expect(charged.ok).toBe(true);
 }
 
@@ -97,11 +100,11 @@ describe("settleCall", () => {
     const { team, api } = await fixture(1_000_000n);
     const { keyRow } = await createRawKey(team.id, { spendCap: 10_000n });
     const call = { teamId: team.id, apiId: api.id, keyId: keyRow.id, requestId: requestId() };
-    expect((await chargeCall({ ...call, price: 6_000n, capped: true })).ok).toBe(true);
+    expect((await chargeCall({ ...call, ...via(call), price: 6_000n, capped: true })).ok).toBe(true);
     await settle(call, 6_000n, 2_500n);
     expect((await db.apiKey.findUniqueOrThrow({ where: { id: keyRow.id } })).spent).toBe(2_500n);
     const over = { ...call, requestId: requestId() };
-    expect((await chargeCall({ ...over, price: 6_000n, capped: true })).ok).toBe(true);
+    expect((await chargeCall({ ...over, ...via(over), price: 6_000n, capped: true })).ok).toBe(true);
     await settle(over, 6_000n, 9_000n);
     expect((await db.apiKey.findUniqueOrThrow({ where: { id: keyRow.id } })).spent).toBe(11_500n);
     expect(await expectLedgerInvariant(team.id)).toBe(1_000_000n - 11_500n);
