@@ -74,6 +74,10 @@ const envSchema = z.object({
       }
     }),
   SIGN_UP_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(10),
+  // 0 turns a limit off (PostgreSQL's own meaning of statement_timeout = 0).
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(0).default(3000),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(5000),
+  USAGE_BUFFER_MAX_EVENTS: z.coerce.number().int().positive().default(100_000),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -83,13 +87,17 @@ let parsed: Env | undefined;
 /** Parsed lazily so that `next build` works without a database configured. */
 export function env(): Env {
   if (parsed) return parsed;
-  const result = envSchema.safeParse(process.env);
+  parsed = parseEnv(envSchema);
+  return parsed;
+}
+
+function parseEnv<T extends z.ZodType>(schema: T): z.infer<T> {
+  const result = schema.safeParse(process.env);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
     throw new Error(`Invalid environment: ${problems}`);
   }
-  parsed = result.data;
-  return parsed;
+  return result.data;
 }
 
 let privateFlag: { raw: string | undefined; value: boolean } | undefined;
@@ -127,4 +135,25 @@ export function trustedProxies(): AddressRange[] {
 /** Sign-ups allowed per client address per hour (read on every call, like the flag above). */
 export function signUpLimitPerHour(): number {
   return envSchema.shape.SIGN_UP_LIMIT_PER_HOUR.parse(process.env.SIGN_UP_LIMIT_PER_HOUR);
+}
+
+const databaseTimeoutsSchema = envSchema.pick({ DATABASE_CONNECT_TIMEOUT_MS: true, DATABASE_STATEMENT_TIMEOUT_MS: true });
+
+/**
+ * How long the app waits for a database connection and lets a statement run (README, "When the
+ * database is unavailable"). Read when the pool is made, without the rest of the environment
+ * (scripts and `next build` use the database without AUTH_SECRET).
+ */
+export function databaseTimeouts(): { connectMs: number; statementMs: number } {
+  const timeouts = parseEnv(databaseTimeoutsSchema);
+  return { connectMs: timeouts.DATABASE_CONNECT_TIMEOUT_MS, statementMs: timeouts.DATABASE_STATEMENT_TIMEOUT_MS };
+}
+
+let usageBound: { raw: string | undefined; value: number } | undefined;
+
+/** Usage events kept in memory while the database cannot take them (read on every call, parsed once per value). */
+export function usageBufferMaxEvents(): number {
+  const raw = process.env.USAGE_BUFFER_MAX_EVENTS;
+  if (!usageBound || usageBound.raw !== raw) usageBound = { raw, value: envSchema.shape.USAGE_BUFFER_MAX_EVENTS.parse(raw) };
+  return usageBound.value;
 }

@@ -10,8 +10,11 @@ export const ERROR_STATUS = {
   subscription_required: 403,
   not_found: 404,
   api_not_found: 404,
+  model_not_found: 404,
+  model_not_allowed: 403,
   conflict: 409,
   api_retired: 410,
+  request_timeout: 408,
   payload_too_large: 413,
   rate_limited: 429,
   payment_required: 402,
@@ -20,7 +23,11 @@ export const ERROR_STATUS = {
   internal_error: 500,
   upstream_unavailable: 502,
   upstream_timeout: 504,
+  service_unavailable: 503,
 } as const;
+
+/** `Retry-After` of a 503 `service_unavailable`: about when a database restart is over. */
+export const SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 

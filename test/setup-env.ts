@@ -19,6 +19,10 @@ if (process.env.TOLLGATE_TEST_DATABASE !== database) {
 
 process.env.DATABASE_URL = databaseUrl(adminUrl, database);
 process.env.DATABASE_POOL_SIZE ??= "4";
+// Generous database timeouts: a busy machine (parallel workers on 2 cores) must not turn a slow
+// moment into a 503. test/faults sets short ones for its own cluster.
+process.env.DATABASE_CONNECT_TIMEOUT_MS ??= "20000";
+process.env.DATABASE_STATEMENT_TIMEOUT_MS ??= "30000";
 process.env.APP_URL = "http://localhost:3000";
 process.env.AUTH_SECRET ??= crypto.randomBytes(32).toString("base64url");
 process.env.TOLLGATE_ENCRYPTION_KEY ??= crypto.randomBytes(32).toString("base64");

@@ -3,12 +3,20 @@
 // BATCH_SIZE events wait, as one multi-row INSERT. `flushUsage()` runs on shutdown (instrumentation.ts)
 // after the server has finished answering, so SIGTERM loses nothing that was answered.
 //
+// When the database cannot take a batch, the events stay in the buffer and the writer retries after
+// 0.5 s, doubling the pause up to 10 s (retry-pause.ts); meanwhile new events only join the buffer
+// (recordUsage never waits). At most USAGE_BUFFER_MAX_EVENTS wait (plus the batch being written):
+// beyond that the oldest are dropped, and the next write attempt logs how many (README, "When the
+// database is unavailable").
+//
 // The same statement adds the inserted events into usage_rollups (hourly per team, API and key), so
 // the rollups are exact: an event counts there exactly when its row was inserted, never for a
 // duplicate request id, and never in a batch that failed (the statement is atomic, and is retried).
 //
 // `lastUsedAt` of keys rides along: at most one write per key per minute, never per request.
 import { pgPool } from "@/lib/db";
+import { usageBufferMaxEvents } from "@/lib/env";
+import { retryPause } from "@/lib/gateway/retry-pause";
 import { watchBalances } from "@/lib/billing/balance-watch";
 import { ROLLUP_ADD, ROLLUP_COLUMNS, ROLLUP_ELIGIBLE, rollupSelect } from "@/lib/usage/rollup-aggregates";
 
@@ -27,12 +35,12 @@ export type UsageEvent = {
   charged: bigint;
   refunded: bigint;
   createdAt: Date;
+  /** AI calls (lib/ai): the model's public id, the canonical token counts and where they came from */
+  ai?: { model: string; inputTokens: number; cachedInputTokens: number; outputTokens: number; source: "PROVIDER" | "COUNTED" | "PARTIAL" };
 };
 
 const FLUSH_INTERVAL_MS = 250;
 const BATCH_SIZE = 500;
-/** beyond this many unwritten events (database down for a long time) the oldest are dropped, loudly */
-const MAX_BUFFERED = 200_000;
 const LAST_USED_EVERY_MS = 60_000;
 
 // Rows whose team, key or API was deleted meanwhile are skipped: a foreign key failure must not
@@ -46,9 +54,12 @@ WITH recorded_calls AS (
   DELETE FROM open_calls WHERE "requestId" IN (SELECT u.r FROM json_to_recordset($1::json) AS u(r text, c bigint) WHERE u.c > 0)
 ), inserted AS (
   INSERT INTO usage_events ("requestId", "teamId", "apiKeyId", "apiId", method, path, status, "errorCode", "latencyMs",
-                            "bytesIn", "bytesOut", charged, refunded, "createdAt")
-  SELECT u.* FROM json_to_recordset($1::json)
-         AS u(r text, t text, k text, a text, m text, p text, s int, e text, l int, bi bigint, bo bigint, c bigint, rf bigint, at timestamptz)
+                            "bytesIn", "bytesOut", charged, refunded, "createdAt",
+                            model, "inputTokens", "cachedInputTokens", "outputTokens", "usageSource")
+  SELECT u.r, u.t, u.k, u.a, u.m, u.p, u.s, u.e, u.l, u.bi, u.bo, u.c, u.rf, u.at, u.md, u.it, u.ct, u.ot, u.us::"UsageSource"
+  FROM json_to_recordset($1::json)
+         AS u(r text, t text, k text, a text, m text, p text, s int, e text, l int, bi bigint, bo bigint, c bigint, rf bigint, at timestamptz,
+              md text, it int, ct int, ot int, us text)
   WHERE (u.t IS NULL OR EXISTS (SELECT 1 FROM teams WHERE id = u.t))
     AND (u.k IS NULL OR EXISTS (SELECT 1 FROM api_keys WHERE id = u.k))
     AND (u.a IS NULL OR EXISTS (SELECT 1 FROM apis WHERE id = u.a))
@@ -77,6 +88,11 @@ type UsageRow = {
   c: string;
   rf: string;
   at: string;
+  md?: string;
+  it?: number;
+  ct?: number;
+  ot?: number;
+  us?: string;
 };
 
 export function toRow(event: UsageEvent): UsageRow {
@@ -95,6 +111,14 @@ export function toRow(event: UsageEvent): UsageRow {
     c: event.charged.toString(),
     rf: event.refunded.toString(),
     at: event.createdAt.toISOString(),
+    // Absent keys read as NULL: REST calls carry no AI fields and pay nothing for them in the JSON.
+    ...(event.ai && {
+      md: event.ai.model,
+      it: event.ai.inputTokens,
+      ct: event.ai.cachedInputTokens,
+      ot: event.ai.outputTokens,
+      us: event.ai.source,
+    }),
   };
 }
 
@@ -108,28 +132,55 @@ type RecorderState = {
   timer: NodeJS.Timeout | null;
   flushing: Promise<void> | null;
   keyTouchedAt: Map<string, number>;
+  /** failed writes in a row; while there are any, only the retry timer writes */
+  failures: number;
+  /** events dropped at the bound since the last report */
+  dropped: number;
+  /** calls whose event waits for their charge to be settled (holdUsage), with the event once recorded */
+  held: Map<string, UsageEvent | null>;
 };
 
-// On globalThis: instrumentation.ts and the gateway route are separate bundles but one process.
+// On globalThis: instrumentation.ts and the gateway route are separate bundles but one process. A
+// state left by an older copy of this module (a reload in development) gains the newer fields in place.
 const globalRecorder = globalThis as typeof globalThis & { __tollgateUsage?: RecorderState };
-const state: RecorderState = (globalRecorder.__tollgateUsage ??= {
+const fresh = (): RecorderState => ({
   buffer: [],
   timer: null,
   flushing: null,
   keyTouchedAt: new Map(),
+  failures: 0,
+  dropped: 0,
+  held: new Map(),
 });
+const state: RecorderState = (globalRecorder.__tollgateUsage ??= fresh());
+Object.assign(state, { ...fresh(), ...state });
 
 export function recordUsage(event: UsageEvent): void {
+  if (state.held.has(event.requestId)) return void state.held.set(event.requestId, event);
   state.buffer.push(toRow(event));
-  if (state.buffer.length > MAX_BUFFERED) {
-    const dropped = state.buffer.splice(0, state.buffer.length - MAX_BUFFERED);
-    console.error(`[usage] database unreachable for too long: dropped ${dropped.length} usage events`);
-  }
-  if (state.buffer.length >= BATCH_SIZE) void flushUsage();
-  else if (!state.timer) {
-    state.timer = setTimeout(() => void flushUsage(), FLUSH_INTERVAL_MS);
-    state.timer.unref();
-  }
+  dropBeyondBound();
+  if (state.failures > 0) return; // the database is failing: the retry timer writes
+  if (state.buffer.length >= BATCH_SIZE && !state.flushing) void flushUsage();
+  else writeIn(FLUSH_INTERVAL_MS);
+}
+
+/** Keeps the event of `requestId` out of the buffer until releaseUsage: what the call was charged is not known yet. */
+export function holdUsage(requestId: string): void {
+  state.held.set(requestId, null);
+}
+
+/** Records a held event with the amounts its settlement found. */
+export function releaseUsage(requestId: string, amounts: Pick<UsageEvent, "charged" | "refunded">): void {
+  const event = state.held.get(requestId);
+  state.held.delete(requestId);
+  if (event) recordUsage({ ...event, ...amounts });
+}
+
+/** A write in `ms` unless one is already planned. */
+function writeIn(ms: number): void {
+  if (state.timer) return;
+  state.timer = setTimeout(() => void flushUsage(), ms);
+  state.timer.unref();
 }
 
 /** Writes everything buffered; resolves when the buffer is empty or the database refused. */
@@ -154,15 +205,41 @@ async function writeBuffered(): Promise<void> {
       await insertBatch(batch);
       await touchKeys(batch);
       watchTeams(batch);
+      state.failures = 0;
     } catch (error) {
-      // Keep the events and retry later; usage must not be lost to a brief database outage.
+      // Keep the events and retry later; usage must not be lost to a database outage.
       state.buffer.unshift(...batch);
-      console.error(`[usage] could not write ${batch.length} usage events, retrying:`, (error as Error).message);
-      state.timer ??= setTimeout(() => void flushUsage(), FLUSH_INTERVAL_MS * 8);
-      state.timer.unref();
+      dropBeyondBound();
+      reportDrops();
+      const pause = retryPause(++state.failures);
+      console.error(
+        `[usage] could not write ${batch.length} usage events (${state.buffer.length} waiting), retrying in ${pause} ms:`,
+        (error as Error).message,
+      );
+      if (state.timer) clearTimeout(state.timer);
+      state.timer = null;
+      writeIn(pause);
       return;
     }
   }
+  reportDrops();
+}
+
+/** Beyond the bound the oldest events go: memory stays bounded however long the database is down. */
+function dropBeyondBound(): void {
+  const excess = state.buffer.length - usageBufferMaxEvents();
+  if (excess <= 0) return;
+  if (excess === 1) state.buffer.shift();
+  else state.buffer.splice(0, excess);
+  state.dropped += excess;
+}
+
+function reportDrops(): void {
+  if (state.dropped === 0) return;
+  console.error(
+    `[usage] the database has not taken usage for too long: dropped the ${state.dropped} oldest usage events (USAGE_BUFFER_MAX_EVENTS=${usageBufferMaxEvents()})`,
+  );
+  state.dropped = 0;
 }
 
 /** Hands the batch's charged teams to the balance watcher; its failures never block usage. */

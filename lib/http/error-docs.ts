@@ -48,6 +48,16 @@ const DOCS: Record<ErrorCode, Omit<ErrorDoc, "code" | "status">> = {
     meaning: "No published API has this slug, or it is private and your team is not subscribed to it.",
     fix: "Check the slug in the gateway URL against the catalog: /api/gateway/<api-slug>/<path>.",
   },
+  model_not_found: {
+    title: "Model not found",
+    meaning: "No model of the AI APIs your team subscribes to has this id (or its API is retired).",
+    fix: "Call GET /api/ai/v1/models with your key: it lists the model ids you may use. The message of the error lists them too.",
+  },
+  model_not_allowed: {
+    title: "Model not allowed",
+    meaning: "The model exists, but your team's plan or this key does not allow it.",
+    fix: "Use one of the models listed in the message, ask an owner for a key that allows this model, or change to a plan that includes it.",
+  },
   conflict: {
     title: "Conflict",
     meaning:
@@ -58,6 +68,12 @@ const DOCS: Record<ErrorCode, Omit<ErrorDoc, "code" | "status">> = {
     title: "API retired",
     meaning: "This API has been retired by its publisher and no longer answers.",
     fix: "Move to the replacement listed in the catalog.",
+  },
+  request_timeout: {
+    title: "Request timeout",
+    meaning:
+      "Your request did not arrive in time: the gateway waits 15 s for the next part of a request body and 60 s for all of it, and the server 15 s for the request headers. Nothing was charged, and the connection was closed.",
+    fix: "Send the whole request at once, or check the network between you and the gateway; retry with backoff.",
   },
   payload_too_large: {
     title: "Payload too large",
@@ -101,6 +117,12 @@ const DOCS: Record<ErrorCode, Omit<ErrorDoc, "code" | "status">> = {
     title: "Upstream timeout",
     meaning: "The API's upstream server did not connect or answer within its timeout. You were not charged.",
     fix: "Retry with backoff; for slow operations ask the publisher about longer timeouts.",
+  },
+  service_unavailable: {
+    title: "Service unavailable",
+    meaning:
+      "Tollgate's own database did not answer in time (it is restarting, overloaded or unreachable), so the request was not carried out. A gateway call was not forwarded to the API, and you are not charged for it: a charge already taken is refunded as soon as the database answers again.",
+    fix: "Retry after the `Retry-After` seconds, with backoff. Tollgate recovers by itself when its database is back; if it lasts, tell the operator.",
   },
 };
 
