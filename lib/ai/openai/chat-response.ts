@@ -75,6 +75,3 @@ export const openAIErrorBodySchema = z.looseObject({
   code: z.union([z.string(), z.number()]).nullish(),
 });
 export type OpenAIErrorBody = z.infer<typeof openAIErrorBodySchema>;
-
-/** One item of an OpenAI stream: a chunk, or the error event a provider sends when it fails mid-stream. */
-export type OpenAIStreamItem = ChatCompletionChunk | { error: OpenAIErrorBody };

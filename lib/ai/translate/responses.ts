@@ -4,9 +4,8 @@ import type { ChatCompletion } from "@/lib/ai/openai/chat-response";
 import type { TokenUsage } from "@/lib/ai/types";
 import { toAssistantBlocks, toAssistantMessage } from "./assistant-turn";
 import { toFinishReason, toStopReason } from "./stop-reasons";
+import { NO_USAGE } from "./stream-translator";
 import { toAnthropicUsage, toOpenAIUsage, usageFromAnthropic, usageFromOpenAI } from "./usage";
-
-const NO_USAGE: TokenUsage = { inputTokens: 0, cachedInputTokens: 0, outputTokens: 0 };
 
 /**
  * An Anthropic message as a chat.completion: text blocks joined into `content`, tool_use blocks as
