@@ -13,7 +13,9 @@ export type InvalidationName =
   /** a team's subscription to an API; key: subscriptionKey(teamId, apiId) */
   | "subscription"
   /** an API key (revoked, rotated, changed); key: the key's SHA-256 hash */
-  | "api-key";
+  | "api-key"
+  /** an AI model, its deployments or providers, or the models an API publishes; key: the model's public id, or "*" */
+  | "ai-model";
 
 export const subscriptionKey = (teamId: string, apiId: string): string => `${teamId}:${apiId}`;
 

@@ -7,11 +7,12 @@ import { rateLimiter } from "@/lib/gateway/rate-limiter";
 import { chargeCall } from "@/lib/billing/ledger/charge-call";
 import { instanceId } from "@/lib/instances/instance-id";
 import { GatewayError } from "@/lib/gateway/gateway-error";
+import { paymentRequiredFields, type PaymentRefusal } from "@/lib/gateway/payment-required";
 import { BadGatewayPath, gatewaySlug, parseGatewayUrl } from "@/lib/gateway/upstream-url";
 import { headerBytes } from "@/lib/gateway/headers";
 import { readBearerToken } from "@/lib/http/bearer";
+import { keyInQuery } from "@/lib/http/key-in-query";
 import { appUrl } from "@/lib/env";
-import { currency, gatewayAmount } from "@/lib/money";
 import { USAGE_PATH_MAX, type CallContext } from "@/lib/gateway/call-context";
 
 /** Above this the request is refused before anything else is read (Node itself stops at 16 KiB). */
@@ -53,6 +54,10 @@ export async function admitCall(request: Request, call: CallContext, presetKey?:
   // Drafts are invisible; private APIs are visible only to teams an admin subscribed.
   if (!api || api.status === "DRAFT" || (api.visibility === "PRIVATE" && !subscription)) {
     throw new GatewayError("api_not_found", `There is no API "${slug}". See ${appUrl()}/catalog for the APIs you can call.`);
+  }
+  if (api.kind === "AI") {
+    // Models answer on the OpenAI-compatible endpoint, where tokens are counted and priced.
+    throw new GatewayError("api_not_found", `"${api.name}" serves AI models: call them at ${appUrl()}/api/ai/v1 with the same key.`);
   }
   call.api = api;
   if (api.status === "RETIRED") {
@@ -124,44 +129,13 @@ function checkRequestShape(request: Request, maxRequestBytes: number, call: Call
   }
 }
 
-const KEY_PREFIX = /tg_(live|test)_/i;
-
-/**
- * Whether the query holds something shaped like a key, however it is spelled: a key in the URL would
- * travel on to the upstream and into every log on the way. Reads it the way any server might: `+`
- * as a space, %XX in either case (also %uXXXX), decoded again while that changes anything (a key
- * encoded twice), in names and values alike.
- */
-function keyInQuery(search: string): boolean {
-  if (search === "") return false;
-  let text = search.replaceAll("+", " ");
-  for (let round = 0; round < 5; round++) {
-    if (KEY_PREFIX.test(text)) return true;
-    const decoded = text
-      .replace(/%u([0-9a-f]{4})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
-      .replace(/%([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-    if (decoded === text) return false;
-    text = decoded;
-  }
-  return KEY_PREFIX.test(text);
-}
-
 export function payloadTooLarge(maxRequestBytes: number): GatewayError {
   return new GatewayError("payload_too_large", `Your plan accepts request bodies up to ${maxRequestBytes} bytes.`, {
     maxRequestBytes,
   });
 }
 
-function paymentRequired(reason: "insufficient_credit" | "key_spend_cap_reached", balance: bigint, price: bigint, teamSlug: string) {
-  const topUpUrl = `${appUrl()}/${teamSlug}/billing`;
-  const detail =
-    reason === "insufficient_credit"
-      ? `Your team's credit (${gatewayAmount(balance)} ${currency()}) is below the price of this call (${gatewayAmount(price)} ${currency()}). Top up at ${topUpUrl}.`
-      : `This key has reached its spend cap. Raise the cap by rotating to a new key, or use another key of your team.`;
-  return new GatewayError(
-    reason,
-    detail,
-    { balance: gatewayAmount(balance), price: gatewayAmount(price), currency: currency(), topUpUrl },
-    { link: `<${topUpUrl}>; rel="payment"` },
-  );
+function paymentRequired(reason: PaymentRefusal, balance: bigint, price: bigint, teamSlug: string): GatewayError {
+  const { detail, extra, headers } = paymentRequiredFields(reason, balance, price, teamSlug);
+  return new GatewayError(reason, detail, extra, headers);
 }

@@ -19,6 +19,8 @@ export type ResolvedKey = {
   teamSlug: string;
   scopeAllApis: boolean;
   scopeApiIds: ReadonlySet<string>;
+  /** AI calls: model ids this key may use (empty: any its plans allow) */
+  scopeModelIds: ReadonlySet<string>;
   scopeManage: boolean;
   /** epoch ms */
   expiresAt: number | null;
@@ -49,6 +51,7 @@ async function loadKey(where: { hash: string } | { id: string }): Promise<Resolv
       teamId: true,
       scopeAllApis: true,
       scopeApiIds: true,
+      scopeModelIds: true,
       scopeManage: true,
       expiresAt: true,
       revokedAt: true,
@@ -65,6 +68,7 @@ async function loadKey(where: { hash: string } | { id: string }): Promise<Resolv
     teamSlug: row.team.slug,
     scopeAllApis: row.scopeAllApis,
     scopeApiIds: new Set(row.scopeApiIds),
+    scopeModelIds: new Set(row.scopeModelIds),
     scopeManage: row.scopeManage,
     expiresAt: row.expiresAt?.getTime() ?? null,
     revokedAt: row.revokedAt?.getTime() ?? null,

@@ -3,7 +3,7 @@
 // another instance (a price, a retirement, a cancelled subscription) reaches this one within 5 s,
 // usually at once through LISTEN/NOTIFY; the domain announces changes with invalidate("api", slug)
 // or invalidate("subscription", ...), and the handlers registered below forget the entries.
-import { db, type ApiStatus, type ApiVisibility, type ChargePolicy, type SubscriptionStatus } from "@/lib/db";
+import { db, type ApiKind, type ApiStatus, type ApiVisibility, type ChargePolicy, type SubscriptionStatus } from "@/lib/db";
 import { decryptSecret } from "@/lib/crypto";
 import { TtlCache } from "@/lib/cache/ttl-cache";
 import { onInvalidate, subscriptionKey } from "@/lib/cache/invalidate";
@@ -14,6 +14,8 @@ const EMPTY_TTL_MS = 2_000;
 export type RoutedApi = {
   id: string;
   slug: string;
+  /** REST through this gateway; AI through /api/ai/v1 (lib/ai) */
+  kind: ApiKind;
   name: string;
   status: ApiStatus;
   visibility: ApiVisibility;
@@ -35,6 +37,10 @@ export type RoutedPlan = {
   rateLimitWindowSec: number;
   maxRequestBytes: number;
   chargePolicy: ChargePolicy;
+  /** AI plans (lib/ai): allowed model ids (empty: all of the API's), tokens per minute, output cap */
+  allowedModelIds: string[];
+  tokensPerMinute: number | null;
+  maxOutputTokens: number | null;
 };
 
 type RoutedSubscription = { status: SubscriptionStatus; plan: RoutedPlan };
@@ -64,6 +70,7 @@ async function loadApi(slug: string): Promise<RoutedApi | null> {
   return {
     id: api.id,
     slug: api.slug,
+    kind: api.kind,
     name: api.name,
     status: api.status,
     visibility: api.visibility,
@@ -91,6 +98,9 @@ async function loadSubscription(teamId: string, apiId: string): Promise<RoutedSu
           rateLimitWindowSec: true,
           maxRequestBytes: true,
           chargePolicy: true,
+          allowedModelIds: true,
+          tokensPerMinute: true,
+          maxOutputTokens: true,
         },
       },
     },

@@ -1,0 +1,73 @@
+// An AI API in one call for AI gateway tests: a provider pointing at the fake provider, a model with
+// prices and a deployment, an AI API publishing it with a plan, a funded team subscribed, and a key;
+// plus an official OpenAI SDK client that reaches /api/ai/v1 in-process (its `fetch` is the gateway).
+import crypto from "node:crypto";
+import OpenAI from "openai";
+import { db, type AiProviderKind } from "@/lib/db";
+import { encryptSecret } from "@/lib/crypto";
+import { handleAiRequest } from "@/lib/ai/gateway/handle-ai-request";
+import { createGatewayFixture } from "./gateway-factories";
+import type { ModelPrices } from "@/lib/ai/types";
+
+export const TEST_PRICES: ModelPrices = { inputPrice: 2_500_000n, cachedInputPrice: 1_250_000n, outputPrice: 10_000_000n };
+
+export type AiFixtureOptions = {
+  providerUrl: string;
+  providerKind?: AiProviderKind;
+  providerKey?: string;
+  balance?: bigint;
+  fee?: bigint;
+  prices?: ModelPrices;
+  providerModel?: string;
+  maxOutputTokens?: number;
+  tokensPerMinute?: number | null;
+};
+
+export async function createAiFixture(options: AiFixtureOptions) {
+  const suffix = crypto.randomBytes(4).toString("hex");
+  const base = await createGatewayFixture({ upstreamUrl: "", balance: options.balance ?? 10_000_000n, price: options.fee ?? 0n });
+  await db.api.update({ where: { id: base.api.id }, data: { kind: "AI" } });
+  await db.plan.update({
+    where: { id: base.plan.id },
+    data: { tokensPerMinute: options.tokensPerMinute ?? null, maxOutputTokens: options.maxOutputTokens ?? null },
+  });
+  const provider = await db.aiProvider.create({
+    data: {
+      slug: `fake-${suffix}`,
+      name: "Fake provider",
+      kind: options.providerKind ?? "OPENAI",
+      baseUrl: options.providerUrl,
+      apiKeyEncrypted: encryptSecret(options.providerKey ?? "sk-fake-provider-key"),
+    },
+  });
+  const prices = options.prices ?? TEST_PRICES;
+  const model = await db.aiModel.create({
+    data: {
+      publicId: `test-chat-${suffix}`,
+      displayName: "Test chat",
+      contextWindow: 128_000,
+      maxOutputTokens: 4_096,
+      supportsTools: true,
+      ...prices,
+    },
+  });
+  await db.aiDeployment.create({
+    data: { modelId: model.id, providerId: provider.id, providerModel: options.providerModel ?? "fake-chat" },
+  });
+  await db.apiModel.create({ data: { apiId: base.api.id, modelId: model.id } });
+  return { ...base, provider, model, prices };
+}
+
+/** The official OpenAI SDK, its requests answered by the AI gateway in this process; `calls` counts them. */
+export function openAiClient(key: string) {
+  const counter = { calls: 0 };
+  const client = new OpenAI({
+    apiKey: key,
+    baseURL: "http://localhost:3000/api/ai/v1",
+    fetch: async (url, init) => {
+      counter.calls += 1;
+      return handleAiRequest(new Request(url, init));
+    },
+  });
+  return { client, counter };
+}
