@@ -51,8 +51,19 @@ export async function startFakeAiProvider(options: { apiKey?: string } = {}): Pr
 
   const server = http.createServer((req, res) => {
     const record: FakeAiRequest = {
-      ...{ method: req.method ?? "", url: req.url ?? "", headers: { ...req.headers }, body: "", json: null, format: null, behaviour: null },
-      ...{ answer: null, planned: null, reported: null, delivered: "", completed: false, aborted: false },
+      method: req.method ?? "",
+      url: req.url ?? "",
+      headers: { ...req.headers },
+      body: "",
+      json: null,
+      format: null,
+      behaviour: null,
+      answer: null,
+      planned: null,
+      reported: null,
+      delivered: "",
+      completed: false,
+      aborted: false,
     };
     const cleanups: (() => void)[] = [];
     res.on("close", () => {
