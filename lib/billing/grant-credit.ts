@@ -46,6 +46,10 @@ async function findReplay(externalRef: string, input: GrantCredit): Promise<Gran
   return { entry, replayed: true };
 }
 
+// Grants to one team serialise on its row while each holds a pooled connection: a burst of them
+// (an admin script, a double submit) waits its turn rather than failing after Prisma's 2 s default.
+const GRANT_TRANSACTION = { maxWait: 10_000 };
+
 async function applyCredit(teamId: string, input: GrantCredit, externalRef: string | null, actor: Actor, requestId?: string) {
   return db.$transaction(async (tx) => {
     // A negative adjustment may take the balance below zero: it corrects the record, it is not a purchase.
@@ -73,7 +77,7 @@ async function applyCredit(teamId: string, input: GrantCredit, externalRef: stri
       tx,
     );
     return entry;
-  });
+  }, GRANT_TRANSACTION);
 }
 
 export async function grantCredit(teamId: string, input: GrantCredit, actor: Actor, requestId?: string): Promise<GrantResult> {
