@@ -10,6 +10,8 @@ const nextConfig = {
   // The admin's API form can carry an OpenAPI document of up to 1 MiB twice (file and pasted text)
   // plus the other fields; larger documents are refused by the form with a field error.
   experimental: { serverActions: { bodySizeLimit: "4mb" } },
+  // Every response but the gateway's, which relays its upstream's headers. Pages also get a
+  // Content-Security-Policy with a per-request nonce, and HSTS on HTTPS, from proxy.ts.
   async headers() {
     return [
       {
@@ -18,7 +20,14 @@ const nextConfig = {
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          // Nothing in the app uses these; a script injected anyway cannot either.
+          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()" },
         ],
+      },
+      {
+        // JSON and CSV routes render nothing: a response opened as a document may load and run nothing.
+        source: "/api/((?!gateway/).*)",
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
       },
     ];
   },
