@@ -8,18 +8,27 @@ import zlib from "node:zlib";
 import { Agent, request as undiciRequest, type Dispatcher } from "undici";
 import { connectPolicy, forbiddenDestinationIn, guardedLookup } from "@/lib/net/guarded-lookup";
 
+/**
+ * How long the gateway waits for a caller's streamed request body (README, "Timeouts"): `idleMs`
+ * without a byte, or `totalMs` for all of it. Past either the call is a 408 and the connection closes.
+ */
+export type RequestBodyTimeouts = { idleMs: number; totalMs: number };
+
+export const REQUEST_BODY_TIMEOUTS: RequestBodyTimeouts = { idleMs: 15_000, totalMs: 60_000 };
+
 type UpstreamCall = {
   url: string;
   method: string;
   headers: Record<string, string>;
   body: ReadableStream<Uint8Array> | null;
   maxRequestBytes: number;
+  requestBodyTimeouts: RequestBodyTimeouts;
   connectTimeoutMs: number;
   timeoutMs: number;
   signal: AbortSignal;
 };
 
-export type UpstreamFailure = "unavailable" | "timeout" | "too_large" | "client_aborted" | "forbidden_destination";
+export type UpstreamFailure = "unavailable" | "timeout" | "too_large" | "client_aborted" | "client_timeout" | "forbidden_destination";
 
 type UpstreamOutcome =
   | { ok: true; status: number; headers: Dispatcher.ResponseData["headers"]; body: Dispatcher.ResponseData["body"]; bytesIn: () => number }
@@ -32,7 +41,7 @@ const agents = (globalAgents.__tollgateAgents ??= new Map());
  * One pool per connect timeout and policy: a guarded pool's sockets were all opened through
  * guardedLookup, and an open pool is used only for destinations allowed to be private.
  */
-function agentFor(connectTimeoutMs: number, guarded: boolean): Agent {
+export function agentFor(connectTimeoutMs: number, guarded: boolean): Agent {
   const key = `${guarded ? "guarded" : "open"}:${connectTimeoutMs}`;
   let agent = agents.get(key);
   if (!agent) {
@@ -50,19 +59,51 @@ export function methodMayHaveBody(method: string): boolean {
 
 class BodyTooLarge extends Error {}
 
-/** Streams the caller's body, failing as soon as it passes `limit` bytes. */
-async function* limitedBody(body: ReadableStream<Uint8Array>, limit: number, counted: { bytes: number }) {
-  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
-    counted.bytes += chunk.byteLength;
-    if (counted.bytes > limit) throw new BodyTooLarge(`request body over ${limit} bytes`);
-    yield chunk;
+/** What the caller's body did on its way through: bytes so far, and whether it came too slowly. */
+type BodyProgress = { bytes: number; timedOut: boolean };
+
+/**
+ * Streams the caller's body, failing as soon as it passes `limit` bytes or stops arriving in time.
+ * The clock runs only while the upstream waits for the caller: undici pulls only what the upstream
+ * takes, so an upstream slow to read never counts against the caller.
+ */
+async function* limitedBody(body: ReadableStream<Uint8Array>, limit: number, timeouts: RequestBodyTimeouts, progress: BodyProgress) {
+  const reader = body.getReader();
+  const deadline = performance.now() + timeouts.totalMs;
+  try {
+    for (;;) {
+      const { value, done } = await readWithin(reader, Math.min(timeouts.idleMs, deadline - performance.now()), progress);
+      if (done) return;
+      progress.bytes += value.byteLength;
+      if (progress.bytes > limit) throw new BodyTooLarge(`request body over ${limit} bytes`);
+      yield value;
+    }
+  } finally {
+    // Stop reading the caller (the node mount keeps the connection for the answer); a stream that
+    // already ended or failed has nothing to report here.
+    reader.cancel().catch((error: unknown) => void error);
   }
+}
+
+function readWithin(reader: ReadableStreamDefaultReader<Uint8Array>, ms: number, progress: BodyProgress) {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => {
+        progress.timedOut = true;
+        reject(new Error(`the request body stopped arriving (after ${progress.bytes} bytes)`));
+      },
+      Math.max(ms, 0),
+    );
+  });
+  return Promise.race([reader.read(), late]).finally(() => clearTimeout(timer));
 }
 
 const TIMEOUT_CODES = new Set(["UND_ERR_CONNECT_TIMEOUT", "UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT", "ETIMEDOUT"]);
 
-function classify(error: unknown, signal: AbortSignal, counted: { bytes: number }, limit: number): UpstreamFailure {
-  if (counted.bytes > limit || error instanceof BodyTooLarge) return "too_large";
+function classify(error: unknown, signal: AbortSignal, progress: BodyProgress, limit: number): UpstreamFailure {
+  if (progress.bytes > limit || error instanceof BodyTooLarge) return "too_large";
+  if (progress.timedOut) return "client_timeout";
   if (forbiddenDestinationIn(error)) return "forbidden_destination";
   if (signal.aborted) return "client_aborted";
   const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
@@ -70,24 +111,40 @@ function classify(error: unknown, signal: AbortSignal, counted: { bytes: number 
 }
 
 export async function callUpstream(call: UpstreamCall): Promise<UpstreamOutcome> {
-  const counted = { bytes: 0 };
+  const progress: BodyProgress = { bytes: 0, timedOut: false };
   try {
     const policy = connectPolicy(call.url);
     if (typeof policy !== "string") throw policy; // an IP literal that is not public: nothing is sent
+    const body = call.body && limitedBody(call.body, call.maxRequestBytes, call.requestBodyTimeouts, progress);
     const response = await undiciRequest(call.url, {
       method: call.method as Dispatcher.HttpMethod,
       headers: call.headers,
-      body: call.body ? Readable.from(limitedBody(call.body, call.maxRequestBytes, counted), { objectMode: false }) : undefined,
+      body: body ? Readable.from(body, { objectMode: false }) : undefined,
       dispatcher: agentFor(call.connectTimeoutMs, policy === "guarded"),
       signal: call.signal,
       headersTimeout: call.timeoutMs,
       bodyTimeout: call.timeoutMs,
     });
-    return { ok: true, status: response.statusCode, headers: response.headers, body: response.body, bytesIn: () => counted.bytes };
+    return { ok: true, status: response.statusCode, headers: response.headers, body: response.body, bytesIn: () => progress.bytes };
   } catch (error) {
-    const failure = classify(error, call.signal, counted, call.maxRequestBytes);
+    const failure = classify(error, call.signal, progress, call.maxRequestBytes);
     const message = (error as Error).message;
-    return { ok: false, failure, message, bytesIn: counted.bytes };
+    return { ok: false, failure, message, bytesIn: progress.bytes };
+  }
+}
+
+/**
+ * A whole upstream body, or why it did not come: the upstream reset or went silent before the
+ * length it declared (a timeout when undici's body timeout fired), or the caller left meanwhile.
+ */
+export async function readWholeBody(
+  body: Dispatcher.ResponseData["body"],
+  signal: AbortSignal,
+): Promise<{ ok: true; bytes: ArrayBuffer } | { ok: false; failure: UpstreamFailure; message: string }> {
+  try {
+    return { ok: true, bytes: await body.arrayBuffer() };
+  } catch (error) {
+    return { ok: false, failure: classify(error, signal, { bytes: 0, timedOut: false }, Infinity), message: (error as Error).message };
   }
 }
 
@@ -129,21 +186,28 @@ export function decodedBody(
   return decoded;
 }
 
+/** How a relayed body ended: all of it, broken off (the upstream reset or went silent, or our shutdown cut it), or the caller left. */
+export type RelayEnding = "completed" | "interrupted" | "cancelled";
+
+/** The reason a mount cancels a relayed body with when the server, not the caller, ends the response (a drain past its grace). */
+export class ServerStopping extends Error {}
+
 /**
  * The upstream body as a web stream for the Response. Pull-based with no buffer of its own;
- * `onEnd` runs exactly once with the bytes sent and whether the stream completed.
+ * `onEnd` runs exactly once with the bytes sent and how the stream ended. A body the upstream
+ * breaks off errors the stream, so the caller never sees a clean end of a truncated answer.
  */
 export function relayBody(
   body: AsyncIterable<Buffer> & { destroy(): void },
-  onEnd: (result: { bytesOut: number; completed: boolean; error?: string }) => void,
+  onEnd: (result: { bytesOut: number; ending: RelayEnding; error?: string }) => void,
 ): ReadableStream<Uint8Array> {
   const iterator = body[Symbol.asyncIterator]();
   let bytesOut = 0;
   let ended = false;
-  const end = (completed: boolean, error?: string) => {
+  const end = (ending: RelayEnding, error?: string) => {
     if (ended) return;
     ended = true;
-    onEnd({ bytesOut, completed, error });
+    onEnd({ bytesOut, ending, error });
   };
   return new ReadableStream<Uint8Array>(
     {
@@ -152,7 +216,7 @@ export function relayBody(
           const { value, done } = await iterator.next();
           if (done) {
             controller.close();
-            end(true);
+            end("completed");
             return;
           }
           const chunk = value;
@@ -160,13 +224,14 @@ export function relayBody(
           controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
         } catch (error) {
           controller.error(error);
-          end(false, (error as Error).message);
+          end("interrupted", (error as Error).message);
         }
       },
-      cancel() {
-        // The caller went away: stop reading and close the upstream connection.
+      cancel(reason) {
+        // The caller went away (or the server is cutting the response): stop reading and close the upstream connection.
         body.destroy();
-        end(false, "client closed the connection");
+        if (reason instanceof ServerStopping) end("interrupted", reason.message);
+        else end("cancelled", "client closed the connection");
       },
     },
     { highWaterMark: 0 },

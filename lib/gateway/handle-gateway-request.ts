@@ -4,14 +4,20 @@
 import { admitCall, payloadTooLarge } from "@/lib/gateway/admit-call";
 import { newCallContext, recordCall, type CallContext } from "@/lib/gateway/call-context";
 import {
+  REQUEST_BODY_TIMEOUTS,
   callUpstream,
   canDecode,
   decodedBody,
   discardBody,
   methodMayHaveBody,
+  readWholeBody,
   relayBody,
+  type RequestBodyTimeouts,
   type UpstreamFailure,
 } from "@/lib/gateway/forward";
+import { settleLater } from "@/lib/gateway/settling-calls";
+import { databaseRefusal } from "@/lib/gateway/database-outage";
+import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { GatewayError } from "@/lib/gateway/gateway-error";
 import { callerResponseHeaders, upstreamRequestHeaders } from "@/lib/gateway/headers";
 import { rateLimitHeaders } from "@/lib/gateway/rate-limiter";
@@ -31,6 +37,8 @@ type GatewayCallOptions = {
    * limit and the usage record are the same as for a call with the raw key.
    */
   authenticatedKey?: ResolvedKey;
+  /** how long a streamed request body may take (the node mount passes the server's; tests shorten them) */
+  requestBodyTimeouts?: RequestBodyTimeouts;
 };
 
 export async function handleGatewayRequest(request: Request, client: ClientInfo, options: GatewayCallOptions = {}): Promise<Response> {
@@ -41,17 +49,21 @@ export async function handleGatewayRequest(request: Request, client: ClientInfo,
     return refuse(call, error);
   }
   try {
-    return await forward(request, client, call);
+    return await forward(request, client, call, options.requestBodyTimeouts ?? REQUEST_BODY_TIMEOUTS);
   } catch (error) {
-    // A failure of ours after the charge: the caller got no answer from the API, so give it back.
-    await refund(call, "gateway error").catch((refundError) =>
-      console.error(`[gateway] requestId=${call.requestId} refund after an error failed; reconcile by request id:`, refundError),
-    );
+    // A failure of ours after the charge: the caller got no answer from the API, so give it back
+    // (at once, or, when the database is what failed, once it answers: database-outage.ts).
+    if (!isDatabaseUnavailable(error)) {
+      await refund(call, "gateway error").catch((refundError) =>
+        console.error(`[gateway] requestId=${call.requestId} refund after an error failed; reconcile by request id:`, refundError),
+      );
+    }
     return refuse(call, error);
   }
 }
 
 function refuse(call: CallContext, error: unknown): Response {
+  error = databaseRefusal(call, error) ?? error; // 503, before the usage event: an unsettled charge holds it
   if (!(error instanceof GatewayError)) {
     console.error(`[gateway] requestId=${call.requestId} unexpected error:`, error);
     error = new GatewayError("internal_error", `Something went wrong on our side. Quote request id ${call.requestId} when you contact us.`);
@@ -64,7 +76,7 @@ function refuse(call: CallContext, error: unknown): Response {
 }
 
 const FAILURE_ERRORS: Record<
-  Exclude<UpstreamFailure, "too_large" | "client_aborted">,
+  Exclude<UpstreamFailure, "too_large" | "client_aborted" | "client_timeout">,
   { code: "upstream_unavailable" | "upstream_timeout"; detail: string }
 > = {
   unavailable: {
@@ -82,7 +94,7 @@ const FAILURE_ERRORS: Record<
   },
 };
 
-async function forward(request: Request, client: ClientInfo, call: CallContext): Promise<Response> {
+async function forward(request: Request, client: ClientInfo, call: CallContext, bodyTimeouts: RequestBodyTimeouts): Promise<Response> {
   // admitCall succeeded, so it filled these in.
   const { api, plan, target, headerList } = call as Required<Pick<CallContext, "api" | "plan" | "target" | "headerList">> & CallContext;
   const credential =
@@ -97,26 +109,13 @@ async function forward(request: Request, client: ClientInfo, call: CallContext):
     ),
     body: methodMayHaveBody(request.method) ? request.body : null,
     maxRequestBytes: plan.maxRequestBytes,
+    requestBodyTimeouts: bodyTimeouts,
     connectTimeoutMs: api.connectTimeoutMs,
     timeoutMs: api.timeoutMs,
     signal: request.signal,
   });
 
-  if (!outcome.ok) {
-    // The call did not complete: nothing to charge, whatever the policy (the caller got no answer).
-    await refund(call, `upstream ${outcome.failure}`);
-    if (outcome.failure === "client_aborted") {
-      recordCall(call, { status: 499, errorCode: "client_closed_request", bytesIn: outcome.bytesIn });
-      return new Response(null, { status: 499 });
-    }
-    const error =
-      outcome.failure === "too_large"
-        ? payloadTooLarge(plan.maxRequestBytes)
-        : new GatewayError(FAILURE_ERRORS[outcome.failure].code, FAILURE_ERRORS[outcome.failure].detail);
-    if (outcome.failure !== "too_large")
-      console.warn(`[gateway] requestId=${call.requestId} api=${api.slug} upstream ${outcome.failure}: ${outcome.message}`);
-    return refuse(call, error);
-  }
+  if (!outcome.ok) return notAnswered(call, outcome, plan.maxRequestBytes, bodyTimeouts);
 
   if (!canDecode(outcome.headers["content-encoding"])) {
     discardBody(outcome.body);
@@ -147,15 +146,52 @@ async function forward(request: Request, client: ClientInfo, call: CallContext):
     return new Response(null, { status, headers });
   }
   if (isSmallPlainBody(outcome.headers)) {
-    // A small body of known length is read whole: one write to the caller instead of a stream.
-    const bytes = await outcome.body.arrayBuffer();
-    recordCall(call, { status, bytesIn: outcome.bytesIn(), bytesOut: bytes.byteLength });
-    return new Response(bytes, { status, headers });
+    // A small body of known length is read whole: one write to the caller instead of a stream. An
+    // upstream that resets or goes silent before the end is a 502/504 then: no head has gone out.
+    const read = await readWholeBody(outcome.body, request.signal);
+    if (!read.ok) return notAnswered(call, { ...read, bytesIn: outcome.bytesIn() }, plan.maxRequestBytes, bodyTimeouts);
+    recordCall(call, { status, bytesIn: outcome.bytesIn(), bytesOut: read.bytes.byteLength });
+    return new Response(read.bytes, { status, headers });
   }
-  const body = relayBody(decodedBody(outcome.body, outcome.headers["content-encoding"]), ({ bytesOut, completed }) =>
-    recordCall(call, { status, errorCode: completed ? null : "response_interrupted", bytesIn: outcome.bytesIn(), bytesOut }),
-  );
+  const body = relayBody(decodedBody(outcome.body, outcome.headers["content-encoding"]), ({ bytesOut, ending, error }) => {
+    const usage = { status, bytesIn: outcome.bytesIn(), bytesOut };
+    if (ending === "completed") return recordCall(call, usage);
+    if (ending === "cancelled" || request.signal.aborted) return recordCall(call, { ...usage, errorCode: "client_closed_request" });
+    // The head went out and the upstream broke the body off: the caller's stream errors (never a
+    // clean end) and, under the default policy, a partial answer is not paid for.
+    console.warn(`[gateway] requestId=${call.requestId} api=${api.slug} upstream broke off the body after ${bytesOut} bytes: ${error}`);
+    const refunded =
+      plan.chargePolicy === "REFUND_ON_UPSTREAM_FAILURE" ? refund(call, "upstream broke off the response") : Promise.resolve();
+    settleLater(
+      refunded
+        .catch((refundError) => console.error(`[gateway] requestId=${call.requestId} refund of an interrupted body failed:`, refundError))
+        .finally(() => recordCall(call, { ...usage, errorCode: "response_interrupted" })),
+    );
+  });
   return new Response(body, { status, headers });
+}
+
+/** The upstream gave no complete answer, or the caller's body never came: refunded, whatever the policy. */
+async function notAnswered(
+  call: CallContext,
+  failed: { failure: UpstreamFailure; message: string; bytesIn: number },
+  maxRequestBytes: number,
+  bodyTimeouts: RequestBodyTimeouts,
+): Promise<Response> {
+  // The call did not complete: nothing to charge, whatever the policy (the caller got no answer).
+  await refund(call, `upstream ${failed.failure}`);
+  const { failure } = failed;
+  if (failure === "client_aborted") {
+    recordCall(call, { status: 499, errorCode: "client_closed_request", bytesIn: failed.bytesIn });
+    return new Response(null, { status: 499 });
+  }
+  if (failure === "too_large") return refuse(call, payloadTooLarge(maxRequestBytes));
+  if (failure === "client_timeout") {
+    const detail = `Your request body stopped arriving: the gateway waits ${bodyTimeouts.idleMs / 1000} s for more of it and ${bodyTimeouts.totalMs / 1000} s for all of it. You were not charged.`;
+    return refuse(call, new GatewayError("request_timeout", detail));
+  }
+  console.warn(`[gateway] requestId=${call.requestId} api=${call.api?.slug} upstream ${failure}: ${failed.message}`);
+  return refuse(call, new GatewayError(FAILURE_ERRORS[failure].code, FAILURE_ERRORS[failure].detail));
 }
 
 /** Bodies up to this size with a Content-Length and no encoding are relayed in one piece. */
@@ -168,7 +204,7 @@ function isSmallPlainBody(headers: Record<string, string | string[] | undefined>
 }
 
 async function refund(call: CallContext, reason: string): Promise<void> {
-  if (call.charged === 0n || !call.key || !call.api) return;
+  if (call.charged === 0n || call.refunded > 0n || !call.key || !call.api) return;
   const balance = await refundCall({
     teamId: call.key.teamId,
     apiId: call.api.id,

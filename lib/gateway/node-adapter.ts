@@ -1,14 +1,56 @@
-// The gateway mounted straight on node:http, in front of Next.js (scripts/serve.ts). Same hot path
-// as the route handler (handleGatewayRequest), without the framework's routing and rendering
+// The gateway mounted straight on node:http, in front of Next.js (lib/gateway/node-server.ts). Same
+// hot path as the route handler (handleGatewayRequest), without the framework's routing and rendering
 // pipeline: the lean mount docs/architecture.md describes. Streams both ways with backpressure; a caller
 // hanging up aborts the upstream request and stops the response stream.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { Readable } from "node:stream";
 import { handleGatewayRequest } from "@/lib/gateway/handle-gateway-request";
-import { methodMayHaveBody } from "@/lib/gateway/forward";
+import { ServerStopping, methodMayHaveBody, type RequestBodyTimeouts } from "@/lib/gateway/forward";
 import { clientFromNode } from "@/lib/http/client-address";
 
 export const GATEWAY_PATH_PREFIX = "/api/gateway/";
+
+/**
+ * The caller's body as a pull-based web stream. Unlike Readable.toWeb, cancelling it (a body over the
+ * plan's limit, or one that stopped arriving) leaves the socket open for the answer; the answer then
+ * closes the connection (writeWebResponse), and what the caller still sends is discarded meanwhile.
+ */
+function requestBody(req: IncomingMessage): ReadableStream<Uint8Array> {
+  let open = true;
+  const stop = () => {
+    open = false;
+    req.removeListener("data", onData);
+    req.resume();
+  };
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  const onData = (chunk: Buffer) => {
+    controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    if ((controller.desiredSize ?? 0) <= 0) req.pause();
+  };
+  return new ReadableStream<Uint8Array>(
+    {
+      start(streamController) {
+        controller = streamController;
+        req.on("data", onData);
+        req.once("end", () => {
+          if (open) controller.close();
+          stop();
+        });
+        // The caller hung up mid-body: the upstream request fails, and the abort says why.
+        req.once("error", (error) => {
+          if (open) controller.error(error);
+          stop();
+        });
+      },
+      pull() {
+        req.resume();
+      },
+      cancel() {
+        stop();
+      },
+    },
+    { highWaterMark: 64 * 1024, size: (chunk) => chunk.byteLength },
+  );
+}
 
 function toWebRequest(req: IncomingMessage, origin: string, signal: AbortSignal): Request {
   const headers = new Headers();
@@ -20,38 +62,63 @@ function toWebRequest(req: IncomingMessage, origin: string, signal: AbortSignal)
     method,
     headers,
     signal,
-    body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
+    body: hasBody ? requestBody(req) : undefined,
     ...(hasBody ? { duplex: "half" } : {}),
   } as RequestInit);
 }
 
-async function writeWebResponse(response: Response, res: ServerResponse): Promise<void> {
+type Relay = { cancel?: (reason?: unknown) => void };
+
+async function writeWebResponse(response: Response, req: IncomingMessage, res: ServerResponse, relay: Relay): Promise<void> {
   const headers: [string, string][] = [];
   for (const pair of response.headers) headers.push(pair);
+  // An answer before the whole request arrived (a refusal, a body too large or too slow): the rest
+  // of the request is not read, so the connection cannot carry another one.
+  if (!req.complete) headers.push(["connection", "close"]);
   res.writeHead(response.status, headers);
   if (!response.body) return void res.end();
   const reader = response.body.getReader();
-  // The caller left: stop pulling from the upstream. A cancel of a finished stream has nothing to report.
-  res.on("close", () => void reader.cancel().catch((error) => void error));
+  // A cancel of a finished stream has nothing to report.
+  relay.cancel = (reason) => void reader.cancel(reason).catch((error: unknown) => void error);
   for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    if (!res.write(value)) await new Promise<void>((resolve) => res.once("drain", resolve).once("close", resolve));
+    // The upstream broke the body off (the gateway has logged and recorded it): end the connection
+    // abruptly, so the caller sees a truncated body and never a clean end.
+    const next = await reader.read().catch((error: unknown) => ({ broken: error }));
+    if ("broken" in next) return void res.destroy();
+    if (next.done) break;
+    if (!res.write(next.value)) await new Promise<void>((resolve) => res.once("drain", resolve).once("close", resolve));
     if (res.destroyed) return;
   }
   res.end();
 }
 
-export async function serveGatewayNode(req: IncomingMessage, res: ServerResponse, origin: string): Promise<void> {
+export type NodeMountOptions = {
+  requestBodyTimeouts?: RequestBodyTimeouts;
+  /** whether the server is draining (node-server.ts): a response it cuts then was not cut by the caller */
+  stopping?: () => boolean;
+};
+
+export async function serveGatewayNode(
+  req: IncomingMessage,
+  res: ServerResponse,
+  origin: string,
+  options: NodeMountOptions = {},
+): Promise<void> {
   const controller = new AbortController();
+  const relay: Relay = {};
   res.on("close", () => {
-    if (!res.writableFinished) controller.abort();
+    if (res.writableFinished) return;
+    // Stop pulling from the upstream, saying who ended the response, before the abort reaches undici.
+    relay.cancel?.(options.stopping?.() ? new ServerStopping("the server stopped before the response finished") : undefined);
+    controller.abort();
   });
   try {
     const request = toWebRequest(req, origin, controller.signal);
     // The socket's peer, or what a proxy listed in TRUSTED_PROXIES says about the caller.
-    const response = await handleGatewayRequest(request, clientFromNode(req, new URL(origin).host));
-    await writeWebResponse(response, res);
+    const response = await handleGatewayRequest(request, clientFromNode(req, new URL(origin).host), {
+      requestBodyTimeouts: options.requestBodyTimeouts,
+    });
+    await writeWebResponse(response, req, res, relay);
   } catch (error) {
     console.error("[gateway] could not write a response:", error);
     if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" }).end("internal error");

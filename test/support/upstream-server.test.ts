@@ -100,6 +100,37 @@ describe("upstream server", () => {
     expect(upstream.requests[before]!.url).toBe("/nothing/here");
   });
 
+  it("breaks a body off: /broken declares more than it sends, then resets or stalls", async () => {
+    const partial = (path: string) =>
+      new Promise<{ status: number; declared: string | undefined; received: number; outcome: string }>((resolve) => {
+        const request = http.get(`${upstream.url}${path}`, (res) => {
+          let received = 0;
+          const done = (outcome: string) =>
+            resolve({ status: res.statusCode!, declared: res.headers["content-length"], received, outcome });
+          res.on("data", (chunk: Buffer) => (received += chunk.length));
+          res.on("end", () => done("end"));
+          res.on("error", () => done("error"));
+          res.on("aborted", () => done("aborted"));
+          request.setTimeout(300, () => {
+            done("silent");
+            request.destroy();
+          });
+        });
+        request.on("error", (error) => void error); // the reset also reaches the request: expected here
+      });
+    expect(await partial("/broken?length=1000&sent=100&then=reset&status=201")).toMatchObject({ status: 201, declared: "1000" });
+    expect((await partial("/broken?length=1000&sent=100&then=reset")).outcome).not.toBe("end");
+    expect(await partial("/broken?length=1000&sent=100&then=stall")).toMatchObject({ received: 100, outcome: "silent" });
+  });
+
+  it("sends /chunks without a length, then ends, resets or stalls", async () => {
+    const ended = await fetch(`${upstream.url}/chunks?count=3&intervalMs=10`);
+    expect(ended.headers.get("content-length")).toBeNull();
+    expect(await ended.text()).toBe("chunk 0\nchunk 1\nchunk 2\n");
+    const reset = await fetch(`${upstream.url}/chunks?count=2&intervalMs=10&then=reset`);
+    await expect(reset.text()).rejects.toThrow();
+  });
+
   it("waitForRequests fails with a count when too few arrive", async () => {
     await expect(upstream.waitForRequests(upstream.requests.length + 1, 50)).rejects.toThrow(/within 50 ms/);
   });

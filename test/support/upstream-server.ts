@@ -9,6 +9,12 @@
 //   …/big?bytes=N              N bytes of 'x' in 64 KiB chunks, application/octet-stream
 //   …/headers?set=a:1,b:2      200 with those response headers (hop-by-hop stripping tests)
 //   …/compressed?encoding=gzip|br|zstd  a JSON body in that Content-Encoding, whatever was accepted
+//   …/broken?length=N&sent=M&then=reset|stall&status=S
+//                              status S (200) with Content-Length N but only M bytes of 'x', then the
+//                              socket is reset (TCP RST) or goes silent: a body that never completes
+//   …/chunks?count=N&intervalMs=M&then=end|reset|stall
+//                              chunked (no Content-Length): N lines M ms apart, then a clean end, a
+//                              reset or silence
 //   anything else              404 JSON
 import http from "node:http";
 import zlib from "node:zlib";
@@ -151,6 +157,13 @@ function route(res: http.ServerResponse, record: RecordedRequest, onClose: OnClo
       return big(res, number("bytes", CHUNK_BYTES));
     case "headers":
       return headers(res, url.searchParams.get("set") ?? "");
+    case "broken": {
+      res.writeHead(number("status", 200), { "content-type": "application/octet-stream", "content-length": number("length", 1000) });
+      res.write(Buffer.alloc(number("sent", 100), "x"));
+      return breakOff(res, url.searchParams.get("then"), onClose);
+    }
+    case "chunks":
+      return chunks(res, number("count", 3), number("intervalMs", 50), url.searchParams.get("then"), onClose);
   }
   json(res, 404, { error: "not_found", url: record.url });
 }
@@ -203,4 +216,25 @@ function headers(res: http.ServerResponse, spec: string) {
     return json(res, 400, { error: String(error) });
   }
   json(res, 200, { set });
+}
+
+/** What a misbehaving upstream does once it has sent part of a body. */
+function breakOff(res: http.ServerResponse, then: string | null, onClose: OnClose) {
+  if (then === "end") return void res.end();
+  if (then === "stall") return; // silence until the client gives up; close() ends it
+  // A reset right after the last write: the bytes already written still leave first.
+  const timer = setTimeout(() => res.socket?.resetAndDestroy(), 20);
+  onClose(() => clearTimeout(timer));
+}
+
+function chunks(res: http.ServerResponse, count: number, intervalMs: number, then: string | null, onClose: OnClose) {
+  res.writeHead(200, { "content-type": "text/plain" });
+  res.flushHeaders();
+  let sent = 0;
+  const timer = setInterval(() => {
+    if (sent < count) return void res.write(`chunk ${sent++}\n`);
+    clearInterval(timer);
+    breakOff(res, then ?? "end", onClose);
+  }, intervalMs);
+  onClose(() => clearInterval(timer));
 }
