@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "apis" ADD COLUMN     "relayCookies" BOOLEAN NOT NULL DEFAULT false;
+
