@@ -8,8 +8,8 @@ const DOCS: Record<ErrorCode, Omit<ErrorDoc, "code" | "status">> = {
   bad_request: {
     title: "Bad request",
     meaning:
-      "The request could not be understood: a body that is not valid JSON, an unsafe gateway path (an encoded slash or backslash, a NUL byte, an absolute URL), request headers over 8 KiB, or an API key in the URL.",
-    fix: "Read `detail` for the exact problem. Send keys only in the Authorization or X-API-Key header, and rotate a key that appeared in a URL.",
+      "The request could not be understood: a body that is not valid JSON, an unsafe gateway path (an encoded slash or backslash, a NUL byte, an absolute URL), request headers over 8 KiB, an API key in the URL, a TRACE or TRACK request, an address with a malformed percent-encoding (such as %ff), or a NUL character (%00) in a page address, a path parameter or a query parameter.",
+    fix: "Read `detail` for the exact problem. Percent-encode addresses as UTF-8 and leave NUL characters out. Send keys only in the Authorization or X-API-Key header, and rotate a key that appeared in a URL.",
   },
   validation_failed: {
     title: "Validation failed",
