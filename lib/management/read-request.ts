@@ -2,12 +2,18 @@
 // wrong) and query strings (400, since a bad query is a malformed request rather than bad data).
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { readLimited } from "@/lib/http/read-limited";
 import { fieldErrors, summarizeFieldErrors, unstorableTextErrors } from "@/lib/validation";
 
+/** Room for the largest body an operation takes: an API with its OpenAPI document (at most 1 MiB). */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
 export async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
+  // Read up to the limit and no further, so a huge body cannot make the server buffer without bound.
+  const { bytes, truncated } = await readLimited(request.body, MAX_BODY_BYTES);
+  if (truncated) throw new AppError("payload_too_large", `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB.`);
   try {
-    return JSON.parse(text);
+    return JSON.parse(new TextDecoder().decode(bytes));
   } catch {
     // The parser's message would echo part of the body back; a fixed sentence says enough.
     throw new AppError("bad_request", "The request body is not valid JSON. Send a JSON object with `Content-Type: application/json`.");
