@@ -2,6 +2,7 @@
 // prices and a deployment, an AI API publishing it with a plan, a funded team subscribed, and a key;
 // plus an official OpenAI SDK client that reaches /api/ai/v1 in-process (its `fetch` is the gateway).
 import crypto from "node:crypto";
+import Anthropic from "@anthropic-ai/sdk";
 import OpenAI from "openai";
 import { db, type AiProviderKind } from "@/lib/db";
 import { encryptSecret } from "@/lib/crypto";
@@ -64,6 +65,21 @@ export function openAiClient(key: string) {
   const client = new OpenAI({
     apiKey: key,
     baseURL: "http://localhost:3000/api/ai/v1",
+    fetch: async (url, init) => {
+      counter.calls += 1;
+      return handleAiRequest(new Request(url, init));
+    },
+  });
+  return { client, counter };
+}
+
+/** The official Anthropic SDK, answered by the AI gateway in this process (its base URL gains /v1/messages). */
+export function anthropicClient(key: string) {
+  const counter = { calls: 0 };
+  const client = new Anthropic({
+    apiKey: key,
+    baseURL: "http://localhost:3000/api/ai",
+    maxRetries: 0,
     fetch: async (url, init) => {
       counter.calls += 1;
       return handleAiRequest(new Request(url, init));

@@ -1,5 +1,5 @@
 // The AI gateway, independent of Next.js like the REST gateway: a web Request in, a web Response
-// out. Routes /api/ai/v1/… to its handler after authenticating the key; every refusal is an error in
+// out. Routes /api/ai/v1/… (chat/completions, embeddings, models, messages) to its handler after authenticating the key; every refusal is an error in
 // the caller's SDK's own shape (OpenAI's everywhere, Anthropic's on /messages).
 import { newRequestId } from "@/lib/http/request-id";
 import type { ResolvedKey } from "@/lib/gateway/key-cache";
@@ -8,6 +8,7 @@ import { AiError, aiErrorResponse } from "@/lib/ai/gateway/ai-error";
 import { authenticateAiCaller } from "@/lib/ai/gateway/admit-ai-call";
 import { handleChatCompletions } from "@/lib/ai/gateway/chat-completions";
 import { handleEmbeddings } from "@/lib/ai/gateway/embeddings";
+import { handleMessages } from "@/lib/ai/gateway/messages";
 import { handleGetModel, handleListModels } from "@/lib/ai/gateway/list-models";
 import type { AiRequestContext } from "@/lib/ai/gateway/ai-request-context";
 
@@ -18,6 +19,7 @@ type Route = (request: Request, context: AiRequestContext, rest: string) => Prom
 function routeFor(method: string, path: string): { route: Route; format: WireFormat } | null {
   if (method === "POST" && path === "/chat/completions") return { route: handleChatCompletions, format: "openai" };
   if (method === "POST" && path === "/embeddings") return { route: handleEmbeddings, format: "openai" };
+  if (method === "POST" && path === "/messages") return { route: handleMessages, format: "anthropic" };
   if (method === "GET" && path === "/models") return { route: (_request, context) => handleListModels(context), format: "openai" };
   const model = /^\/models\/(.+)$/.exec(path);
   if (method === "GET" && model)

@@ -3,45 +3,39 @@
 // output delivered is counted, and the provider's cumulative usage is kept (the last report wins).
 // The call settles exactly once, at the first of: the provider's end ([DONE]), a provider failure
 // mid-stream (an OpenAI-format error event goes to the caller; charged for what was delivered, as
-// PARTIAL), or the caller leaving (the provider request is aborted; PARTIAL as well). Tollgate always
-// asks for usage; the final usage chunk reaches the caller only if it asked, with the call's cost.
-import type { ChatCompletionRequest } from "@/lib/ai/openai/chat-request";
+// PARTIAL), or the caller leaving (the provider request is aborted; PARTIAL as well). What the
+// caller reads is the encoder's business (stream-encoders.ts: OpenAI chunks or Anthropic events).
 import type { ChatCompletionChunk } from "@/lib/ai/openai/chat-response";
 import { createSseParser, SSE_DONE } from "@/lib/ai/sse";
 import { usageFromOpenAI } from "@/lib/ai/translate/usage";
 import { countTextTokens } from "@/lib/ai/tokens";
-import { gatewayAmount } from "@/lib/money";
 import type { TokenUsage, UsageSource } from "@/lib/ai/types";
 import type { AiCall } from "@/lib/ai/gateway/admit-ai-call";
 import type { ProviderAnswer } from "@/lib/ai/gateway/call-provider";
 import { finishAiCall, type AiCallTiming, type AiCharge } from "@/lib/ai/gateway/finish-ai-call";
 import { aiAnswerHeaders, type AiRequestContext } from "@/lib/ai/gateway/ai-request-context";
 import { providerChunks } from "@/lib/ai/gateway/provider-chunks";
-import type { ChatCompletionChunk as Chunk } from "@/lib/ai/openai/chat-response";
+import type { StreamEncoder } from "@/lib/ai/gateway/stream-encoders";
 
 export type StreamRelay = {
-  body: ChatCompletionRequest;
   call: AiCall;
   answer: ProviderAnswer;
   timing: AiCallTiming;
   context: AiRequestContext;
   bytesIn: number;
   estimatedInputTokens: number;
+  /** the caller's format */
+  encoder: StreamEncoder;
 };
 
-const encoder = new TextEncoder();
-const event = (data: unknown) => encoder.encode(`data: ${typeof data === "string" ? data : JSON.stringify(data)}\n\n`);
-
 export function relayChatStream(relay: StreamRelay): Response {
-  const { body, call, answer, timing, context, bytesIn, estimatedInputTokens } = relay;
-  const wantsUsage = body.stream_options?.include_usage === true;
+  const { call, answer, timing, context, bytesIn, estimatedInputTokens, encoder } = relay;
   const parser = createSseParser();
   const chunksOf = providerChunks(answer.deployment.provider.kind, call.model.publicId);
   const upstream = answer.body[Symbol.asyncIterator]();
   let providerUsage: TokenUsage | null = null;
   let delivered = "";
   let bytesOut = 0;
-  let usageChunk: ChatCompletionChunk | null = null;
   let settled: Promise<AiCharge> | null = null;
 
   const deliveredUsage = (): TokenUsage => ({
@@ -49,60 +43,43 @@ export function relayChatStream(relay: StreamRelay): Response {
     cachedInputTokens: 0,
     outputTokens: countTextTokens(delivered),
   });
-  const settle = (status: number, source: UsageSource, errorCode?: string) => {
-    const usage = source === "PROVIDER" ? providerUsage : delivered === "" ? null : deliveredUsage();
-    return (settled ??= finishAiCall(call, timing, { status, errorCode, usage, source, bytesIn, bytesOut }));
-  };
-  const send = (controller: ReadableStreamDefaultController<Uint8Array>, bytes: Uint8Array) => {
-    bytesOut += bytes.byteLength;
-    controller.enqueue(bytes);
-  };
-
-  /** The provider's end: settle from its usage (or our count), then the usage chunk if asked, then [DONE]. */
-  const complete = async (controller: ReadableStreamDefaultController<Uint8Array>) => {
-    const charge = await settle(200, providerUsage ? "PROVIDER" : "COUNTED");
-    if (wantsUsage && usageChunk) {
-      const tollgate = {
-        charged: gatewayAmount(charge.charged),
-        balance: charge.balanceAfter === null ? null : gatewayAmount(charge.balanceAfter),
-      };
-      send(controller, event({ ...usageChunk, tollgate }));
+  const usageFor = (source: UsageSource) => (source === "PROVIDER" ? providerUsage : delivered === "" ? null : deliveredUsage());
+  const settle = (status: number, source: UsageSource, errorCode?: string) =>
+    (settled ??= finishAiCall(call, timing, { status, errorCode, usage: usageFor(source), source, bytesIn, bytesOut }));
+  const send = (controller: ReadableStreamDefaultController<Uint8Array>, events: Uint8Array[]) => {
+    for (const bytes of events) {
+      bytesOut += bytes.byteLength;
+      controller.enqueue(bytes);
     }
-    send(controller, event(SSE_DONE));
-    controller.close();
+    return events.length > 0;
   };
 
-  const fail = async (controller: ReadableStreamDefaultController<Uint8Array>, message: string) => {
-    await settle(502, "PARTIAL", "response_interrupted");
-    send(controller, event({ error: { message, type: "api_error", code: "response_interrupted", param: null } }));
-    controller.close();
-  };
-
-  /** Relays chunks; returns whether any reached the caller. */
-  const relayChunks = (controller: ReadableStreamDefaultController<Uint8Array>, chunks: Chunk[]): boolean => {
-    let sent = false;
+  /** Notes usage and delivered output, then hands the chunks to the caller's encoder. */
+  const relayChunks = (controller: ReadableStreamDefaultController<Uint8Array>, chunks: ChatCompletionChunk[]): boolean => {
     for (const chunk of chunks) {
       if (chunk.usage) providerUsage = usageFromOpenAI(chunk.usage);
       for (const choice of chunk.choices ?? []) {
         delivered += choice.delta?.content ?? "";
         for (const toolCall of choice.delta?.tool_calls ?? []) delivered += toolCall.function?.arguments ?? "";
       }
-      if (chunk.usage && (chunk.choices ?? []).length === 0) {
-        usageChunk = chunk; // sent after the settle, with the cost, if the caller asked
-        continue;
-      }
-      const { usage: _usage, ...withoutUsage } = chunk;
-      send(controller, event(wantsUsage ? chunk : withoutUsage));
-      sent = true;
     }
-    return sent;
+    return send(controller, encoder.chunks(chunks));
   };
 
-  /** The provider finished: closing chunks, then the settle; without any usage the answer was cut short. */
+  /** The provider finished: its closing chunks, the settle (its usage, or our count), the closing events. */
   const finishStream = async (controller: ReadableStreamDefaultController<Uint8Array>) => {
     relayChunks(controller, chunksOf.end());
-    if (providerUsage || delivered !== "") return complete(controller);
-    return fail(controller, "The provider ended the answer without any output.");
+    if (!providerUsage && delivered === "") return fail(controller, "The provider ended the answer without any output.");
+    const source = providerUsage ? "PROVIDER" : "COUNTED";
+    const charge = await settle(200, source);
+    send(controller, encoder.finish(usageFor(source), charge));
+    controller.close();
+  };
+
+  const fail = async (controller: ReadableStreamDefaultController<Uint8Array>, message: string) => {
+    await settle(502, "PARTIAL", "response_interrupted");
+    send(controller, encoder.error(message));
+    controller.close();
   };
 
   const stream = new ReadableStream<Uint8Array>({

@@ -1,0 +1,25 @@
+// POST /api/ai/v1/messages: Anthropic's Messages API, so the Anthropic SDK and Claude Code
+// (ANTHROPIC_BASE_URL) work with every model of the registry. The request is translated to the
+// canonical Chat Completions form, answers and streams back to Anthropic's.
+import { messagesRequestSchema } from "@/lib/ai/anthropic/messages-request";
+import { anthropicToOpenAIRequest } from "@/lib/ai/translate/anthropic-to-openai-request";
+import { openAIToAnthropicResponse } from "@/lib/ai/translate/responses";
+import { readAiBody } from "@/lib/ai/gateway/read-ai-body";
+import { runChat } from "@/lib/ai/gateway/run-chat";
+import { anthropicStreamEncoder } from "@/lib/ai/gateway/stream-encoders";
+import type { AiRequestContext } from "@/lib/ai/gateway/ai-request-context";
+
+export async function handleMessages(request: Request, context: AiRequestContext): Promise<Response> {
+  const { body, bytes } = await readAiBody(request, messagesRequestSchema);
+  const canonical = { ...anthropicToOpenAIRequest(body), stream: Boolean(body.stream) };
+  return runChat(
+    {
+      body: canonical,
+      bytesIn: bytes,
+      path: "/messages",
+      encoder: (call) => anthropicStreamEncoder(call.model.publicId),
+      present: (completion, usage) => openAIToAnthropicResponse(completion, { model: completion.model, usage }),
+    },
+    context,
+  );
+}
