@@ -87,3 +87,19 @@ export function anthropicClient(key: string) {
   });
   return { client, counter };
 }
+
+/** Another model of the fixture's AI API, on the same provider, for a provider-side behaviour (`fake-chat+…`). */
+export async function addAiModel(fixture: Awaited<ReturnType<typeof createAiFixture>>, providerModel: string) {
+  const model = await db.aiModel.create({
+    data: {
+      publicId: `test-chat-${crypto.randomBytes(4).toString("hex")}`,
+      displayName: providerModel,
+      contextWindow: 128_000,
+      maxOutputTokens: 4_096,
+      ...fixture.prices,
+    },
+  });
+  await db.aiDeployment.create({ data: { modelId: model.id, providerId: fixture.provider.id, providerModel } });
+  await db.apiModel.create({ data: { apiId: fixture.api.id, modelId: model.id } });
+  return model;
+}
