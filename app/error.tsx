@@ -1,20 +1,31 @@
 "use client";
 // Server errors reach the browser only as a digest; the server log has the cause under the same id.
+// GET /api/health tells whether the database is the cause: then the page says so and reloads by
+// itself once the database answers again (README, "When the database is unavailable").
+import { startTransition, useCallback, useEffect, useState } from "react";
+import { useRouter } from "next/navigation";
+import { ErrorView } from "@/components/ui/error-view";
+import { healthSaysUp, watchDatabase, type DatabaseState } from "@/lib/health/watch-database";
+
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  return (
-    <main className="mx-auto flex min-h-[60vh] max-w-lg flex-col items-center justify-center px-4 text-center">
-      <h1 className="text-2xl font-semibold">Something went wrong</h1>
-      <p className="mt-2 text-slate-600">
-        An unexpected error stopped this page. Try again; if it keeps happening, tell your admin the reference below.
-      </p>
-      {error.digest ? (
-        <p className="mt-4 font-mono text-sm text-slate-500" data-testid="error-reference">
-          Reference: {error.digest}
-        </p>
-      ) : null}
-      <button onClick={reset} className="mt-6 rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
-        Try again
-      </button>
-    </main>
+  const router = useRouter();
+  const [database, setDatabase] = useState<DatabaseState>("checking");
+  // The server components render again (refresh), then the boundary shows them (reset).
+  const retry = useCallback(
+    () =>
+      startTransition(() => {
+        router.refresh();
+        reset();
+      }),
+    [router, reset],
   );
+  useEffect(
+    () =>
+      watchDatabase(healthSaysUp, (state) => {
+        setDatabase(state);
+        if (state === "back") retry();
+      }),
+    [retry],
+  );
+  return <ErrorView database={database} digest={error.digest} onRetry={retry} />;
 }

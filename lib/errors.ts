@@ -49,6 +49,11 @@ export class AppError extends Error {
 export const notFound = (what = "That page") => new AppError("not_found", `${what} does not exist or you do not have access to it.`);
 export const forbidden = (message = "You do not have permission to do that.") => new AppError("forbidden", message);
 
+/** The database did not answer in time (lib/db-errors isDatabaseUnavailable): answered with Retry-After. */
+export const serviceUnavailable = () =>
+  new AppError("service_unavailable", `The database did not answer in time. Retry in ${SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS} s.`);
+export const SERVICE_UNAVAILABLE_HEADERS = { "retry-after": String(SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS) };
+
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }

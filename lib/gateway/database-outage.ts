@@ -14,7 +14,7 @@
 // committed (reconcile-lost-calls.ts).
 import { endStatementBackend, statementBackend, type StatementBackend } from "@/lib/db";
 import { isDatabaseUnavailable } from "@/lib/db-errors";
-import { SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS } from "@/lib/errors";
+import { SERVICE_UNAVAILABLE_HEADERS, SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS } from "@/lib/errors";
 import { refundCall } from "@/lib/billing/ledger/close-call";
 import { hasUsageCharge } from "@/lib/billing/ledger/find-usage-charge";
 import type { CallContext } from "@/lib/gateway/call-context";
@@ -37,14 +37,28 @@ type Unsettled = {
 
 /** Beyond this many, a refused call is left to the lost-call reconciler (logged): memory stays bounded. */
 const MAX_UNSETTLED = 10_000;
+const REFUSAL_LOG_MS = 10_000;
 /** Ledger rows of the call are searched from its start minus this margin, in seconds. */
 const LEDGER_MARGIN_SECONDS = 60;
 
 const DETAIL = `Tollgate's database did not answer in time, so this call was not forwarded. You are not charged for it (a charge already taken is refunded as soon as the database answers). Retry in ${SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS} s.`;
 
-type SettlerState = { pending: Map<string, Unsettled>; timer: NodeJS.Timeout | null; running: boolean; failures: number };
+type SettlerState = {
+  pending: Map<string, Unsettled>;
+  timer: NodeJS.Timeout | null;
+  running: boolean;
+  failures: number;
+  /** refusals not logged yet, and the timer that logs them */
+  refusals: { count: number; reason: string; timer: NodeJS.Timeout | null };
+};
 const globalSettler = globalThis as typeof globalThis & { __tollgateOutageSettler?: SettlerState };
-const state: SettlerState = (globalSettler.__tollgateOutageSettler ??= { pending: new Map(), timer: null, running: false, failures: 0 });
+const state: SettlerState = (globalSettler.__tollgateOutageSettler ??= {
+  pending: new Map(),
+  timer: null,
+  running: false,
+  failures: 0,
+  refusals: { count: 0, reason: "", timer: null },
+});
 
 /**
  * The refusal for a call that failed because the database did not answer, or null for any other
@@ -52,10 +66,27 @@ const state: SettlerState = (globalSettler.__tollgateOutageSettler ??= { pending
  */
 export function databaseRefusal(call: CallContext, error: unknown): GatewayError | null {
   if (!isDatabaseUnavailable(error)) return null;
-  console.warn(`[gateway] requestId=${call.requestId} refused with 503: the database did not answer (${(error as Error).message})`);
+  noteRefusal((error as Error).message);
   const unsettled = unsettledCharge(call, error);
   if (unsettled) settleLater(unsettled);
-  return new GatewayError("service_unavailable", DETAIL, undefined, { "retry-after": String(SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS) });
+  return new GatewayError("service_unavailable", DETAIL, undefined, SERVICE_UNAVAILABLE_HEADERS);
+}
+
+/** One log line per REFUSAL_LOG_MS however many calls an outage refuses: the first at once, then a count. */
+function noteRefusal(reason: string): void {
+  const refusals = state.refusals;
+  refusals.reason = reason;
+  if (refusals.timer) return void refusals.count++;
+  console.warn(`[gateway] refusing calls with 503: the database did not answer in time (${reason})`);
+  const report = () => {
+    if (refusals.count === 0) return void (refusals.timer = null);
+    console.warn(
+      `[gateway] refused ${refusals.count} more call(s) with 503 in ${REFUSAL_LOG_MS / 1000} s: the database did not answer in time (${refusals.reason})`,
+    );
+    refusals.count = 0;
+    refusals.timer = setTimeout(report, REFUSAL_LOG_MS).unref();
+  };
+  refusals.timer = setTimeout(report, REFUSAL_LOG_MS).unref();
 }
 
 function unsettledCharge(call: CallContext, error: unknown): Unsettled | null {

@@ -1,11 +1,12 @@
 // Any error thrown under a management route -> problem+json. Expected errors (AppError, a domain
 // zod validation, a unique-constraint race) say what happened; anything else is logged with the
-// request id and answered generically, so internals never leak.
+// request id and answered generically, so internals never leak. A database that did not answer in
+// time is a 503 with Retry-After.
 import { z } from "zod";
-import { AppError, isAppError } from "@/lib/errors";
+import { AppError, isAppError, SERVICE_UNAVAILABLE_HEADERS, serviceUnavailable } from "@/lib/errors";
 import { appErrorResponse, problemResponse } from "@/lib/http/problem";
 import { fieldErrors, summarizeFieldErrors } from "@/lib/validation";
-import { isUniqueViolation } from "@/lib/db-errors";
+import { isDatabaseUnavailable, isUniqueViolation } from "@/lib/db-errors";
 
 function expectedError(error: unknown): AppError | null {
   if (isAppError(error)) return error;
@@ -24,6 +25,10 @@ export function errorResponse(error: unknown, request: Request, requestId: strin
   if (expected) {
     const headers = expected.code === "unauthorized" ? { "www-authenticate": 'Bearer realm="tollgate"' } : undefined;
     return appErrorResponse(expected, requestId, headers);
+  }
+  if (isDatabaseUnavailable(error)) {
+    console.warn(`[api/v1] ${requestId} ${request.method} ${new URL(request.url).pathname} answered 503: ${(error as Error).message}`);
+    return appErrorResponse(serviceUnavailable(), requestId, SERVICE_UNAVAILABLE_HEADERS);
   }
   console.error(`[api/v1] ${requestId} ${request.method} ${new URL(request.url).pathname} failed:`, error);
   return problemResponse(

@@ -2,33 +2,19 @@
 // started): it keeps the events, retries with growing pauses instead of on every new event, never
 // makes recordUsage wait, and past USAGE_BUFFER_MAX_EVENTS drops the oldest with one log line.
 import crypto from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi, type MockInstance } from "vitest";
+import { afterEach, describe, expect, it, vi, type MockInstance } from "vitest";
 import { pgPool } from "@/lib/db";
 import { recordUsage } from "@/lib/gateway/usage-recorder";
 import { bareUsageEvent } from "../support/usage-event";
-import { startFaultCluster, type FaultCluster } from "./support/fault-cluster";
+import { FAULT_TIMEOUTS, useFaultCluster } from "./support/fault-suite";
 import { waitFor } from "./support/wait-for";
 
-let cluster: FaultCluster;
+const suite = useFaultCluster({ ...FAULT_TIMEOUTS, USAGE_BUFFER_MAX_EVENTS: "1000" });
 let logged: { at: number; line: string }[] = [];
 let spies: MockInstance[] = [];
 
-beforeAll(async () => {
-  cluster = await startFaultCluster();
-  process.env.DATABASE_URL = cluster.url;
-  process.env.DATABASE_CONNECT_TIMEOUT_MS = "1000";
-  process.env.DATABASE_STATEMENT_TIMEOUT_MS = "1000";
-  process.env.USAGE_BUFFER_MAX_EVENTS = "1000";
-}, 60_000);
-
-afterAll(async () => {
-  await pgPool().end();
-  await cluster?.destroy();
-});
-
-afterEach(async () => {
+afterEach(() => {
   for (const spy of spies) spy.mockRestore();
-  await cluster.ensureUp();
 });
 
 function captureUsageLog(): void {
@@ -56,7 +42,7 @@ async function storedIds(prefix: string): Promise<Set<string>> {
 describe("usage batch writer with the database down", () => {
   it("keeps the events, retries with growing pauses (not on every new event), and writes them all when the database is back", async () => {
     const prefix = `retry-${crypto.randomBytes(4).toString("hex")}`;
-    await cluster.stop();
+    await suite.cluster.stop();
     captureUsageLog();
 
     expect(recordMany(prefix, 50)).toBeLessThan(50);
@@ -70,14 +56,14 @@ describe("usage batch writer with the database down", () => {
     for (let i = 1; i < pauses.length; i++) expect(pauses[i]).toBeGreaterThan(pauses[i - 1]! * 1.4);
     expect(pauses[0]).toBeGreaterThan(300);
 
-    await cluster.start();
+    await suite.cluster.start();
     await waitFor(async () => (await storedIds(prefix)).size === 750, { timeoutMs: 15_000, what: "all 750 events written" });
     expect(logged.some(({ line }) => /dropped/.test(line))).toBe(false);
   }, 45_000);
 
   it("past the bound drops the oldest events, says so in one log line with the count, and writes the rest", async () => {
     const prefix = `bound-${crypto.randomBytes(4).toString("hex")}`;
-    await cluster.stop();
+    await suite.cluster.stop();
     captureUsageLog();
 
     expect(recordMany(prefix, 1500)).toBeLessThan(200);
@@ -86,7 +72,7 @@ describe("usage batch writer with the database down", () => {
     expect(drops).toHaveLength(1);
     expect(drops[0]!.line).toMatch(/dropped the 500 oldest usage events/);
 
-    await cluster.start();
+    await suite.cluster.start();
     await waitFor(async () => (await storedIds(prefix)).size === 1000, { timeoutMs: 15_000, what: "the newest 1000 events written" });
     const stored = await storedIds(prefix);
     for (let i = 0; i < 1500; i++) expect(stored.has(`${prefix}-${i}`)).toBe(i >= 500);

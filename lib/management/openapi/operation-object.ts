@@ -13,6 +13,12 @@ const ERROR_DESCRIPTIONS: Partial<Record<number, string>> = {
   409: "Conflicts with the current state",
   422: "The body failed validation; `errors` has a message per field",
   500: "Unexpected error; quote the requestId",
+  503: "The database did not answer in time; retry after `Retry-After` seconds",
+};
+
+const ERROR_HEADERS: Partial<Record<number, JsonSchema>> = {
+  401: { "WWW-Authenticate": { schema: { type: "string" }, description: '`Bearer realm="tollgate"`' } },
+  503: { "Retry-After": { schema: { type: "integer" }, description: "Seconds to wait before retrying" } },
 };
 
 const PROBLEM_CONTENT = { "application/problem+json": { schema: schemaRef("Problem") } };
@@ -22,7 +28,7 @@ function errorCodes(operation: OperationSpec): ErrorCode[] {
   if (operation.access !== "public") codes.add("unauthorized").add("forbidden");
   if (operation.body) codes.add("bad_request").add("validation_failed");
   if (operation.query) codes.add("bad_request");
-  return [...codes, "internal_error"];
+  return [...codes, "internal_error", "service_unavailable"];
 }
 
 function parameters(operation: OperationSpec): JsonSchema[] {
@@ -51,8 +57,7 @@ function responses(operation: OperationSpec, names: ComponentNames): JsonSchema 
   };
   for (const code of errorCodes(operation)) {
     const status = ERROR_STATUS[code];
-    const headers =
-      status === 401 ? { "WWW-Authenticate": { schema: { type: "string" }, description: '`Bearer realm="tollgate"`' } } : undefined;
+    const headers = ERROR_HEADERS[status];
     result[status] ??= { description: ERROR_DESCRIPTIONS[status] ?? code, headers, content: PROBLEM_CONTENT };
   }
   // Linters want a client error on every operation; one that refuses nothing (the public document)

@@ -107,13 +107,16 @@ export async function startFaultCluster(): Promise<FaultCluster> {
 }
 
 /** The free port it picked can be taken before the server binds it (test runs start clusters in parallel): try again. */
-async function startOnFreePort(dataDir: string, attempts = 3): ReturnType<typeof startEmbeddedPostgres> {
+async function startOnFreePort(dataDir: string, attempts = 5): ReturnType<typeof startEmbeddedPostgres> {
   const password = crypto.randomBytes(12).toString("hex"); // the first attempt's initdb set it
   for (let attempt = 1; ; attempt++) {
     try {
       return await startEmbeddedPostgres({ dataDir, password, ephemeral: true });
     } catch (error) {
-      if (attempt === attempts || !/Address already in use/.test((error as Error).message)) throw error;
+      if (attempt === attempts || !/could not create any TCP\/IP sockets|Address already in use/.test((error as Error).message))
+        throw error;
+      // Fault test files start together: a random moment apart, they find different free ports.
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 250));
     }
   }
 }
