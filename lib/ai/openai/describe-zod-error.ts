@@ -41,17 +41,20 @@ function closestBranch(branches: Issue[][]): Issue | undefined {
 
 const isTypeMismatch = (issue: Issue) => issue.code === "invalid_type" && issue.path.length === 0;
 
+const MISSING_CODES = new Set<string>(["invalid_type", "invalid_union", "invalid_value"]);
+
 function explain(issue: Issue, field: string, value: unknown): string {
+  if (value === undefined && MISSING_CODES.has(issue.code)) return `Missing required parameter: ${field}.`;
   switch (issue.code) {
     case "invalid_type":
-      return value === undefined
-        ? `Missing required parameter: ${field}.`
-        : `Invalid type for ${field}: expected ${nameType(issue.expected)}, but got ${nameValue(value)} instead.`;
-    case "invalid_union":
-      if (issue.discriminator) return explainChoice(field, "options" in issue ? (issue.options ?? []) : [], value);
-      return `Invalid type for ${field}: expected ${issue.errors.map(([branch]) => nameExpected(branch)).join(" or ")}, but got ${nameValue(value)} instead.`;
+      return `Invalid type for ${field}: expected ${nameType(issue.expected)}, but got ${nameValue(value)} instead.`;
+    case "invalid_union": {
+      if (issue.discriminator) return explainChoice(field, "options" in issue ? (issue.options ?? []) : []);
+      const expected = [...new Set(issue.errors.map(([branch]) => nameExpected(branch)))];
+      return `Invalid type for ${field}: expected ${expected.join(" or ")}, but got ${nameValue(value)} instead.`;
+    }
     case "invalid_value":
-      return explainChoice(field, issue.values, value);
+      return explainChoice(field, issue.values);
     case "too_small":
       return `Invalid value for ${field}: ${explainBound("at least", issue.origin, issue.minimum, issue.inclusive)}.`;
     case "too_big":
@@ -63,8 +66,7 @@ function explain(issue: Issue, field: string, value: unknown): string {
   }
 }
 
-function explainChoice(field: string, options: readonly unknown[], value: unknown): string {
-  if (value === undefined) return `Missing required parameter: ${field}.`;
+function explainChoice(field: string, options: readonly unknown[]): string {
   const quoted = options.map((option) => `'${String(option)}'`);
   return `Invalid value for ${field}: expected ${quoted.length === 1 ? quoted[0] : `one of ${quoted.join(", ")}`}.`;
 }
