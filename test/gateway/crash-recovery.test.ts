@@ -95,3 +95,47 @@ describe("a gateway process killed mid-storm", () => {
     }
   }, 30_000);
 });
+
+describe("an AI gateway process killed mid-stream", () => {
+  it("leaves no reservation open: another instance refunds it in full and records the call", async () => {
+    const { startFakeAiProvider } = await import("../support/fake-ai-provider");
+    const { createAiFixture } = await import("../support/ai-factories");
+    const fake = await startFakeAiProvider();
+    try {
+      const START = 10_000_000n;
+      const fixture = await createAiFixture({ providerUrl: fake.openAiBaseUrl, providerModel: "fake-chat+delay-ms:200", balance: START });
+      const { child, port, instanceId } = await startInstance();
+      const STREAMS = 10;
+      const streams = Array.from({ length: STREAMS }, (_, i) =>
+        fetch(`http://127.0.0.1:${port}/api/ai/v1/chat/completions`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${fixture.key}`, "content-type": "application/json" },
+          body: JSON.stringify({
+            model: fixture.model.publicId,
+            stream: true,
+            messages: [{ role: "user", content: `stream ${i} words words words` }],
+          }),
+        }).then(
+          (response) => response.body!.getReader().read(), // the first bytes have arrived: the call is mid-stream
+          (error: Error) => error,
+        ),
+      );
+      await Promise.all(streams);
+      expect(await db.openCall.count({ where: { instanceId } })).toBe(STREAMS);
+      child.kill("SIGKILL");
+      expect(await db.creditLedgerEntry.count({ where: { teamId: fixture.team.id, kind: "USAGE" } })).toBe(STREAMS);
+
+      expect(await reconcileLostCalls({ staleAfterMs: 0 })).toBeGreaterThanOrEqual(STREAMS); // with leftovers of earlier tests
+      expect(await db.openCall.count({ where: { instanceId } })).toBe(0);
+      const settlements = await db.callSettlement.findMany({ where: { teamId: fixture.team.id } });
+      expect(settlements).toHaveLength(STREAMS);
+      expect(settlements.every((row) => row.outcome === "REFUNDED")).toBe(true);
+      const events = await db.usageEvent.findMany({ where: { teamId: fixture.team.id } });
+      expect(events).toHaveLength(STREAMS);
+      expect(events.every((event) => event.errorCode === "instance_lost" && event.charged === event.refunded)).toBe(true);
+      expect(await expectLedgerInvariant(fixture.team.id)).toBe(START);
+    } finally {
+      await fake.close();
+    }
+  }, 60_000);
+});
