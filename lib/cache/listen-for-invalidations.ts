@@ -4,6 +4,7 @@
 // guarantee, and after a reconnect every registered cache starts afresh.
 import pg from "pg";
 import { forgetEverything, forgetLocally, INVALIDATION_CHANNEL } from "@/lib/cache/invalidate";
+import { databaseTimeouts } from "@/lib/env";
 
 const RECONNECT_MS = 2_000;
 
@@ -21,7 +22,14 @@ export function listenForInvalidations(): Promise<void> {
 }
 
 async function connect(): Promise<void> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  // A server that accepts the connection and never answers (frozen, unreachable) must not hold the
+  // listener forever: it gives up like the pool does, and retries.
+  const client = new pg.Client({
+    connectionString: process.env.DATABASE_URL,
+    connectionTimeoutMillis: databaseTimeouts().connectMs,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+  });
   const retry = () => {
     client.removeAllListeners();
     client.end().catch(() => undefined);
