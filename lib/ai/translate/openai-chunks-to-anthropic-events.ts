@@ -49,6 +49,8 @@ export function openAIChunksToAnthropicEvents(options: { model: string }): Strea
       index = openNewBlock(out, { type: "tool_use", id, name: call.function?.name ?? "", input: {} });
       tools.add(key, index);
     }
+    // Providers stream calls one after another; a late fragment of an earlier call still names that
+    // call's block, which the SDKs assemble by index.
     const fragment = call.function?.arguments;
     if (fragment) out.push({ type: "content_block_delta", index, delta: { type: "input_json_delta", partial_json: fragment } });
   };
