@@ -76,7 +76,7 @@ async function serve() {
     // Playwright passes its token; a server started by hand makes one. Either way the record lets
     // a Playwright run that reuses this server find it (e2e/fixtures/instances.ts).
     const adminToken = process.env.E2E_ADMIN_TOKEN || crypto.randomBytes(32).toString("base64url");
-    record = { adminToken };
+    record = { adminToken, databaseUrl };
     writeE2eServerRecord(port, record);
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -90,10 +90,13 @@ async function serve() {
       ALLOW_PRIVATE_UPSTREAMS: "true",
       // Top-ups go to the local Stripe-compatible server that e2e/ui/top-up.spec.ts starts.
       ...e2eStripeAppEnv(),
-      // The suite reads invitation links from the page, so email must stay unconfigured; nobody
+      // The suite reads invitation links from the page and verification links from the outbox
+      // (e2e/fixtures/outbox.ts), so email must stay unconfigured; nobody
       // becomes a platform admin by address (the first account still does: see e2e/setup).
       SMTP_URL: "",
       ADMIN_EMAILS: "",
+      // Every spec signs up its own people, all from 127.0.0.1.
+      SIGN_UP_LIMIT_PER_HOUR: "100000",
     };
     delete env.E2E_SERVER_INNER;
     delete env.AUTH_URL;

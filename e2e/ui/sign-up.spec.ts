@@ -1,5 +1,19 @@
-// Sign-up, sign-out and sign-in through the real forms.
-import { test, expect, fillSignUpForm, signIn, signOut, signUp, uniqueEmail, uniqueName, PASSWORD, TEAM_PATH, pathOf } from "../fixtures";
+// Sign-up, sign-out and sign-in through the real forms (email verification: email-verification.spec.ts).
+import {
+  test,
+  expect,
+  fillSignUpForm,
+  signIn,
+  signOut,
+  signUp,
+  submitSignUp,
+  uniqueEmail,
+  uniqueName,
+  PASSWORD,
+  TEAM_PATH,
+  pathOf,
+} from "../fixtures";
+import { latestEmail } from "../fixtures/outbox";
 
 test("sign-up lands on the personal team; sign-out and sign-in again work", async ({ page }) => {
   const name = uniqueName("Ada");
@@ -59,19 +73,33 @@ test("a weak password is refused at sign-up with a field error", async ({ page }
   await expect(page).toHaveURL((url) => url.pathname === "/sign-up");
 });
 
-test("an email that already has an account cannot sign up again", async ({ page }) => {
+test("signing up with an address that has an account answers like any sign-up, and tells the account", async ({ page }) => {
   const user = await signUp(page);
   await signOut(page);
 
-  await page.goto("/sign-up");
-  await fillSignUpForm(page, { name: uniqueName(), email: user.email, password: "another fine passphrase 7" });
-  await expect(page.getByRole("main").getByRole("alert")).toContainText("An account with this email already exists");
-  await expect(page.locator("#email-error")).toContainText("An account with this email already exists");
-  await expect(page).toHaveURL((url) => url.pathname === "/sign-up");
+  await submitSignUp(page, { name: uniqueName(), email: user.email, password: "another fine passphrase 7" });
+  const note = await latestEmail(user.email, /^Someone tried to sign up/);
+  expect(note.text).toContain("/sign-in");
 
   // The original account is untouched: its password still works.
   await signIn(page, user.email, user.password);
   await expect(page.getByTestId("team-name")).toHaveText(user.teamName);
+});
+
+test("sign-out ends the session on the server: a copy of the cookie stops working", async ({ page, browser }) => {
+  const user = await signUp(page);
+  const copy = await browser.newContext({ storageState: await page.context().storageState() });
+  try {
+    const stolen = await copy.newPage();
+    await stolen.goto(`/${user.teamSlug}`);
+    await expect(stolen.getByTestId("signed-in-as")).toHaveText(user.email);
+
+    await signOut(page);
+    await stolen.goto(`/${user.teamSlug}`);
+    await expect(stolen).toHaveURL((url) => url.pathname === "/sign-in");
+  } finally {
+    await copy.close();
+  }
 });
 
 test("an empty or invalid sign-up form shows an error on each field", async ({ page }) => {

@@ -4,6 +4,7 @@ import {
   expect,
   acceptInvitation,
   createTeam,
+  expectCheckYourEmail,
   fillSignUpForm,
   invite,
   memberRows,
@@ -39,6 +40,11 @@ test("create a team, invite someone who signs up from the link, and change their
     await expect(invitee).toHaveURL((url) => url.pathname === "/sign-up");
     await expect(invitee.getByLabel("Email", { exact: true })).toHaveValue(inviteeEmail);
     await fillSignUpForm(invitee, { name: uniqueName("Bea"), password: PASSWORD });
+    await expectCheckYourEmail(invitee, inviteeEmail);
+    await invitee.getByRole("link", { name: "Sign in" }).click();
+    await expect(invitee.getByLabel("Email", { exact: true })).toHaveValue(inviteeEmail);
+    await invitee.getByLabel("Password", { exact: true }).fill(PASSWORD);
+    await invitee.getByRole("button", { name: "Sign in" }).click();
 
     // Back on the invitation, now signed in as the invited address.
     await expect(invitee).toHaveURL(link);

@@ -5,7 +5,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-export type E2eServerRecord = { adminToken: string };
+/** `databaseUrl` lets specs read what the app wrote for a person, e.g. a verification link in the email outbox. */
+export type E2eServerRecord = { adminToken: string; databaseUrl: string };
 
 // test-results/ at the repository root, whichever folder the server or the runner was started from.
 const recordPath = (port: number) => fileURLToPath(new URL(`../../test-results/e2e-server-${port}.json`, import.meta.url));
