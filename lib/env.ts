@@ -37,6 +37,7 @@ const envSchema = z.object({
     .string()
     .refine((value) => Buffer.from(value, "base64").length === 32, "TOLLGATE_ENCRYPTION_KEY must be 32 bytes, base64-encoded"),
   APP_URL: z.url().optional(),
+  GATEWAY_URL: z.url({ protocol: /^https?$/ }).optional(),
   PORT: z.coerce.number().int().positive().default(3000),
   ADMIN_EMAILS: z
     .string()
@@ -121,6 +122,18 @@ const publicUrlSchema = envSchema.pick({ APP_URL: true, PORT: true });
 export function appUrl(): string {
   const { APP_URL, PORT } = publicUrlSchema.parse(process.env);
   return (APP_URL ?? `http://localhost:${PORT}`).replace(/\/$/, "");
+}
+
+const gatewayUrlSchema = envSchema.pick({ GATEWAY_URL: true });
+
+/**
+ * The public origin of gateway calls as the portal shows it (catalog API page, reference, quickstarts):
+ * GATEWAY_URL when set (a second hostname pointed at the same app, so gateway answers never share the
+ * portal's origin), otherwise appUrl(). Links back to the portal keep using appUrl().
+ */
+export function gatewayUrl(): string {
+  const { GATEWAY_URL } = gatewayUrlSchema.parse(process.env);
+  return GATEWAY_URL ? GATEWAY_URL.replace(/\/+$/, "") : appUrl();
 }
 
 let trusted: { raw: string | undefined; ranges: AddressRange[] } | undefined;

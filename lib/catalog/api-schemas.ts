@@ -27,11 +27,9 @@ const headerName = z
   .trim()
   .regex(/^[A-Za-z0-9-]{1,64}$/, "Use a header name such as Authorization or X-Api-Key.");
 /** Checked in full against the official schema by the domain functions (lib/catalog/openapi-document.ts). */
-const openapiDocument = z
-  .record(z.string(), z.unknown(), { error: "Send the OpenAPI document as a JSON object." })
-  .meta({
-    description: `OpenAPI 3.0 or 3.1 document as a JSON object, at most ${OPENAPI_MAX_BYTES_LABEL}; validated against the official schema`,
-  });
+const openapiDocument = z.record(z.string(), z.unknown(), { error: "Send the OpenAPI document as a JSON object." }).meta({
+  description: `OpenAPI 3.0 or 3.1 document as a JSON object, at most ${OPENAPI_MAX_BYTES_LABEL}; validated against the official schema`,
+});
 const wholeNumber = (min: number, max: number, unit = "") =>
   z
     .number({ error: "Enter a whole number." })
@@ -92,6 +90,10 @@ const apiFields = {
   upstreamCredential: z.string().min(1).max(4096).meta({ description: "Write-only: stored encrypted, never returned" }),
   upstreamConnectTimeoutMs: wholeNumber(100, 60_000, " ms"),
   upstreamTimeoutMs: wholeNumber(1_000, 300_000, " ms"),
+  relayCookies: z.boolean().meta({
+    description:
+      "Relay the upstream's Set-Cookie to callers (Path forced under /api/gateway/{slug}, no Domain, never a portal cookie name) and forward callers' other cookies to it; default false: cookies never cross the gateway",
+  }),
   openapi: openapiDocument,
 };
 

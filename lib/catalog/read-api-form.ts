@@ -110,6 +110,7 @@ function rawInput(formData: FormData, mode: Mode) {
     upstreamCredential: readCredential(formData, mode),
     upstreamConnectTimeoutMs: whole(text(formData, "upstreamConnectTimeoutMs")),
     upstreamTimeoutMs: whole(text(formData, "upstreamTimeoutMs")),
+    relayCookies: text(formData, "relayCookies") === "on",
     plans: readPlans(formData, mode),
   };
 }

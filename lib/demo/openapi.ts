@@ -3,7 +3,7 @@
 
 const problem = { $ref: "#/components/responses/Problem" };
 
-export function demoOpenApi(appOrigin: string) {
+export function demoOpenApi(gatewayOrigin: string) {
   return {
     openapi: "3.1.0",
     info: {
@@ -11,7 +11,7 @@ export function demoOpenApi(appOrigin: string) {
       version: "1.0.0",
       description: "Endpoints served by Tollgate itself, to try keys, plans, errors, refunds and streaming through the gateway.",
     },
-    servers: [{ url: `${appOrigin}/api/gateway/demo`, description: "Tollgate gateway" }],
+    servers: [{ url: `${gatewayOrigin}/api/gateway/demo`, description: "Tollgate gateway" }],
     security: [{ bearerKey: [] }, { headerKey: [] }],
     paths: {
       "/echo": {

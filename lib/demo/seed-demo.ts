@@ -16,6 +16,11 @@ function appOrigin(): string {
   return (process.env.APP_URL || `http://localhost:${process.env.PORT || 3000}`).replace(/\/+$/, "");
 }
 
+/** Where callers reach the gateway: GATEWAY_URL when the installation gives it its own hostname. */
+function gatewayOrigin(): string {
+  return process.env.GATEWAY_URL ? process.env.GATEWAY_URL.replace(/\/+$/, "") : appOrigin();
+}
+
 const demoDescription = (origin: string) => `The Demo API is served by this Tollgate installation itself, so you can try the whole flow
 without an upstream of your own: subscribe your team, create a key, and call it through the gateway.
 
@@ -66,13 +71,13 @@ export async function seedDemo(client: PrismaClient): Promise<SeedDemoResult> {
         slug: "demo",
         name: "Demo API",
         summary: "Echo, quotes, status codes, delays and server-sent events, served by Tollgate itself.",
-        description: demoDescription(origin),
+        description: demoDescription(gatewayOrigin()),
         version: "1.0.0",
         tags: ["demo", "echo"],
         visibility: ApiVisibility.PUBLIC,
         status: ApiStatus.PUBLISHED,
         upstreamBaseUrl: `${origin}/api/demo`,
-        openapi: demoOpenApi(origin),
+        openapi: demoOpenApi(gatewayOrigin()),
         publishedAt: now,
         plans: {
           create: [

@@ -106,6 +106,7 @@ async function forward(request: Request, client: ClientInfo, call: CallContext, 
       headerList,
       { clientIp: client.ip, proto: client.proto, host: client.host, requestId: call.requestId },
       credential,
+      api.relayCookies,
     ),
     body: methodMayHaveBody(request.method) ? request.body : null,
     maxRequestBytes: plan.maxRequestBytes,
@@ -128,7 +129,10 @@ async function forward(request: Request, client: ClientInfo, call: CallContext, 
     await refund(call, `upstream answered ${outcome.status}`);
   }
 
-  const headers = callerResponseHeaders(outcome.headers);
+  const headers = callerResponseHeaders(
+    outcome.headers,
+    api.relayCookies ? { slug: api.slug, upstreamBaseUrl: api.upstreamBaseUrl } : null,
+  );
   headers.set("x-request-id", call.requestId);
   headers.set("x-credit-charged", gatewayAmount(call.charged - call.refunded));
   if (call.balanceAfter !== undefined) headers.set("x-credit-balance", gatewayAmount(call.balanceAfter));

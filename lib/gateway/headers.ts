@@ -1,5 +1,7 @@
 // Which headers cross the gateway. Hop-by-hop headers describe one connection and must not be
-// forwarded (RFC 9110 §7.6.1); the caller's credentials and cookies are for us, never the upstream.
+// forwarded (RFC 9110 §7.6.1); the caller's credentials and cookies are for us, never the upstream
+// (cookies cross only for an API with relayCookies, scoped: lib/gateway/cookies.ts).
+import { scopedSetCookie, upstreamCookieHeader, type CookieScope } from "@/lib/gateway/cookies";
 
 const HOP_BY_HOP = new Set([
   "connection",
@@ -42,17 +44,22 @@ export function upstreamRequestHeaders(
   incoming: HeaderList,
   forwarded: ForwardedFor,
   credential: { header: string; value: string } | null,
+  relayCookies = false,
 ): Record<string, string> {
   const out: Record<string, string> = {};
   let connection: string | undefined;
   let priorFor: string | undefined;
+  let cookie: string | undefined;
   for (const [name, value] of incoming) {
     if (name === "connection") connection = value;
     else if (name === "x-forwarded-for") priorFor = value;
+    else if (name === "cookie") cookie = value;
     if (isDroppedRequestHeader(name)) continue;
     out[name] = value;
   }
   if (connection) for (const name of connectionListed(connection)) delete out[name];
+  const relayed = relayCookies && cookie ? upstreamCookieHeader(cookie) : null;
+  if (relayed) out.cookie = relayed;
   const chain = [priorFor, forwarded.clientIp].filter(Boolean).join(", ");
   if (chain) out["x-forwarded-for"] = chain;
   out["x-forwarded-proto"] = forwarded.proto;
@@ -66,8 +73,11 @@ export function upstreamRequestHeaders(
   return out;
 }
 
-/** Response headers for the caller, from what undici returned. */
-export function callerResponseHeaders(upstream: Record<string, string | string[] | undefined>): Headers {
+/** Response headers for the caller, from what undici returned; Set-Cookie only with a scope (relayCookies). */
+export function callerResponseHeaders(
+  upstream: Record<string, string | string[] | undefined>,
+  cookieScope: CookieScope | null = null,
+): Headers {
   const listed = connectionListed(typeof upstream.connection === "string" ? upstream.connection : undefined);
   const out = new Headers();
   for (const [name, value] of Object.entries(upstream)) {
@@ -77,12 +87,22 @@ export function callerResponseHeaders(upstream: Record<string, string | string[]
     if (lower === "content-encoding" || lower === "content-length") continue;
     // Our own accounting headers are authoritative; an upstream cannot forge them.
     if (lower.startsWith("x-credit-") || lower.startsWith("ratelimit-") || lower === "x-request-id") continue;
+    // The portal's origin: an upstream's cookie would sit next to the portal's session.
+    if (lower === "set-cookie" || lower === "set-cookie2") {
+      if (lower === "set-cookie" && cookieScope) for (const cookie of [value].flat()) appendScoped(out, cookie, cookieScope);
+      continue;
+    }
     if (Array.isArray(value)) for (const item of value) out.append(lower, item);
     else out.set(lower, value);
   }
   // Answers come from the portal's origin: a browser must not sniff an upstream's text into HTML.
   out.set("x-content-type-options", "nosniff");
   return out;
+}
+
+function appendScoped(out: Headers, cookie: string, scope: CookieScope): void {
+  const scoped = scopedSetCookie(cookie, scope);
+  if (scoped) out.append("set-cookie", scoped);
 }
 
 /** Total size of the request's header block, as a guard against oversized headers. */

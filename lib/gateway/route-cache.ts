@@ -25,6 +25,8 @@ export type RoutedApi = {
   upstreamCredential: string | null;
   connectTimeoutMs: number;
   timeoutMs: number;
+  /** relay Set-Cookie and the caller's cookies, scoped to the API's gateway path (lib/gateway/cookies.ts) */
+  relayCookies: boolean;
   deprecatedAt: Date | null;
   sunsetAt: Date | null;
 };
@@ -79,6 +81,7 @@ async function loadApi(slug: string): Promise<RoutedApi | null> {
     upstreamCredential: api.upstreamCredentialEncrypted ? decryptSecret(api.upstreamCredentialEncrypted) : null,
     connectTimeoutMs: api.upstreamConnectTimeoutMs,
     timeoutMs: api.upstreamTimeoutMs,
+    relayCookies: api.relayCookies,
     deprecatedAt: api.deprecatedAt,
     sunsetAt: api.sunsetAt,
   };

@@ -281,6 +281,20 @@ describe("the admin form", () => {
       });
   });
 
+  it("reads the relay-cookies checkbox both ways, fills it back from a saved API, and audit-logs the change", async () => {
+    const on = await readApiForm(form({ ...valid(), relayCookies: "on" }), "create");
+    const off = await readApiForm(form(valid()), "create");
+    expect(on.ok && on.input.relayCookies).toBe(true);
+    expect(off.ok && off.input.relayCookies).toBe(false);
+
+    const api = await createApi(input({ relayCookies: true }), admin());
+    expect(api.relayCookies).toBe(true);
+    expect(apiFormValues(await getApiForAdmin(api.slug)).relayCookies).toBe("on");
+    await updateApi(api.slug, { relayCookies: false }, admin());
+    expect((await auditFor(api.id)).at(-1)!.metadata).toMatchObject({ changed: { relayCookies: { from: true, to: false } } });
+    expect(apiFormValues(await getApiForAdmin(api.slug)).relayCookies).toBeUndefined();
+  });
+
   it("reports every problem at once: plan rows, OpenAPI lines, the credential header; and never echoes the credential", async () => {
     const read = await readApiForm(
       form({

@@ -155,6 +155,18 @@ describe("PATCH /api/v1/apis/{slug}", () => {
     expect(await db.api.findUniqueOrThrow({ where: { slug: body.slug } })).toMatchObject({ name: "Weather v2" });
   });
 
+  it("turns the relay-cookies switch on and off (off by default), shown to the admin only", async () => {
+    const body = apiBody();
+    const created = await call(apisRoute.POST, "POST", "/api/v1/apis", { body });
+    expect(created.body).toMatchObject({ relayCookies: false });
+    expect((await patch(body.slug, { relayCookies: true })).body).toMatchObject({ relayCookies: true });
+    expect(await db.api.findUniqueOrThrow({ where: { slug: body.slug } })).toMatchObject({ relayCookies: true });
+    expect((await patch(body.slug, { relayCookies: "yes" })).status).toBe(422);
+    expect((await patch(body.slug, { relayCookies: false })).body).toMatchObject({ relayCookies: false });
+    const on = apiBody({ relayCookies: true });
+    expect((await call(apisRoute.POST, "POST", "/api/v1/apis", { body: on })).body).toMatchObject({ relayCookies: true });
+  });
+
   it("answers 404 for an unknown slug", async () => {
     expect((await patch("no-such-api", { name: "x" })).status).toBe(404);
   });
@@ -227,6 +239,7 @@ describe("GET /api/v1/apis as a team", () => {
     const mine = list.body.data.find((api: { slug: string }) => api.slug === published.slug);
     expect(mine).not.toHaveProperty("upstreamBaseUrl");
     expect(mine).not.toHaveProperty("hasUpstreamCredential");
+    expect(mine).not.toHaveProperty("relayCookies");
 
     expect((await get(draft.slug, key)).status).toBe(404);
     expect((await get(hidden.slug, key)).status).toBe(404);

@@ -9,6 +9,7 @@
 //   …/big?bytes=N              N bytes of 'x' in 64 KiB chunks, application/octet-stream
 //   …/headers?set=a:1,b:2      200 with those response headers (hop-by-hop stripping tests)
 //   …/compressed?encoding=gzip|br|zstd  a JSON body in that Content-Encoding, whatever was accepted
+//   …/cookies?set=C&set=D      200 with one Set-Cookie per `set` (as given), JSON { cookie } of the Cookie it received
 //   …/broken?length=N&sent=M&then=reset|stall&status=S
 //                              status S (200) with Content-Length N but only M bytes of 'x', then the
 //                              socket is reset (TCP RST) or goes silent: a body that never completes
@@ -157,6 +158,9 @@ function route(res: http.ServerResponse, record: RecordedRequest, onClose: OnClo
       return big(res, number("bytes", CHUNK_BYTES));
     case "headers":
       return headers(res, url.searchParams.get("set") ?? "");
+    case "cookies":
+      res.setHeader("set-cookie", url.searchParams.getAll("set"));
+      return json(res, 200, { cookie: record.headers.cookie ?? null });
     case "broken": {
       res.writeHead(number("status", 200), { "content-type": "application/octet-stream", "content-length": number("length", 1000) });
       res.write(Buffer.alloc(number("sent", 100), "x"));

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { loadTeamPage } from "@/lib/auth/team-page";
 import { getTeamOverview } from "@/lib/teams/team-overview";
 import { currency, formatMoney } from "@/lib/money";
-import { appUrl } from "@/lib/env";
+import { gatewayUrl } from "@/lib/env";
 import { hasRole, ROLE_LABEL } from "@/lib/teams/roles";
 import { listUnreadTeamNotices } from "@/lib/notifications/notify-team-managers";
 import { listSubscriptions } from "@/lib/subscriptions/list-subscriptions";
@@ -70,7 +70,7 @@ export default async function TeamOverviewPage({ params }: { params: Promise<{ t
           <li>
             Call <code>/api/gateway/{"{api}"}/…</code> with <code>Authorization: Bearer &lt;key&gt;</code>. For the Demo API:
             <pre className="mt-2 overflow-x-auto rounded-md bg-slate-900 px-3 py-2 text-xs text-slate-100" data-testid="curl-example">
-              {`curl -H "Authorization: Bearer $KEY" ${appUrl()}/api/gateway/demo/echo`}
+              {`curl -H "Authorization: Bearer $KEY" ${gatewayUrl()}/api/gateway/demo/echo`}
             </pre>
           </li>
           <li>

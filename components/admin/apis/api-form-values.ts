@@ -26,6 +26,7 @@ export function apiFormValues(api: AdminApi): ApiFormValues {
     upstreamConnectTimeoutMs: String(api.upstreamConnectTimeoutMs),
     upstreamTimeoutMs: String(api.upstreamTimeoutMs),
   };
+  if (api.relayCookies) values.relayCookies = "on";
   api.plans.forEach((plan, index) => {
     const row = (field: string, value: string) => {
       values[`plans.${index}.${field}`] = value;

@@ -194,6 +194,21 @@ function Fields({ values, errors, editing, hasCredential, openapiSummary, state,
             error={errors.upstreamTimeoutMs}
             hint="1000 to 300000."
           />
+          <div className="sm:col-span-2">
+            <label className="flex items-center gap-2 text-sm font-medium text-slate-700">
+              <input
+                type="checkbox"
+                name="relayCookies"
+                defaultChecked={values.relayCookies === "on"}
+                className="h-4 w-4 rounded border-slate-300"
+              />
+              Relay cookies
+            </label>
+            <p className="mt-1 text-sm text-slate-500">
+              Off: the gateway drops the upstream&apos;s Set-Cookie and sends it no cookies. On: its cookies reach callers under
+              /api/gateway/&lt;slug&gt; only (never the portal&apos;s own), and callers&apos; other cookies reach it.
+            </p>
+          </div>
         </div>
       </Card>
 

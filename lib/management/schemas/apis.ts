@@ -35,6 +35,10 @@ export const apiSchema = z.object({
   hasUpstreamCredential: z.boolean().optional().meta({ description: "Admin only; the credential itself is write-only" }),
   upstreamConnectTimeoutMs: z.number().int().optional().meta({ description: "Admin only" }),
   upstreamTimeoutMs: z.number().int().optional().meta({ description: "Admin only" }),
+  relayCookies: z
+    .boolean()
+    .optional()
+    .meta({ description: "Admin only; whether the gateway relays the upstream's cookies, scoped to the API's gateway path" }),
   openapi: z
     .record(z.string(), z.unknown())
     .nullable()
@@ -64,6 +68,7 @@ function upstreamFields(api: ApiWithPlans) {
     hasUpstreamCredential: api.upstreamCredentialEncrypted !== null,
     upstreamConnectTimeoutMs: api.upstreamConnectTimeoutMs,
     upstreamTimeoutMs: api.upstreamTimeoutMs,
+    relayCookies: api.relayCookies,
   };
 }
 

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getPublishedApi, listOperations } from "@/lib/catalog/get-published-api";
-import { appUrl } from "@/lib/env";
+import { gatewayUrl as gatewayOrigin } from "@/lib/env";
 import { listTryItKeys } from "@/lib/try-it/list-try-it-keys";
 import { ApiReference } from "@/components/api-reference/api-reference";
 import { DeprecationBanner, LifecycleBadge } from "@/components/catalog/lifecycle";
@@ -31,7 +31,7 @@ export default async function ApiPage({ params }: Props) {
   if (!api) notFound();
   const user = await getCurrentUser();
   const teams = user ? await listTryItKeys(user.id) : [];
-  const gatewayUrl = `${appUrl()}/api/gateway/${api.slug}`;
+  const gatewayUrl = `${gatewayOrigin()}/api/gateway/${api.slug}`;
   const deprecated = api.status === "DEPRECATED";
 
   return (
