@@ -50,7 +50,11 @@ describe("POST /api/ai/v1/messages (Anthropic SDK)", () => {
     const { client, counter } = anthropicClient(fixture.key);
     const error = await client.messages
       .create({ model: fixture.model.publicId, max_tokens: 50, messages: [{ role: "user", content: "hi" }] })
-      .catch((caught: unknown) => caught as { status: number; error: { type: string; error: { type: string; message: string } } });
+      .then(
+        () => null,
+        (caught: unknown) => caught as { status: number; error: { type: string; error: { type: string; message: string } } },
+      );
+    if (!error) throw new Error("the call was not refused");
     expect(error.status).toBe(402);
     expect(error.error.type).toBe("error");
     expect(error.error.error.type).toBe("billing_error");
