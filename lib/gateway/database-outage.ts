@@ -1,7 +1,7 @@
 // The gateway when PostgreSQL does not answer in time (README, "When the database is unavailable").
-// The call is refused with 503 `service_unavailable` and Retry-After, and is never forwarded: no
-// call reaches an upstream without its charge committed first. What the refused call may have
-// been charged is settled once the database answers again:
+// The call is refused with 503 `service_unavailable` and Retry-After; one refused at admission is
+// never forwarded: no call reaches an upstream without its charge committed first. What the refused
+// call may have been charged is settled once the database answers again:
 // - the charge statement never reached a server process (no connection in time), or the server
 //   answered it with an error (statement_timeout): nothing was charged;
 // - it was sent and then timed out or lost its connection: the server may still commit it after
@@ -41,7 +41,7 @@ const REFUSAL_LOG_MS = 10_000;
 /** Ledger rows of the call are searched from its start minus this margin, in seconds. */
 const LEDGER_MARGIN_SECONDS = 60;
 
-const DETAIL = `Tollgate's database did not answer in time, so this call was not forwarded. You are not charged for it (a charge already taken is refunded as soon as the database answers). Retry in ${SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS} s.`;
+const DETAIL = `Tollgate's database did not answer in time, so this call was not completed. You are not charged for it (a charge already taken is refunded as soon as the database answers). Retry in ${SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS} s.`;
 
 type SettlerState = {
   pending: Map<string, Unsettled>;

@@ -121,7 +121,7 @@ const DOCS: Record<ErrorCode, Omit<ErrorDoc, "code" | "status">> = {
   service_unavailable: {
     title: "Service unavailable",
     meaning:
-      "Tollgate's own database did not answer in time (it is restarting, overloaded or unreachable), so the request was not carried out. A gateway call was not forwarded to the API, and you are not charged for it: a charge already taken is refunded as soon as the database answers again.",
+      "Tollgate's own database did not answer in time (it is restarting, overloaded or unreachable), so the request was not carried out. A gateway call answered this way was not forwarded (or its API had already failed), and you are not charged for it: a charge already taken is refunded as soon as the database answers again.",
     fix: "Retry after the `Retry-After` seconds, with backoff. Tollgate recovers by itself when its database is back; if it lasts, tell the operator.",
   },
 };
