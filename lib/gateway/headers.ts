@@ -15,7 +15,8 @@ const HOP_BY_HOP = new Set([
   "upgrade",
 ]);
 
-const CALLER_ONLY = new Set(["authorization", "x-api-key", "cookie", "host", "x-request-id", "forwarded"]);
+// x-tollgate-peer is how serve.ts tells Next.js the socket address (lib/http/client-address.ts): ours alone.
+const CALLER_ONLY = new Set(["authorization", "x-api-key", "cookie", "host", "x-request-id", "forwarded", "x-tollgate-peer"]);
 
 /**
  * A caller's request header the gateway never forwards: hop-by-hop, the caller's credentials and
@@ -48,11 +49,9 @@ export function upstreamRequestHeaders(
 ): Record<string, string> {
   const out: Record<string, string> = {};
   let connection: string | undefined;
-  let priorFor: string | undefined;
   let cookie: string | undefined;
   for (const [name, value] of incoming) {
     if (name === "connection") connection = value;
-    else if (name === "x-forwarded-for") priorFor = value;
     else if (name === "cookie") cookie = value;
     if (isDroppedRequestHeader(name)) continue;
     out[name] = value;
@@ -60,8 +59,9 @@ export function upstreamRequestHeaders(
   if (connection) for (const name of connectionListed(connection)) delete out[name];
   const relayed = relayCookies && cookie ? upstreamCookieHeader(cookie) : null;
   if (relayed) out.cookie = relayed;
-  const chain = [priorFor, forwarded.clientIp].filter(Boolean).join(", ");
-  if (chain) out["x-forwarded-for"] = chain;
+  // Only what we vouch for: the client as the trusted-proxy rule resolved it. Hops a caller wrote
+  // into its own X-Forwarded-For are unverified, and an upstream reading the left-most would be fooled.
+  if (forwarded.clientIp) out["x-forwarded-for"] = forwarded.clientIp;
   out["x-forwarded-proto"] = forwarded.proto;
   out["x-forwarded-host"] = forwarded.host;
   out["x-request-id"] = forwarded.requestId;

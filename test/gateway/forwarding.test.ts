@@ -23,6 +23,7 @@ describe("request headers", () => {
         "keep-alive": "timeout=5",
         "proxy-authorization": "Basic Zm9vOmJhcg==",
         "x-forwarded-for": "198.51.100.1",
+        "x-tollgate-peer": "ip=10.0.0.1; proto=https",
         "x-request-id": "caller-chosen",
         "x-custom": "kept",
         "x-api-key": key,
@@ -31,11 +32,11 @@ describe("request headers", () => {
     const { headers } = await response.json();
     expect(headers["x-custom"]).toBe("kept");
     expect(headers["x-upstream-token"]).toBe("upstream-secret");
-    for (const name of ["authorization", "x-api-key", "cookie", "x-drop-me", "keep-alive", "proxy-authorization"]) {
+    for (const name of ["authorization", "x-api-key", "cookie", "x-drop-me", "keep-alive", "proxy-authorization", "x-tollgate-peer"]) {
       expect(headers[name], name).toBeUndefined();
     }
     expect(JSON.stringify(headers)).not.toContain(key);
-    expect(headers["x-forwarded-for"]).toBe("198.51.100.1, 203.0.113.7");
+    expect(headers["x-forwarded-for"]).toBe("203.0.113.7"); // the caller's own X-Forwarded-For is not vouched for
     expect(headers["x-forwarded-proto"]).toBe("http");
     expect(headers["x-forwarded-host"]).toBe("localhost:3000");
     expect(headers["x-request-id"]).toBe(response.headers.get("x-request-id"));
