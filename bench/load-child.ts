@@ -11,6 +11,8 @@ process.once("message", (job: LoadJob) => {
     {
       url: job.url,
       headers: job.headers,
+      method: (job.method ?? "GET") as "GET",
+      body: job.body,
       connections: job.connections,
       pipelining: job.pipelining,
       ...(job.amount ? { amount: job.amount } : { duration: job.seconds }),

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import type { ChildGroup } from "@/scripts/lib/app-instances";
 
 export type LoadSettings = { connections: number; pipelining: number; warmupSeconds: number; seconds: number };
-export type Target = { url: string; headers?: Record<string, string> };
+export type Target = { url: string; headers?: Record<string, string>; method?: string; body?: string };
 export type LoadJob = Target & { connections: number; pipelining: number; seconds: number; amount?: number };
 
 export type RunSummary = {

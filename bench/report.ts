@@ -42,7 +42,9 @@ export function ratios(results: Required<Results>) {
   };
 }
 
-export function writeResults(file: string, settings: LoadSettings & { amount: string }, results: Required<Results>) {
+export type AiEntry = { direct: RunSummary; gateway: RunSummary; ttft: Record<string, number>; ratios: Record<string, number> };
+
+export function writeResults(file: string, settings: LoadSettings & { amount: string }, results: Required<Results>, ai?: AiEntry) {
   const entry = (run: RunSummary) => ({
     requestsPerSecond: Math.round(run.requestsPerSecond),
     p50Ms: run.p50Ms,
@@ -63,6 +65,7 @@ export function writeResults(file: string, settings: LoadSettings & { amount: st
       gateway: entry(results.gateway),
     },
     ratios: ratios(results),
+    ...(ai && { ai: { direct: entry(ai.direct), gateway: entry(ai.gateway), ttft: ai.ttft, ratios: ai.ratios } }),
   };
   fs.writeFileSync(file, JSON.stringify(data, null, 2) + "\n");
 }

@@ -23,6 +23,7 @@ import { measure, type LoadSettings } from "../bench/load";
 import { printTable, ratios, writeResults, type Results } from "../bench/report";
 import { BENCH_SLUG, seedBench, teamBalance } from "../bench/seed";
 import { measureAnalytics } from "../bench/analytics";
+import { checkAiLedger, measureAi, seedAiBench, startAiUpstream } from "../bench/ai";
 import { db, pgPool } from "@/lib/db";
 
 const SETTINGS: LoadSettings = { connections: 32, pipelining: 1, warmupSeconds: 3, seconds: 10 };
@@ -75,6 +76,8 @@ async function main(): Promise<number> {
     process.env.DATABASE_STATEMENT_TIMEOUT_MS = "0";
     databaseOpen = true;
     const seed = await seedBench(upstreamUrl);
+    const aiUpstreamUrl = await startAiUpstream(children);
+    await seedAiBench(aiUpstreamUrl, seed.teamId);
     const port = await findFreePort(3200);
     log(`app on http://127.0.0.1:${port}, upstream on ${upstreamUrl}, PostgreSQL on 127.0.0.1:${cluster.port}`);
     await startNextApp({ port, env: appEnv(databaseUrl, port), children, cancelled: () => stopRequested, stdio: "ignore" });
@@ -129,10 +132,35 @@ async function main(): Promise<number> {
       for (const problem of problems) log(`FAILED: ${problem}`);
       return 1;
     }
+    checkpoint();
+    log("(d) the demo AI provider directly, (e) the AI gateway /api/ai/v1/chat/completions, then 50 concurrent streams…");
+    const ai = await measureAi({ app, upstream: aiUpstreamUrl, key: seed.key, settings: SETTINGS, children });
+    await new Promise((resolve) => setTimeout(resolve, 1_000)); // the last usage batch closes the last open calls
+    const aiProblems = await checkAiLedger(seed.teamId);
+    const aiRatios = {
+      aiOverDirect: Number((ai.gateway.requestsPerSecond / ai.direct.requestsPerSecond).toFixed(3)),
+      aiOverRestGateway: Number((ai.gateway.requestsPerSecond / all.gateway.requestsPerSecond).toFixed(3)),
+      ttftAddedP50Ms: Number((ai.ttft.gatewayP50Ms - ai.ttft.directP50Ms).toFixed(1)),
+      ttftAddedP99Ms: Number((ai.ttft.gatewayP99Ms - ai.ttft.directP99Ms).toFixed(1)),
+    };
+    const { direct, gateway: aiGateway, ttft } = ai;
+    console.log(`AI: direct ${direct.requestsPerSecond.toFixed(0)} req/s, gateway ${aiGateway.requestsPerSecond.toFixed(0)} req/s`);
+    console.log(
+      `AI: first byte of 50 concurrent streams: direct p50 ${ttft.directP50Ms} ms, p99 ${ttft.directP99Ms} ms; ` +
+        `gateway p50 ${ttft.gatewayP50Ms} ms, p99 ${ttft.gatewayP99Ms} ms`,
+    );
+    console.log(`AI ratios: ${JSON.stringify(aiRatios)}`);
+    if (aiGateway.non2xx > 0 || aiGateway.errors > 0)
+      aiProblems.push(`the AI gateway answered ${aiGateway.non2xx} non-2xx ${JSON.stringify(aiGateway.statusCodes)}`);
+    if (aiProblems.length) {
+      for (const problem of aiProblems) log(`FAILED: ${problem}`);
+      return 1;
+    }
     writeResults(
       resultsFile,
       { ...SETTINGS, amount: "measured runs send a fixed number of requests, sized from the warm-up rate to last ~seconds" },
       all,
+      { direct, gateway: aiGateway, ttft, ratios: aiRatios },
     );
     log(`wrote ${path.relative(root, resultsFile)}`);
     checkpoint();

@@ -1,0 +1,136 @@
+// The AI path of `npm run bench`, in the same run as the REST gateway: (d) the demo model's provider
+// called directly and (e) the same calls through /api/ai/v1 with a team key (admission, reservation,
+// the provider call, the settle, usage), non-streamed; then the time to first byte of 50 concurrent
+// streams, direct and through the gateway, whose difference is what the gateway adds.
+import { fork } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { request } from "undici";
+import { db } from "@/lib/db";
+import { measure, type LoadSettings, type RunSummary } from "./load";
+import type { ChildGroup } from "@/scripts/lib/app-instances";
+
+export const AI_BENCH_MODEL = "bench-chat";
+const BODY = { messages: [{ role: "user", content: "Say something short about toll roads." }], max_tokens: 32 };
+
+export type AiBenchResults = {
+  direct: RunSummary;
+  gateway: RunSummary;
+  ttft: { streams: number; rounds: number; directP50Ms: number; directP99Ms: number; gatewayP50Ms: number; gatewayP99Ms: number };
+};
+
+export function startAiUpstream(children: ChildGroup): Promise<string> {
+  const child = children.add(fork(fileURLToPath(new URL("./ai-upstream.ts", import.meta.url)), { execArgv: ["--import", "tsx"] }));
+  return new Promise((resolve, reject) => {
+    child.once("message", (message: { port: number }) => resolve(`http://127.0.0.1:${message.port}`));
+    child.once("exit", (code) => reject(new Error(`the AI bench upstream exited with ${code} before listening`)));
+  });
+}
+
+/** A provider at the bench upstream, a priced model, an AI API whose limits never trigger, the bench team subscribed. */
+export async function seedAiBench(upstreamUrl: string, teamId: string): Promise<void> {
+  const provider = await db.aiProvider.create({ data: { slug: "bench", name: "Bench", kind: "OPENAI", baseUrl: `${upstreamUrl}/v1` } });
+  const model = await db.aiModel.create({
+    data: {
+      publicId: AI_BENCH_MODEL,
+      displayName: "Bench chat",
+      contextWindow: 8_192,
+      maxOutputTokens: 256,
+      inputPrice: 150_000n,
+      cachedInputPrice: 75_000n,
+      outputPrice: 600_000n,
+      deployments: { create: { providerId: provider.id, providerModel: "demo-chat" } },
+    },
+  });
+  const api = await db.api.create({
+    data: {
+      slug: "bench-ai",
+      kind: "AI",
+      name: "Bench AI",
+      status: "PUBLISHED",
+      upstreamBaseUrl: "",
+      publishedAt: new Date(),
+      models: { create: { modelId: model.id } },
+      plans: { create: { slug: "bench", name: "Bench", pricePerCall: 10n, rateLimit: 100_000_000, rateLimitWindowSec: 60 } },
+    },
+    include: { plans: true },
+  });
+  await db.subscription.create({ data: { teamId, apiId: api.id, planId: api.plans[0]!.id, status: "ACTIVE", decidedAt: new Date() } });
+}
+
+async function timeToFirstByte(url: string, body: unknown, headers: Record<string, string>): Promise<number> {
+  const started = performance.now();
+  const response = await request(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
+  const iterator = response.body[Symbol.asyncIterator]();
+  await iterator.next();
+  const elapsed = performance.now() - started;
+  for await (const _chunk of { [Symbol.asyncIterator]: () => iterator }) void _chunk; // read to the end: the call settles
+  return elapsed;
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(1));
+};
+
+async function measureTtft(target: { url: string; model: string; headers: Record<string, string> }, streams: number, rounds: number) {
+  const times: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const body = { ...BODY, model: target.model, stream: true };
+    times.push(...(await Promise.all(Array.from({ length: streams }, () => timeToFirstByte(target.url, body, target.headers)))));
+  }
+  return times.slice(streams); // the first round warms connections and caches
+}
+
+export async function measureAi(options: { app: string; upstream: string; key: string; settings: LoadSettings; children: ChildGroup }) {
+  const { app, upstream, key, settings, children } = options;
+  const post = (url: string, model: string, headers: Record<string, string> = {}) => ({
+    url,
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify({ ...BODY, model }),
+  });
+  const direct = await measure(post(`${upstream}/v1/chat/completions`, "demo-chat"), settings, children);
+  const gateway = await measure(
+    post(`${app}/api/ai/v1/chat/completions`, AI_BENCH_MODEL, { authorization: `Bearer ${key}` }),
+    settings,
+    children,
+  );
+  const STREAMS = 50;
+  const ROUNDS = 6;
+  const directTimes = await measureTtft({ url: `${upstream}/v1/chat/completions`, model: "demo-chat", headers: {} }, STREAMS, ROUNDS);
+  const gatewayTimes = await measureTtft(
+    { url: `${app}/api/ai/v1/chat/completions`, model: AI_BENCH_MODEL, headers: { authorization: `Bearer ${key}` } },
+    STREAMS,
+    ROUNDS,
+  );
+  const ttft = {
+    streams: STREAMS,
+    rounds: ROUNDS - 1,
+    directP50Ms: percentile(directTimes, 50),
+    directP99Ms: percentile(directTimes, 99),
+    gatewayP50Ms: percentile(gatewayTimes, 50),
+    gatewayP99Ms: percentile(gatewayTimes, 99),
+  };
+  return { direct, gateway, ttft } satisfies AiBenchResults;
+}
+
+/** No AI call of the bench left a reservation open, and the team's ledger holds. */
+export async function checkAiLedger(teamId: string): Promise<string[]> {
+  const problems: string[] = [];
+  const open = await db.openCall.count({ where: { teamId } });
+  const [{ unsettled }] = await db.$queryRaw<{ unsettled: bigint }[]>`
+    SELECT count(*) AS unsettled FROM credit_ledger_entries l
+    JOIN apis a ON a.id = l."apiId" AND a.kind = 'AI'
+    WHERE l."teamId" = ${teamId} AND l.kind = 'USAGE'
+      AND NOT EXISTS (SELECT 1 FROM call_settlements s WHERE s."requestId" = l."requestId")`;
+  if (unsettled > 0n) problems.push(`${unsettled} AI reservations were never settled`);
+  if (open > 0) problems.push(`${open} calls are still open`);
+  const team = await db.team.findUniqueOrThrow({ where: { id: teamId } });
+  const sum = await db.creditLedgerEntry.aggregate({ where: { teamId }, _sum: { amount: true } });
+  if (team.balance !== (sum._sum.amount ?? 0n)) problems.push(`balance ${team.balance} != ledger sum ${sum._sum.amount}`);
+  return problems;
+}
