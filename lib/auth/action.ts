@@ -23,8 +23,12 @@ export type ActionState = {
 
 type Handler<I, C> = (ctx: C, input: I) => Promise<ActionState | void>;
 
+/** A forged call can pass anything as the action's form; only a FormData is one. */
+const isForm = (formData: unknown): formData is FormData => formData instanceof FormData;
+
 export function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
+  if (!isForm(formData)) return values;
   for (const [key, value] of formData) if (typeof value === "string" && !/password/i.test(key)) values[key] = value;
   return values;
 }
@@ -38,19 +42,20 @@ export function parseInput<S extends z.ZodType>(schema: S, formData: FormData): 
  * an API slug) before their schema runs, so this cannot wait for parseInput.
  */
 function checkFormText(formData: FormData): void {
+  if (!isForm(formData)) throw new AppError("bad_request", "This action takes a form. Reload the page and submit it again.");
   for (const [name, value] of formData) {
     const errors = unstorableTextErrors({ [name]: typeof value === "string" ? value : value.name }, "form");
     if (errors) throw invalid(errors, "Check the highlighted fields.");
   }
 }
 
-export async function runAction(formData: FormData | null, work: () => Promise<ActionState | void>): Promise<ActionState> {
+export async function runAction(formData: FormData, work: () => Promise<ActionState | void>): Promise<ActionState> {
   try {
-    if (formData) checkFormText(formData);
+    checkFormText(formData);
     return { ok: true, ...(await work()) };
   } catch (error) {
     unstable_rethrow(error); // redirect() and notFound() must reach Next.js
-    const values = formData ? formValues(formData) : undefined;
+    const values = formValues(formData);
     if (isAppError(error)) return { ok: false, error: error.message, fieldErrors: error.fieldErrors, values };
     const reference = crypto.randomUUID().slice(0, 8);
     console.error(`[action] reference=${reference}`, error);

@@ -50,3 +50,19 @@ describe("a form field with NUL", () => {
     expect(await signInAction({}, form({ email: "a\u0000@example.test", password: "secret-password" }))).toEqual(refusedOn("email"));
   });
 });
+
+describe("an action called with something that is not a form", () => {
+  it("is refused with a message, not an error in the log (a forged call can pass any value)", async () => {
+    const { team, owner } = await createTeamWithOwner();
+    session.user = { id: owner.id, email: owner.email, name: null, isPlatformAdmin: true };
+    for (const forged of ["team=x", 42, {}, [["team", team.slug]], undefined, null]) {
+      const notAForm = forged as unknown as FormData;
+      for (const action of [createTeamAction, renameTeamAction, grantCreditAction, updateApiAction]) {
+        expect(await action({}, notAForm)).toMatchObject({
+          ok: false,
+          error: "This action takes a form. Reload the page and submit it again.",
+        });
+      }
+    }
+  });
+});
