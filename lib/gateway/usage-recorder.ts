@@ -17,6 +17,7 @@
 import { pgPool } from "@/lib/db";
 import { usageBufferMaxEvents } from "@/lib/env";
 import { retryPause } from "@/lib/gateway/retry-pause";
+import { UsageQueue } from "@/lib/gateway/usage-queue";
 import { watchBalances } from "@/lib/billing/balance-watch";
 import { ROLLUP_ADD, ROLLUP_COLUMNS, ROLLUP_ELIGIBLE, rollupSelect } from "@/lib/usage/rollup-aggregates";
 
@@ -128,7 +129,7 @@ FROM unnest($1::text[], $2::timestamptz[]) AS used(id, at)
 WHERE api_keys.id = used.id AND (api_keys."lastUsedAt" IS NULL OR api_keys."lastUsedAt" < used.at)`;
 
 type RecorderState = {
-  buffer: UsageRow[];
+  buffer: UsageQueue<UsageRow>;
   timer: NodeJS.Timeout | null;
   flushing: Promise<void> | null;
   keyTouchedAt: Map<string, number>;
@@ -140,11 +141,11 @@ type RecorderState = {
   held: Map<string, UsageEvent | null>;
 };
 
-// On globalThis: instrumentation.ts and the gateway route are separate bundles but one process. A
-// state left by an older copy of this module (a reload in development) gains the newer fields in place.
-const globalRecorder = globalThis as typeof globalThis & { __tollgateUsage?: RecorderState };
-const fresh = (): RecorderState => ({
-  buffer: [],
+// On globalThis: instrumentation.ts and the gateway route are separate bundles but one process.
+// (Named for this shape of the state: a development reload of an older copy starts afresh.)
+const globalRecorder = globalThis as typeof globalThis & { __tollgateUsageWriter?: RecorderState };
+const state: RecorderState = (globalRecorder.__tollgateUsageWriter ??= {
+  buffer: new UsageQueue(),
   timer: null,
   flushing: null,
   keyTouchedAt: new Map(),
@@ -152,8 +153,6 @@ const fresh = (): RecorderState => ({
   dropped: 0,
   held: new Map(),
 });
-const state: RecorderState = (globalRecorder.__tollgateUsage ??= fresh());
-Object.assign(state, { ...fresh(), ...state });
 
 export function recordUsage(event: UsageEvent): void {
   if (state.held.has(event.requestId)) return void state.held.set(event.requestId, event);
@@ -200,7 +199,7 @@ export function hasPendingUsage(): boolean {
 
 async function writeBuffered(): Promise<void> {
   while (state.buffer.length > 0) {
-    const batch = state.buffer.splice(0, BATCH_SIZE);
+    const batch = state.buffer.take(BATCH_SIZE);
     try {
       await insertBatch(batch);
       await touchKeys(batch);
@@ -208,7 +207,7 @@ async function writeBuffered(): Promise<void> {
       state.failures = 0;
     } catch (error) {
       // Keep the events and retry later; usage must not be lost to a database outage.
-      state.buffer.unshift(...batch);
+      state.buffer.putBack(batch);
       dropBeyondBound();
       reportDrops();
       const pause = retryPause(++state.failures);
@@ -229,8 +228,7 @@ async function writeBuffered(): Promise<void> {
 function dropBeyondBound(): void {
   const excess = state.buffer.length - usageBufferMaxEvents();
   if (excess <= 0) return;
-  if (excess === 1) state.buffer.shift();
-  else state.buffer.splice(0, excess);
+  state.buffer.drop(excess);
   state.dropped += excess;
 }
 
