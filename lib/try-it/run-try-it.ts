@@ -2,17 +2,14 @@
 // through the real gateway core with that key, so it is authenticated, rate-limited, charged,
 // metered and recorded like any other call. Nobody sends or sees the key itself.
 import { STATUS_CODES } from "node:http";
-import { apiKeyStatus } from "@/lib/keys/public-api-key";
-import { findTeamApiKey } from "@/lib/keys/find-team-api-key";
-import { requireTeamRole } from "@/lib/teams/team-access";
 import { handleGatewayRequest } from "@/lib/gateway/handle-gateway-request";
-import { resolveApiKeyById } from "@/lib/gateway/key-cache";
 import { methodMayHaveBody } from "@/lib/gateway/forward";
 import { isDroppedRequestHeader } from "@/lib/gateway/headers";
 import { currency } from "@/lib/money";
 import { appUrl } from "@/lib/env";
 import { invalid, unstorableTextErrors } from "@/lib/validation";
 import { readLimited } from "@/lib/http/read-limited";
+import { resolveMemberKey } from "@/lib/try-it/resolve-member-key";
 import {
   SHOWN_HEADERS,
   TRY_IT_MAX_RESPONSE_BYTES,
@@ -41,14 +38,7 @@ export async function runTryIt(
   const call = parsed.data;
 
   // Membership is checked in the database on every call: a removed member loses the console at once.
-  const { team } = await requireTeamRole(userId, call.team);
-  const row = await findTeamApiKey(team.id, call.keyId);
-  const status = apiKeyStatus(row);
-  if (status === "revoked" || status === "expired") {
-    throw invalid({ keyId: `The key “${row.name}” is ${status}. Pick an active key or create one on the Keys page.` });
-  }
-  const key = await resolveApiKeyById(row.id);
-  if (!key) throw invalid({ keyId: "That key no longer exists." });
+  const key = await resolveMemberKey(userId, call.team, call.keyId);
 
   const origin = new URL(appUrl());
   const url = new URL(`${origin.origin}/api/gateway/${call.api}${call.path === "/" ? "" : call.path}`);
@@ -71,7 +61,14 @@ export async function runTryIt(
     { ip: null, proto: origin.protocol.replace(":", ""), host: origin.host },
     { authenticatedKey: key },
   );
-  const { bytes, truncated } = await readLimited(response.body, TRY_IT_MAX_RESPONSE_BYTES);
+  // An upstream that breaks its body off mid-way (the gateway has recorded and, by default, refunded
+  // the call): the console says so instead of failing.
+  const { bytes, truncated } = await readLimited(response.body, TRY_IT_MAX_RESPONSE_BYTES).catch(() => ({
+    bytes: new TextEncoder().encode(
+      "(The API broke off its answer before the end; see the request log. Under the default charge policy the call was refunded.)",
+    ),
+    truncated: true,
+  }));
   const shown: Record<string, string> = {};
   for (const name of SHOWN_HEADERS) {
     const value = response.headers.get(name);

@@ -165,3 +165,29 @@ describe("listTryItKeys", () => {
     expect(JSON.stringify(teams)).not.toContain(keyRow.hash);
   });
 });
+
+describe("an upstream that breaks its answer off", () => {
+  it("shows what happened instead of failing, and the call is refunded", async () => {
+    const { owner, team, slug, keyRow } = await createGatewayFixture({ upstreamUrl: upstream.url, balance: 10_000n, price: 2_500n });
+    const result = await runTryIt(owner.id, {
+      team: team.slug,
+      keyId: keyRow.id,
+      api: slug,
+      method: "GET",
+      path: "/chunks",
+      query: "?count=3&intervalMs=5&then=reset",
+      headers: {},
+      body: "",
+    });
+    expect(result.status).toBe(200);
+    expect(result.truncated).toBe(true);
+    expect(result.body).toContain("broke off its answer");
+    // The gateway refunds once its relay has seen the break: wait for that event, not a fixed time.
+    const deadline = Date.now() + 5_000;
+    while ((await db.callSettlement.count({ where: { teamId: team.id } })) === 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await flushUsage();
+    expect(await expectLedgerInvariant(team.id)).toBe(10_000n);
+  });
+});
