@@ -97,6 +97,10 @@ async function serve() {
       ADMIN_EMAILS: "",
       // Every spec signs up its own people, all from 127.0.0.1.
       SIGN_UP_LIMIT_PER_HOUR: "100000",
+      // As in test/setup-env.ts: browsers, two instances and parallel specs on 2 cores must not turn
+      // a slow moment into a 503 (test/faults tests the short timeouts).
+      DATABASE_CONNECT_TIMEOUT_MS: process.env.DATABASE_CONNECT_TIMEOUT_MS ?? "20000",
+      DATABASE_STATEMENT_TIMEOUT_MS: process.env.DATABASE_STATEMENT_TIMEOUT_MS ?? "30000",
     };
     delete env.E2E_SERVER_INNER;
     delete env.AUTH_URL;
