@@ -10,6 +10,10 @@ export const OPERATION_TAGS = {
   Approvals: "Subscription requests and plan changes waiting for the platform admin's decision (admin token only).",
   Keys: "A team's API keys: for the gateway and, with the `manage` scope, for this API. The secret is shown once, at creation.",
   Usage: "Gateway calls, errors, charges and latency of a team over a time range.",
+  "AI providers":
+    "Where AI models run: OpenAI-compatible servers and Anthropic, with a write-only API key, extra headers and timeouts, and a connection test (admin token only).",
+  "AI models":
+    "The models /api/ai/v1 serves under public ids, with prices per 1M tokens, limits, capabilities and deployments on providers. AI APIs publish them to teams (admin token only).",
   Meta: "This description of the management API.",
 } as const;
 

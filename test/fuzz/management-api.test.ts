@@ -35,7 +35,13 @@ beforeAll(async () => {
   });
   world = {
     teamId: team.id,
-    params: { team: [team.slug, team.id, other.team.slug], slug: [api.slug, "demo"], api: [api.slug], id: [victim.row.id, pending.id] },
+    params: {
+      team: [team.slug, team.id, other.team.slug],
+      slug: [api.slug, "demo"],
+      api: [api.slug],
+      id: [victim.row.id, pending.id],
+      model: ["demo-chat", "no-such-model"],
+    },
     tokens: { admin: adminToken(), team: key, none: null },
     // No DNS for made-up hosts: upstreams are IP literals or not URLs at all.
     overrides: {

@@ -19,8 +19,15 @@ import * as usageRoute from "@/app/api/v1/teams/[team]/usage/route";
 import * as allSubscriptionsRoute from "@/app/api/v1/subscriptions/route";
 import * as approveRoute from "@/app/api/v1/subscriptions/[id]/approve/route";
 import * as rejectRoute from "@/app/api/v1/subscriptions/[id]/reject/route";
+import * as aiProvidersRoute from "@/app/api/v1/ai/providers/route";
+import * as aiProviderRoute from "@/app/api/v1/ai/providers/[id]/route";
+import * as aiProviderTestRoute from "@/app/api/v1/ai/providers/[id]/test/route";
+import * as aiModelsRoute from "@/app/api/v1/ai/models/route";
+import * as aiModelRoute from "@/app/api/v1/ai/models/[model]/route";
+import * as aiDeploymentsRoute from "@/app/api/v1/ai/models/[model]/deployments/route";
+import * as aiDeploymentRoute from "@/app/api/v1/ai/models/[model]/deployments/[id]/route";
 import { createTeamWithOwner } from "../factories";
-import { apiBody, call, createTeamKey, type CallOptions, type CallResult } from "../support/management-factories";
+import { apiBody, call, createTeamKey, uniqueSlug, type CallOptions, type CallResult } from "../support/management-factories";
 import { checkJsonSchema } from "../support/json-schema-check";
 
 const ROOT = path.resolve(__dirname, "../../app/api/v1");
@@ -164,6 +171,46 @@ describe("OpenAPI document", () => {
     await sample(usageRoute.GET, "GET", "/api/v1/teams/{team}/usage", { params });
     await sample(usageRoute.GET, "GET", "/api/v1/teams/{team}/usage?from=bad", { params });
     await sample(openapiRoute.GET, "GET", "/api/v1/openapi.json", { token: null });
+
+    // The AI registry: a provider (its test refused: nothing listens on port 9), a model with two
+    // deployments, one removed, then both deleted; an AI API publishing a model.
+    const provider = (
+      await sample(aiProvidersRoute.POST, "POST", "/api/v1/ai/providers", {
+        body: { name: `Sample ${uniqueSlug()}`, kind: "OPENAI", baseUrl: "http://127.0.0.1:9/v1", apiKey: "sk-sample" },
+      })
+    ).body;
+    const providerParams = { id: provider.id };
+    await sample(aiProvidersRoute.GET, "GET", "/api/v1/ai/providers");
+    await sample(aiProvidersRoute.POST, "POST", "/api/v1/ai/providers", { body: { name: "", kind: "x" } });
+    await sample(aiProviderRoute.GET, "GET", "/api/v1/ai/providers/{id}", { params: providerParams });
+    await sample(aiProviderRoute.PATCH, "PATCH", "/api/v1/ai/providers/{id}", { params: providerParams, body: { timeoutMs: 30_000 } });
+    await sample(aiProviderTestRoute.POST, "POST", "/api/v1/ai/providers/{id}/test", { params: providerParams });
+    const model = uniqueSlug("model");
+    await sample(aiModelsRoute.POST, "POST", "/api/v1/ai/models", {
+      body: {
+        publicId: model,
+        displayName: "Sample model",
+        contextWindow: 8_000,
+        maxOutputTokens: 1_000,
+        inputPrice: "1",
+        outputPrice: "2",
+        deployments: [{ provider: provider.slug, providerModel: "sample-a" }],
+      },
+    });
+    await sample(aiModelsRoute.GET, "GET", "/api/v1/ai/models");
+    await sample(aiModelRoute.GET, "GET", "/api/v1/ai/models/{model}", { params: { model } });
+    await sample(aiModelRoute.PATCH, "PATCH", "/api/v1/ai/models/{model}", { params: { model }, body: { inputPrice: "1.5" } });
+    const added = await sample(aiDeploymentsRoute.POST, "POST", "/api/v1/ai/models/{model}/deployments", {
+      params: { model },
+      body: { provider: provider.id, providerModel: "sample-b", priority: 1 },
+    });
+    await sample(aiProviderRoute.DELETE, "DELETE", "/api/v1/ai/providers/{id}", { params: providerParams });
+    await sample(aiDeploymentRoute.DELETE, "DELETE", "/api/v1/ai/models/{model}/deployments/{id}", {
+      params: { model, id: added.body.deployments[1].id },
+    });
+    await sample(aiModelRoute.DELETE, "DELETE", "/api/v1/ai/models/{model}", { params: { model } });
+    await sample(aiProviderRoute.DELETE, "DELETE", "/api/v1/ai/providers/{id}", { params: providerParams });
+    await sample(aiProviderRoute.GET, "GET", "/api/v1/ai/providers/{id}", { params: providerParams });
 
     for (const { route, method, result } of samples) {
       const operation = document.paths[route.split("?")[0]!][method.toLowerCase()];

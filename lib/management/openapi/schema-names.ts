@@ -1,6 +1,8 @@
 // Component names of the response schemas several operations share; any other body or response
 // schema is named after its operation (`CreateApiRequest`, `GetUsageResponse`).
 import type { z } from "zod";
+import { aiModelListSchema, aiModelSchema } from "@/lib/management/schemas/ai-models";
+import { aiProviderListSchema, aiProviderSchema } from "@/lib/management/schemas/ai-providers";
 import { apiListSchema, apiSchema, planSchema } from "@/lib/management/schemas/apis";
 import { problemSchema } from "@/lib/management/schemas/common";
 import { creditGrantedSchema, ledgerEntrySchema } from "@/lib/management/schemas/credits";
@@ -26,4 +28,8 @@ export const NAMED_OUTPUT_SCHEMAS: readonly (readonly [z.ZodType, string])[] = [
   [createdKeySchema, "CreatedApiKey"],
   [keyListSchema, "ApiKeyList"],
   [usageSchema, "Usage"],
+  [aiProviderSchema, "AiProvider"],
+  [aiProviderListSchema, "AiProviderList"],
+  [aiModelSchema, "AiModel"],
+  [aiModelListSchema, "AiModelList"],
 ];

@@ -4,6 +4,8 @@
 import { z } from "zod";
 import { defineOperation, type AnyOperation } from "@/lib/management/define-operation";
 import { buildOpenApiDocument } from "@/lib/management/openapi/build-openapi-document";
+import * as aiModels from "@/lib/management/operations/ai-models";
+import * as aiProviders from "@/lib/management/operations/ai-providers";
 import * as apis from "@/lib/management/operations/apis";
 import * as credits from "@/lib/management/operations/credits";
 import * as keys from "@/lib/management/operations/keys";
@@ -35,6 +37,8 @@ export const getOpenApiOperation = defineOperation({
 });
 
 export const OPERATIONS: readonly AnyOperation[] = [
-  ...[apis, teams, credits, subscriptions, keys, usage].flatMap((module) => Object.values(module).filter(isOperation)),
+  ...[apis, aiProviders, aiModels, teams, credits, subscriptions, keys, usage].flatMap((module) =>
+    Object.values(module).filter(isOperation),
+  ),
   getOpenApiOperation,
 ];
