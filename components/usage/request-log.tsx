@@ -3,7 +3,7 @@ import Link from "next/link";
 import { formatMoney } from "@/lib/money";
 import type { FilterOption } from "@/lib/usage/log-filter-options";
 import type { LogFilters } from "@/lib/usage/log-filters";
-import { encodeCursor, type LogPage } from "@/lib/usage/request-log";
+import { encodeCursor, type AiLogDetail, type LogPage } from "@/lib/usage/request-log";
 import { Badge } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import { LogFilterForm } from "@/components/usage/log-filter-form";
@@ -29,6 +29,31 @@ function statusTone(status: number) {
   return status >= 500 ? "red" : status >= 400 ? "amber" : status >= 300 ? "blue" : "green";
 }
 
+// Where an AI call's counts came from: the provider's usage, Tollgate's own count (the provider gave
+// none), or a partial answer (broken off or abandoned: input plus the output delivered).
+const PROVENANCE = {
+  PROVIDER: { label: "provider", tone: "green", title: "Tokens as the provider reported them" },
+  COUNTED: { label: "counted", tone: "slate", title: "Tokens counted by Tollgate: the provider reported none" },
+  PARTIAL: { label: "partial", tone: "amber", title: "The answer broke off: input plus the output delivered" },
+} as const;
+
+function AiCallCell({ ai }: { ai: AiLogDetail }) {
+  const provenance = ai.usageSource ? PROVENANCE[ai.usageSource] : null;
+  return (
+    <span className="block" data-testid="log-ai">
+      <code className="text-xs text-slate-900">{ai.model}</code>
+      {provenance ? (
+        <span className="ml-1" title={provenance.title}>
+          <Badge tone={provenance.tone}>{provenance.label}</Badge>
+        </span>
+      ) : null}
+      <span className="block text-xs tabular-nums text-slate-600">
+        {formatCount(ai.inputTokens)} in ({formatCount(ai.cachedInputTokens)} cached) · {formatCount(ai.outputTokens)} out
+      </span>
+    </span>
+  );
+}
+
 export function RequestLog({ base, rangeParams, filters, filterParams, errors, options, page, currency, exportHref }: Props) {
   const pageHref = (cursor: Record<string, string>) => hrefWith(base, { ...rangeParams, ...filterParams, ...cursor });
   return (
@@ -48,15 +73,17 @@ export function RequestLog({ base, rangeParams, filters, filterParams, errors, o
             <caption className="sr-only">Calls, newest first</caption>
             <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
               <tr>
-                {["Time (UTC)", "API", "Key", "Method", "Path", "Status", "Latency", "Charge", "Request id"].map((label) => (
-                  <th
-                    key={label}
-                    scope="col"
-                    className={`${cell} font-medium ${["Latency", "Charge"].includes(label) ? "text-right" : ""}`}
-                  >
-                    {label}
-                  </th>
-                ))}
+                {["Time (UTC)", "API", "Key", "Method", "Path", "Status", "Model · tokens", "Latency", "Charge", "Request id"].map(
+                  (label) => (
+                    <th
+                      key={label}
+                      scope="col"
+                      className={`${cell} font-medium ${["Latency", "Charge"].includes(label) ? "text-right" : ""}`}
+                    >
+                      {label}
+                    </th>
+                  ),
+                )}
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -75,6 +102,7 @@ export function RequestLog({ base, rangeParams, filters, filterParams, errors, o
                     <Badge tone={statusTone(entry.status)}>{entry.status}</Badge>
                     {entry.errorCode ? <span className="ml-1 text-xs text-slate-500">{entry.errorCode}</span> : null}
                   </td>
+                  <td className={cell}>{entry.ai ? <AiCallCell ai={entry.ai} /> : <span className="text-slate-500">–</span>}</td>
                   <td className={`${cell} text-right tabular-nums`}>{formatCount(entry.latencyMs)} ms</td>
                   <td className={`${cell} text-right tabular-nums`}>{formatMoney(entry.charge, currency)}</td>
                   <td className={`${cell} font-mono text-xs`}>{entry.requestId}</td>

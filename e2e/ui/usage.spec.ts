@@ -84,7 +84,23 @@ test("metered calls show up on the usage page, the filtered log downloads as CSV
   const download = await downloadPromise;
   expect(download.suggestedFilename()).toBe(`usage-${user.teamSlug}-24h.csv`);
   const rows = csvRows(fs.readFileSync((await download.path())!, "utf8"));
-  expect(rows[0]).toEqual(["time", "api", "key", "method", "path", "status", "latency_ms", "charge", "request_id", "error_code"]);
+  expect(rows[0]).toEqual([
+    "time",
+    "api",
+    "key",
+    "method",
+    "path",
+    "status",
+    "latency_ms",
+    "charge",
+    "request_id",
+    "error_code",
+    "model",
+    "input_tokens",
+    "cached_input_tokens",
+    "output_tokens",
+    "usage_source",
+  ]);
   expect(
     rows
       .slice(1)

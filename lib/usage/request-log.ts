@@ -2,7 +2,7 @@
 // (createdAt, id) so page 1,000 costs what page 1 costs (no OFFSET). The redundant bound on
 // createdAt alone lets the (teamId, createdAt), (teamId, apiId, createdAt) and
 // (apiKeyId, createdAt) indexes start the scan at the cursor.
-import { db, Prisma } from "@/lib/db";
+import { db, Prisma, type UsageSource } from "@/lib/db";
 import { maskApiKey } from "@/lib/keys/key-format";
 import { STATUS_CLASSES, type LogFilters } from "@/lib/usage/log-filters";
 import type { TimeRange } from "@/lib/usage/usage-source";
@@ -20,6 +20,16 @@ export type LogEntry = {
   errorCode: string | null;
   api: { id: string; name: string; slug: string } | null;
   key: { id: string; name: string; masked: string } | null;
+  /** AI calls only: the model and its tokens (cached input is part of input) and where the counts came from */
+  ai: AiLogDetail | null;
+};
+
+export type AiLogDetail = {
+  model: string;
+  inputTokens: number;
+  cachedInputTokens: number;
+  outputTokens: number;
+  usageSource: UsageSource | null;
 };
 
 export type Cursor = { createdAt: Date; id: bigint };
@@ -45,6 +55,11 @@ type Row = {
   keyName: string | null;
   keyPrefix: string | null;
   keyLastFour: string | null;
+  model: string | null;
+  inputTokens: number | null;
+  cachedInputTokens: number | null;
+  outputTokens: number | null;
+  usageSource: UsageSource | null;
 };
 
 export function encodeCursor(cursor: Cursor): string {
@@ -88,7 +103,8 @@ export async function listRequestLog(teamId: string, range: TimeRange, filters: 
   const rows = await db.$queryRaw<Row[]>`
     SELECT e.id, e."requestId", e."createdAt", e.method, e.path, e.status, e."latencyMs", e.charged, e.refunded, e."errorCode",
            e."apiId", a.name AS "apiName", a.slug AS "apiSlug",
-           e."apiKeyId", k.name AS "keyName", k.prefix AS "keyPrefix", k."lastFour" AS "keyLastFour"
+           e."apiKeyId", k.name AS "keyName", k.prefix AS "keyPrefix", k."lastFour" AS "keyLastFour",
+           e.model, e."inputTokens", e."cachedInputTokens", e."outputTokens", e."usageSource"::text AS "usageSource"
     FROM usage_events e
     LEFT JOIN apis a ON a.id = e."apiId"
     LEFT JOIN api_keys k ON k.id = e."apiKeyId"
@@ -122,5 +138,14 @@ function toEntry(row: Row): LogEntry {
     errorCode: row.errorCode,
     api: row.apiId && row.apiName ? { id: row.apiId, name: row.apiName, slug: row.apiSlug! } : null,
     key: row.apiKeyId && row.keyName ? { id: row.apiKeyId, name: row.keyName, masked: maskApiKey(row.keyPrefix!, row.keyLastFour!) } : null,
+    ai: row.model
+      ? {
+          model: row.model,
+          inputTokens: row.inputTokens ?? 0,
+          cachedInputTokens: row.cachedInputTokens ?? 0,
+          outputTokens: row.outputTokens ?? 0,
+          usageSource: row.usageSource,
+        }
+      : null,
   };
 }

@@ -5,7 +5,26 @@ import type { LogFilters } from "@/lib/usage/log-filters";
 import { listRequestLog, type Cursor, type LogEntry } from "@/lib/usage/request-log";
 import type { TimeRange } from "@/lib/usage/usage-source";
 
-export const CSV_COLUMNS = ["time", "api", "key", "method", "path", "status", "latency_ms", "charge", "request_id", "error_code"] as const;
+// The AI columns come last, so a reader of the REST columns finds them where they always were; they
+// are empty for REST calls. Cached input tokens are part of input tokens; usage_source says where the
+// counts came from (provider, counted, partial).
+export const CSV_COLUMNS = [
+  "time",
+  "api",
+  "key",
+  "method",
+  "path",
+  "status",
+  "latency_ms",
+  "charge",
+  "request_id",
+  "error_code",
+  "model",
+  "input_tokens",
+  "cached_input_tokens",
+  "output_tokens",
+  "usage_source",
+] as const;
 /** An export stops after this many rows; the last line says so. Narrow the range or filters for more. */
 const CSV_MAX_ROWS = 1_000_000;
 const BATCH = 5_000;
@@ -38,6 +57,11 @@ function csvRow(entry: LogEntry): string {
     microsToDecimal(entry.charge, 6),
     entry.requestId,
     entry.errorCode,
+    entry.ai?.model ?? null,
+    entry.ai?.inputTokens ?? null,
+    entry.ai?.cachedInputTokens ?? null,
+    entry.ai?.outputTokens ?? null,
+    entry.ai?.usageSource?.toLowerCase() ?? null,
   ]);
 }
 

@@ -108,6 +108,7 @@ describe("streamUsageCsv", () => {
       "0.001500",
       events.at(-1)!.requestId,
       "",
+      ...["", "", "", "", ""], // a REST call has no model or tokens
     ]);
     const refunded = rows.find((row) => row[5] === "502")!;
     expect(refunded[7]).toBe("0.000000");
@@ -120,6 +121,44 @@ describe("streamUsageCsv", () => {
     const capped = parseCsv(await new Response(streamUsageCsv(team.id, range, {}, 7)).text());
     expect(capped).toHaveLength(1 + 7 + 1);
     expect(capped.at(-1)![0]).toMatch(/^# truncated: the export stops at 7 rows/);
+  });
+});
+
+describe("streamUsageCsv for AI calls", () => {
+  it("adds the model, input, cached input and output tokens and their provenance, formulas neutralised", async () => {
+    const { team, apis, keys } = await createUsageTeam();
+    const ids = { teamId: team.id, apiId: apis[0]!.id, apiKeyId: keys[0]!.id };
+    const at = (secondsAgo: number) => new Date(now.getTime() - secondsAgo * 1000);
+    await writeEvents([
+      usageEvent({
+        ...ids,
+        method: "POST",
+        path: "/chat/completions",
+        createdAt: at(30),
+        charged: 4_000n,
+        refunded: 1_250n,
+        ai: { model: "demo-chat", inputTokens: 1_200, cachedInputTokens: 1_024, outputTokens: 87, source: "PROVIDER" },
+      }),
+      usageEvent({
+        ...ids,
+        method: "POST",
+        path: "/chat/completions",
+        createdAt: at(20),
+        status: 499,
+        errorCode: "client_closed_request",
+        ai: { model: "=cmd|calc", inputTokens: 40, cachedInputTokens: 0, outputTokens: 3, source: "PARTIAL" },
+      }),
+      usageEvent({ ...ids, createdAt: at(10) }),
+    ]);
+    const rows = parseCsv(await new Response(streamUsageCsv(team.id, { from: at(60), to: now }, {})).text());
+    const column = (name: (typeof CSV_COLUMNS)[number]) => CSV_COLUMNS.indexOf(name);
+    const aiColumns = (row: string[]) => row.slice(column("model"));
+    expect(rows[0]!.slice(-5)).toEqual(["model", "input_tokens", "cached_input_tokens", "output_tokens", "usage_source"]);
+    expect(aiColumns(rows[1]!)).toEqual(["", "", "", "", ""]);
+    expect(aiColumns(rows[2]!)).toEqual(["'=cmd|calc", "40", "0", "3", "partial"]);
+    expect(aiColumns(rows[3]!)).toEqual(["demo-chat", "1200", "1024", "87", "provider"]);
+    expect(rows[3]![column("charge")]).toBe("0.002750");
+    expect(rows[3]![column("path")]).toBe("/chat/completions");
   });
 });
 

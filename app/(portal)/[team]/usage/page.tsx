@@ -1,6 +1,6 @@
 // /{team}/usage - analytics of the team's gateway calls over a range (24h, 7d, 30d or custom):
-// totals, charts, breakdowns by API and key (from the hourly rollups), and the filterable request
-// log with its CSV export (from the raw events). Every query takes the team id that loadTeamPage
+// totals, charts, breakdowns by API and key (from the hourly rollups), AI calls by model (from the
+// raw events), and the filterable request log with its CSV export (from the raw events). Every query takes the team id that loadTeamPage
 // checked the membership for.
 import type { Metadata } from "next";
 import { loadTeamPage } from "@/lib/auth/team-page";
@@ -10,9 +10,11 @@ import { listLogFilterOptions, teamHasUsage } from "@/lib/usage/log-filter-optio
 import { filterParams, parseLogFilters } from "@/lib/usage/log-filters";
 import { decodeCursor, listRequestLog } from "@/lib/usage/request-log";
 import { getUsageByApi, getUsageByKey } from "@/lib/usage/usage-breakdown";
+import { getUsageByModel } from "@/lib/usage/usage-by-model";
 import { getUsageSeries } from "@/lib/usage/usage-series";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { BreakdownTable } from "@/components/usage/breakdown-table";
+import { ModelBreakdownTable } from "@/components/usage/model-breakdown-table";
 import { RangePicker } from "@/components/usage/range-picker";
 import { RequestLog } from "@/components/usage/request-log";
 import { SummaryTiles } from "@/components/usage/summary-tiles";
@@ -54,10 +56,11 @@ export default async function UsagePage({ params, searchParams }: Props) {
   const after = before ? undefined : (decodeCursor(firstParam(query.after)) ?? undefined);
   const currency = configuredCurrency();
 
-  const [series, byApi, byKey, page, options] = await Promise.all([
+  const [series, byApi, byKey, byModel, page, options] = await Promise.all([
     getUsageSeries(teamId, range),
     getUsageByApi(teamId, range),
     getUsageByKey(teamId, range),
+    getUsageByModel(teamId, range),
     listRequestLog(teamId, range, filters, { before, after, limit: LOG_PAGE_SIZE }),
     listLogFilterOptions(teamId),
   ]);
@@ -104,6 +107,14 @@ export default async function UsagePage({ params, searchParams }: Props) {
             <BreakdownTable rows={byKey} currency={currency} label="Key" testId="usage-by-key" />
           </Card>
         </div>
+        {byModel.length ? (
+          <Card
+            title="AI calls by model"
+            description="Tokens and spend of the calls to AI APIs in this range; cached input is part of input."
+          >
+            <ModelBreakdownTable rows={byModel} currency={currency} />
+          </Card>
+        ) : null}
         <Card
           title="Request log"
           description="Newest first, 50 a page. Filters apply to the log and its CSV download (up to 1,000,000 rows)."
