@@ -1,7 +1,6 @@
 "use client";
 // The try-it console: pick a team, one of its keys and an operation, fill in the request, send it
 // through the gateway (POST /api/try-it). The call is real: it is charged to the team.
-import Link from "next/link";
 import { useMemo, useState } from "react";
 import type { ApiOperation } from "@/lib/catalog/get-published-api";
 import type { TryItTeamOption } from "@/lib/try-it/list-try-it-keys";
@@ -9,18 +8,15 @@ import { TRY_IT_METHODS, type TryItRequest, type TryItResult } from "@/lib/try-i
 import { Button } from "@/components/ui/button";
 import { fillPath, parseHeaderLines } from "@/components/try-it/request-builder";
 import { TryItResultView } from "@/components/try-it/try-it-result";
+import { initialTeam, inputClass, labelClass, TeamKeyPicker } from "@/components/try-it/team-key-picker";
 
 const CUSTOM = "custom";
-const inputClass =
-  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 focus:outline-none focus:ring-1 focus:ring-brand-500";
-const labelClass = "block text-sm font-medium text-slate-700";
 
 type Failure = { message: string; fields?: Record<string, string> };
 
 export function TryItConsole({ api, operations, teams }: { api: string; operations: ApiOperation[]; teams: TryItTeamOption[] }) {
-  const [teamSlug, setTeamSlug] = useState(teams.find((team) => team.keys.length)?.slug ?? teams[0]?.slug ?? "");
-  const team = teams.find((candidate) => candidate.slug === teamSlug);
-  const [keyId, setKeyId] = useState(team?.keys[0]?.id ?? "");
+  const [teamSlug, setTeamSlug] = useState(initialTeam(teams)?.slug ?? "");
+  const [keyId, setKeyId] = useState(initialTeam(teams)?.keys[0]?.id ?? "");
   const [operationIndex, setOperationIndex] = useState(operations.length ? "0" : CUSTOM);
   const operation = operationIndex === CUSTOM ? null : operations[Number(operationIndex)];
   const [customMethod, setCustomMethod] = useState<(typeof TRY_IT_METHODS)[number]>("GET");
@@ -87,38 +83,15 @@ export function TryItConsole({ api, operations, teams }: { api: string; operatio
   return (
     <form onSubmit={send} aria-label="Try it" className="space-y-4" data-testid="try-it-console">
       <div className="grid gap-4 sm:grid-cols-2">
-        <div>
-          <label htmlFor="try-team" className={labelClass}>
-            Team
-          </label>
-          <select id="try-team" value={teamSlug} onChange={(event) => chooseTeam(event.target.value)} className={inputClass}>
-            {teams.map((option) => (
-              <option key={option.slug} value={option.slug}>
-                {option.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="try-key" className={labelClass}>
-            Key
-          </label>
-          {team && team.keys.length ? (
-            <select id="try-key" value={keyId} onChange={(event) => setKeyId(event.target.value)} className={inputClass}>
-              {team.keys.map((key) => (
-                <option key={key.id} value={key.id}>{`${key.name} (${key.masked})`}</option>
-              ))}
-            </select>
-          ) : (
-            <p className="mt-2 text-sm text-slate-600" data-testid="try-it-no-keys">
-              This team has no active key.{" "}
-              <Link href={`/${teamSlug}/keys`} className="font-medium text-brand-700 underline">
-                Create one on the Keys page
-              </Link>
-              .
-            </p>
-          )}
-        </div>
+        <TeamKeyPicker
+          idPrefix="try"
+          teams={teams}
+          teamSlug={teamSlug}
+          keyId={keyId}
+          onTeamChange={chooseTeam}
+          onKeyChange={setKeyId}
+          noKeysTestId="try-it-no-keys"
+        />
       </div>
 
       <div>

@@ -13,8 +13,9 @@ function statusTone(status: number): string {
   return "bg-red-100 text-red-800";
 }
 
-function money(value: string | undefined, currency: string): string | null {
-  if (value === undefined) return null;
+/** An amount as the gateway states it ("0.0020", "-0.5"), in the currency's format; null when absent. */
+export function money(value: string | null | undefined, currency: string): string | null {
+  if (value === undefined || value === null) return null;
   try {
     return formatMoney(value.startsWith("-") ? -decimalToMicros(value.slice(1)) : decimalToMicros(value), currency, 2);
   } catch {
