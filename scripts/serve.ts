@@ -1,11 +1,12 @@
 // The production server behind `npm start`: node:http with the metered gateway mounted directly on
-// /api/gateway/ and Next.js serving everything else (lib/gateway/node-server.ts, which also holds the
+// /api/gateway/, the AI gateway on /api/ai/v1/, and Next.js serving everything else (lib/gateway/node-server.ts, which also holds the
 // timeouts against slow clients). On SIGTERM/SIGINT the responses in flight finish, usage is
 // flushed, then the process exits.
 // Environment: PORT (3000), LISTEN_HOST (0.0.0.0); everything else as for the app.
 import next from "next";
 import { createAppServer, stopServer } from "@/lib/gateway/node-server";
 import { stopHeartbeat } from "@/lib/instances/heartbeat";
+import { AI_PATH_PREFIX, handleAiRequest } from "@/lib/ai/gateway/handle-ai-request";
 import { listenForInvalidations } from "@/lib/cache/listen-for-invalidations";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -18,7 +19,10 @@ const handle = app.getRequestHandler();
 // Instrumentation does this too; both calls are safe, the listener starts once per process.
 void listenForInvalidations();
 
-const server = createAppServer({ origin: `http://localhost:${port}`, pages: (req, res) => void handle(req, res) });
+// The AI gateway skips Next.js's routing and rendering too; `npm run dev` reaches the same handler
+// through app/api/ai/v1/[...path]/route.ts.
+const aiGateway = { prefix: `${AI_PATH_PREFIX}/`, handler: (request: Request) => handleAiRequest(request) };
+const server = createAppServer({ origin: `http://localhost:${port}`, pages: (req, res) => void handle(req, res), mounts: [aiGateway] });
 server.listen(port, hostname, () => console.log(`[tollgate] ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));
 
 let stopping = false;

@@ -98,10 +98,14 @@ export type NodeMountOptions = {
   stopping?: () => boolean;
 };
 
-export async function serveGatewayNode(
+/** A framework-free web handler (the gateway, the AI gateway) served on node:http: a Request in, a Response out. */
+export type WebHandler = (request: Request, req: IncomingMessage) => Promise<Response>;
+
+export async function serveWebHandlerNode(
   req: IncomingMessage,
   res: ServerResponse,
   origin: string,
+  handler: WebHandler,
   options: NodeMountOptions = {},
 ): Promise<void> {
   const controller = new AbortController();
@@ -113,15 +117,18 @@ export async function serveGatewayNode(
     controller.abort();
   });
   try {
-    const request = toWebRequest(req, origin, controller.signal);
-    // The socket's peer, or what a proxy listed in TRUSTED_PROXIES says about the caller.
-    const response = await handleGatewayRequest(request, clientFromNode(req, new URL(origin).host), {
-      requestBodyTimeouts: options.requestBodyTimeouts,
-    });
+    const response = await handler(toWebRequest(req, origin, controller.signal), req);
     await writeWebResponse(response, req, res, relay);
   } catch (error) {
     console.error("[gateway] could not write a response:", error);
     if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" }).end("internal error");
     else res.destroy();
   }
+}
+
+export function serveGatewayNode(req: IncomingMessage, res: ServerResponse, origin: string, options: NodeMountOptions = {}): Promise<void> {
+  // The socket's peer, or what a proxy listed in TRUSTED_PROXIES says about the caller.
+  const handler: WebHandler = (request, incoming) =>
+    handleGatewayRequest(request, clientFromNode(incoming, new URL(origin).host), { requestBodyTimeouts: options.requestBodyTimeouts });
+  return serveWebHandlerNode(req, res, origin, handler, options);
 }

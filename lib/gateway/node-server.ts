@@ -2,7 +2,7 @@
 // another handler (Next.js) for everything else, the timeouts that cut off slow clients, and the
 // drain on SIGTERM. Tests start the same server with a stand-in for Next.js.
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
-import { GATEWAY_PATH_PREFIX, serveGatewayNode } from "@/lib/gateway/node-adapter";
+import { GATEWAY_PATH_PREFIX, serveGatewayNode, serveWebHandlerNode, type WebHandler } from "@/lib/gateway/node-adapter";
 import { REQUEST_BODY_TIMEOUTS, type RequestBodyTimeouts } from "@/lib/gateway/forward";
 import { callsSettled } from "@/lib/gateway/settling-calls";
 import { flushUsage } from "@/lib/gateway/usage-recorder";
@@ -35,7 +35,15 @@ const servers = new WeakMap<http.Server, { calls: Set<Promise<void>>; graceMs: n
  * 431; up to 64 KiB they reach the gateway, which answers anything over its own 8 KiB limit with a
  * problem+json 400 the caller can read.
  */
-export function createAppServer(options: { origin: string; pages: Handler; timeouts?: Partial<ServerTimeouts> }): http.Server {
+/** Another framework-free handler served beside the gateway, e.g. the AI gateway on /api/ai/v1/. */
+export type NodeMount = { prefix: string; handler: WebHandler };
+
+export function createAppServer(options: {
+  origin: string;
+  pages: Handler;
+  mounts?: NodeMount[];
+  timeouts?: Partial<ServerTimeouts>;
+}): http.Server {
   const timeouts = { ...SERVER_TIMEOUTS, requestBody: REQUEST_BODY_TIMEOUTS, ...options.timeouts };
   const calls = new Set<Promise<void>>();
   const gateway = { requestBodyTimeouts: timeouts.requestBody, stopping: () => !server.listening };
@@ -51,6 +59,11 @@ export function createAppServer(options: { origin: string; pages: Handler; timeo
       if (refuseRequestLine(req.method, req.url, res)) return; // TRACE, %ff, %00: a 400 here, not a 500 inside
       if (req.url?.startsWith(GATEWAY_PATH_PREFIX)) {
         const served = serveGatewayNode(req, res, options.origin, gateway).finally(() => calls.delete(served));
+        return void calls.add(served);
+      }
+      const mount = options.mounts?.find(({ prefix }) => req.url?.startsWith(prefix));
+      if (mount) {
+        const served = serveWebHandlerNode(req, res, options.origin, mount.handler, gateway).finally(() => calls.delete(served));
         return void calls.add(served);
       }
       // Next.js does not tell route handlers and server actions the socket address: hand it over in a
