@@ -7,6 +7,8 @@ import { decimalToMicros } from "@/lib/money";
 import { decimalAmount } from "@/lib/billing/money-schemas";
 import { SLUG_PATTERN } from "@/lib/teams/slugs";
 import { OPENAPI_MAX_BYTES_LABEL } from "@/lib/catalog/openapi-document";
+import { kindProblems } from "@/lib/catalog/ai-fields";
+import { modelPublicIdSchema } from "@/lib/ai/registry/model-schemas";
 
 /** Highest price per call, in whole currency units: a typo (1000 instead of 0.001) cannot drain a team. */
 export const MAX_PRICE_PER_CALL = "100";
@@ -52,6 +54,17 @@ const planFields = {
   maxRequestBytes: wholeNumber(0, 100 * 1024 * 1024, " bytes"),
   requiresApproval: z.boolean(),
   chargePolicy: z.enum(["REFUND_ON_UPSTREAM_FAILURE", "ALWAYS_CHARGE"]),
+  // AI plans only (lib/catalog/ai-fields.ts); null clears a limit.
+  allowedModels: z
+    .array(modelPublicIdSchema)
+    .max(200)
+    .meta({ description: "AI plans: the public ids of the models this plan allows, among the API's; empty: all of them" }),
+  tokensPerMinute: wholeNumber(1, 1_000_000_000)
+    .nullable()
+    .meta({ description: "AI plans: input and output tokens per minute per key; null: no token limit" }),
+  maxOutputTokens: wholeNumber(1, 10_000_000)
+    .nullable()
+    .meta({ description: "AI plans: cap on the output tokens of one call (the model's own cap applies too); null: none" }),
 };
 
 export const createPlanSchema = z.object({
@@ -59,6 +72,9 @@ export const createPlanSchema = z.object({
   ...planFields,
   description: planFields.description.optional(),
   chargePolicy: planFields.chargePolicy.optional(),
+  allowedModels: planFields.allowedModels.optional(),
+  tokensPerMinute: planFields.tokensPerMinute.optional(),
+  maxOutputTokens: planFields.maxOutputTokens.optional(),
 });
 
 /** A plan in PATCH: an existing slug is updated with the fields given; a new slug needs every createPlanSchema field. */
@@ -95,16 +111,37 @@ const apiFields = {
       "Relay the upstream's Set-Cookie to callers (Path forced under /api/gateway/{slug}, no Domain, never a portal cookie name) and forward callers' other cookies to it; default false: cookies never cross the gateway",
   }),
   openapi: openapiDocument,
+  models: z
+    .array(modelPublicIdSchema)
+    .max(200)
+    .superRefine((ids, ctx) => {
+      if (new Set(ids).size !== ids.length) ctx.addIssue({ code: "custom", message: "Name each model once." });
+    })
+    .meta({ description: "AI APIs: the public ids of the models it publishes (replaces the whole set)" }),
 };
 
-export const createApiSchema = z.object({
-  slug: apiSlugSchema.refine((slug) => !RESERVED_API_SLUGS.has(slug), "This slug is reserved; choose another."),
-  ...z.object(apiFields).partial().shape,
-  name: apiFields.name,
-  upstreamBaseUrl: apiFields.upstreamBaseUrl,
-  status: z.enum(["DRAFT", "PUBLISHED"]).default("DRAFT"),
-  plans: z.array(createPlanSchema).min(1, "Give the API at least one plan.").max(20).superRefine(uniquePlanSlugs),
-});
+export const createApiSchema = z
+  .object({
+    slug: apiSlugSchema.refine((slug) => !RESERVED_API_SLUGS.has(slug), "This slug is reserved; choose another."),
+    kind: z.enum(["REST", "AI"]).default("REST").meta({
+      description:
+        "REST: calls are forwarded to the upstream; AI: the API publishes models of the registry (no upstream, no OpenAPI document). Fixed once created",
+    }),
+    ...z.object(apiFields).partial().shape,
+    name: apiFields.name,
+    upstreamBaseUrl: apiFields.upstreamBaseUrl.optional().meta({ description: "REST APIs: required" }),
+    status: z.enum(["DRAFT", "PUBLISHED"]).default("DRAFT"),
+    plans: z.array(createPlanSchema).min(1, "Give the API at least one plan.").max(20).superRefine(uniquePlanSlugs),
+  })
+  .superRefine((api, ctx) => {
+    // Refinements run even when a field failed, so `api` may hold anything here.
+    const kind = api.kind === "AI" ? "AI" : "REST";
+    for (const [field, message] of Object.entries(kindProblems(kind, api)))
+      ctx.addIssue({ code: "custom", path: field.split("."), message });
+    if (kind === "REST" && api.upstreamBaseUrl === undefined) {
+      ctx.addIssue({ code: "custom", path: ["upstreamBaseUrl"], message: "Give the upstream base URL, e.g. https://api.example.com/v1." });
+    }
+  });
 
 export const updateApiSchema = z.object({
   ...z.object(apiFields).partial().shape,

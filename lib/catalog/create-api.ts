@@ -1,6 +1,7 @@
 // Creates an API together with its plans in one transaction: a half-created API (no plans) would
 // show up in the catalog with nothing to subscribe to. The upstream and the OpenAPI document are
-// checked first (lib/catalog/check-api-input.ts), so a refused input writes nothing.
+// checked first (lib/catalog/check-api-input.ts), and an AI API's models must be in the registry,
+// so a refused input writes nothing.
 import { db, Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { encryptSecret } from "@/lib/crypto";
@@ -12,38 +13,55 @@ import type { CreateApi } from "@/lib/catalog/api-schemas";
 import { checkApiInput } from "@/lib/catalog/check-api-input";
 import { planCreateData, planSummary } from "@/lib/catalog/plan-data";
 import { isUniqueViolation } from "@/lib/db-errors";
+import { invalid } from "@/lib/validation";
+import { checkPlanModels } from "@/lib/catalog/ai-fields";
+import { loadModelIndex, unknownModelErrors } from "@/lib/ai/registry/api-models";
 
 export async function createApi(input: CreateApi, actor: Actor, requestId?: string): Promise<ApiWithPlans> {
-  const { plans, upstreamCredential, status, openapi: given, ...fields } = input;
+  const { plans, upstreamCredential, status, openapi: given, models, ...fields } = input;
   const openapi = await checkApiInput({ upstreamBaseUrl: fields.upstreamBaseUrl, openapi: given });
+  const index = fields.kind === "AI" ? await loadModelIndex(db) : undefined;
+  if (index) {
+    const errors = unknownModelErrors(index, models, "models");
+    plans.forEach((plan, position) =>
+      Object.assign(errors, unknownModelErrors(index, plan.allowedModels, `plans.${position}.allowedModels`)),
+    );
+    if (Object.keys(errors).length > 0) throw invalid(errors);
+  }
   try {
     const api = await db.$transaction(async (tx) => {
       const created = await tx.api.create({
         data: {
           ...fields,
+          upstreamBaseUrl: fields.upstreamBaseUrl ?? "", // an AI API has none
           status,
           openapi: openapi as Prisma.InputJsonValue | undefined,
           publishedAt: status === "PUBLISHED" ? new Date() : null,
           upstreamCredentialEncrypted: upstreamCredential ? encryptSecret(upstreamCredential) : null,
-          plans: { create: plans.map((plan, index) => planCreateData(plan, index)) },
+          plans: { create: plans.map((plan, position) => planCreateData(plan, position, index)) },
+          models: { create: (models ?? []).map((publicId) => ({ modelId: index!.idOf.get(publicId)! })) },
         },
         include: includePlans(),
       });
+      if (index) await checkPlanModels(tx, created.id, index);
       // The terms as created; the credential only as "set or not", never its value.
       const metadata = {
         slug: created.slug,
+        kind: created.kind,
         name: created.name,
         status,
         visibility: created.visibility,
         upstreamBaseUrl: created.upstreamBaseUrl,
         upstreamCredential: upstreamCredential ? "set" : "none",
         openapi: openapi ? "set" : "none",
+        ...(index ? { models: models ?? [] } : {}),
         plans: plans.map(planSummary),
       };
       await recordAudit({ ...auditActor(actor), action: "api.created", targetType: "api", targetId: created.id, requestId, metadata }, tx);
       return created;
     });
     invalidate("api", api.slug); // a gateway instance may have cached "no such API" for this slug
+    for (const { model } of api.models) invalidate("ai-model", model.publicId); // now published here
     return api;
   } catch (error) {
     if (isUniqueViolation(error)) {

@@ -1,6 +1,7 @@
-// Changes an API's fields, lifecycle status and plans (added or updated by slug) in one
-// transaction, then drops the gateway's cached copy so the change applies at once on this instance.
-// The audit entry lists what changed (from -> to; long texts and the credential only as "changed").
+// Changes an API's fields, lifecycle status, plans (added or updated by slug) and, for an AI API,
+// the models it publishes, in one transaction, then drops the gateway's cached copy so the change
+// applies at once on this instance. The audit entry lists what changed (from -> to; long texts and
+// the credential only as "changed").
 import { z } from "zod";
 import { db, Prisma, type Plan } from "@/lib/db";
 import { notFound } from "@/lib/errors";
@@ -13,14 +14,17 @@ import { createPlanSchema, type PatchPlan, type UpdateApi } from "@/lib/catalog/
 import { applyStatusChange, lockApi } from "@/lib/catalog/change-api-status";
 import { checkApiInput } from "@/lib/catalog/check-api-input";
 import { planChanges, planCreateData, planSummary, type FieldDiff } from "@/lib/catalog/plan-data";
+import { checkPlanModels, kindProblems } from "@/lib/catalog/ai-fields";
+import { invalid } from "@/lib/validation";
+import { loadModelIndex, setApiModels, unknownModelErrors, type ModelIndex } from "@/lib/ai/registry/api-models";
 
 type PlanChange = { slug: string; created?: ReturnType<typeof planSummary>; changed?: FieldDiff };
-type Fields = Omit<UpdateApi, "plans" | "status" | "sunsetAt" | "deprecationMessage" | "upstreamCredential" | "openapi">;
+type Fields = Omit<UpdateApi, "plans" | "status" | "sunsetAt" | "deprecationMessage" | "upstreamCredential" | "openapi" | "models">;
 
 /** Texts too long for the audit log are recorded as changed, not quoted. */
 const SUMMARISED = new Set(["description"]);
 
-async function savePlans(tx: Prisma.TransactionClient, apiId: string, plans: PatchPlan[]): Promise<PlanChange[]> {
+async function savePlans(tx: Prisma.TransactionClient, apiId: string, plans: PatchPlan[], models?: ModelIndex): Promise<PlanChange[]> {
   const existing = await tx.plan.findMany({ where: { apiId } });
   const bySlug = new Map<string, Plan>(existing.map((plan) => [plan.slug, plan]));
   let sortOrder = existing.length;
@@ -28,7 +32,7 @@ async function savePlans(tx: Prisma.TransactionClient, apiId: string, plans: Pat
   for (const [index, plan] of plans.entries()) {
     const current = bySlug.get(plan.slug);
     if (current) {
-      const { data, diff } = planChanges(current, plan);
+      const { data, diff } = planChanges(current, plan, new Date(), models);
       if (Object.keys(diff).length === 0) continue;
       await tx.plan.update({ where: { id: current.id }, data });
       changes.push({ slug: plan.slug, changed: diff });
@@ -37,7 +41,7 @@ async function savePlans(tx: Prisma.TransactionClient, apiId: string, plans: Pat
     // A slug the API does not have yet is a new plan, which needs every field (422 per field).
     const parsed = createPlanSchema.safeParse(plan);
     if (!parsed.success) throw new z.ZodError(parsed.error.issues.map((issue) => ({ ...issue, path: ["plans", index, ...issue.path] })));
-    await tx.plan.create({ data: { ...planCreateData(parsed.data, sortOrder++), apiId } });
+    await tx.plan.create({ data: { ...planCreateData(parsed.data, sortOrder++, models), apiId } });
     changes.push({ slug: plan.slug, created: planSummary(parsed.data) });
   }
   return changes;
@@ -69,9 +73,10 @@ function fieldChanges(
 }
 
 export async function updateApi(slug: string, input: UpdateApi, actor: Actor, requestId?: string): Promise<ApiWithPlans> {
-  const { plans, status, upstreamCredential, sunsetAt, deprecationMessage, openapi: given, ...fields } = input;
-  const before = await db.api.findUnique({ where: { slug }, select: { upstreamBaseUrl: true } });
+  const { plans, status, upstreamCredential, sunsetAt, deprecationMessage, openapi: given, models, ...fields } = input;
+  const before = await db.api.findUnique({ where: { slug }, select: { upstreamBaseUrl: true, kind: true } });
   if (!before) throw notFound("This API");
+  const index = await checkKindFields(before.kind, input);
   // An unchanged upstream is not resolved again (the gateway checks it at every connect anyway).
   const upstreamBaseUrl = fields.upstreamBaseUrl === before.upstreamBaseUrl ? undefined : fields.upstreamBaseUrl;
   const openapi = await checkApiInput({ upstreamBaseUrl, openapi: given });
@@ -80,7 +85,17 @@ export async function updateApi(slug: string, input: UpdateApi, actor: Actor, re
     const locked = await lockApi(tx, slug);
     const current = await tx.api.findUniqueOrThrow({ where: { id: locked.id }, include: includePlans() });
     const { data, diff } = fieldChanges(current, fields, { upstreamCredential, openapi });
-    const planDiff = plans ? await savePlans(tx, current.id, plans) : [];
+    const planDiff = plans ? await savePlans(tx, current.id, plans, index) : [];
+    if (index && models) {
+      const { added, removed } = await setApiModels(
+        tx,
+        current.id,
+        models.map((publicId) => index.idOf.get(publicId)!),
+        index,
+      );
+      if (added.length || removed.length) diff.models = { added, removed };
+    }
+    if (index) await checkPlanModels(tx, current.id, index);
     // After the plans: publishing needs an open plan, which this same change may add.
     if (status !== undefined || sunsetAt !== undefined) {
       Object.assign(
@@ -104,5 +119,22 @@ export async function updateApi(slug: string, input: UpdateApi, actor: Actor, re
     return tx.api.update({ where: { id: current.id }, data, include: includePlans() });
   });
   invalidate("api", slug);
+  if (index) invalidate("ai-model", "*"); // models gained or lost this API
   return api;
+}
+
+/** An update may only send the fields of the API's kind; an AI API's model ids must exist. */
+async function checkKindFields(kind: "REST" | "AI", input: UpdateApi): Promise<ModelIndex | undefined> {
+  const errors = kindProblems(kind, input);
+  if (kind !== "AI") {
+    if (Object.keys(errors).length > 0) throw invalid(errors);
+    return undefined;
+  }
+  const index = await loadModelIndex(db);
+  Object.assign(errors, unknownModelErrors(index, input.models, "models"));
+  input.plans?.forEach((plan, position) =>
+    Object.assign(errors, unknownModelErrors(index, plan.allowedModels, `plans.${position}.allowedModels`)),
+  );
+  if (Object.keys(errors).length > 0) throw invalid(errors);
+  return index;
 }

@@ -200,6 +200,19 @@ describe("OpenAPI document", () => {
     await sample(aiModelsRoute.GET, "GET", "/api/v1/ai/models");
     await sample(aiModelRoute.GET, "GET", "/api/v1/ai/models/{model}", { params: { model } });
     await sample(aiModelRoute.PATCH, "PATCH", "/api/v1/ai/models/{model}", { params: { model }, body: { inputPrice: "1.5" } });
+    const aiApi = apiBody({
+      kind: "AI",
+      upstreamBaseUrl: undefined,
+      models: [model],
+      plans: [{ ...apiBody().plans[0], tokensPerMinute: 1_000, allowedModels: [model] }],
+    });
+    await sample(apisRoute.POST, "POST", "/api/v1/apis", { body: aiApi });
+    await sample(apiRoute.GET, "GET", "/api/v1/apis/{slug}", { params: { slug: aiApi.slug }, token: key });
+    await sample(aiModelRoute.DELETE, "DELETE", "/api/v1/ai/models/{model}", { params: { model } });
+    await sample(apiRoute.PATCH, "PATCH", "/api/v1/apis/{slug}", {
+      params: { slug: aiApi.slug },
+      body: { models: [], plans: [{ slug: "basic", allowedModels: [] }] },
+    });
     const added = await sample(aiDeploymentsRoute.POST, "POST", "/api/v1/ai/models/{model}/deployments", {
       params: { model },
       body: { provider: provider.id, providerModel: "sample-b", priority: 1 },

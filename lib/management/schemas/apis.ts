@@ -17,12 +17,19 @@ export const planSchema = z.object({
   maxRequestBytes: z.number().int(),
   requiresApproval: z.boolean(),
   chargePolicy: z.enum(["REFUND_ON_UPSTREAM_FAILURE", "ALWAYS_CHARGE"]),
+  allowedModels: z
+    .array(z.string())
+    .optional()
+    .meta({ description: "AI APIs: public ids of the models the plan allows; empty: every model of the API" }),
+  tokensPerMinute: z.number().int().nullable().optional().meta({ description: "AI APIs: tokens per minute per key; null: no limit" }),
+  maxOutputTokens: z.number().int().nullable().optional().meta({ description: "AI APIs: output tokens per call at most; null: no cap" }),
   archivedAt: isoDateTimeOut.nullable(),
 });
 
 export const apiSchema = z.object({
   id: z.string(),
   slug: z.string(),
+  kind: z.enum(["REST", "AI"]).meta({ description: "REST: forwarded to an upstream; AI: publishes models under /api/ai/v1" }),
   name: z.string(),
   summary: z.string(),
   description: z.string(),
@@ -44,6 +51,7 @@ export const apiSchema = z.object({
     .nullable()
     .optional()
     .meta({ description: "The API's OpenAPI document (single-API responses only)" }),
+  models: z.array(z.string()).optional().meta({ description: "AI APIs: the public ids of the models it publishes" }),
   publishedAt: isoDateTimeOut.nullable(),
   deprecatedAt: isoDateTimeOut.nullable(),
   sunsetAt: isoDateTimeOut.nullable(),
@@ -57,11 +65,16 @@ export const apiListSchema = z.object({ data: z.array(apiSchema) });
 
 export type ApiResponse = z.input<typeof apiSchema>;
 
-function toPlanResponse(plan: ApiWithPlans["plans"][number]): z.input<typeof planSchema> {
-  return { ...plan, price: toMoneyString(plan.pricePerCall), archivedAt: toIso(plan.archivedAt) };
+type PlanRow = ApiWithPlans["plans"][number];
+
+function toPlanResponse(plan: PlanRow, models: Map<string, string> | null): z.input<typeof planSchema> {
+  const { allowedModelIds, tokensPerMinute, maxOutputTokens, ...rest } = plan;
+  const ai = models ? { allowedModels: allowedModelIds.flatMap((id) => models.get(id) ?? []), tokensPerMinute, maxOutputTokens } : {};
+  return { ...rest, ...ai, price: toMoneyString(plan.pricePerCall), archivedAt: toIso(plan.archivedAt) };
 }
 
 function upstreamFields(api: ApiWithPlans) {
+  if (api.kind === "AI") return {}; // an AI API has no upstream
   return {
     upstreamBaseUrl: api.upstreamBaseUrl,
     upstreamAuthHeader: api.upstreamAuthHeader,
@@ -73,9 +86,11 @@ function upstreamFields(api: ApiWithPlans) {
 }
 
 export function toApiResponse(api: ApiWithPlans, viewer: CatalogViewer, options: { withOpenapi?: boolean } = {}): ApiResponse {
+  const models = api.kind === "AI" ? new Map(api.models.map(({ model }) => [model.id, model.publicId])) : null;
   return {
     id: api.id,
     slug: api.slug,
+    kind: api.kind,
     name: api.name,
     summary: api.summary,
     description: api.description,
@@ -84,13 +99,14 @@ export function toApiResponse(api: ApiWithPlans, viewer: CatalogViewer, options:
     visibility: api.visibility,
     status: api.status,
     ...(viewer.kind === "admin" ? upstreamFields(api) : {}),
-    ...(options.withOpenapi ? { openapi: (api.openapi as Record<string, unknown> | null) ?? null } : {}),
+    ...(options.withOpenapi && !models ? { openapi: (api.openapi as Record<string, unknown> | null) ?? null } : {}),
+    ...(models ? { models: [...models.values()] } : {}),
     publishedAt: toIso(api.publishedAt),
     deprecatedAt: toIso(api.deprecatedAt),
     sunsetAt: toIso(api.sunsetAt),
     retiredAt: toIso(api.retiredAt),
     createdAt: api.createdAt.toISOString(),
     updatedAt: api.updatedAt.toISOString(),
-    plans: api.plans.map(toPlanResponse),
+    plans: api.plans.map((plan) => toPlanResponse(plan, models)),
   };
 }
