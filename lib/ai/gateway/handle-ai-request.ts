@@ -2,6 +2,8 @@
 // out. Routes /api/ai/v1/… (chat/completions, embeddings, models, messages) to its handler after authenticating the key; every refusal is an error in
 // the caller's SDK's own shape (OpenAI's everywhere, Anthropic's on /messages).
 import { newRequestId } from "@/lib/http/request-id";
+import { isDatabaseUnavailable } from "@/lib/db-errors";
+import { SERVICE_UNAVAILABLE_HEADERS, serviceUnavailable } from "@/lib/errors";
 import type { ResolvedKey } from "@/lib/gateway/key-cache";
 import type { WireFormat } from "@/lib/ai/types";
 import { AiError, aiErrorResponse } from "@/lib/ai/gateway/ai-error";
@@ -48,6 +50,11 @@ export async function handleAiRequest(request: Request, options: AiRequestOption
   } catch (error) {
     if (error instanceof AiError) return aiErrorResponse(error, requestId, format);
     if (request.signal.aborted) return new Response(null, { status: 499 });
+    if (isDatabaseUnavailable(error)) {
+      // Nothing was sent to a provider uncharged: admission stops at the charge it could not make.
+      const { message } = serviceUnavailable();
+      return aiErrorResponse(new AiError("service_unavailable", message, { headers: SERVICE_UNAVAILABLE_HEADERS }), requestId, format);
+    }
     console.error(`[ai] requestId=${requestId} ${request.method} ${path} failed:`, (error as Error).message);
     return aiErrorResponse(
       new AiError("internal_error", `Something went wrong on our side. Quote request id ${requestId} if you report it.`),
