@@ -24,17 +24,24 @@ export type FailureReport = { failure: ConnectionFailure; status: number | null;
 const TLS_CODE = /^(CERT_|ERR_TLS_|ERR_SSL_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_(GET|VERIFY)_)/;
 const MAX_PROVIDER_MESSAGE = 300;
 
-/** Removes every secret of the provider, and masked keys, from text that came back from it. */
+/** Replaces every whole secret of the provider in `text`. */
+export function redactSecrets(text: string, secrets: readonly string[]): string {
+  let redacted = text;
+  for (const secret of secrets) if (secret.length >= 4) redacted = redacted.split(secret).join("[redacted]");
+  return redacted;
+}
+
+/**
+ * For text that came back from the provider: whole secrets, masked keys, and words that are a
+ * piece of a secret (at least 8 characters with a digit: a key prefix or suffix, not a plain word).
+ */
 export function scrubSecrets(text: string, secrets: readonly string[]): string {
-  let scrubbed = text;
-  for (const secret of secrets) if (secret.length >= 4) scrubbed = scrubbed.split(secret).join("[redacted]");
-  return scrubbed
+  return redactSecrets(text, secrets)
     .replace(/\S*\*{3,}\S*/g, "[redacted]")
     .split(/(\s+)/)
     .map((word) => {
-      // A piece of a secret quoted on its own (a key prefix, a header value) goes too.
       const bare = word.replace(/^["'`(]+|["'`).,:;]+$/g, "");
-      return bare.length >= 6 && secrets.some((secret) => secret.includes(bare)) ? "[redacted]" : word;
+      return bare.length >= 8 && /\d/.test(bare) && secrets.some((secret) => secret.includes(bare)) ? "[redacted]" : word;
     })
     .join("");
 }

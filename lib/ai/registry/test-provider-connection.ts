@@ -14,6 +14,7 @@ import {
   describeConnectError,
   describeStatus,
   providerMessage,
+  redactSecrets,
   scrubSecrets,
   type ConnectionFailure,
 } from "@/lib/ai/registry/connection-failure";
@@ -70,7 +71,7 @@ export async function testConnection(target: Target, timeouts: { connectTimeoutM
   const { url, headers } = requestFor(target);
   const done = <T extends object>(result: T) => ({ ...result, latencyMs: Math.round(performance.now() - started) });
   const fail = (report: { failure: ConnectionFailure; status: number | null; message: string }): ConnectionTest =>
-    done({ ok: false as const, ...report, message: scrubSecrets(report.message, secrets) });
+    done({ ok: false as const, ...report, message: redactSecrets(report.message, secrets) });
   try {
     const policy = connectPolicy(url.href);
     if (typeof policy !== "string") throw policy;
