@@ -1,11 +1,20 @@
 import Link from "next/link";
 import type { CatalogEntry } from "@/lib/catalog/list-published-apis";
+import type { ApiModelView } from "@/lib/ai/registry/list-api-models";
 import { Badge } from "@/components/ui/card";
 import { LifecycleBadge } from "@/components/catalog/lifecycle";
-import { priceFromLabel } from "@/components/catalog/price-from";
+import { aiPriceFromLabel, priceFromLabel } from "@/components/catalog/price-from";
+
+type Props = {
+  api: CatalogEntry;
+  href?: string;
+  footer?: React.ReactNode;
+  /** an AI API's models: named on the card, and its price is per token */
+  models?: ApiModelView[];
+};
 
 /** One API in a catalog grid; `href` links its name to the API's page (public APIs only have one). */
-export function ApiCard({ api, href, footer }: { api: CatalogEntry; href?: string; footer?: React.ReactNode }) {
+export function ApiCard({ api, href, footer, models }: Props) {
   return (
     <article className="flex flex-col rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="api-card">
       <div className="flex items-start justify-between gap-2">
@@ -21,6 +30,11 @@ export function ApiCard({ api, href, footer }: { api: CatalogEntry; href?: strin
         <LifecycleBadge status={api.status} version={api.version} sunsetAt={api.sunsetAt} />
       </div>
       <p className="mt-2 flex-1 text-sm text-slate-600">{api.summary || "No summary yet."}</p>
+      {models ? (
+        <p className="mt-3 text-xs text-slate-600" data-testid="api-card-models">
+          <Badge tone="blue">AI</Badge> {models.length ? models.map((model) => model.publicId).join(", ") : "No models yet"}
+        </p>
+      ) : null}
       {api.tags.length ? (
         <ul className="mt-3 flex flex-wrap gap-1" aria-label="Tags">
           {api.tags.map((tag) => (
@@ -31,7 +45,7 @@ export function ApiCard({ api, href, footer }: { api: CatalogEntry; href?: strin
         </ul>
       ) : null}
       <p className="mt-3 text-sm font-medium text-slate-800" data-testid="price-from">
-        {priceFromLabel(api.priceFrom)}
+        {models ? aiPriceFromLabel(models, api.priceFrom) : priceFromLabel(api.priceFrom)}
       </p>
       {footer ? <div className="mt-4 border-t border-slate-100 pt-3">{footer}</div> : null}
     </article>

@@ -7,13 +7,13 @@ import { TableScroll } from "@/components/ui/table-scroll";
 
 type Plan = PublishedApi["plans"][number];
 
-function formatBytes(bytes: number): string {
+export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
   if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
   return `${bytes.toLocaleString("en")} bytes`;
 }
 
-function formatWindow(seconds: number): string {
+export function formatWindow(seconds: number): string {
   if (seconds === 1) return "second";
   if (seconds === 60) return "minute";
   if (seconds === 3600) return "hour";

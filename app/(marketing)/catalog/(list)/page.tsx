@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { listPublishedApis } from "@/lib/catalog/list-published-apis";
+import { listApiModels } from "@/lib/ai/registry/list-api-models";
 import { ApiCard } from "@/components/catalog/api-card";
 import { CatalogSearch, TagFilter } from "@/components/catalog/catalog-filters";
 import { EmptyState, PageHeader } from "@/components/ui/card";
@@ -16,6 +17,7 @@ export default async function PublicCatalogPage({ searchParams }: { searchParams
   const q = textParam(params.q, 200);
   const tag = textParam(params.tag, 200);
   const { entries, tags, total } = await listPublishedApis({ q, tag });
+  const models = await listApiModels(entries.map((entry) => entry.id));
   const filtered = Boolean(q || tag);
   return (
     <>
@@ -44,7 +46,7 @@ export default async function PublicCatalogPage({ searchParams }: { searchParams
           ) : (
             <div className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
               {entries.map((api) => (
-                <ApiCard key={api.id} api={api} href={`/catalog/${api.slug}`} />
+                <ApiCard key={api.id} api={api} href={`/catalog/${api.slug}`} models={models.get(api.id)} />
               ))}
             </div>
           )}

@@ -1,5 +1,6 @@
 // One API's public page: what it does, its plans, its OpenAPI reference, and for signed-in members
-// a console that calls it through the gateway with one of their team's keys.
+// a console that calls it through the gateway with one of their team's keys. An AI API has a page
+// of its own (ai-api-page.tsx): models, token prices, quickstarts and the playground.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -8,13 +9,14 @@ import { getPublishedApi, listOperations } from "@/lib/catalog/get-published-api
 import { gatewayUrl as gatewayOrigin } from "@/lib/env";
 import { listTryItKeys } from "@/lib/try-it/list-try-it-keys";
 import { ApiReference } from "@/components/api-reference/api-reference";
-import { DeprecationBanner, LifecycleBadge } from "@/components/catalog/lifecycle";
+import { ApiAboutCard } from "@/components/catalog/api-about-card";
+import { ApiPageHeader } from "@/components/catalog/api-page-header";
 import { PlansTable } from "@/components/catalog/plans-table";
-import { SubscribeCallToAction } from "@/components/catalog/subscribe-call-to-action";
-import { Markdown } from "@/components/markdown/markdown";
 import { TryItConsole } from "@/components/try-it/try-it-console";
-import { Badge, Card, EmptyState } from "@/components/ui/card";
+import { Card, EmptyState } from "@/components/ui/card";
 import { CopyField } from "@/components/ui/copy-field";
+import { listApiModelsOf } from "@/lib/ai/registry/list-api-models";
+import { AiApiPage } from "./ai-api-page";
 
 export const dynamic = "force-dynamic";
 
@@ -31,40 +33,16 @@ export default async function ApiPage({ params }: Props) {
   if (!api) notFound();
   const user = await getCurrentUser();
   const teams = user ? await listTryItKeys(user.id) : [];
+  const models = await listApiModelsOf(api.id);
+  if (models) return <AiApiPage api={api} models={models} signedIn={Boolean(user)} teams={teams} />;
   const gatewayUrl = `${gatewayOrigin()}/api/gateway/${api.slug}`;
-  const deprecated = api.status === "DEPRECATED";
 
   return (
     <article className="space-y-8">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-        <Link href="/catalog" className="hover:text-slate-800 hover:underline">
-          Catalog
-        </Link>{" "}
-        / <span aria-current="page">{api.name}</span>
-      </nav>
-      <header className="flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <h1 className="text-3xl font-semibold tracking-tight text-slate-900">{api.name}</h1>
-          {api.summary ? <p className="mt-2 max-w-2xl text-slate-600">{api.summary}</p> : null}
-          <div className="mt-3 flex flex-wrap items-center gap-2">
-            <LifecycleBadge status={api.status} version={api.version} sunsetAt={api.sunsetAt} />
-            {deprecated ? <Badge>v{api.version}</Badge> : null}
-            {api.tags.map((tag) => (
-              <Link key={tag} href={`/catalog?tag=${encodeURIComponent(tag)}`} aria-label={`APIs tagged ${tag}`}>
-                <Badge>{tag}</Badge>
-              </Link>
-            ))}
-          </div>
-        </div>
-        <SubscribeCallToAction signedIn={Boolean(user)} teamSlug={teams[0]?.slug} deprecated={deprecated} />
-      </header>
-
-      {deprecated ? <DeprecationBanner name={api.name} sunsetAt={api.sunsetAt} /> : null}
+      <ApiPageHeader api={api} signedIn={Boolean(user)} teamSlug={teams[0]?.slug} />
 
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
-        <Card title="About this API" className="min-w-0">
-          {api.description ? <Markdown>{api.description}</Markdown> : <p className="text-sm text-slate-500">No description yet.</p>}
-        </Card>
+        <ApiAboutCard description={api.description} />
         <Card
           title="Call it"
           description="Through the gateway, with a team key in the Authorization header."
