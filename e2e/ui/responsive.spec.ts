@@ -10,6 +10,7 @@ test("the main pages fit a 390 px wide screen", async ({ page, user }) => {
   const pages = [
     "/catalog",
     "/catalog/demo",
+    "/catalog/demo-ai",
     `/${user.teamSlug}`,
     `/${user.teamSlug}/catalog`,
     `/${user.teamSlug}/subscriptions`,
@@ -26,6 +27,8 @@ test("the main pages fit a 390 px wide screen", async ({ page, user }) => {
   }
   await page.goto("/catalog/demo");
   await saveScreenshot(page, "mobile-api-page");
+  await page.goto("/catalog/demo-ai");
+  await saveScreenshot(page, "mobile-ai-api-page");
 });
 
 test("the admin console fits a 390 px wide screen", async ({ browser, request }) => {
