@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { loadTeamPage } from "@/lib/auth/team-page";
 import { currency } from "@/lib/money";
 import { listApis } from "@/lib/catalog/list-apis";
+import { listApiModels } from "@/lib/ai/registry/list-api-models";
 import { listSubscriptions } from "@/lib/subscriptions/list-subscriptions";
 import { hasRole } from "@/lib/teams/roles";
 import { ApiCard } from "@/components/catalog/api-card";
@@ -19,6 +20,8 @@ export default async function TeamCatalogPage({ params }: { params: Promise<{ te
   // The team's view: public APIs, plus private ones it holds; never drafts, even for the platform admin.
   const [apis, subscriptions] = await Promise.all([listApis({ kind: "team", teamId: ctx.team.id }), listSubscriptions(ctx.team.id)]);
   const byApi = new Map(subscriptions.map((subscription) => [subscription.apiId, subscription]));
+  // AI APIs are priced by their models' tokens, not per call: the card shows the models and prices.
+  const models = await listApiModels(apis.map((api) => api.id));
   const items = apis.map((api) => ({
     ...toCatalogItemView(api, byApi.get(api.id), currency()),
     // Only public APIs have a page in the public catalog (with the reference and the try-it console).
@@ -29,7 +32,7 @@ export default async function TeamCatalogPage({ params }: { params: Promise<{ te
     <>
       <PageHeader
         title="Catalog"
-        description="APIs on this Tollgate and this team's subscriptions. Subscribe to a plan, then call the API through the gateway with a team key; each call is charged at the plan's price."
+        description="APIs on this Tollgate and this team's subscriptions. Subscribe to a plan, then call the API with a team key: REST APIs through the gateway at the plan's price per call, AI APIs at /api/ai/v1 by the tokens used."
       />
       {items.length === 0 ? (
         <EmptyState title="No APIs are published yet">A platform admin publishes APIs from the admin console.</EmptyState>
@@ -40,6 +43,7 @@ export default async function TeamCatalogPage({ params }: { params: Promise<{ te
               key={item.entry.id}
               api={item.entry}
               href={item.href}
+              models={models.get(item.entry.id)}
               footer={
                 <div className="space-y-3">
                   <SubscriptionStatus subscription={item.subscription} />
