@@ -23,5 +23,8 @@ export async function provisionNewUser(userId: string, tx?: Prisma.TransactionCl
       memberships: { create: { userId, role: "OWNER" } },
     },
   });
-  await recordAudit({ actorUserId: userId, teamId: team.id, action: "team.created", targetType: "team", targetId: team.id, metadata: { personal: true } }, tx);
+  await recordAudit(
+    { actorUserId: userId, teamId: team.id, action: "team.created", targetType: "team", targetId: team.id, metadata: { personal: true } },
+    tx,
+  );
 }
