@@ -4,6 +4,7 @@ import { SectionNav } from "@/components/shell/section-nav";
 const ITEMS = [
   { href: "/admin", label: "Overview", exact: true },
   { href: "/admin/apis", label: "APIs" },
+  { href: "/admin/ai", label: "AI models" },
   { href: "/admin/approvals", label: "Approvals" },
   { href: "/admin/teams", label: "Teams" },
   { href: "/admin/users", label: "Users" },

@@ -13,7 +13,7 @@ export async function getApi(slug: string, viewer: CatalogViewer): Promise<ApiWi
   return api;
 }
 
-/** One API for the admin's edit page: every plan (archived too) with its active subscriptions. */
+/** One API for the admin's edit page: every plan (archived too) with its active subscriptions, and its models. */
 export async function getApiForAdmin(slug: string) {
   const api = await db.api.findUnique({
     where: { slug },
@@ -22,6 +22,7 @@ export async function getApiForAdmin(slug: string) {
         orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }],
         include: { _count: { select: { subscriptions: { where: { status: "ACTIVE" } } } } },
       },
+      models: { select: { model: { select: { id: true, publicId: true } } }, orderBy: { model: { publicId: "asc" } } },
     },
   });
   if (!api) throw notFound("This API");

@@ -7,6 +7,7 @@
 // the team), and sign-in / sign-up, which need Auth.js's request context.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { ActionState } from "@/lib/auth/action";
 import { addMember, createTeamWithOwner } from "../factories";
@@ -39,6 +40,7 @@ const modules = {
   credit: await import("@/app/(admin)/admin/credit/actions"),
   approvals: await import("@/app/(admin)/admin/approvals/actions"),
   apis: await import("@/app/(admin)/admin/apis/actions"),
+  ai: await import("@/app/(admin)/admin/ai/actions"),
 };
 const { leaveTeamAction: _leave, deleteTeamAction: _delete, ...settingsActions } = modules.settings;
 const ACTIONS: [string, Action][] = Object.entries({ ...modules, settings: settingsActions }).flatMap(([module, actions]) =>
@@ -92,6 +94,33 @@ const FIELDS = [
   "openapiText",
   "token",
   "userId",
+  "models",
+  "plans.0.allowedModels",
+  "plans.0.tokensPerMinute",
+  "plans.0.maxOutputTokens",
+  "providerId",
+  "baseUrl",
+  "apiKey",
+  "extraHeaders",
+  "clear-apiKey",
+  "connectTimeoutMs",
+  "timeoutMs",
+  "model",
+  "publicId",
+  "displayName",
+  "contextWindow",
+  "maxOutputTokens",
+  "supportsTools",
+  "inputPrice",
+  "cachedInputPrice",
+  "outputPrice",
+  "deployments.0.provider",
+  "deployments.0.providerModel",
+  "provider",
+  "providerModel",
+  "weight",
+  "priority",
+  "deploymentId",
 ] as const;
 
 let teamId: string;
@@ -103,6 +132,20 @@ beforeAll(async () => {
   const member = await addMember(team.id, "MEMBER");
   const api = await seedApi({}, [{ slug: "free" }, { slug: "gated", requiresApproval: true }]);
   const key = await createTeamKey(team.id);
+  // The model registry: a provider nobody listens for (its test is refused at once) and a model on it.
+  const provider = await db.aiProvider.create({
+    data: { slug: `fuzz-${team.slug}`, name: "Fuzz provider", kind: "OPENAI", baseUrl: "http://127.0.0.1:9/v1" },
+  });
+  const model = await db.aiModel.create({
+    data: {
+      publicId: `fuzz-${team.slug}`,
+      displayName: "Fuzz",
+      contextWindow: 8_000,
+      maxOutputTokens: 1_000,
+      deployments: { create: { providerId: provider.id, providerModel: "fuzz" } },
+    },
+    include: { deployments: true },
+  });
   teamId = team.id;
   const ids = [member.user.id, key.row.id, api.id, owner.id];
   fieldValues = {
@@ -128,6 +171,19 @@ beforeAll(async () => {
     sunsetDate: fc.constantFrom("", "2030-06-30", "2020-01-01", "2030-02-30"),
     // No DNS for made-up hosts: URLs are IP literals or not URLs at all.
     upstreamBaseUrl: fc.constantFrom("http://127.0.0.1:9", "https://10.0.0.1/v1", "not a url", ""),
+    baseUrl: fc.constantFrom("http://127.0.0.1:9/v1", "https://10.0.0.1/v1", "not a url", ""),
+    providerId: fc.constantFrom(provider.id, provider.slug, "nope"),
+    provider: fc.constantFrom(provider.id, provider.slug, "nope"),
+    "deployments.0.provider": fc.constantFrom(provider.id, ""),
+    model: fc.constantFrom(model.publicId, "nope"),
+    models: fc.constantFrom(model.publicId, "nope", ""),
+    "plans.0.allowedModels": fc.constantFrom(model.publicId, "nope"),
+    deploymentId: fc.constantFrom(model.deployments[0]!.id, "nope"),
+    extraHeaders: fc.constantFrom("", "X-Org: 1", "Authorization: x", "no colon"),
+    contextWindow: fc.constantFrom("8000", "0", "x", ""),
+    maxOutputTokens: fc.constantFrom("1000", "0", "99999999", ""),
+    inputPrice: fc.constantFrom("1", "2.50", "-1", "20000", ""),
+    outputPrice: fc.constantFrom("1", "0", "x", ""),
     webhookUrl: fc.constantFrom("", "http://127.0.0.1:9/hook", "https://10.1.1.1/x", "javascript:alert(1)"),
     openapiText: fc.constantFrom(
       "",
@@ -149,7 +205,7 @@ const formArbitrary = () =>
             ...names.map((name) =>
               fc.tuple(
                 fc.constant(name),
-                fieldValues[name] && name !== "upstreamBaseUrl" && name !== "webhookUrl"
+                fieldValues[name] && name !== "upstreamBaseUrl" && name !== "webhookUrl" && name !== "baseUrl"
                   ? fc.oneof({ weight: 4, arbitrary: fieldValues[name] }, { weight: 1, arbitrary: nastyText })
                   : (fieldValues[name] ?? nastyText),
               ),

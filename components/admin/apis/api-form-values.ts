@@ -27,10 +27,18 @@ export function apiFormValues(api: AdminApi): ApiFormValues {
     upstreamTimeoutMs: String(api.upstreamTimeoutMs),
   };
   if (api.relayCookies) values.relayCookies = "on";
+  // An AI API: its models and each plan's allowed models as comma-joined public ids.
+  const publicIds = new Map(api.models.map(({ model }) => [model.id, model.publicId]));
+  if (api.kind === "AI") values.models = [...publicIds.values()].join(",");
   api.plans.forEach((plan, index) => {
     const row = (field: string, value: string) => {
       values[`plans.${index}.${field}`] = value;
     };
+    if (api.kind === "AI") {
+      row("allowedModels", plan.allowedModelIds.flatMap((id) => publicIds.get(id) ?? []).join(","));
+      row("tokensPerMinute", plan.tokensPerMinute === null ? "" : String(plan.tokensPerMinute));
+      row("maxOutputTokens", plan.maxOutputTokens === null ? "" : String(plan.maxOutputTokens));
+    }
     row("existing", "1");
     row("slug", plan.slug);
     row("name", plan.name);

@@ -1,7 +1,9 @@
 "use client";
 // Create or edit an API: catalog fields, the upstream (its credential write-only), the OpenAPI
-// document and the plans, saved together by one server action. After an error the form shows the
-// values that were sent with a message next to each field; after a save it shows what is stored.
+// document and the plans, saved together by one server action. An AI API has no upstream or
+// document: it picks the registry's models it publishes, and its plans get token limits. After an
+// error the form shows the values that were sent with a message next to each field; after a save
+// it shows what is stored.
 import { useActionState, useState } from "react";
 import type { ApiFormState } from "@/lib/catalog/read-api-form";
 import { Field, FormMessage, SelectField, SubmitButton } from "@/components/ui/form";
@@ -10,6 +12,8 @@ import { Markdown } from "@/components/markdown/markdown";
 import { OpenApiField } from "@/components/admin/apis/openapi-field";
 import { PlansEditor } from "@/components/admin/apis/plans-editor";
 import type { ApiFormValues } from "@/components/admin/apis/api-form-values";
+import { ModelsPicker } from "@/components/admin/apis/models-picker";
+import type { ModelOption } from "@/lib/ai/registry/model-options";
 
 type Props = {
   action: (state: ApiFormState, formData: FormData) => Promise<ApiFormState>;
@@ -19,9 +23,13 @@ type Props = {
   hasCredential: boolean;
   openapiSummary: string | null;
   limits: { currency: string; maxPrice: string; openapiMaxBytes: number; openapiMaxLabel: string };
+  /** fixed once created: set when editing */
+  kind?: "REST" | "AI";
+  /** the registry's models, for an AI API */
+  models: ModelOption[];
 };
 
-export function ApiForm({ action, slug, initial, hasCredential, openapiSummary, limits }: Props) {
+export function ApiForm({ action, slug, initial, hasCredential, openapiSummary, limits, kind, models }: Props) {
   const [state, formAction] = useActionState(action, {});
   const values = state.ok === false && state.values ? state.values : initial;
   const errors = state.fieldErrors ?? {};
@@ -38,6 +46,8 @@ export function ApiForm({ action, slug, initial, hasCredential, openapiSummary, 
         openapiSummary={openapiSummary}
         state={state}
         limits={limits}
+        kind={kind}
+        models={models}
       />
       <div className="flex flex-wrap items-center gap-4">
         <SubmitButton pendingLabel="Saving…">{slug ? "Save changes" : "Create API"}</SubmitButton>
@@ -56,13 +66,27 @@ type FieldsProps = Omit<Props, "action" | "initial" | "slug"> & {
   state: ApiFormState;
 };
 
-function Fields({ values, errors, editing, hasCredential, openapiSummary, state, limits }: FieldsProps) {
+function Fields({ values, errors, editing, hasCredential, openapiSummary, state, limits, kind: fixedKind, models }: FieldsProps) {
   const [description, setDescription] = useState(values.description ?? "");
   const [preview, setPreview] = useState(false);
+  const [kind, setKind] = useState(fixedKind ?? (values.kind === "AI" ? "AI" : "REST"));
+  const [chosen, setChosen] = useState<string[]>(() => (values.models ?? "").split(",").filter(Boolean));
   return (
     <>
       <Card title="Catalog entry" description="What developers see in the catalog and on the API's page.">
         <div className="grid gap-4 sm:grid-cols-2">
+          {editing ? null : (
+            <SelectField
+              label="Kind"
+              name="kind"
+              value={kind}
+              onChange={(event) => setKind(event.target.value === "AI" ? "AI" : "REST")}
+              error={errors.kind}
+            >
+              <option value="REST">REST: forwards calls to an upstream</option>
+              <option value="AI">AI: publishes models of the registry</option>
+            </SelectField>
+          )}
           {editing ? null : (
             <Field
               label="Slug"
@@ -133,6 +157,51 @@ function Fields({ values, errors, editing, hasCredential, openapiSummary, state,
         </div>
       </Card>
 
+      {kind === "AI" ? (
+        <Card
+          title="Models"
+          description="The models this API publishes under /api/ai/v1. Calls go to each model's deployments; prices are the model's, per 1M tokens."
+        >
+          <ModelsPicker options={models} chosen={chosen} onChange={setChosen} error={errors.models} currency={limits.currency} />
+        </Card>
+      ) : (
+        <RestFields
+          values={values}
+          errors={errors}
+          editing={editing}
+          hasCredential={hasCredential}
+          openapiSummary={openapiSummary}
+          state={state}
+          limits={limits}
+        />
+      )}
+
+      <Card
+        title="Plans"
+        description={
+          kind === "AI"
+            ? "What a team can subscribe to: a fee per request on top of the tokens, rate and token limits per key, the longest answer and the models allowed."
+            : "What a team can subscribe to: price per call, rate limit per key and the largest request body."
+        }
+      >
+        <PlansEditor
+          values={values}
+          errors={errors}
+          currency={limits.currency}
+          maxPrice={limits.maxPrice}
+          aiModels={kind === "AI" ? chosen : null}
+        />
+      </Card>
+    </>
+  );
+}
+
+type RestFieldsProps = Omit<FieldsProps, "kind" | "models">;
+
+/** A REST API's upstream (credential write-only) and OpenAPI document. */
+function RestFields({ values, errors, editing, hasCredential, openapiSummary, state, limits }: RestFieldsProps) {
+  return (
+    <>
       <Card
         title="Upstream"
         description="Where the gateway forwards calls. Only http and https; private, loopback and link-local addresses are refused."
@@ -226,10 +295,6 @@ function Fields({ values, errors, editing, hasCredential, openapiSummary, state,
           maxBytes={limits.openapiMaxBytes}
           maxLabel={limits.openapiMaxLabel}
         />
-      </Card>
-
-      <Card title="Plans" description="What a team can subscribe to: price per call, rate limit per key and the largest request body.">
-        <PlansEditor values={values} errors={errors} currency={limits.currency} maxPrice={limits.maxPrice} />
       </Card>
     </>
   );

@@ -2,11 +2,12 @@
 // The plans of an API as rows of fields named `plans.<row>.<field>`. Saved plans keep their slug
 // and can be archived (subscribers keep them; nobody new can choose them); new rows can be added and
 // removed again before saving. Rows are renumbered by position, so field errors (`plans.1.price`)
-// land on the row they are about.
+// land on the row they are about. An AI API's plans add token limits and allowed models.
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/form";
 import type { ApiFormValues } from "@/components/admin/apis/api-form-values";
+import { AiPlanFields } from "@/components/admin/apis/ai-plan-fields";
 
 type Row = { id: number; values: Record<string, string> };
 
@@ -32,9 +33,16 @@ function rowsFrom(values: ApiFormValues): Row[] {
   return rows;
 }
 
-type Props = { values: ApiFormValues; errors: Record<string, string>; currency: string; maxPrice: string };
+type Props = {
+  values: ApiFormValues;
+  errors: Record<string, string>;
+  currency: string;
+  maxPrice: string;
+  /** set for an AI API: the models it publishes, as chosen in the form */
+  aiModels?: string[] | null;
+};
 
-export function PlansEditor({ values, errors, currency, maxPrice }: Props) {
+export function PlansEditor({ values, errors, currency, maxPrice, aiModels }: Props) {
   const [rows, setRows] = useState<Row[]>(() => {
     const initial = rowsFrom(values);
     return initial.length ? initial : [{ id: 0, values: NEW_PLAN }];
@@ -57,6 +65,7 @@ export function PlansEditor({ values, errors, currency, maxPrice }: Props) {
           errors={errors}
           currency={currency}
           maxPrice={maxPrice}
+          aiModels={aiModels ?? null}
           onRemove={() => removeRow(row.id)}
         />
       ))}
@@ -73,6 +82,7 @@ function PlanRow({
   errors,
   currency,
   maxPrice,
+  aiModels,
   onRemove,
 }: {
   index: number;
@@ -80,6 +90,7 @@ function PlanRow({
   errors: Record<string, string>;
   currency: string;
   maxPrice: string;
+  aiModels: string[] | null;
   onRemove: () => void;
 }) {
   const existing = row.values.existing === "1";
@@ -116,11 +127,11 @@ function PlanRow({
         )}
         <Field label="Plan name" {...field("name")} required placeholder="Pro" />
         <Field
-          label={`Price per call (${currency})`}
+          label={aiModels ? `Fee per request (${currency})` : `Price per call (${currency})`}
           {...field("price")}
           inputMode="decimal"
           required
-          hint={`0 to ${maxPrice}, up to six decimals.`}
+          hint={aiModels ? `Added to the token cost; 0 to ${maxPrice}.` : `0 to ${maxPrice}, up to six decimals.`}
         />
         <Field label="Requests per window" {...field("rateLimit")} inputMode="numeric" required />
         <Field label="Window (seconds)" {...field("rateLimitWindowSec")} inputMode="numeric" required />
@@ -135,6 +146,7 @@ function PlanRow({
           <option value="REFUND_ON_UPSTREAM_FAILURE">Refund the call</option>
           <option value="ALWAYS_CHARGE">Charge anyway</option>
         </SelectField>
+        {aiModels ? <AiPlanFields name={name} id={id} values={row.values} errors={errors} models={aiModels} /> : null}
         <Field label="Plan description" {...field("description")} className="sm:col-span-2 xl:col-span-3" />
       </div>
       <div className="mt-3 flex flex-wrap items-center gap-x-6 gap-y-2 text-sm">

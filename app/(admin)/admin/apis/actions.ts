@@ -13,7 +13,7 @@ import { notFound } from "@/lib/errors";
 import { createApi } from "@/lib/catalog/create-api";
 import { updateApi } from "@/lib/catalog/update-api";
 import { changeApiStatus } from "@/lib/catalog/change-api-status";
-import { echoValues, readApiForm, type ApiFormState } from "@/lib/catalog/read-api-form";
+import { echoValues, formErrors, readApiForm, type ApiFormState } from "@/lib/catalog/read-api-form";
 
 function refreshCatalog(slug: string) {
   revalidatePath("/admin/apis");
@@ -24,7 +24,7 @@ function refreshCatalog(slug: string) {
 /** Domain errors come back with the submitted values: drop the credential from them. */
 async function run(formData: FormData, work: () => Promise<ApiFormState | void>): Promise<ApiFormState> {
   const state: ApiFormState = await runAction(formData, work);
-  if (state.ok === false) return { ...state, values: echoValues(formData), nonce: Date.now() };
+  if (state.ok === false) return { ...state, fieldErrors: formErrors(state.fieldErrors), values: echoValues(formData), nonce: Date.now() };
   return state;
 }
 
@@ -43,9 +43,9 @@ export async function updateApiAction(_previous: ApiFormState, formData: FormDat
   return run(formData, async () => {
     const admin = await requirePlatformAdmin();
     const slug = String(formData.get("apiSlug") ?? "");
-    const current = await db.api.findUnique({ where: { slug }, select: { upstreamBaseUrl: true } });
+    const current = await db.api.findUnique({ where: { slug }, select: { upstreamBaseUrl: true, kind: true } });
     if (!current) throw notFound("This API");
-    const read = await readApiForm(formData, "update", current.upstreamBaseUrl);
+    const read = await readApiForm(formData, "update", current.upstreamBaseUrl, current.kind);
     if (!read.ok) return read.state;
     await updateApi(slug, read.input, { type: "USER", userId: admin.id });
     refreshCatalog(slug);

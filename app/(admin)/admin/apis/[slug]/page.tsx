@@ -14,6 +14,7 @@ import { LifecyclePanel } from "@/components/admin/apis/lifecycle-panel";
 import { changeApiStatusAction, updateApiAction } from "../actions";
 import { formLimits } from "../form-limits";
 import { AdminBackLink } from "@/components/admin/admin-back-link";
+import { listModelOptions } from "@/lib/ai/registry/model-options";
 
 export const metadata: Metadata = { title: "Edit API · Admin" };
 
@@ -59,6 +60,7 @@ export default async function EditApiPage({
   await requirePlatformAdmin();
   const [{ slug }, { created }] = await Promise.all([params, searchParams]);
   const api = await loadApi(decodeURIComponent(slug));
+  const models = api.kind === "AI" ? await listModelOptions() : [];
   const listed = (api.status === "PUBLISHED" || api.status === "DEPRECATED") && api.visibility === "PUBLIC";
   return (
     <>
@@ -67,7 +69,7 @@ export default async function EditApiPage({
         title={api.name}
         description={
           <span className="flex flex-wrap items-center gap-2">
-            <code>/api/gateway/{api.slug}</code> <ApiStatusBadge status={api.status} />
+            <code>{api.kind === "AI" ? "/api/ai/v1 (AI)" : `/api/gateway/${api.slug}`}</code> <ApiStatusBadge status={api.status} />
             {listed ? (
               <Link href={`/catalog/${api.slug}`} className="text-brand-700 hover:underline">
                 View in the catalog
@@ -90,6 +92,8 @@ export default async function EditApiPage({
             hasCredential={api.upstreamCredentialEncrypted !== null}
             openapiSummary={openapiSummary(api.openapi)}
             limits={formLimits()}
+            kind={api.kind}
+            models={models}
           />
         </div>
         <aside className="lg:col-span-1">

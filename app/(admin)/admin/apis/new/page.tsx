@@ -6,6 +6,7 @@ import { ApiForm } from "@/components/admin/apis/api-form";
 import { NEW_API_VALUES } from "@/components/admin/apis/api-form-values";
 import { createApiAction } from "../actions";
 import { formLimits } from "../form-limits";
+import { listModelOptions } from "@/lib/ai/registry/model-options";
 
 export const metadata: Metadata = { title: "New API · Admin" };
 
@@ -17,7 +18,14 @@ export default async function NewApiPage() {
         ← APIs
       </Link>
       <PageHeader title="New API" description="Saved as a draft: nobody sees it until you publish it from its page." />
-      <ApiForm action={createApiAction} initial={NEW_API_VALUES} hasCredential={false} openapiSummary={null} limits={formLimits()} />
+      <ApiForm
+        action={createApiAction}
+        initial={NEW_API_VALUES}
+        hasCredential={false}
+        openapiSummary={null}
+        limits={formLimits()}
+        models={await listModelOptions()}
+      />
     </>
   );
 }
