@@ -111,3 +111,43 @@ describe("POST /api/ai/v1/chat/completions", () => {
     expect(await expectLedgerInvariant(fixture.team.id)).toBe(10_000_000n);
   });
 });
+
+describe("tool calls", () => {
+  const tools = [
+    {
+      type: "function" as const,
+      function: {
+        name: "lookup_toll",
+        description: "Find a toll",
+        parameters: { type: "object", properties: { road: { type: "string" } } },
+      },
+    },
+  ];
+
+  it("returns the provider's tool call, streamed and not, and charges the arguments as output", async () => {
+    const fixture = await createAiFixture({ providerUrl: fake.openAiBaseUrl, providerModel: "fake-chat+tool-call+chunk-size:2" });
+    const { client } = openAiClient(fixture.key);
+    const request = { model: fixture.model.publicId, messages: [{ role: "user" as const, content: "Which toll on the A1?" }], tools };
+
+    const completion = await client.chat.completions.create(request);
+    const call = completion.choices[0]!.message.tool_calls![0]!;
+    expect(completion.choices[0]!.finish_reason).toBe("tool_calls");
+    expect(call.type === "function" && call.function.name).toBe("lookup_toll");
+    let spent = costOf(countedUsage(fake.requests.at(-1)!), fixture.prices, 0n);
+
+    const stream = await client.chat.completions.create({ ...request, stream: true });
+    let name = "";
+    let args = "";
+    for await (const chunk of stream) {
+      for (const delta of chunk.choices[0]?.delta?.tool_calls ?? []) {
+        name += delta.function?.name ?? "";
+        args += delta.function?.arguments ?? "";
+      }
+    }
+    expect(name).toBe("lookup_toll");
+    expect(args).toBe(fake.requests.at(-1)!.delivered);
+    expect(() => JSON.parse(args)).not.toThrow();
+    spent += costOf(countedUsage(fake.requests.at(-1)!), fixture.prices, 0n);
+    expect(await expectLedgerInvariant(fixture.team.id)).toBe(10_000_000n - spent);
+  });
+});
