@@ -133,7 +133,7 @@ function WriteOnly({ label, name, set, editing, error, checked }: WriteOnlyProps
   return (
     <div>
       <Field
-        label={editing && set ? `Replace the ${label.toLowerCase()}` : label}
+        label={editing && set ? `Replace the ${label}` : label}
         name={name}
         type="password"
         autoComplete="new-password"
@@ -141,7 +141,7 @@ function WriteOnly({ label, name, set, editing, error, checked }: WriteOnlyProps
         error={error}
         hint={`Write-only: stored encrypted, never shown again. Currently ${set ? "set" : "not set"}.`}
       />
-      {editing && set ? <ClearBox name={`clear-${name}`} label={`Remove the stored ${label.toLowerCase()}`} checked={checked} /> : null}
+      {editing && set ? <ClearBox name={`clear-${name}`} label={`Remove the stored ${label}`} checked={checked} /> : null}
     </div>
   );
 }
