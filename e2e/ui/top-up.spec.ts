@@ -11,7 +11,8 @@ import { E2E_STRIPE } from "../fixtures/stripe-env";
 test.describe.configure({ mode: "serial" });
 
 let stripe: StripeServer | undefined;
-test.beforeAll(async (_fixtures, testInfo) => {
+// Playwright reads the fixtures a hook takes from its first parameter's destructuring pattern.
+test.beforeAll(async ({ browserName: _browserName }, testInfo) => {
   const baseURL = String(testInfo.project.use.baseURL);
   stripe = await startStripeServer({ ...E2E_STRIPE, webhookUrl: `${baseURL}/api/webhooks/stripe` });
 });

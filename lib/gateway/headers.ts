@@ -16,7 +16,8 @@ const HOP_BY_HOP = new Set([
 ]);
 
 // x-tollgate-peer is how serve.ts tells Next.js the socket address (lib/http/client-address.ts): ours alone.
-const CALLER_ONLY = new Set(["authorization", "x-api-key", "cookie", "host", "x-request-id", "forwarded", "x-tollgate-peer"]);
+// Expect: 100-continue is between the caller and us (node answers it); undici refuses to send one.
+const CALLER_ONLY = new Set(["authorization", "x-api-key", "cookie", "host", "x-request-id", "forwarded", "x-tollgate-peer", "expect"]);
 
 /**
  * A caller's request header the gateway never forwards: hop-by-hop, the caller's credentials and

@@ -21,7 +21,7 @@ import {
 // Credentials and framing are the gateway's business: the chosen key authenticates the call, and a
 // header typed into the console must not smuggle in another key, a cookie or a wrong length. The
 // console drops what the gateway never forwards, plus the framing of the body it builds itself.
-const BODY_FRAMING = new Set(["content-length", "expect"]);
+const BODY_FRAMING = new Set(["content-length"]);
 const dropped = (name: string) => isDroppedRequestHeader(name) || BODY_FRAMING.has(name);
 
 /** `input` is what the console posted (a TryItRequest), validated here. */

@@ -77,17 +77,15 @@ const query = fc.oneof(
   ),
   fc.constantFrom("?set=x-a:1,content-type:text/html", "?encoding=gzip", "?encoding=br", "?api_key=tg_live_x", "?k=tg%5Flive%5Fx", "?%"),
 );
-const headerName = fc.stringMatching(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,20}$/).filter((name) => name.toLowerCase() !== "expect");
+const headerName = fc.stringMatching(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,20}$/);
 const headerValue = fc.string({ unit: fc.constantFrom(..."abc XYZ019 \t!\"#%&'()*+,-./:;<=>?@[\\]^_`{|}~é"), maxLength: 40 });
-// Not generated: `Expect`. undici refuses any Expect header ("expect header not supported"), which
-// the gateway answers as 502 upstream_unavailable; found by this test, left to lib/gateway's owner
-// (the fix: drop Expect with the hop-by-hop headers, as the try-it console already does).
 const headers = fc.dictionary(
   fc.oneof(
     headerName,
     fc.constantFrom(
       "content-length",
       "content-type",
+      "expect",
       "content-encoding",
       "transfer-encoding",
       "connection",
