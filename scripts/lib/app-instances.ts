@@ -21,9 +21,27 @@ export class ChildGroup {
     for (const child of this.exits.keys()) if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
   }
 
-  async stopAll() {
+  /**
+   * SIGTERM to every child, then SIGKILL to any still running after `graceMs` (longer than the app's
+   * own 25 s drain), named in the log: one stuck child must not hold the script, or its database, forever.
+   */
+  async stopAll(graceMs = 60_000) {
     this.signalAll();
-    await Promise.all(this.exits.values());
+    const timer = setTimeout(() => {
+      for (const child of this.exits.keys()) {
+        if (child.exitCode !== null || child.signalCode !== null) continue;
+        console.warn(
+          `[children] ${child.spawnargs.slice(-1)[0]} (pid ${child.pid}) did not stop ${graceMs / 1000} s after SIGTERM: killing it`,
+        );
+        child.kill("SIGKILL");
+      }
+    }, graceMs);
+    timer.unref();
+    try {
+      await Promise.all(this.exits.values());
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }
 
