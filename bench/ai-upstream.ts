@@ -3,25 +3,20 @@
 // comparable. Reports its port over IPC and exits when the bench goes away.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { Readable } from "node:stream";
 import { handleDemoAiRequest } from "@/lib/demo/ai-upstream";
+import { serveWebHandlerNode } from "@/lib/gateway/node-adapter";
 
-const server = http.createServer(async (req, res) => {
-  const body = req.method === "POST" ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined;
-  const request = new Request(`http://127.0.0.1${req.url}`, {
-    method: req.method,
-    headers: req.headers as Record<string, string>,
-    body,
-    duplex: "half",
-  } as RequestInit);
-  const path = new URL(request.url).pathname
-    .replace(/^\/v1\/?/, "")
-    .split("/")
-    .filter(Boolean);
-  const response = await handleDemoAiRequest(request, path);
-  res.writeHead(response.status, Object.fromEntries(response.headers));
-  if (response.body) Readable.fromWeb(response.body as never).pipe(res);
-  else res.end();
+// The same node:http mount the app uses for its web handlers (lib/gateway/node-adapter.ts).
+const server = http.createServer((req, res) => {
+  void serveWebHandlerNode(req, res, "http://127.0.0.1", (request) =>
+    handleDemoAiRequest(
+      request,
+      new URL(request.url).pathname
+        .replace(/^\/v1\/?/, "")
+        .split("/")
+        .filter(Boolean),
+    ),
+  );
 });
 server.keepAliveTimeout = 65_000;
 server.headersTimeout = 66_000;
