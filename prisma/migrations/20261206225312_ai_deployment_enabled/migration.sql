@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ai_deployments" ADD COLUMN     "enabled" BOOLEAN NOT NULL DEFAULT true;
+
