@@ -31,8 +31,8 @@ export type ChatCall = {
   present: (completion: ChatCompletion, usage: TokenUsage) => unknown;
 };
 
-/** What goes to one deployment: the request with the provider's model name and the reserved output cap. */
-function providerRequest(body: ChatCompletionRequest, call: AiCall, deployment: RoutedDeployment) {
+/** What goes to one deployment: the request with the provider's model name and the reserved output cap (also Prompt APIs' calls, lib/prompt-apis). */
+export function providerRequest(body: ChatCompletionRequest, call: AiCall, deployment: RoutedDeployment) {
   const model = deployment.providerModel;
   if (deployment.provider.kind === "ANTHROPIC") {
     const translated = openAIToAnthropicRequest({ ...body, model }, { maxTokens: call.outputCap });
