@@ -56,7 +56,9 @@ async function existingApiIds(ids: string[]): Promise<string[]> {
 async function assertRoomForKey(tx: Prisma.TransactionClient, teamId: string) {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`api_keys:${teamId}`}))`;
   const now = new Date();
-  const active = await tx.apiKey.count({ where: { teamId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } });
+  const active = await tx.apiKey.count({
+    where: { teamId, kind: "STANDARD", revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+  });
   if (active >= MAX_ACTIVE_KEYS_PER_TEAM) {
     throw invalid({ form: `A team can have at most ${MAX_ACTIVE_KEYS_PER_TEAM} active keys. Revoke one you no longer use.` });
   }

@@ -5,7 +5,10 @@ import { auditActor, actorUserId, type Actor } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { generateApiKey, type KeyMode } from "@/lib/keys/key-format";
 
-type NewKeyFields = Pick<ApiKey, "name" | "scopeAllApis" | "scopeApiIds" | "scopeManage" | "expiresAt" | "spendCap"> & { spent?: bigint };
+type NewKeyFields = Pick<ApiKey, "name" | "scopeAllApis" | "scopeApiIds" | "scopeManage" | "expiresAt" | "spendCap"> & {
+  spent?: bigint;
+  kind?: ApiKey["kind"];
+};
 
 export async function insertApiKey(tx: Prisma.TransactionClient, teamId: string, mode: KeyMode, fields: NewKeyFields, actor: Actor) {
   const { key, hash, prefix, lastFour } = generateApiKey(mode);

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { toPublicApiKey, type PublicApiKey } from "@/lib/keys/public-api-key";
 
 export async function listApiKeys(teamId: string): Promise<PublicApiKey[]> {
-  const rows = await db.apiKey.findMany({ where: { teamId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+  const rows = await db.apiKey.findMany({ where: { teamId, kind: "STANDARD" }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
   const now = new Date();
   const keys = rows.map((row) => toPublicApiKey(row, now));
   // Array.prototype.sort is stable: within each group the newest-first order stays.

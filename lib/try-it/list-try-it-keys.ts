@@ -10,7 +10,12 @@ export type TryItTeamOption = { slug: string; name: string; keys: TryItKeyOption
 export async function listTryItKeys(userId: string, now = new Date()): Promise<TryItTeamOption[]> {
   const teams = await listTeamsForUser(userId);
   const keys = await db.apiKey.findMany({
-    where: { teamId: { in: teams.map((team) => team.id) }, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+    where: {
+      teamId: { in: teams.map((team) => team.id) },
+      kind: "STANDARD",
+      revokedAt: null,
+      OR: [{ expiresAt: null }, { expiresAt: { gt: now } }],
+    },
     select: { id: true, teamId: true, name: true, prefix: true, lastFour: true },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });
