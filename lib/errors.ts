@@ -22,6 +22,8 @@ export const ERROR_STATUS = {
   key_spend_cap_reached: 402,
   internal_error: 500,
   upstream_unavailable: 502,
+  /** a Prompt API's model answered something its output schema refuses (lib/prompt-apis); not charged */
+  invalid_model_output: 502,
   upstream_timeout: 504,
   service_unavailable: 503,
 } as const;

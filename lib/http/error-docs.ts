@@ -113,6 +113,12 @@ const DOCS: Record<ErrorCode, Omit<ErrorDoc, "code" | "status">> = {
       "The gateway could not reach the API's upstream server (connection refused or reset), or it answered in a form the gateway cannot relay. You were not charged.",
     fix: "Retry with backoff; if it persists the API is down, so contact its publisher.",
   },
+  invalid_model_output: {
+    title: "Invalid model output",
+    meaning:
+      "A Prompt API with an output schema got an answer from its model that is not JSON or does not match the schema, so it could not give you a result. You were not charged.",
+    fix: "Retry: models answer differently each time. If it keeps happening, tell the API's publisher: the prompt or the schema needs work.",
+  },
   upstream_timeout: {
     title: "Upstream timeout",
     meaning: "The API's upstream server did not connect or answer within its timeout. You were not charged.",
