@@ -2,6 +2,10 @@
 // door (portal form, server action, management API) the input came through.
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { installReadableIssues } from "@/lib/forms/readable-issues";
+
+// Every parse in the process gets readable messages: all doors import this module before they parse.
+installReadableIssues();
 
 /**
  * zod issues -> a message per field. Full dotted paths ("plans.0.price") for JSON bodies;

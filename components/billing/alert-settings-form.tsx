@@ -4,38 +4,35 @@ import type { ActionState } from "@/lib/auth/action";
 import type { BalanceSettingsView } from "@/lib/billing/alerts/get-balance-settings";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/form";
 
 export type SettingsAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
 type Props = { team: string; currency: string; settings: BalanceSettingsView; saveAction: SettingsAction; secretAction: SettingsAction };
-
-export const settingsInputClass = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm";
 
 export function AlertSettingsForm({ team, currency, settings, saveAction, secretAction }: Props) {
   return (
     <section className="space-y-3">
       <h3 className="text-sm font-semibold text-slate-800">Low-balance alert</h3>
       <ActionForm action={saveAction} hidden={{ team }} className="grid max-w-xl gap-3">
-        <label className="text-sm font-medium text-slate-700">
-          Alert below ({currency}), empty for no alert
-          <input
-            name="lowBalanceThreshold"
-            inputMode="decimal"
-            defaultValue={settings.lowBalanceThreshold}
-            placeholder="e.g. 5.00"
-            className={settingsInputClass}
-          />
-        </label>
-        <label className="text-sm font-medium text-slate-700">
-          Webhook URL (optional): receives signed <code>balance.low</code> and <code>auto_recharge.failed</code> events
-          <input
-            name="webhookUrl"
-            type="url"
-            defaultValue={settings.webhookUrl}
-            placeholder="https://example.com/tollgate"
-            className={settingsInputClass}
-          />
-        </label>
+        <Field
+          label={`Alert below (${currency}), empty for no alert`}
+          name="lowBalanceThreshold"
+          inputMode="decimal"
+          defaultValue={settings.lowBalanceThreshold}
+          placeholder="e.g. 5.00"
+        />
+        <Field
+          label={
+            <>
+              Webhook URL (optional): receives signed <code>balance.low</code> and <code>auto_recharge.failed</code> events
+            </>
+          }
+          name="webhookUrl"
+          type="url"
+          defaultValue={settings.webhookUrl}
+          placeholder="https://example.com/tollgate"
+        />
         <div>
           <Button type="submit" variant="secondary">
             Save alert settings

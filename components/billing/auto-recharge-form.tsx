@@ -3,7 +3,8 @@
 import type { BalanceSettingsView } from "@/lib/billing/alerts/get-balance-settings";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
-import { settingsInputClass, type SettingsAction } from "@/components/billing/alert-settings-form";
+import { CheckboxField, Field } from "@/components/ui/form";
+import type { SettingsAction } from "@/components/billing/alert-settings-form";
 
 type Props = { team: string; currency: string; settings: BalanceSettingsView["autoRecharge"]; canEdit: boolean; action: SettingsAction };
 
@@ -28,17 +29,15 @@ export function AutoRechargeForm({ team, currency, settings, canEdit, action }: 
         {status} {settings.inFlight ? "A recharge is in progress." : ""}
       </p>
       <ActionForm action={action} hidden={{ team }} className="grid max-w-xl gap-3">
-        <label className="flex items-center gap-2 text-sm font-medium text-slate-700">
-          <input type="checkbox" name="enabled" defaultChecked={settings.enabled} /> Recharge automatically with the saved card
-        </label>
-        <label className="text-sm font-medium text-slate-700">
-          When the credit falls below ({currency})
-          <input name="threshold" inputMode="decimal" defaultValue={settings.threshold} required className={settingsInputClass} />
-        </label>
-        <label className="text-sm font-medium text-slate-700">
-          Recharge by ({currency})
-          <input name="amount" inputMode="decimal" defaultValue={settings.amount} required className={settingsInputClass} />
-        </label>
+        <CheckboxField name="enabled" defaultChecked={settings.enabled} label="Recharge automatically with the saved card" />
+        <Field
+          label={`When the credit falls below (${currency})`}
+          name="threshold"
+          inputMode="decimal"
+          defaultValue={settings.threshold}
+          required
+        />
+        <Field label={`Recharge by (${currency})`} name="amount" inputMode="decimal" defaultValue={settings.amount} required />
         <div>
           <Button type="submit" variant="secondary">
             Save auto-recharge

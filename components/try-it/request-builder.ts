@@ -38,3 +38,19 @@ export function prettyBody(body: string, contentType: string | undefined): strin
     return body;
   }
 }
+
+/**
+ * Why a body about to be sent as JSON is not JSON ("Unexpected token } in JSON at position 12"), or
+ * null when it parses, is empty, or the headers say it is something else (`Content-Type: text/plain`).
+ */
+export function jsonBodyProblem(body: string, headers: Record<string, string>): string | null {
+  const contentType = headers["content-type"];
+  if (!body.trim() || (contentType && !/json/i.test(contentType))) return null;
+  try {
+    JSON.parse(body);
+    return null;
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+    return error.message;
+  }
+}

@@ -6,13 +6,13 @@ import type { ApiOperation } from "@/lib/catalog/get-published-api";
 import type { TryItTeamOption } from "@/lib/try-it/list-try-it-keys";
 import { TRY_IT_METHODS, type TryItRequest, type TryItResult } from "@/lib/try-it/try-it-schema";
 import { Button } from "@/components/ui/button";
-import { fillPath, parseHeaderLines } from "@/components/try-it/request-builder";
+import { fillPath, jsonBodyProblem, parseHeaderLines } from "@/components/try-it/request-builder";
 import { TryItResultView } from "@/components/try-it/try-it-result";
 import { initialTeam, inputClass, labelClass, TeamKeyPicker } from "@/components/try-it/team-key-picker";
 
 const CUSTOM = "custom";
 
-type Failure = { message: string; fields?: Record<string, string> };
+type Failure = { message: string; fields?: Record<string, string>; sendAnyway?: boolean };
 
 export function TryItConsole({ api, operations, teams }: { api: string; operations: ApiOperation[]; teams: TryItTeamOption[] }) {
   const [teamSlug, setTeamSlug] = useState(initialTeam(teams)?.slug ?? "");
@@ -40,13 +40,18 @@ export function TryItConsole({ api, operations, teams }: { api: string; operatio
     setResult(null);
   }
 
-  async function send(event: React.FormEvent) {
+  async function send(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setFailure(null);
     const { path, missing } = fillPath(template, params);
     const { headers, invalid } = parseHeaderLines(headerText);
     if (missing.length) return setFailure({ message: `Fill in the path parameter ${missing.map((name) => `{${name}}`).join(", ")}.` });
     if (invalid.length) return setFailure({ message: `Write each header as “Name: value”; not understood: ${invalid[0]}` });
+    // A body that is not JSON would reach the upstream (and be charged) as it is: only on purpose.
+    const bodyProblem = sendsBody ? jsonBodyProblem(body, headers) : null;
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    if (bodyProblem && submitter?.dataset.sendAnyway !== "true")
+      return setFailure({ message: `The body is not valid JSON (${bodyProblem}). Fix it, or send it as it is.`, sendAnyway: true });
     const payload: TryItRequest = {
       team: teamSlug,
       keyId,
@@ -205,6 +210,8 @@ export function TryItConsole({ api, operations, teams }: { api: string; operatio
           <textarea
             id="try-body"
             value={body}
+            aria-invalid={failure?.sendAnyway ? true : undefined}
+            aria-describedby={failure?.sendAnyway ? "try-failure" : undefined}
             onChange={(event) => setBody(event.target.value)}
             rows={5}
             className={`${inputClass} font-mono`}
@@ -215,13 +222,18 @@ export function TryItConsole({ api, operations, teams }: { api: string; operatio
 
       {failure ? (
         <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
-          <p>{failure.message}</p>
+          <p id="try-failure">{failure.message}</p>
           {failure.fields ? (
             <ul className="mt-1 list-disc pl-5">
               {Object.entries(failure.fields).map(([field, message]) => (
                 <li key={field}>{`${field}: ${message}`}</li>
               ))}
             </ul>
+          ) : null}
+          {failure.sendAnyway ? (
+            <Button type="submit" variant="secondary" size="sm" className="mt-2" data-send-anyway="true" disabled={pending || !keyId}>
+              Send it anyway
+            </Button>
           ) : null}
         </div>
       ) : null}

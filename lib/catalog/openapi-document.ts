@@ -8,8 +8,9 @@ import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, ty
 import { AppError } from "@/lib/errors";
 import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/validation";
 
-export const OPENAPI_MAX_BYTES = 1024 * 1024;
-export const OPENAPI_MAX_BYTES_LABEL = "1 MiB";
+import { OPENAPI_MAX_BYTES, OPENAPI_MAX_BYTES_LABEL } from "@/lib/catalog/openapi-file";
+
+export { OPENAPI_MAX_BYTES, OPENAPI_MAX_BYTES_LABEL };
 const MAX_PROBLEMS = 20;
 /**
  * Far deeper than real API descriptions go. The schema validator, JSON.stringify and the YAML parser
@@ -125,7 +126,10 @@ function fail(problems: OpenApiProblem[]): OpenApiResult {
 
 function tooLarge(): OpenApiResult {
   return fail([
-    { message: `The document is larger than ${OPENAPI_MAX_BYTES_LABEL}. Split out examples or remove unused parts.`, pointer: "" },
+    {
+      message: `The document is over ${OPENAPI_MAX_BYTES_LABEL}: the limit is ${OPENAPI_MAX_BYTES_LABEL}. Split out examples or remove unused parts.`,
+      pointer: "",
+    },
   ]);
 }
 

@@ -7,13 +7,8 @@ import type { ActionState } from "@/lib/auth/action";
 import { formValues } from "@/lib/auth/action";
 import { createApiSchema, updateApiSchema, type CreateApi, type UpdateApi } from "@/lib/catalog/api-schemas";
 import { upstreamUrlErrors } from "@/lib/catalog/check-api-input";
-import {
-  describeProblem,
-  OPENAPI_MAX_BYTES,
-  OPENAPI_MAX_BYTES_LABEL,
-  parseOpenApiText,
-  type OpenApiProblem,
-} from "@/lib/catalog/openapi-document";
+import { describeProblem, parseOpenApiText, type OpenApiProblem } from "@/lib/catalog/openapi-document";
+import { openApiFileProblem } from "@/lib/catalog/openapi-file";
 import { fieldErrors } from "@/lib/validation";
 
 export type ApiFormState = ActionState & { openapiProblems?: OpenApiProblem[]; nonce?: number };
@@ -82,12 +77,8 @@ async function readOpenApi(
   const file = formData.get("openapiFile");
   let source = text(formData, "openapiText");
   if (file instanceof File && file.size > 0) {
-    if (file.size > OPENAPI_MAX_BYTES)
-      return {
-        problems: [
-          { pointer: "", message: `The file is ${(file.size / 1024 / 1024).toFixed(1)} MiB; the limit is ${OPENAPI_MAX_BYTES_LABEL}.` },
-        ],
-      };
+    const problem = await openApiFileProblem(file);
+    if (problem) return { problems: [{ pointer: "", message: problem }] };
     source = await file.text();
   }
   if (!source.trim()) {

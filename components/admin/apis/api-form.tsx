@@ -292,7 +292,6 @@ function RestFields({ values, errors, editing, hasCredential, openapiSummary, st
           defaultText={values.openapiText}
           error={errors.openapi}
           problems={state.openapiProblems}
-          maxBytes={limits.openapiMaxBytes}
           maxLabel={limits.openapiMaxLabel}
         />
       </Card>

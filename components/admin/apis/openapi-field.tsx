@@ -1,10 +1,11 @@
 "use client";
 // The OpenAPI document of an API: upload a file or paste JSON/YAML. When editing, the current
 // document is kept unless the admin chooses to replace or remove it. The server validates the
-// document and lists each problem with its line; a file over the limit is refused here already,
-// before it is sent.
+// document and lists each problem with its line; a file over the limit or not text at all is
+// refused here already, before it is sent (lib/catalog/openapi-file.ts, which the server uses too).
 import { useState } from "react";
 import type { OpenApiProblem } from "@/lib/catalog/openapi-document";
+import { openApiFileProblem } from "@/lib/catalog/openapi-file";
 
 type Mode = "keep" | "replace" | "remove";
 
@@ -16,11 +17,10 @@ type Props = {
   defaultText?: string;
   error?: string;
   problems?: OpenApiProblem[];
-  maxBytes: number;
   maxLabel: string;
 };
 
-export function OpenApiField({ editing, current, defaultMode, defaultText, error, problems, maxBytes, maxLabel }: Props) {
+export function OpenApiField({ editing, current, defaultMode, defaultText, error, problems, maxLabel }: Props) {
   const [mode, setMode] = useState<Mode>((defaultMode as Mode) || (editing && current ? "keep" : "replace"));
   const [fileError, setFileError] = useState<string | null>(null);
   const shown = !editing || mode === "replace";
@@ -67,12 +67,15 @@ export function OpenApiField({ editing, current, defaultMode, defaultText, error
             type="file"
             accept=".json,.yaml,.yml,application/json,application/yaml,text/yaml"
             disabled={!shown}
-            onChange={(event) => {
-              const file = event.currentTarget.files?.[0];
-              if (file && file.size > maxBytes) {
-                setFileError(`That file is ${(file.size / 1024 / 1024).toFixed(1)} MiB; the limit is ${maxLabel}.`);
-                event.currentTarget.value = "";
-              } else setFileError(null);
+            aria-invalid={fileError ? true : undefined}
+            aria-describedby={fileError ? "openapi-file-error" : undefined}
+            onChange={async (event) => {
+              const input = event.currentTarget;
+              const file = input.files?.[0];
+              const problem = file ? await openApiFileProblem(file) : null;
+              // The same check as the server's: the file is not sent when it would be refused.
+              if (problem) input.value = "";
+              setFileError(problem);
             }}
             className="mt-1 block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm"
           />
@@ -100,7 +103,7 @@ export function OpenApiField({ editing, current, defaultMode, defaultText, error
       </div>
       {message ? (
         <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
-          <p>
+          <p id={fileError ? "openapi-file-error" : undefined}>
             {fileError ??
               (problems?.length
                 ? `The OpenAPI document has ${problems.length === 1 ? "a problem" : `${problems.length} problems`}:`
