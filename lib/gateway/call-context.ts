@@ -24,6 +24,8 @@ export type CallContext = {
   charged: bigint;
   refunded: bigint;
   balanceAfter?: bigint;
+  /** a tool call of the MCP server: its usage event records channel `mcp` and this tool name */
+  mcpTool?: string;
 };
 
 export function newCallContext(requestId: string, method: string, rawUrl: string): CallContext {
@@ -63,5 +65,6 @@ export function recordCall(
     charged: call.charged,
     refunded: call.refunded,
     createdAt: call.receivedAt,
+    mcpTool: call.mcpTool,
   });
 }

@@ -24,6 +24,7 @@ import { rateLimitHeaders } from "@/lib/gateway/rate-limiter";
 import { refundCall } from "@/lib/billing/ledger/close-call";
 import type { ResolvedKey } from "@/lib/gateway/key-cache";
 import { upstreamUrl } from "@/lib/gateway/upstream-url";
+import { gatewayLocation, isRedirect } from "@/lib/gateway/redirect-location";
 import { newRequestId } from "@/lib/http/request-id";
 import { gatewayAmount } from "@/lib/money";
 import { problemResponse } from "@/lib/http/problem";
@@ -39,10 +40,13 @@ type GatewayCallOptions = {
   authenticatedKey?: ResolvedKey;
   /** how long a streamed request body may take (the node mount passes the server's; tests shorten them) */
   requestBodyTimeouts?: RequestBodyTimeouts;
+  /** the MCP tool this call serves (lib/mcp), recorded with its usage event */
+  mcpTool?: string;
 };
 
 export async function handleGatewayRequest(request: Request, client: ClientInfo, options: GatewayCallOptions = {}): Promise<Response> {
   const call = newCallContext(newRequestId(), request.method, request.url);
+  if (options.mcpTool) call.mcpTool = options.mcpTool;
   try {
     await admitCall(request, call, options.authenticatedKey);
   } catch (error) {
@@ -133,6 +137,10 @@ async function forward(request: Request, client: ClientInfo, call: CallContext, 
     outcome.headers,
     api.relayCookies ? { slug: api.slug, upstreamBaseUrl: api.upstreamBaseUrl } : null,
   );
+  const location = outcome.headers.location;
+  if (typeof location === "string" && isRedirect(outcome.status)) {
+    headers.set("location", gatewayLocation(location, upstreamUrl(api.upstreamBaseUrl, target), api.upstreamBaseUrl, api.slug));
+  }
   headers.set("x-request-id", call.requestId);
   headers.set("x-credit-charged", gatewayAmount(call.charged - call.refunded));
   if (call.balanceAfter !== undefined) headers.set("x-credit-balance", gatewayAmount(call.balanceAfter));
