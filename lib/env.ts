@@ -75,6 +75,7 @@ const envSchema = z.object({
       }
     }),
   SIGN_UP_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(10),
+  REQUIRE_VERIFIED_EMAIL: boolean,
   // 0 turns a limit off (PostgreSQL's own meaning of statement_timeout = 0).
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(0).default(3000),
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(5000),
@@ -148,6 +149,14 @@ export function trustedProxies(): AddressRange[] {
 /** Sign-ups allowed per client address per hour (read on every call, like the flag above). */
 export function signUpLimitPerHour(): number {
   return envSchema.shape.SIGN_UP_LIMIT_PER_HOUR.parse(process.env.SIGN_UP_LIMIT_PER_HOUR);
+}
+
+/**
+ * REQUIRE_VERIFIED_EMAIL (off by default): a verified address is needed to create keys, top up and
+ * accept invitations. Read on every call, like the flags above, so tests can turn it on for their duration.
+ */
+export function requireVerifiedEmail(): boolean {
+  return boolean.parse(process.env.REQUIRE_VERIFIED_EMAIL);
 }
 
 const databaseTimeoutsSchema = envSchema.pick({ DATABASE_CONNECT_TIMEOUT_MS: true, DATABASE_STATEMENT_TIMEOUT_MS: true });

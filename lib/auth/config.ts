@@ -7,12 +7,20 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import type { Provider } from "next-auth/providers";
 import Credentials from "next-auth/providers/credentials";
 import { PrismaAdapter } from "@auth/prisma-adapter";
+import { headers } from "next/headers";
 import { db } from "@/lib/db";
 import { appUrl } from "@/lib/env";
-import { clientFromRequest } from "@/lib/http/client-address";
+import { clientFromHeaders, clientFromRequest } from "@/lib/http/client-address";
 import { authorizeCredentials } from "@/lib/auth/credentials";
 import { oauthProvidersFromEnv, recordOAuthSignIn } from "@/lib/auth/oauth";
-import { endSession, findSessionUser, startSession, SESSION_MAX_AGE_SECONDS, type SessionUser } from "@/lib/auth/sessions";
+import {
+  endSession,
+  findSessionUser,
+  startSession,
+  SESSION_MAX_AGE_SECONDS,
+  type SessionClient,
+  type SessionUser,
+} from "@/lib/auth/sessions";
 import { provisionNewUser } from "@/lib/teams/provision-new-user";
 
 // Auth.js builds redirects, callback URLs and its server-action requests from AUTH_URL when set,
@@ -34,6 +42,17 @@ export const oauthProviders = providers
   .filter((provider) => provider.type !== "credentials")
   .map((provider) => ({ id: provider.id, name: provider.name }));
 
+/** The browser and address signing in, for the account's list of sessions. */
+async function signInClient(): Promise<SessionClient> {
+  // Outside a request (Auth.js's handlers called directly, as the tests do) there are no headers
+  // to read; the session is then listed without a device, which is all this is for.
+  const requestHeaders = await Promise.resolve()
+    .then(() => headers())
+    .catch(() => null);
+  if (!requestHeaders) return {};
+  return { userAgent: requestHeaders.get("user-agent"), ip: clientFromHeaders(requestHeaders).ip };
+}
+
 /** The session Auth.js hands to `auth()` callers: the live user row, read for this request. */
 export type LiveSession = { user: SessionUser; expires: string; authAt: number };
 
@@ -54,7 +73,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   callbacks: {
     async jwt({ token, user }) {
       // Sign-in: open a server-side session. `authAt` keeps the moment of sign-in (`iat` is renewed).
-      if (user?.id) Object.assign(token, { sub: user.id, sid: await startSession(user.id), authAt: Date.now() });
+      if (user?.id) Object.assign(token, { sub: user.id, sid: await startSession(user.id, await signInClient()), authAt: Date.now() });
       const live = await findSessionUser(token);
       if (!live) return null; // signed out, disabled or deleted: Auth.js drops the cookie where it can
       return Object.assign(token, { user: live });

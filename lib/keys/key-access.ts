@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { forbidden, notFound } from "@/lib/errors";
 import type { Actor } from "@/lib/audit/actor";
 import { hasRole } from "@/lib/teams/roles";
+import { requireVerifiedEmailFor } from "@/lib/auth/verified-email-gate";
 
 type KeyNeed = "create" | "create_manage" | "manage_any";
 
@@ -40,4 +41,6 @@ export function checkKeyAccess(access: KeyAccess, need: KeyNeed, keyCreatedById?
 
 export async function assertCanManageKeys(actor: Actor, teamId: string, need: KeyNeed, keyCreatedById?: string | null): Promise<void> {
   checkKeyAccess(await keyAccessFor(actor, teamId), need, keyCreatedById);
+  // REQUIRE_VERIFIED_EMAIL: after the membership check, so a non-member still learns nothing.
+  if (need !== "manage_any") await requireVerifiedEmailFor(actor, "create API keys");
 }

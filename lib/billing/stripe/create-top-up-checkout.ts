@@ -9,6 +9,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { isStripeConfigured, stripeClient } from "@/lib/billing/stripe/stripe-client";
 import { ensureStripeCustomer } from "@/lib/billing/stripe/ensure-stripe-customer";
 import { microsToMinorUnits } from "@/lib/billing/stripe/minor-units";
+import { requireVerifiedEmailFor } from "@/lib/auth/verified-email-gate";
 
 type TopUpCheckoutInput = { amountMicros: bigint; saveCard?: boolean };
 type TopUpCheckout = { url: string; paymentId: string; sessionId: string };
@@ -52,6 +53,7 @@ export function openCheckoutSession(
 }
 
 export async function createTopUpCheckout(teamId: string, input: TopUpCheckoutInput, actorUserId: string): Promise<TopUpCheckout> {
+  await requireVerifiedEmailFor({ type: "USER", userId: actorUserId }, "top up credit");
   const stripe = stripeClient();
   if (!stripe || !isStripeConfigured()) throw notConfigured();
   const team = await db.team.findUnique({ where: { id: teamId }, select: { slug: true } });
