@@ -1,9 +1,10 @@
 "use client";
 // Disable, enable, or change the platform admin role of one account: a reason is required and the
-// browser asks for confirmation first. The server re-checks every rule (lib/admin/set-user-status.ts).
+// app's own dialog asks for confirmation first. The server re-checks every rule (lib/admin/set-user-status.ts).
 import { useActionState, useId } from "react";
 import type { ActionState } from "@/lib/auth/action";
 import { FormMessage, SubmitButton } from "@/components/ui/form";
+import { useConfirmedSubmit } from "@/components/ui/confirm-dialog";
 
 type Props = {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
@@ -17,16 +18,10 @@ type Props = {
 export function UserStatusForm({ action, userId, email, verb, confirm, danger = false }: Props) {
   const [state, formAction] = useActionState(action, {});
   const id = useId();
+  const confirmation = useConfirmedSubmit(confirm, { danger });
   const reasonError = state.ok ? undefined : state.fieldErrors?.reason;
   return (
-    <form
-      action={formAction}
-      noValidate
-      className="flex flex-wrap items-start gap-2"
-      onSubmit={(event) => {
-        if (!window.confirm(confirm)) event.preventDefault();
-      }}
-    >
+    <form action={formAction} noValidate className="flex flex-wrap items-start gap-2" onSubmit={confirmation.onSubmit}>
       <input type="hidden" name="userId" value={userId} />
       <div className="min-w-44 flex-1">
         <label htmlFor={`${id}-reason`} className="sr-only">
@@ -58,6 +53,7 @@ export function UserStatusForm({ action, userId, email, verb, confirm, danger = 
           <FormMessage state={state} />
         </div>
       ) : null}
+      {confirmation.dialog}
     </form>
   );
 }

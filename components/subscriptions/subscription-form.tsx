@@ -7,6 +7,7 @@ import Link from "next/link";
 import type { ActionState } from "@/lib/auth/action";
 import type { PlanOption } from "@/components/subscriptions/catalog-item-view";
 import { FormMessage, SubmitButton } from "@/components/ui/form";
+import { useConfirmedSubmit } from "@/components/ui/confirm-dialog";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -19,15 +20,20 @@ type Props = {
   /** why new subscriptions are closed, or null */
   closed: string | null;
   actions: { subscribe: Action; cancel: Action };
+  /** the team can already call: no "Next: create a key" after subscribing */
+  teamHasKeys: boolean;
 };
 
-export function SubscriptionForm({ team, api, plans, current, closed, actions }: Props) {
+export function SubscriptionForm({ team, api, plans, current, closed, actions, teamHasKeys }: Props) {
   const [subscribed, subscribe] = useActionState(actions.subscribe, {});
   const [cancelled, cancel] = useActionState(actions.cancel, {});
   const [last, setLast] = useState<"subscribe" | "cancel">("subscribe");
   // The key hint is for a team that just subscribed, not for a plan change.
   const [wasNew, setWasNew] = useState(false);
   const result = last === "cancel" ? cancelled : subscribed;
+  const confirmCancel = useConfirmedSubmit(`Cancel this team's subscription to ${api.name}?`, {
+    detail: "Calls to it with the team's keys are refused from then on.",
+  });
   const hidden = (
     <>
       <input type="hidden" name="team" value={team} />
@@ -78,21 +84,18 @@ export function SubscriptionForm({ team, api, plans, current, closed, actions }:
         <form
           action={cancel}
           onSubmit={(event) => {
-            if (
-              !window.confirm(`Cancel this team's subscription to ${api.name}? Calls to it with the team's keys are refused from then on.`)
-            )
-              event.preventDefault();
-            else setLast("cancel");
+            if (confirmCancel.onSubmit(event)) setLast("cancel");
           }}
         >
           {hidden}
           <SubmitButton size="sm" variant="ghost" pendingLabel="Cancelling…">
             Cancel subscription
           </SubmitButton>
+          {confirmCancel.dialog}
         </form>
       ) : null}
       <FormMessage state={result} />
-      {last === "subscribe" && wasNew && result.ok ? (
+      {last === "subscribe" && wasNew && result.ok && !teamHasKeys ? (
         <p className="text-xs text-slate-600">
           Next: create a key on the{" "}
           <Link href={`/${team}/keys`} className="text-brand-600 hover:underline">

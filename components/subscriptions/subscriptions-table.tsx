@@ -25,12 +25,13 @@ type Props = {
   rows: SubscriptionRow[];
   /** null for plain members, who see the states only */
   actions: { subscribe: Action; cancel: Action } | null;
+  teamHasKeys: boolean;
 };
 
 const cell = "px-4 py-3 align-top";
 const when = (date: Date | null) => (date ? utcDateTime.format(date) : "—");
 
-export function SubscriptionsTable({ team, rows, actions }: Props) {
+export function SubscriptionsTable({ team, rows, actions, teamHasKeys }: Props) {
   const columns = [
     { label: "API" },
     { label: "Plan and status" },
@@ -65,6 +66,7 @@ export function SubscriptionsTable({ team, rows, actions }: Props) {
                     current={row.item.current}
                     closed={row.item.closed}
                     actions={actions}
+                    teamHasKeys={teamHasKeys}
                   />
                 </td>
               ) : null}

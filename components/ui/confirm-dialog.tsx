@@ -114,7 +114,7 @@ export function ConfirmDialog({ question, detail, confirmLabel, danger = true, o
       <div className="mt-5 flex flex-wrap justify-end gap-2">
         {/* Cancel first and focused: Enter on a reflex keeps things as they are. */}
         <Button type="button" variant="secondary" autoFocus onClick={onCancel}>
-          Cancel
+          {/^cancel/i.test(confirmLabel) ? "Keep it" : "Cancel"}
         </Button>
         <Button type="button" variant={danger ? "danger" : "primary"} onClick={onConfirm}>
           {confirmLabel}

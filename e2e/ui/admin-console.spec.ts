@@ -1,7 +1,7 @@
 // The admin console: the platform admin reads the overview, finds a new user's team and opens it,
 // disables the user (who is signed out and refused at sign-in with a readable message), enables
 // them again, and finds the change in the audit log. Non-admins get the admin 404.
-import { test, expect, signIn, type Page } from "../fixtures";
+import { test, expect, signIn, confirmDialog, type Page } from "../fixtures";
 import { signInAsPlatformAdmin } from "../fixtures/platform-admin";
 import { saveScreenshot } from "../fixtures/screenshots";
 
@@ -17,7 +17,6 @@ async function userRow(admin: Page, email: string) {
 test("the platform admin finds a new team, disables and re-enables its owner, and audits it", async ({ page, user, browser }) => {
   test.setTimeout(120_000); // one long story across two browsers
   const admin = await signInAsPlatformAdmin(browser);
-  admin.on("dialog", (dialog) => dialog.accept()); // the confirm() before each status change
 
   await admin.goto("/admin");
   await expect(admin.getByRole("heading", { level: 1, name: "Platform admin" })).toBeVisible();
@@ -57,9 +56,11 @@ test("the platform admin finds a new team, disables and re-enables its owner, an
   let row = await userRow(admin, user.email);
   await expect(row).toContainText("active");
   await row.getByRole("button", { name: `Disable ${user.email}` }).click();
+  await confirmDialog(admin, `Disable ${user.email}?`);
   await expect(row.getByText("Give a reason of at least 3 characters.")).toBeVisible();
   await row.getByLabel(`Reason to disable ${user.email}`).fill("e2e: suspected abuse");
   await row.getByRole("button", { name: `Disable ${user.email}` }).click();
+  await confirmDialog(admin);
   await expect(row.getByText("disabled", { exact: true })).toBeVisible();
   await saveScreenshot(admin, "admin-users");
 
@@ -74,6 +75,7 @@ test("the platform admin finds a new team, disables and re-enables its owner, an
   row = await userRow(admin, user.email);
   await row.getByLabel(`Reason to enable ${user.email}`).fill("e2e: cleared");
   await row.getByRole("button", { name: `Enable ${user.email}` }).click();
+  await confirmDialog(admin, `Enable ${user.email}?`);
   await expect(row.getByText("active", { exact: true })).toBeVisible();
   await page.goto(`/${user.teamSlug}`);
   await expect(page).toHaveURL(/\/sign-in/);

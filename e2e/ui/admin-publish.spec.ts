@@ -3,7 +3,7 @@
 // deprecated with a sunset (gateway calls carry Deprecation and Sunset) and retired (410, gone
 // from the catalog).
 import crypto from "node:crypto";
-import { test, expect, adminToken, type Page } from "../fixtures";
+import { test, expect, adminToken, confirmDialog, type Page } from "../fixtures";
 import type { APIRequestContext } from "@playwright/test";
 import { signInAsPlatformAdmin } from "../fixtures/platform-admin";
 import { saveScreenshot } from "../fixtures/screenshots";
@@ -135,8 +135,8 @@ test("create with an invalid OpenAPI document (refused by line), fix it, publish
   expect(deprecated.headers()["sunset"]).toBe(new Date(`${sunset}T00:00:00Z`).toUTCString());
 
   // Retiring asks first, then the gateway answers 410 and the catalog drops the API.
-  page.once("dialog", (dialog) => dialog.accept());
   await page.getByRole("button", { name: "Retire…" }).click();
+  await confirmDialog(page, "Retire this API?");
   await expect(page.getByRole("status").filter({ hasText: "Retired" })).toBeVisible();
   const gone = await call();
   expect(gone.status()).toBe(410);

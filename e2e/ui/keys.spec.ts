@@ -1,5 +1,5 @@
 // API keys in the portal: create (shown once), list masked, revoke with a confirmation, rotate.
-import { test, expect, type Page } from "../fixtures";
+import { test, expect, confirmDialog, dismissDialog, type Page } from "../fixtures";
 
 const KEY = /^tg_live_[0-9A-Za-z]{36}$/;
 
@@ -44,14 +44,11 @@ test("create a key, see it once, then find it masked; revoke it", async ({ page,
   await expect(row).toContainText("Active");
 
   // Revoking asks first; dismissing changes nothing.
-  page.once("dialog", (dialog) => dialog.dismiss());
   await row.getByRole("button", { name: "Revoke" }).click();
+  await dismissDialog(page);
   await expect(row).toContainText("Active");
-  page.once("dialog", (dialog) => {
-    expect(dialog.message()).toContain("Revoke “CI deploys”?");
-    return dialog.accept();
-  });
   await row.getByRole("button", { name: "Revoke" }).click();
+  await confirmDialog(page, "Revoke “CI deploys”?");
   await expect(row).toContainText("Revoked");
   await expect(row.getByRole("button")).toHaveCount(0);
   await page.reload();

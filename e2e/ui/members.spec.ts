@@ -1,6 +1,6 @@
 // Members page: pending invitations are resent (the old link stops working) and revoked, a member is
 // removed and loses access at once, and a plain member sees the list without any controls.
-import { test, expect, acceptInvitation, createTeam, invite, memberRows, uniqueEmail } from "../fixtures";
+import { test, expect, acceptInvitation, createTeam, invite, memberRows, uniqueEmail, confirmDialog } from "../fixtures";
 import { saveScreenshot } from "../fixtures/screenshots";
 
 test("resend and revoke invitations, remove a member; members see no controls", async ({ page, user, newUser }) => {
@@ -25,9 +25,9 @@ test("resend and revoke invitations, remove a member; members see no controls", 
   const revokedEmail = uniqueEmail("revoked");
   const revokedLink = await invite(page, team.slug, revokedEmail, "ADMIN");
   await page.reload();
-  page.once("dialog", (dialog) => void dialog.accept());
   const revokedRow = page.getByTestId("invitation-row").filter({ hasText: revokedEmail });
   await revokedRow.getByRole("button", { name: "Revoke" }).click();
+  await confirmDialog(page, `Revoke the invitation for ${revokedEmail}?`);
   await expect(revokedRow).toHaveCount(0);
   await page.reload();
   await expect(page.getByTestId("invitation-row").filter({ hasText: revokedEmail })).toHaveCount(0);
@@ -46,9 +46,9 @@ test("resend and revoke invitations, remove a member; members see no controls", 
   await page.reload();
   await expect(memberRows(page)).toHaveCount(2);
   await saveScreenshot(page, "members");
-  page.once("dialog", (dialog) => void dialog.accept());
   const memberRow = memberRows(page).filter({ hasText: firstEmail });
   await memberRow.getByRole("button", { name: "Remove" }).click();
+  await confirmDialog(page, `Remove ${firstEmail}`);
   await expect(memberRow).toHaveCount(0);
   await page.reload();
   await expect(memberRows(page)).toHaveCount(1);

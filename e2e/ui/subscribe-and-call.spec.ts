@@ -1,6 +1,6 @@
 // Self-service up to a first metered call: a new developer subscribes from the catalog, creates a key,
 // calls the Demo API through the gateway; a paid plan without credit answers 402, no subscription 403.
-import { test, expect, acceptInvitation, forgeHiddenTeam, invite, type Page } from "../fixtures";
+import { test, expect, acceptInvitation, forgeHiddenTeam, invite, confirmDialog, dismissDialog, type Page } from "../fixtures";
 
 const demoCard = (page: Page) => page.getByTestId("api-card").filter({ has: page.getByRole("heading", { name: "Demo API", exact: true }) });
 
@@ -64,14 +64,11 @@ test("subscribe to the Demo API, create a key and call it; then 402 on Pro witho
   expect(broke.headers()["link"]).toBe(`<${problem.topUpUrl}>; rel="payment"`);
 
   // Cancelling asks first; dismissing changes nothing.
-  page.once("dialog", (dialog) => dialog.dismiss());
   await card.getByRole("button", { name: "Cancel subscription" }).click();
+  await dismissDialog(page);
   await expect(card.getByTestId("subscription-status")).toHaveText("Active · Pro");
-  page.once("dialog", (dialog) => {
-    expect(dialog.message()).toContain("Cancel this team's subscription to Demo API?");
-    return dialog.accept();
-  });
   await card.getByRole("button", { name: "Cancel subscription" }).click();
+  await confirmDialog(page, "Cancel this team's subscription to Demo API?");
   await expect(card.getByRole("status")).toHaveText("Cancelled the subscription to Demo API. Calls to it are refused from now on.");
   await expect(card.getByTestId("subscription-status")).toHaveText("Cancelled · Pro");
   await expect(card.getByRole("button", { name: "Cancel subscription" })).toHaveCount(0);

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { countActiveKeys } from "@/lib/keys/active-keys";
 
 /** Figures for a team's overview page: all real counts, scoped to the team. */
 export async function getTeamOverview(teamId: string) {
@@ -7,7 +8,7 @@ export async function getTeamOverview(teamId: string) {
     db.team.findUniqueOrThrow({ where: { id: teamId }, select: { balance: true, createdAt: true } }),
     db.membership.count({ where: { teamId } }),
     db.subscription.count({ where: { teamId, status: "ACTIVE" } }),
-    db.apiKey.count({ where: { teamId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] } }),
+    countActiveKeys(teamId),
     db.usageEvent.count({ where: { teamId, createdAt: { gte: since } } }),
   ]);
   return { balance: team.balance, createdAt: team.createdAt, members, activeSubscriptions, activeKeys, callsLast24h };

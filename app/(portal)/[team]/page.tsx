@@ -4,7 +4,7 @@ import { loadTeamPage } from "@/lib/auth/team-page";
 import { getTeamOverview } from "@/lib/teams/team-overview";
 import { currency, formatMoney } from "@/lib/money";
 import { gatewayUrl } from "@/lib/env";
-import { hasRole, ROLE_LABEL } from "@/lib/teams/roles";
+import { hasRole } from "@/lib/teams/roles";
 import { listUnreadTeamNotices } from "@/lib/notifications/notify-team-managers";
 import { listSubscriptions } from "@/lib/subscriptions/list-subscriptions";
 import { awaitsDecision } from "@/lib/subscriptions/subscribe-team";
@@ -14,6 +14,9 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { markNoticesReadAction } from "./subscriptions/actions";
 
 export const metadata: Metadata = { title: "Overview" };
+
+/** "You are a member of this team": the role with its article. */
+const AS_ROLE = { OWNER: "an owner", ADMIN: "an admin", MEMBER: "a member" } as const;
 
 export default async function TeamOverviewPage({ params }: { params: Promise<{ team: string }> }) {
   const { team: slug } = await params;
@@ -34,7 +37,7 @@ export default async function TeamOverviewPage({ params }: { params: Promise<{ t
   ];
   return (
     <>
-      <PageHeader title="Overview" description={`You are ${ROLE_LABEL[ctx.role].toLowerCase()} of this team.`} />
+      <PageHeader title="Overview" description={`You are ${AS_ROLE[ctx.role]} of this team.`} />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
         {stats.map((stat) => (
           <Link

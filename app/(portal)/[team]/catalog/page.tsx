@@ -4,6 +4,7 @@ import { currency } from "@/lib/money";
 import { listApis } from "@/lib/catalog/list-apis";
 import { listApiModels } from "@/lib/ai/registry/list-api-models";
 import { listSubscriptions } from "@/lib/subscriptions/list-subscriptions";
+import { countActiveKeys } from "@/lib/keys/active-keys";
 import { hasRole } from "@/lib/teams/roles";
 import { ApiCard } from "@/components/catalog/api-card";
 import { toCatalogItemView } from "@/components/subscriptions/catalog-item-view";
@@ -18,7 +19,11 @@ export default async function TeamCatalogPage({ params }: { params: Promise<{ te
   const { team: slug } = await params;
   const { ctx } = await loadTeamPage(slug);
   // The team's view: public APIs, plus private ones it holds; never drafts, even for the platform admin.
-  const [apis, subscriptions] = await Promise.all([listApis({ kind: "team", teamId: ctx.team.id }), listSubscriptions(ctx.team.id)]);
+  const [apis, subscriptions, activeKeys] = await Promise.all([
+    listApis({ kind: "team", teamId: ctx.team.id }),
+    listSubscriptions(ctx.team.id),
+    countActiveKeys(ctx.team.id),
+  ]);
   const byApi = new Map(subscriptions.map((subscription) => [subscription.apiId, subscription]));
   // AI APIs are priced by their models' tokens, not per call: the card shows the models and prices.
   const models = await listApiModels(apis.map((api) => api.id));
@@ -55,6 +60,7 @@ export default async function TeamCatalogPage({ params }: { params: Promise<{ te
                       current={item.current}
                       closed={item.closed}
                       actions={{ subscribe: subscribeAction, cancel: cancelSubscriptionAction }}
+                      teamHasKeys={activeKeys > 0}
                     />
                   ) : (
                     <p className="text-xs text-slate-500">Owners and admins of this team subscribe and change plans.</p>

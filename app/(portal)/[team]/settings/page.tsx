@@ -4,11 +4,10 @@ import { hasRole } from "@/lib/teams/roles";
 import { ActionForm } from "@/components/ui/action-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/form";
 import { deleteTeamAction, leaveTeamAction, renameTeamAction } from "./actions";
 
 export const metadata: Metadata = { title: "Team settings" };
-
-const inputClass = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm";
 
 export default async function TeamSettingsPage({ params }: { params: Promise<{ team: string }> }) {
   const { team: slug } = await params;
@@ -22,12 +21,7 @@ export default async function TeamSettingsPage({ params }: { params: Promise<{ t
         <Card title="Team name" description={`The team's address stays /${ctx.team.slug}.`}>
           {canManage ? (
             <ActionForm action={renameTeamAction} hidden={hidden} className="flex max-w-md items-end gap-2">
-              <div className="flex-1">
-                <label htmlFor="name" className="text-sm font-medium text-slate-700">
-                  Name
-                </label>
-                <input id="name" name="name" defaultValue={ctx.team.name} required minLength={2} maxLength={60} className={inputClass} />
-              </div>
+              <Field label="Name" name="name" defaultValue={ctx.team.name} required minLength={2} maxLength={60} className="flex-1" />
               <Button type="submit" variant="secondary">
                 Save
               </Button>
@@ -51,12 +45,16 @@ export default async function TeamSettingsPage({ params }: { params: Promise<{ t
             description="Deletes the team, its keys, subscriptions and usage history. A team with remaining credit cannot be deleted."
           >
             <ActionForm action={deleteTeamAction} hidden={hidden} className="flex max-w-md items-end gap-2">
-              <div className="flex-1">
-                <label htmlFor="confirmSlug" className="text-sm font-medium text-slate-700">
-                  Type <code>{ctx.team.slug}</code> to confirm
-                </label>
-                <input id="confirmSlug" name="confirmSlug" autoComplete="off" className={inputClass} />
-              </div>
+              <Field
+                label={
+                  <>
+                    Type <code>{ctx.team.slug}</code> to confirm
+                  </>
+                }
+                name="confirmSlug"
+                autoComplete="off"
+                className="flex-1"
+              />
               <Button type="submit" variant="danger">
                 Delete team
               </Button>

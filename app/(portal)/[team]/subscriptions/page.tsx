@@ -5,6 +5,7 @@ import { currency } from "@/lib/money";
 import { listApis } from "@/lib/catalog/list-apis";
 import { listSubscriptions } from "@/lib/subscriptions/list-subscriptions";
 import { hasRole } from "@/lib/teams/roles";
+import { countActiveKeys } from "@/lib/keys/active-keys";
 import { toSubscriptionRows } from "@/components/subscriptions/subscription-row-view";
 import { SubscriptionsTable } from "@/components/subscriptions/subscriptions-table";
 import { EmptyState, PageHeader } from "@/components/ui/card";
@@ -16,7 +17,11 @@ export default async function TeamSubscriptionsPage({ params }: { params: Promis
   const { team: slug } = await params;
   const { ctx } = await loadTeamPage(slug);
   // The team's view of the catalog gives each row its plan options (never drafts or others' private APIs).
-  const [subscriptions, apis] = await Promise.all([listSubscriptions(ctx.team.id), listApis({ kind: "team", teamId: ctx.team.id })]);
+  const [subscriptions, apis, activeKeys] = await Promise.all([
+    listSubscriptions(ctx.team.id),
+    listApis({ kind: "team", teamId: ctx.team.id }),
+    countActiveKeys(ctx.team.id),
+  ]);
   const rows = toSubscriptionRows(subscriptions, apis, currency());
   const canManage = hasRole(ctx.role, "ADMIN");
   const waiting = subscriptions.filter((s) => s.status === "PENDING" || s.pendingPlanId).length;
@@ -52,6 +57,7 @@ export default async function TeamSubscriptionsPage({ params }: { params: Promis
             team={slug}
             rows={rows}
             actions={canManage ? { subscribe: subscribeAction, cancel: cancelSubscriptionAction } : null}
+            teamHasKeys={activeKeys > 0}
           />
         </>
       )}
