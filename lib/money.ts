@@ -12,8 +12,11 @@ export function microsToDecimal(micros: bigint, minFractionDigits = 2): string {
   return `${negative ? "-" : ""}${whole}${fraction ? `.${fraction}` : ""}`;
 }
 
-/** An amount as the gateway states it (X-Credit-* headers, the 402 body): at least four decimals, "0.0020". */
-export const gatewayAmount = (micros: bigint): string => microsToDecimal(micros, 4);
+/**
+ * An amount as Tollgate states it to machines: the management API, the gateway's 402 body and its
+ * X-Credit-* headers (REST and AI). Always six decimals ("0.002000"), so every amount parses the same way.
+ */
+export const gatewayAmount = (micros: bigint): string => microsToDecimal(micros, 6);
 
 /** "12.5" -> 12_500_000n. Refuses more than six decimals, signs and anything not a plain number. */
 export function decimalToMicros(value: string): bigint {

@@ -13,7 +13,7 @@ function statusTone(status: number): string {
   return "bg-red-100 text-red-800";
 }
 
-/** An amount as the gateway states it ("0.0020", "-0.5"), in the currency's format; null when absent. */
+/** An amount as the gateway states it ("0.002000", "-0.500000"), in the currency's format; null when absent. */
 export function money(value: string | null | undefined, currency: string): string | null {
   if (value === undefined || value === null) return null;
   try {

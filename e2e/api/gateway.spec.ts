@@ -74,7 +74,7 @@ test("answers 402 with the top-up link and the contract's body", async ({ reques
   expect(response.status).toBe(402);
   expect(response.headers.get("content-type")).toBe("application/problem+json");
   const body = await response.json();
-  expect(body).toMatchObject({ code: "insufficient_credit", status: 402, balance: "0.0000", price: "0.0020", currency: "USD" });
+  expect(body).toMatchObject({ code: "insufficient_credit", status: 402, balance: "0.000000", price: "0.002000", currency: "USD" });
   expect(body.topUpUrl).toMatch(new RegExp(`/${api.teamSlug}/billing$`));
   expect(response.headers.get("link")).toBe(`<${body.topUpUrl}>; rel="payment"`);
 });

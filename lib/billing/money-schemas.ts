@@ -1,7 +1,7 @@
 // zod schemas for amounts on the wire: decimal strings in, decimal strings out. The regexes match
 // what decimalToMicros accepts, so a value that passes validation always converts exactly.
 import { z } from "zod";
-import { decimalToMicros, microsToDecimal } from "@/lib/money";
+import { decimalToMicros, gatewayAmount } from "@/lib/money";
 
 const DECIMAL = /^\d{1,12}(\.\d{1,6})?$/;
 const SIGNED_DECIMAL = /^-?\d{1,12}(\.\d{1,6})?$/;
@@ -26,7 +26,8 @@ export const moneyString = z
   .regex(/^-?\d+\.\d{6}$/)
   .meta({ description: "Amount of the currency as a decimal string with six decimals", examples: ["12.500000", "0.002000"] });
 
-export const toMoneyString = (micros: bigint): string => microsToDecimal(micros, 6);
+// The gateway states money the same way (lib/money.ts), so a caller parses one format everywhere.
+export const toMoneyString = gatewayAmount;
 
 /** "-5.00" -> -5_000_000n; throws on anything signedDecimalAmount refuses. */
 export function signedDecimalToMicros(value: string): bigint {

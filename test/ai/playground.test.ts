@@ -113,7 +113,7 @@ describe("runPlayground", () => {
     const body = await response.json();
     expect(body).toMatchObject({
       code: "insufficient_credit",
-      balance: "0.0010",
+      balance: "0.001000",
       currency: "USD",
       topUpUrl: `${appUrl()}/${fixture.team.slug}/billing`,
       error: { code: "insufficient_credit" },

@@ -181,7 +181,7 @@ describe("402 insufficient_credit and key_spend_cap_reached", () => {
     const response = await callGateway(slug, "/echo", { key });
     const body = await expectProblem(response, 402, "insufficient_credit");
     const topUpUrl = `http://localhost:3000/${team.slug}/billing`;
-    expect(body).toMatchObject({ balance: "0.0010", price: "0.0020", currency: "USD", topUpUrl });
+    expect(body).toMatchObject({ balance: "0.001000", price: "0.002000", currency: "USD", topUpUrl });
     expect(response.headers.get("link")).toBe(`<${topUpUrl}>; rel="payment"`);
     expect(response.headers.get("retry-after")).toBeNull();
     expect(upstream.requests.some((request) => request.url.includes(slug))).toBe(false);
@@ -205,7 +205,7 @@ describe("402 insufficient_credit and key_spend_cap_reached", () => {
     expect((await callGateway(slug, "/echo", { key })).status).toBe(200);
     await db.team.update({ where: { id: team.id }, data: { balance: -500n } });
     const body = await expectProblem(await callGateway(slug, "/echo", { key }), 402, "insufficient_credit");
-    expect(body.balance).toBe("-0.0005");
+    expect(body.balance).toBe("-0.000500");
   });
 });
 
@@ -218,8 +218,8 @@ describe("success", () => {
     expect(echoed.url).toBe("/echo/items?q=1");
     const requestId = response.headers.get("x-request-id")!;
     expect(requestId).toMatch(/^req_/);
-    expect(response.headers.get("x-credit-charged")).toBe("0.0020");
-    expect(response.headers.get("x-credit-balance")).toBe("0.9980");
+    expect(response.headers.get("x-credit-charged")).toBe("0.002000");
+    expect(response.headers.get("x-credit-balance")).toBe("0.998000");
     const entry = await db.creditLedgerEntry.findFirstOrThrow({ where: { teamId: team.id, kind: "USAGE" } });
     expect(entry).toMatchObject({ amount: -2_000n, balanceAfter: 998_000n, requestId });
   });

@@ -53,7 +53,7 @@ describe("request headers", () => {
     expect(response.headers.get("x-custom")).toBe("yes");
     expect(response.headers.get("proxy-authenticate")).toBeNull();
     expect(response.headers.get("keep-alive")).toBeNull();
-    expect(response.headers.get("x-credit-balance")).toBe("0.9990");
+    expect(response.headers.get("x-credit-balance")).toBe("0.999000");
   });
 });
 

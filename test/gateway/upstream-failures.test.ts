@@ -67,8 +67,8 @@ describe("upstream failures", () => {
     const { slug, key, team } = await createGatewayFixture({ upstreamUrl: upstream.url, balance: START, price: PRICE });
     const response = await callGateway(slug, "/status/500", { key });
     expect(response.status).toBe(500);
-    expect(response.headers.get("x-credit-charged")).toBe("0.0000");
-    expect(response.headers.get("x-credit-balance")).toBe("1.0000");
+    expect(response.headers.get("x-credit-charged")).toBe("0.000000");
+    expect(response.headers.get("x-credit-balance")).toBe("1.000000");
     await response.arrayBuffer();
     await expectRefunded(team.id, response);
   });
@@ -77,7 +77,7 @@ describe("upstream failures", () => {
     const { slug, key, team } = await createGatewayFixture({ upstreamUrl: upstream.url, balance: START, price: PRICE });
     const response = await callGateway(slug, "/status/404", { key });
     expect(response.status).toBe(404);
-    expect(response.headers.get("x-credit-charged")).toBe("0.0050");
+    expect(response.headers.get("x-credit-charged")).toBe("0.005000");
     expect((await ledgerInvariant(team.id)).balance).toBe(START - PRICE);
   });
 

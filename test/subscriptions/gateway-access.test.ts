@@ -30,19 +30,19 @@ async function fixture(subscription: "ACTIVE" | null) {
 
 it("keeps calls on the old plan while a plan change waits, then charges the new price once approved", async () => {
   const { subscribe, charged } = await fixture("ACTIVE");
-  expect(await charged()).toBe("0.0010");
+  expect(await charged()).toBe("0.001000");
   const { subscription, outcome } = await subscribe("premium");
   expect(outcome).toBe("change_requested");
-  expect(await charged()).toBe("0.0010");
+  expect(await charged()).toBe("0.001000");
   await approveSubscription(subscription.id, decider);
-  expect(await charged()).toBe("0.0050");
+  expect(await charged()).toBe("0.005000");
 });
 
 it("a rejected plan change leaves the team on its plan, calls admitted throughout", async () => {
   const { subscribe, charged } = await fixture("ACTIVE");
   const { subscription } = await subscribe("premium");
   await rejectSubscription(subscription.id, "Premium is for partners", decider);
-  expect(await charged()).toBe("0.0010");
+  expect(await charged()).toBe("0.001000");
 });
 
 it("refuses calls for a new request until it is approved", async () => {
@@ -51,5 +51,5 @@ it("refuses calls for a new request until it is approved", async () => {
   expect(subscription.status).toBe("PENDING");
   expect(await charged()).toBe("403 subscription_required");
   await approveSubscription(subscription.id, decider);
-  expect(await charged()).toBe("0.0050");
+  expect(await charged()).toBe("0.005000");
 });

@@ -46,8 +46,8 @@ describe("runTryIt", () => {
 
     expect(result).toMatchObject({ status: 200, statusText: "OK", truncated: false, currency: "USD" });
     expect(result.headers).toMatchObject({
-      "x-credit-charged": "0.0025",
-      "x-credit-balance": "0.0075",
+      "x-credit-charged": "0.002500",
+      "x-credit-balance": "0.007500",
       "content-type": expect.stringContaining("application/json"),
     });
     expect(result.headers["x-request-id"]).toMatch(/^req_/);
@@ -81,7 +81,7 @@ describe("runTryIt", () => {
     expect(result.status).toBe(402);
     expect(result.headers["content-type"]).toBe("application/problem+json");
     expect(result.headers.link).toMatch(new RegExp(`/${team.slug}/billing>; rel="payment"$`));
-    expect(JSON.parse(result.body)).toMatchObject({ code: "insufficient_credit", balance: "0.0010", price: "0.0020", currency: "USD" });
+    expect(JSON.parse(result.body)).toMatchObject({ code: "insufficient_credit", balance: "0.001000", price: "0.002000", currency: "USD" });
     expect(await expectLedgerInvariant(team.id)).toBe(1_000n);
   });
 
