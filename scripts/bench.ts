@@ -9,8 +9,12 @@
 // responses, and writes bench/results.json. Exit code 1 when the check fails or (c) had errors.
 // Then bench/analytics.ts times the usage analytics on 1,000,000 events (results.json `analytics`).
 // Ctrl-C stops the app, the upstream and the load generator first, then the database.
+// BENCH_CPU_PROFILE_DIR=dir runs the app under `node --cpu-prof` (the profile is written when it stops)
+// with its log on the console, and BENCH_ONLY=rest|ai runs one part; either way nothing is written
+// to bench/results.json, since a profiled or partial run is not a measurement.
 import { fork, spawn } from "node:child_process";
 import crypto from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildIsStale } from "./lib/build-freshness";
@@ -20,13 +24,16 @@ import { startScratchCluster } from "./lib/scratch-database";
 import { onStopRequest, superviseDetached } from "./lib/detached";
 import { ChildGroup, startNextApp } from "./lib/app-instances";
 import { measure, type LoadSettings } from "../bench/load";
-import { printTable, ratios, writeResults, type Results } from "../bench/report";
-import { BENCH_SLUG, seedBench, teamBalance } from "../bench/seed";
+import { printTable, ratios, writeResults, type AiEntry, type Results } from "../bench/report";
+import { BENCH_SLUG, seedBench, teamBalance, type BenchSeed } from "../bench/seed";
 import { measureAnalytics } from "../bench/analytics";
 import { checkAiLedger, measureAi, seedAiBench, startAiUpstream } from "../bench/ai";
 import { db, pgPool } from "@/lib/db";
 
 const SETTINGS: LoadSettings = { connections: 32, pipelining: 1, warmupSeconds: 3, seconds: 10 };
+const profileDir = process.env.BENCH_CPU_PROFILE_DIR ? path.resolve(process.env.BENCH_CPU_PROFILE_DIR) : undefined;
+const only = process.env.BENCH_ONLY as "rest" | "ai" | undefined;
+const recording = !profileDir && !only;
 const root = process.cwd();
 const resultsFile = path.join(root, "bench", "results.json");
 const log = (message: string) => console.log(`[bench] ${message}`);
@@ -64,7 +71,7 @@ async function main(): Promise<number> {
       if ((await children.exited(build)) !== 0) throw new Error(stopRequested ? "stopped" : "next build failed");
     }
     checkpoint();
-    cluster = await startScratchCluster();
+    cluster = await startScratchCluster(profileDir ? { shared_preload_libraries: "pg_stat_statements" } : undefined);
     await createDatabaseIfMissing(cluster.url("postgres"), "tollgate_bench");
     const databaseUrl = cluster.url("tollgate_bench");
     await migrateDeploy(databaseUrl);
@@ -80,87 +87,38 @@ async function main(): Promise<number> {
     await seedAiBench(aiUpstreamUrl, seed.teamId);
     const port = await findFreePort(3200);
     log(`app on http://127.0.0.1:${port}, upstream on ${upstreamUrl}, PostgreSQL on 127.0.0.1:${cluster.port}`);
-    await startNextApp({ port, env: appEnv(databaseUrl, port), children, cancelled: () => stopRequested, stdio: "ignore" });
+    const appProcess = await startNextApp({
+      port,
+      env: appEnv(databaseUrl, port),
+      children,
+      cancelled: () => stopRequested,
+      stdio: profileDir ? "inherit" : "ignore",
+      nodeArgs: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
+    });
     checkpoint();
 
     const app = `http://127.0.0.1:${port}`;
     log(
       `load: ${SETTINGS.connections} connections, pipelining ${SETTINGS.pipelining}, ${SETTINGS.warmupSeconds} s warm-up, ~${SETTINGS.seconds} s measured`,
     );
-    log("(a) the upstream directly…");
-    const upstream = await measure({ url: `${upstreamUrl}/ping` }, SETTINGS, children);
-    log("(b0) GET /api/ping…");
-    const staticRoute = await measure({ url: `${app}/api/ping` }, SETTINGS, children);
-    log("(b) GET /api/ping/bench/ping…");
-    const route = await measure({ url: `${app}/api/ping/${BENCH_SLUG}/ping` }, SETTINGS, children);
-    const results: Results = { upstream, staticRoute, route };
+    if (profileDir) await startStatementStatistics();
+    const rest = only === "ai" ? undefined : await measureRest(app, upstreamUrl, seed, children);
+    if (rest === "failed") return 1;
     checkpoint();
-
-    const gateway = { url: `${app}/api/gateway/${BENCH_SLUG}/ping`, headers: { authorization: `Bearer ${seed.key}` } };
-    // One call first: it fills the key and route caches, and a gateway that cannot serve at all
-    // fails here with its own answer rather than as thousands of errors.
-    const probe = await fetch(gateway.url, { headers: gateway.headers }).catch((error: Error) => {
-      throw new Error(`the gateway probe failed: ${error.cause ?? error.message}`);
-    });
-    if (!probe.ok) {
-      printTable(results);
-      log(`the gateway answered ${probe.status}: ${(await probe.text()).slice(0, 500)}`);
-      return 1;
+    const ai = only === "rest" ? undefined : await measureAiPart(app, aiUpstreamUrl, seed, rest, children);
+    if (ai === "failed") return 1;
+    if (profileDir) {
+      log(`stopping the app so that it writes its CPU profile to ${path.relative(root, profileDir)}…`);
+      appProcess.kill("SIGTERM");
+      log(`the app exited with ${await children.exited(appProcess)}`);
+      await writeStatementStatistics(profileDir);
     }
-    log("(c) the gateway…");
-    let before = 0n;
-    results.gateway = await measure(gateway, SETTINGS, children, async () => {
-      before = await teamBalance(seed.teamId);
-    });
-    const after = await settledBalance(seed.teamId);
-    printTable(results);
-    const all = results as Required<Results>;
-    const { gatewayOverRoute, gatewayOverUpstream, gatewayOverStaticRoute } = ratios(all);
-    console.log(
-      `gateway / route: ${gatewayOverRoute}   gateway / static route: ${gatewayOverStaticRoute}   gateway / upstream: ${gatewayOverUpstream}`,
-    );
-
-    const charged = before - after;
-    const expected = seed.price * BigInt(all.gateway.ok);
-    console.log(`ledger: charged ${charged} micro-units; ${all.gateway.ok} 2xx responses × ${seed.price} = ${expected}`);
-    const problems = [
-      charged !== expected && `the team was charged ${charged}, expected ${expected}`,
-      all.gateway.non2xx > 0 && `the gateway answered ${all.gateway.non2xx} non-2xx responses ${JSON.stringify(all.gateway.statusCodes)}`,
-      all.gateway.errors > 0 && `${all.gateway.errors} connection errors against the gateway`,
-    ].filter(Boolean);
-    if (problems.length) {
-      for (const problem of problems) log(`FAILED: ${problem}`);
-      return 1;
-    }
-    checkpoint();
-    log("(d) the demo AI provider directly, (e) the AI gateway /api/ai/v1/chat/completions, then 50 concurrent streams…");
-    const ai = await measureAi({ app, upstream: aiUpstreamUrl, key: seed.key, settings: SETTINGS, children });
-    await new Promise((resolve) => setTimeout(resolve, 1_000)); // the last usage batch closes the last open calls
-    const aiProblems = await checkAiLedger(seed.teamId);
-    const aiRatios = {
-      aiOverDirect: Number((ai.gateway.requestsPerSecond / ai.direct.requestsPerSecond).toFixed(3)),
-      aiOverRestGateway: Number((ai.gateway.requestsPerSecond / all.gateway.requestsPerSecond).toFixed(3)),
-      ttftAddedP50Ms: Number((ai.ttft.gatewayP50Ms - ai.ttft.directP50Ms).toFixed(1)),
-      ttftAddedP99Ms: Number((ai.ttft.gatewayP99Ms - ai.ttft.directP99Ms).toFixed(1)),
-    };
-    const { direct, gateway: aiGateway, ttft } = ai;
-    console.log(`AI: direct ${direct.requestsPerSecond.toFixed(0)} req/s, gateway ${aiGateway.requestsPerSecond.toFixed(0)} req/s`);
-    console.log(
-      `AI: first byte of 50 concurrent streams: direct p50 ${ttft.directP50Ms} ms, p99 ${ttft.directP99Ms} ms; ` +
-        `gateway p50 ${ttft.gatewayP50Ms} ms, p99 ${ttft.gatewayP99Ms} ms`,
-    );
-    console.log(`AI ratios: ${JSON.stringify(aiRatios)}`);
-    if (aiGateway.non2xx > 0 || aiGateway.errors > 0)
-      aiProblems.push(`the AI gateway answered ${aiGateway.non2xx} non-2xx ${JSON.stringify(aiGateway.statusCodes)}`);
-    if (aiProblems.length) {
-      for (const problem of aiProblems) log(`FAILED: ${problem}`);
-      return 1;
-    }
+    if (!recording || !rest || !ai) return 0;
     writeResults(
       resultsFile,
       { ...SETTINGS, amount: "measured runs send a fixed number of requests, sized from the warm-up rate to last ~seconds" },
-      all,
-      { direct, gateway: aiGateway, ttft, ratios: aiRatios },
+      rest,
+      ai,
     );
     log(`wrote ${path.relative(root, resultsFile)}`);
     checkpoint();
@@ -216,4 +174,100 @@ async function settledBalance(teamId: string): Promise<bigint> {
     previous = current;
   }
   return previous;
+}
+
+/** (a), (b0), (b) and (c), then the ledger check of (c). "failed" after logging why. */
+async function measureRest(app: string, upstreamUrl: string, seed: BenchSeed, children: ChildGroup): Promise<Required<Results> | "failed"> {
+  log("(a) the upstream directly…");
+  const upstream = await measure({ url: `${upstreamUrl}/ping` }, SETTINGS, children);
+  log("(b0) GET /api/ping…");
+  const staticRoute = await measure({ url: `${app}/api/ping` }, SETTINGS, children);
+  log("(b) GET /api/ping/bench/ping…");
+  const route = await measure({ url: `${app}/api/ping/${BENCH_SLUG}/ping` }, SETTINGS, children);
+  const results: Results = { upstream, staticRoute, route };
+
+  const gateway = { url: `${app}/api/gateway/${BENCH_SLUG}/ping`, headers: { authorization: `Bearer ${seed.key}` } };
+  // One call first: it fills the key and route caches, and a gateway that cannot serve at all
+  // fails here with its own answer rather than as thousands of errors.
+  const probe = await fetch(gateway.url, { headers: gateway.headers }).catch((error: Error) => {
+    throw new Error(`the gateway probe failed: ${error.cause ?? error.message}`);
+  });
+  if (!probe.ok) {
+    printTable(results);
+    log(`the gateway answered ${probe.status}: ${(await probe.text()).slice(0, 500)}`);
+    return "failed";
+  }
+  log("(c) the gateway…");
+  let before = 0n;
+  results.gateway = await measure(gateway, SETTINGS, children, async () => {
+    before = await teamBalance(seed.teamId);
+  });
+  const after = await settledBalance(seed.teamId);
+  printTable(results);
+  const all = results as Required<Results>;
+  const { gatewayOverRoute, gatewayOverUpstream, gatewayOverStaticRoute } = ratios(all);
+  console.log(
+    `gateway / route: ${gatewayOverRoute}   gateway / static route: ${gatewayOverStaticRoute}   gateway / upstream: ${gatewayOverUpstream}`,
+  );
+
+  const charged = before - after;
+  const expected = seed.price * BigInt(all.gateway.ok);
+  console.log(`ledger: charged ${charged} micro-units; ${all.gateway.ok} 2xx responses × ${seed.price} = ${expected}`);
+  const problems = [
+    charged !== expected && `the team was charged ${charged}, expected ${expected}`,
+    all.gateway.non2xx > 0 && `the gateway answered ${all.gateway.non2xx} non-2xx responses ${JSON.stringify(all.gateway.statusCodes)}`,
+    all.gateway.errors > 0 && `${all.gateway.errors} connection errors against the gateway`,
+  ].filter(Boolean);
+  for (const problem of problems) log(`FAILED: ${problem}`);
+  return problems.length ? "failed" : all;
+}
+
+/** (d) and (e) and the streams, then the AI ledger check. "failed" after logging why. */
+async function measureAiPart(
+  app: string,
+  aiUpstreamUrl: string,
+  seed: BenchSeed,
+  rest: Required<Results> | undefined,
+  children: ChildGroup,
+): Promise<AiEntry | "failed"> {
+  log("(d) the demo AI provider directly, (e) the AI gateway /api/ai/v1/chat/completions, then 50 concurrent streams…");
+  const ai = await measureAi({ app, upstream: aiUpstreamUrl, key: seed.key, settings: SETTINGS, children });
+  await new Promise((resolve) => setTimeout(resolve, 1_000)); // the last usage batch closes the last open calls
+  const aiProblems = await checkAiLedger(seed.teamId);
+  const { direct, gateway, ttft } = ai;
+  const aiRatios = {
+    aiOverDirect: Number((gateway.requestsPerSecond / direct.requestsPerSecond).toFixed(3)),
+    ...(rest && { aiOverRestGateway: Number((gateway.requestsPerSecond / rest.gateway.requestsPerSecond).toFixed(3)) }),
+    ttftAddedP50Ms: Number((ttft.gatewayP50Ms - ttft.directP50Ms).toFixed(1)),
+    ttftAddedP99Ms: Number((ttft.gatewayP99Ms - ttft.directP99Ms).toFixed(1)),
+  };
+  console.log(`AI: direct ${direct.requestsPerSecond.toFixed(0)} req/s, gateway ${gateway.requestsPerSecond.toFixed(0)} req/s`);
+  console.log(
+    `AI: first byte of 50 concurrent streams: direct p50 ${ttft.directP50Ms} ms, p99 ${ttft.directP99Ms} ms; ` +
+      `gateway p50 ${ttft.gatewayP50Ms} ms, p99 ${ttft.gatewayP99Ms} ms`,
+  );
+  console.log(`AI ratios: ${JSON.stringify(aiRatios)}`);
+  if (gateway.non2xx > 0 || gateway.errors > 0)
+    aiProblems.push(`the AI gateway answered ${gateway.non2xx} non-2xx ${JSON.stringify(gateway.statusCodes)}`);
+  for (const problem of aiProblems) log(`FAILED: ${problem}`);
+  return aiProblems.length ? "failed" : { direct, gateway, ttft, ratios: aiRatios };
+}
+
+/** Counts the app's statements from here on (the seeding's do not count). */
+async function startStatementStatistics() {
+  await db.$executeRawUnsafe("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+  await db.$queryRawUnsafe("SELECT pg_stat_statements_reset()");
+}
+
+/** The statements of the profiled run by total time, beside the CPU profile. */
+async function writeStatementStatistics(dir: string) {
+  const rows = await db.$queryRawUnsafe<{ calls: bigint; total_ms: number; mean_ms: number; rows: bigint; query: string }[]>(
+    `SELECT calls, round(total_exec_time::numeric, 1)::float AS total_ms, round(mean_exec_time::numeric, 3)::float AS mean_ms, rows,
+            regexp_replace(query, '\\s+', ' ', 'g') AS query
+       FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 25`,
+  );
+  const lines = rows.map((row) => `${row.calls}\t${row.total_ms}\t${row.mean_ms}\t${row.rows}\t${row.query.slice(0, 300)}`);
+  const file = path.join(dir, "pg_stat_statements.tsv");
+  fs.writeFileSync(file, ["calls\ttotal_ms\tmean_ms\trows\tquery", ...lines].join("\n") + "\n");
+  log(`wrote ${path.relative(root, file)}`);
 }

@@ -45,12 +45,27 @@ export class ChildGroup {
   }
 }
 
-type AppOptions = { port: number; env: NodeJS.ProcessEnv; children: ChildGroup; cancelled: () => boolean; stdio?: "inherit" | "ignore" };
+type AppOptions = {
+  port: number;
+  env: NodeJS.ProcessEnv;
+  children: ChildGroup;
+  cancelled: () => boolean;
+  stdio?: "inherit" | "ignore";
+  /** flags for node itself, before the script (e.g. `--cpu-prof`) */
+  nodeArgs?: string[];
+};
 
 /** The production server (scripts/serve.ts) on the current build on `port`; resolves once GET /api/health answers 200. */
-export async function startNextApp({ port, env, children, cancelled, stdio = "inherit" }: AppOptions): Promise<ChildProcess> {
+export async function startNextApp({
+  port,
+  env,
+  children,
+  cancelled,
+  stdio = "inherit",
+  nodeArgs = [],
+}: AppOptions): Promise<ChildProcess> {
   const app = children.add(
-    spawn(process.execPath, serverCommand(), {
+    spawn(process.execPath, [...nodeArgs, ...serverCommand()], {
       stdio: ["ignore", stdio, "inherit"],
       env: { ...env, NODE_ENV: "production", PORT: String(port) },
     }),

@@ -12,12 +12,21 @@ type Options = {
   /** throwaway clusters trade durability for speed and delete their data on stop */
   ephemeral?: boolean;
   log?: (line: string) => void;
+  /** more `-c name=value` settings, e.g. to preload pg_stat_statements for a profiled bench */
+  settings?: Record<string, string>;
 };
 
-export async function startEmbeddedPostgres({ dataDir, password, ephemeral = false, log }: Options): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres({
+  dataDir,
+  password,
+  ephemeral = false,
+  log,
+  settings = {},
+}: Options): Promise<RunningPostgres> {
   const port = await findFreePort(ephemeral ? 55432 : 54329);
   const flags = ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"];
   if (ephemeral) flags.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
+  for (const [name, value] of Object.entries(settings)) flags.push("-c", `${name}=${value}`);
   const errors: string[] = [];
   const EmbeddedPostgres = await importWithoutSignalHooks();
   const pg = new EmbeddedPostgres({

@@ -9,7 +9,7 @@ import { startEmbeddedPostgres, type RunningPostgres } from "./embedded-postgres
 
 const STOP_TIMEOUT_MS = 15_000;
 
-export async function startScratchCluster(): Promise<RunningPostgres> {
+export async function startScratchCluster(settings?: Record<string, string>): Promise<RunningPostgres> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tollgate-pg-"));
   fs.chmodSync(dir, 0o755); // the postgres user must reach the data folder inside
   const remove = () => fs.rmSync(dir, { recursive: true, force: true });
@@ -18,6 +18,7 @@ export async function startScratchCluster(): Promise<RunningPostgres> {
       dataDir: path.join(dir, "data"),
       password: crypto.randomBytes(12).toString("hex"),
       ephemeral: true,
+      settings,
     });
     return {
       ...cluster,
