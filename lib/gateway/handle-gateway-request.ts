@@ -24,6 +24,7 @@ import { rateLimitHeaders } from "@/lib/gateway/rate-limiter";
 import { refundCall } from "@/lib/billing/ledger/close-call";
 import type { ResolvedKey } from "@/lib/gateway/key-cache";
 import { upstreamUrl } from "@/lib/gateway/upstream-url";
+import { gatewayLocation, isRedirect } from "@/lib/gateway/redirect-location";
 import { newRequestId } from "@/lib/http/request-id";
 import { gatewayAmount } from "@/lib/money";
 import { problemResponse } from "@/lib/http/problem";
@@ -136,6 +137,10 @@ async function forward(request: Request, client: ClientInfo, call: CallContext, 
     outcome.headers,
     api.relayCookies ? { slug: api.slug, upstreamBaseUrl: api.upstreamBaseUrl } : null,
   );
+  const location = outcome.headers.location;
+  if (typeof location === "string" && isRedirect(outcome.status)) {
+    headers.set("location", gatewayLocation(location, upstreamUrl(api.upstreamBaseUrl, target), api.upstreamBaseUrl, api.slug));
+  }
   headers.set("x-request-id", call.requestId);
   headers.set("x-credit-charged", gatewayAmount(call.charged - call.refunded));
   if (call.balanceAfter !== undefined) headers.set("x-credit-balance", gatewayAmount(call.balanceAfter));
