@@ -12,6 +12,8 @@ function signInHref(callbackUrl?: string, email?: string) {
   return `/sign-in${query ? `?${query}` : ""}`;
 }
 
+const forgotHref = (email?: string) => `/forgot-password${email ? `?email=${encodeURIComponent(email)}` : ""}`;
+
 export function SignInForm({ callbackUrl, email }: { callbackUrl?: string; email?: string }) {
   const [state, action] = useActionState<ActionState, FormData>(signInAction, {});
   return (
@@ -27,6 +29,13 @@ export function SignInForm({ callbackUrl, email }: { callbackUrl?: string; email
         defaultValue={state.values?.email ?? email}
         error={state.fieldErrors?.email}
       />
+      {state.code === "rate_limited" ? (
+        <p className="text-sm">
+          <Link className={linkClass} href={forgotHref(state.values?.email)}>
+            Reset your password
+          </Link>
+        </p>
+      ) : null}
       <Field
         label="Password"
         name="password"
@@ -35,6 +44,11 @@ export function SignInForm({ callbackUrl, email }: { callbackUrl?: string; email
         required
         error={state.fieldErrors?.password}
       />
+      <p className="-mt-2 text-right text-sm">
+        <Link className={linkClass} href={forgotHref(state.values?.email ?? email)}>
+          Forgot password?
+        </Link>
+      </p>
       <SubmitButton className="w-full" pendingLabel="Signing in…">
         Sign in
       </SubmitButton>

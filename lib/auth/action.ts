@@ -14,6 +14,8 @@ export type ActionState = {
   ok?: boolean;
   message?: string;
   error?: string;
+  /** the AppError code of `error`, so a form can offer the way out (a reset link after a lockout) */
+  code?: string;
   fieldErrors?: Record<string, string>;
   /** echo of submitted values, so a form keeps them after an error */
   values?: Record<string, string>;
@@ -56,7 +58,7 @@ export async function runAction(formData: FormData, work: () => Promise<ActionSt
   } catch (error) {
     unstable_rethrow(error); // redirect() and notFound() must reach Next.js
     const values = formValues(formData);
-    if (isAppError(error)) return { ok: false, error: error.message, fieldErrors: error.fieldErrors, values };
+    if (isAppError(error)) return { ok: false, error: error.message, code: error.code, fieldErrors: error.fieldErrors, values };
     const reference = crypto.randomUUID().slice(0, 8);
     console.error(`[action] reference=${reference}`, error);
     return { ok: false, error: `Something went wrong on our side. Reference: ${reference}.`, values };
