@@ -1,5 +1,8 @@
 import { db } from "@/lib/db";
-import { countActiveKeys } from "@/lib/keys/active-keys";
+
+/** Keys that can call right now (not revoked, not expired). The subscribe form's "Next: create a key" shows only while there are none. */
+export const countActiveKeys = (teamId: string): Promise<number> =>
+  db.apiKey.count({ where: { teamId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] } });
 
 /** Figures for a team's overview page: all real counts, scoped to the team. */
 export async function getTeamOverview(teamId: string) {

@@ -4,7 +4,7 @@ import { currency } from "@/lib/money";
 import { listApis } from "@/lib/catalog/list-apis";
 import { listApiModels } from "@/lib/ai/registry/list-api-models";
 import { listSubscriptions } from "@/lib/subscriptions/list-subscriptions";
-import { countActiveKeys } from "@/lib/keys/active-keys";
+import { countActiveKeys } from "@/lib/teams/team-overview";
 import { hasRole } from "@/lib/teams/roles";
 import { ApiCard } from "@/components/catalog/api-card";
 import { toCatalogItemView } from "@/components/subscriptions/catalog-item-view";

@@ -5,7 +5,7 @@ import { currency } from "@/lib/money";
 import { listApis } from "@/lib/catalog/list-apis";
 import { listSubscriptions } from "@/lib/subscriptions/list-subscriptions";
 import { hasRole } from "@/lib/teams/roles";
-import { countActiveKeys } from "@/lib/keys/active-keys";
+import { countActiveKeys } from "@/lib/teams/team-overview";
 import { toSubscriptionRows } from "@/components/subscriptions/subscription-row-view";
 import { SubscriptionsTable } from "@/components/subscriptions/subscriptions-table";
 import { EmptyState, PageHeader } from "@/components/ui/card";
