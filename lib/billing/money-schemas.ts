@@ -5,12 +5,14 @@ import { decimalToMicros, gatewayAmount } from "@/lib/money";
 
 const DECIMAL = /^\d{1,12}(\.\d{1,6})?$/;
 const SIGNED_DECIMAL = /^-?\d{1,12}(\.\d{1,6})?$/;
+const DECIMAL_FORMAT = "Use a decimal amount with at most six decimals, e.g. 12.50.";
 
 /** A non-negative amount of the currency with at most six decimals: "12.50", "0.002". */
 export const decimalAmount = z
   .string()
   .trim()
-  .regex(DECIMAL, "Use a decimal amount with at most six decimals, e.g. 12.50.")
+  // A minus sign is the one mistake worth its own words: "-1" is a number, just not one allowed here.
+  .regex(DECIMAL, { error: (issue) => (SIGNED_DECIMAL.test(String(issue.input)) ? "Must be 0 or more." : DECIMAL_FORMAT) })
   .meta({ description: "Amount of the currency as a decimal string", examples: ["12.50", "0.002"] });
 
 /** Like decimalAmount, but may be negative (admin adjustments). */

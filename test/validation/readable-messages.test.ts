@@ -83,6 +83,13 @@ describe("readable zod messages", () => {
     expect(messagesOf(z.object({ n: z.number() }), { n: Number.NaN })).toEqual({ n: "Enter a number." });
   });
 
+  it("says a negative price or amount must be 0 or more", () => {
+    const plan = { slug: "free", name: "Free", description: "", price: "-1", rateLimit: 60, rateLimitWindowSec: 60, maxRequestBytes: 0 };
+    const api = createApiSchema.safeParse({ slug: "neg", kind: "REST", name: "Neg", plans: [plan] });
+    expect(fieldErrors(api.error!)["plans.0.price"]).toBe("Must be 0 or more.");
+    expect(messagesOf(alertSettingsSchema, { lowBalanceThreshold: "-5.00" })).toEqual({ lowBalanceThreshold: "Must be 0 or more." });
+  });
+
   it("keeps the messages a schema wrote itself", () => {
     expect(messagesOf(z.object({ n: z.string().min(2, "Two letters at least.") }), { n: "" })).toEqual({ n: "Two letters at least." });
   });
