@@ -46,6 +46,11 @@ const moment = new Intl.DateTimeFormat("en", {
   timeZoneName: "short",
 });
 
+const EXPIRES_NOTES: Partial<Record<PublicApiKey["status"], string>> = {
+  rotating: "End of the grace period after rotation",
+  rotated: "Replaced by a rotated key",
+};
+
 export function toKeyRowView(key: PublicApiKey, ctx: KeyRowContext): KeyRowView {
   const mayAct = ctx.viewerIsAdmin || key.createdById === ctx.viewerId;
   const live = key.status === "active" || key.status === "rotating";
@@ -60,7 +65,7 @@ export function toKeyRowView(key: PublicApiKey, ctx: KeyRowContext): KeyRowView 
     lastUsed: key.lastUsedAt ? moment.format(key.lastUsedAt) : "Never",
     usage: usageText(ctx.usage?.get(key.id), ctx.currency),
     expires: key.expiresAt ? moment.format(key.expiresAt) : "Never",
-    expiresNote: key.status === "rotating" ? "End of the grace period after rotation" : null,
+    expiresNote: EXPIRES_NOTES[key.status] ?? null,
     spend: `${formatMoney(key.spent, ctx.currency)} / ${key.spendCap === null ? "no cap" : formatMoney(key.spendCap, ctx.currency)}`,
     status: key.status,
     canRevoke: mayAct && live,

@@ -1,7 +1,7 @@
 // The gateway's checks, in the order of the contract (README, "The gateway"): no key in the query (400), key (401), API (404), lifecycle
 // (410), scope and subscription (403), request shape and size (413/400), rate limit (429), credit
 // (402). The first that fails throws a GatewayError; nothing is charged before the last one.
-import { authenticateApiKey, checkKey, type KeyCheck, type ResolvedKey } from "@/lib/gateway/key-cache";
+import { ROTATED_KEY_DETAIL, authenticateApiKey, checkKey, type KeyCheck, type ResolvedKey } from "@/lib/gateway/key-cache";
 import { findApi, findSubscription } from "@/lib/gateway/route-cache";
 import { rateLimiter } from "@/lib/gateway/rate-limiter";
 import { chargeCall } from "@/lib/billing/ledger/charge-call";
@@ -24,6 +24,7 @@ const KEY_DETAIL: Record<Exclude<KeyCheck, { ok: true }>["reason"], string> = {
   unknown: "This API key does not exist. Create a key on your team's Keys page.",
   revoked: "This API key has been revoked. Create a new key on your team's Keys page.",
   expired: "This API key has expired. Rotate it or create a new key on your team's Keys page.",
+  rotated: ROTATED_KEY_DETAIL,
 };
 
 /** `presetKey`: a key the server picked for the caller (try-it); it passes the same checks as a raw key. */

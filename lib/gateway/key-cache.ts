@@ -26,6 +26,8 @@ export type ResolvedKey = {
   expiresAt: number | null;
   revokedAt: number | null;
   spendCap: bigint | null;
+  /** replaced by a rotation: once it stops (its grace period ended, or had none) its 401 says so */
+  rotated: boolean;
   /**
    * The key whose `spent` counts against the cap: this key, or, while it is in its rotation grace
    * period, the key it was rotated to. Old and new key share one cap instead of doubling it.
@@ -33,7 +35,12 @@ export type ResolvedKey = {
   capKeyId: string;
 };
 
-export type KeyCheck = { ok: true; key: ResolvedKey } | { ok: false; reason: "missing" | "malformed" | "unknown" | "revoked" | "expired" };
+export type KeyCheck =
+  { ok: true; key: ResolvedKey } | { ok: false; reason: "missing" | "malformed" | "unknown" | "revoked" | "expired" | "rotated" };
+
+/** What a caller with a rotated key that stopped is told (gateway and AI gateway). */
+export const ROTATED_KEY_DETAIL =
+  "This API key was replaced: it was rotated and no longer works. Use the new key shown when it was rotated, or create one on your team's Keys page.";
 
 const cache = TtlCache.shared<ResolvedKey | null>("api-keys", {
   ttlMs: KEY_CACHE_TTL_MS,
@@ -73,6 +80,7 @@ async function loadKey(where: { hash: string } | { id: string }): Promise<Resolv
     expiresAt: row.expiresAt?.getTime() ?? null,
     revokedAt: row.revokedAt?.getTime() ?? null,
     spendCap: capHolder.spendCap,
+    rotated: row.rotatedToId !== null,
     capKeyId: capHolder.id,
   };
 }
@@ -112,6 +120,6 @@ export function checkKey(key: ResolvedKey | null): KeyCheck {
   if (!key) return { ok: false, reason: "unknown" };
   const now = Date.now();
   if (key.revokedAt !== null && key.revokedAt <= now) return { ok: false, reason: "revoked" };
-  if (key.expiresAt !== null && key.expiresAt <= now) return { ok: false, reason: "expired" };
+  if (key.expiresAt !== null && key.expiresAt <= now) return { ok: false, reason: key.rotated ? "rotated" : "expired" };
   return { ok: true, key };
 }

@@ -3,7 +3,7 @@
 import type { ApiKey } from "@/lib/db";
 import { maskApiKey, type KeyMode } from "@/lib/keys/key-format";
 
-export type ApiKeyStatus = "active" | "expired" | "revoked" | "rotating";
+export type ApiKeyStatus = "active" | "expired" | "revoked" | "rotating" | "rotated";
 
 export type PublicApiKey = {
   id: string;
@@ -30,10 +30,13 @@ export function keyModeOf(prefix: string): KeyMode {
   return prefix === "tg_test_" ? "test" : "live";
 }
 
-/** Revoked wins over expired, expired over rotating (a rotated key works until its grace ends). */
+/**
+ * Revoked wins over expired, expired over rotating (a rotated key works until its grace ends). A
+ * rotated key past its grace (or rotated with none) is "rotated": it stopped because it was replaced.
+ */
 export function apiKeyStatus(row: Pick<ApiKey, "revokedAt" | "expiresAt" | "rotatedToId">, now = new Date()): ApiKeyStatus {
   if (row.revokedAt) return "revoked";
-  if (row.expiresAt && row.expiresAt <= now) return "expired";
+  if (row.expiresAt && row.expiresAt <= now) return row.rotatedToId ? "rotated" : "expired";
   if (row.rotatedToId) return "rotating";
   return "active";
 }

@@ -14,6 +14,7 @@ const REJECTIONS = {
   unknown: "The bearer token is not a valid admin token or API key.",
   revoked: "This API key has been revoked. Create a new key in the portal.",
   expired: "This API key has expired. Create a new key in the portal.",
+  rotated: "This API key was replaced: it was rotated and no longer works. Use the new key shown when it was rotated.",
 } as const;
 
 function isAdminToken(token: string): boolean {

@@ -11,7 +11,7 @@ export async function resolveMemberKey(userId: string, teamSlug: string, keyId: 
   const { team } = await requireTeamRole(userId, teamSlug);
   const row = await findTeamApiKey(team.id, keyId);
   const status = apiKeyStatus(row);
-  if (status === "revoked" || status === "expired") {
+  if (status === "revoked" || status === "expired" || status === "rotated") {
     throw invalid({ keyId: `The key “${row.name}” is ${status}. Pick an active key or create one on the Keys page.` });
   }
   const key = await resolveApiKeyById(row.id);

@@ -81,9 +81,9 @@ describe("rotateApiKey", () => {
     const { team, actor, key, apiKey } = await keyWithSpend();
     expect(await authenticateApiKey(key)).toMatchObject({ ok: true });
     const rotated = await rotateApiKey(team.id, apiKey.id, { graceSeconds: 0 }, actor);
-    expect(await authenticateApiKey(key)).toEqual({ ok: false, reason: "expired" });
+    expect(await authenticateApiKey(key)).toEqual({ ok: false, reason: "rotated" });
     expect(await authenticateApiKey(rotated.key)).toMatchObject({ ok: true });
-    expect(rotated.previous.status).toBe("expired");
+    expect(rotated.previous.status).toBe("rotated");
   });
 
   it("lets exactly one of two concurrent rotations succeed", async () => {

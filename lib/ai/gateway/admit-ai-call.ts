@@ -3,7 +3,7 @@
 // then the reservation: the most the call can cost, charged in one statement (402 when the credit
 // or the key's cap does not cover it). Nothing is sent to a provider before all of them pass.
 import { chargeCall } from "@/lib/billing/ledger/charge-call";
-import { authenticateApiKey, checkKey, type ResolvedKey } from "@/lib/gateway/key-cache";
+import { ROTATED_KEY_DETAIL, authenticateApiKey, checkKey, type ResolvedKey } from "@/lib/gateway/key-cache";
 import { findSubscription, type RoutedPlan } from "@/lib/gateway/route-cache";
 import { rateLimiter, rateLimitHeaders } from "@/lib/gateway/rate-limiter";
 import { paymentRequiredFields } from "@/lib/gateway/payment-required";
@@ -54,7 +54,9 @@ export async function authenticateAiCaller(request: Request, presetKey?: Resolve
   const detail =
     check.reason === "missing"
       ? "Send your team API key as `Authorization: Bearer tg_live_…` (the OpenAI SDKs' apiKey) or `x-api-key` (the Anthropic SDK's)."
-      : `This API key is ${check.reason === "unknown" ? "not known" : check.reason}. Create or copy a key on your team's Keys page.`;
+      : check.reason === "rotated"
+        ? ROTATED_KEY_DETAIL
+        : `This API key is ${check.reason === "unknown" ? "not known" : check.reason}. Create or copy a key on your team's Keys page.`;
   throw new AiError("invalid_api_key", detail, { headers: { "www-authenticate": `Bearer realm="tollgate", error="invalid_token"` } });
 }
 

@@ -29,7 +29,7 @@ export const keySchema = z.object({
   masked: z.string().meta({ description: "Prefix and last four characters, for display" }),
   mode: z.enum(["live", "test"]),
   scopes: z.object({ apis: z.union([z.literal("all"), z.array(z.string())]), manage: z.boolean() }),
-  status: z.enum(["active", "expired", "revoked", "rotating"]),
+  status: z.enum(["active", "expired", "revoked", "rotating", "rotated"]),
   expiresAt: isoDateTimeOut.nullable(),
   revokedAt: isoDateTimeOut.nullable(),
   spendCap: moneyString.nullable(),
