@@ -27,6 +27,9 @@ export function AppHeader({ user, teams, currentSlug, signOutAction }: Props) {
               Admin
             </Link>
           ) : null}
+          <Link href="/account" className="text-slate-600 hover:text-slate-900" title={`Account settings of ${user.email}`}>
+            Account
+          </Link>
           <span className="hidden text-slate-500 sm:inline" data-testid="signed-in-as">
             {user.email}
           </span>

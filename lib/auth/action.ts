@@ -7,7 +7,8 @@ import { z } from "zod";
 import type { TeamRole } from "@/lib/db";
 import { AppError, isAppError } from "@/lib/errors";
 import { invalid, unstorableTextErrors, validateInput } from "@/lib/validation";
-import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
+import { getCurrentUser } from "@/lib/auth/session";
+import type { SessionUser } from "@/lib/auth/sessions";
 import { requireTeamRole, type TeamContext } from "@/lib/teams/team-access";
 
 export type ActionState = {
@@ -65,14 +66,14 @@ export async function runAction(formData: FormData, work: () => Promise<ActionSt
   }
 }
 
-async function signedInUser(): Promise<CurrentUser> {
+async function signedInUser(): Promise<SessionUser> {
   const user = await getCurrentUser();
   if (!user) throw new AppError("unauthorized", "Your session has ended. Sign in again.");
   return user;
 }
 
 /** A server action for any signed-in user. */
-export function userAction<S extends z.ZodType>(schema: S, handler: Handler<z.infer<S>, CurrentUser>) {
+export function userAction<S extends z.ZodType>(schema: S, handler: Handler<z.infer<S>, SessionUser>) {
   return async (_previous: ActionState, formData: FormData): Promise<ActionState> =>
     runAction(formData, async () => handler(await signedInUser(), parseInput(schema, formData)));
 }

@@ -18,7 +18,7 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
  * For pages: the signed-in user, or a redirect to sign-in that comes back to the requested page
  * (proxy.ts passes its path), else to `fallback`.
  */
-export async function requireUser(fallback?: string): Promise<CurrentUser> {
+export async function requireUser(fallback?: string): Promise<SessionUser> {
   const user = await getCurrentUser();
   if (!user) {
     const returnTo = (await headers()).get("x-tollgate-path") ?? fallback;

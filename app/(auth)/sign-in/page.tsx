@@ -12,8 +12,13 @@ const OAUTH_ERRORS: Record<string, string> = {
   AccessDenied: "Access was denied.",
 };
 
+const NOTICES: Record<string, string> = {
+  "account-deleted": "Your account was deleted.",
+  "signed-out-everywhere": "Every session of your account was signed out. Sign in again here.",
+};
+
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const { callbackUrl, email, error } = await searchParams;
+  const { callbackUrl, email, error, notice } = await searchParams;
   if (await getCurrentUser()) redirect(safeCallbackPath(callbackUrl));
   return (
     <>
@@ -21,6 +26,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       {error ? (
         <p role="alert" className="mb-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
           {OAUTH_ERRORS[error] ?? "Sign-in failed. Try again."}
+        </p>
+      ) : null}
+      {notice && NOTICES[notice] ? (
+        <p role="status" className="mb-4 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          {NOTICES[notice]}
         </p>
       ) : null}
       <SignInForm callbackUrl={callbackUrl} email={email} />
