@@ -1,13 +1,9 @@
 // The models an AI API serves, as a caller compares them: the id to send, context and output limits,
 // capabilities, and the prices per 1M tokens (input, cached input, output).
 import type { ApiModelView } from "@/lib/ai/registry/list-api-models";
-import { formatMoney } from "@/lib/money";
 import { Badge, EmptyState } from "@/components/ui/card";
 import { TableScroll } from "@/components/ui/table-scroll";
-
-const tokens = new Intl.NumberFormat("en");
-const CAPABILITY_LABEL = { tools: "Tools", vision: "Vision", json: "JSON output" } as const;
-const KIND_LABEL = { CHAT: "Chat", EMBEDDINGS: "Embeddings" } as const;
+import { CAPABILITY_LABEL, KIND_LABEL, formatPerMillion, formatTokens } from "@/components/ai/model-labels";
 
 const head = "px-4 py-2 font-medium";
 const cell = "px-4 py-3 align-top";
@@ -15,7 +11,7 @@ const none = <span className="text-slate-400">–</span>;
 
 export function ModelTable({ models, currency }: { models: ApiModelView[]; currency: string }) {
   if (models.length === 0) return <EmptyState title="This API publishes no models yet" />;
-  const price = (micros: bigint) => formatMoney(micros, currency, 2);
+  const price = (micros: bigint) => formatPerMillion(micros, currency);
   return (
     <TableScroll className="rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full text-left text-sm" data-testid="model-table">
@@ -58,8 +54,8 @@ export function ModelTable({ models, currency }: { models: ApiModelView[]; curre
                   <code className="block whitespace-nowrap text-xs text-slate-600">{model.publicId}</code>
                 </th>
                 <td className={cell}>{KIND_LABEL[model.kind]}</td>
-                <td className={`${cell} text-right tabular-nums`}>{tokens.format(model.contextWindow)}</td>
-                <td className={`${cell} text-right tabular-nums`}>{chat ? tokens.format(model.maxOutputTokens) : none}</td>
+                <td className={`${cell} text-right tabular-nums`}>{formatTokens(model.contextWindow)}</td>
+                <td className={`${cell} text-right tabular-nums`}>{chat ? formatTokens(model.maxOutputTokens) : none}</td>
                 <td className={cell}>
                   {model.capabilities.length ? (
                     <span className="flex flex-wrap gap-1">

@@ -4,12 +4,14 @@ import type { ApiModelView } from "@/lib/ai/registry/list-api-models";
 import { Badge } from "@/components/ui/card";
 import { LifecycleBadge } from "@/components/catalog/lifecycle";
 import { aiPriceFromLabel, priceFromLabel } from "@/components/catalog/price-from";
+import { ModelSummaryList } from "@/components/ai/model-summary-list";
+import { currency } from "@/lib/money";
 
 type Props = {
   api: CatalogEntry;
   href?: string;
   footer?: React.ReactNode;
-  /** an AI API's models: named on the card, and its price is per token */
+  /** an AI API's models: listed on the card with context, capabilities and prices, and its price is per token */
   models?: ApiModelView[];
 };
 
@@ -31,9 +33,10 @@ export function ApiCard({ api, href, footer, models }: Props) {
       </div>
       <p className="mt-2 flex-1 text-sm text-slate-600">{api.summary || "No summary yet."}</p>
       {models ? (
-        <p className="mt-3 text-xs text-slate-600" data-testid="api-card-models">
-          <Badge tone="blue">AI</Badge> {models.length ? models.map((model) => model.publicId).join(", ") : "No models yet"}
-        </p>
+        <div className="mt-3 space-y-1.5" data-testid="api-card-models">
+          <Badge tone="blue">AI</Badge>
+          <ModelSummaryList models={models} currency={currency()} />
+        </div>
       ) : null}
       {api.tags.length ? (
         <ul className="mt-3 flex flex-wrap gap-1" aria-label="Tags">

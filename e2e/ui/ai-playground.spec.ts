@@ -43,10 +43,14 @@ test("a developer subscribes to the Demo AI API, chats in the playground and see
   await grantCredit(admin, user.teamSlug);
   await admin.context().close();
 
-  // The public catalog names the models and prices an AI API per token.
+  // The public catalog lists an AI API's models with context, capabilities and prices per 1M tokens.
   await page.goto("/catalog");
   const card = page.getByTestId("api-card").filter({ has: page.getByRole("heading", { name: "Demo AI", exact: true }) });
-  await expect(card.getByTestId("api-card-models")).toHaveText("AI demo-chat, demo-embed");
+  const cardModels = card.getByTestId("api-card-model");
+  await expect(cardModels).toHaveText([
+    "demo-chat32,768 context · Tools, JSON output$0.10 in · $0.025 cached · $0.40 out / 1M",
+    "demo-embed8,192 context$0.02 input / 1M",
+  ]);
   await expect(card.getByTestId("price-from")).toHaveText("From $0.02 / 1M input tokens");
 
   await page.goto(`/${user.teamSlug}/catalog`);

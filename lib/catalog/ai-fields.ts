@@ -58,3 +58,27 @@ export async function checkPlanModels(tx: Prisma.TransactionClient, apiId: strin
   }
   if (Object.keys(errors).length > 0) throw invalid(errors);
 }
+
+export const NOTHING_TO_CALL =
+  "Publish at least one model with an enabled deployment first: every call to this API would fail. Add a deployment under AI models, or enable one.";
+
+/**
+ * An AI API goes public only with something to call: a model with an enabled deployment that can
+ * serve its kind (embeddings run on OpenAI-compatible providers only). Checked on every move to
+ * PUBLISHED (created published, or published later), inside the change's transaction. Later changes
+ * to a live API's models and deployments are not refused: the admin console warns instead.
+ */
+export async function checkAiApiHasUsableModel(tx: Prisma.TransactionClient, apiId: string): Promise<void> {
+  const usable = await tx.apiModel.count({
+    where: {
+      apiId,
+      model: {
+        OR: [
+          { kind: "CHAT", deployments: { some: { enabled: true } } },
+          { kind: "EMBEDDINGS", deployments: { some: { enabled: true, provider: { kind: "OPENAI" } } } },
+        ],
+      },
+    },
+  });
+  if (usable === 0) throw invalid({ models: NOTHING_TO_CALL });
+}

@@ -3,13 +3,14 @@
 // writes its own audit entry (api.published, api.deprecated, api.undeprecated, api.retired) and
 // drops the gateway's cached copy, so the next call already carries Deprecation/Sunset or gets 410.
 import { z } from "zod";
-import { db, type ApiStatus, type Prisma } from "@/lib/db";
+import { db, type ApiKind, type ApiStatus, type Prisma } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { auditActor, type Actor } from "@/lib/audit/actor";
 import { invalidate } from "@/lib/cache/invalidate";
 import { includePlans, type ApiWithPlans } from "@/lib/catalog/api-query";
 import { statusTransition } from "@/lib/catalog/api-status";
+import { checkAiApiHasUsableModel } from "@/lib/catalog/ai-fields";
 import { invalid, validateInput } from "@/lib/validation";
 
 const API_STATUSES = ["DRAFT", "PUBLISHED", "DEPRECATED", "RETIRED"] as const satisfies readonly ApiStatus[];
@@ -35,11 +36,11 @@ export function earliestSunsetDay(now = new Date()): string {
   return new Date(now.getTime() + 86_400_000).toISOString().slice(0, 10);
 }
 
-type Locked = { id: string; slug: string; status: ApiStatus; sunsetAt: Date | null };
+type Locked = { id: string; slug: string; kind: ApiKind; status: ApiStatus; sunsetAt: Date | null };
 
 /** Locks the API row: concurrent status changes apply one after the other, each checked. */
 export async function lockApi(tx: Prisma.TransactionClient, slug: string): Promise<Locked> {
-  const [row] = await tx.$queryRaw<Locked[]>`SELECT id, slug, status, "sunsetAt" FROM apis WHERE slug = ${slug} FOR UPDATE`;
+  const [row] = await tx.$queryRaw<Locked[]>`SELECT id, slug, kind, status, "sunsetAt" FROM apis WHERE slug = ${slug} FOR UPDATE`;
   if (!row) throw notFound("This API");
   return row;
 }
@@ -85,6 +86,7 @@ export async function applyStatusChange(
     const openPlans = await tx.plan.count({ where: { apiId: current.id, archivedAt: null } });
     if (openPlans === 0) throw invalid({ status: "Add a plan that is not archived before publishing: nobody could subscribe." });
   }
+  if (change.status === "PUBLISHED" && current.kind === "AI") await checkAiApiHasUsableModel(tx, current.id);
   await recordAudit(
     {
       ...auditActor(audit.actor),

@@ -14,7 +14,7 @@ import { checkApiInput } from "@/lib/catalog/check-api-input";
 import { planCreateData, planSummary } from "@/lib/catalog/plan-data";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { invalid } from "@/lib/validation";
-import { checkPlanModels } from "@/lib/catalog/ai-fields";
+import { checkAiApiHasUsableModel, checkPlanModels } from "@/lib/catalog/ai-fields";
 import { loadModelIndex, unknownModelErrors } from "@/lib/ai/registry/api-models";
 
 export async function createApi(input: CreateApi, actor: Actor, requestId?: string): Promise<ApiWithPlans> {
@@ -44,6 +44,7 @@ export async function createApi(input: CreateApi, actor: Actor, requestId?: stri
         include: includePlans(),
       });
       if (index) await checkPlanModels(tx, created.id, index);
+      if (index && status === "PUBLISHED") await checkAiApiHasUsableModel(tx, created.id);
       // The terms as created; the credential only as "set or not", never its value.
       const metadata = {
         slug: created.slug,

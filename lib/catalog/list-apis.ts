@@ -18,6 +18,7 @@ export async function listApisForAdmin() {
       id: true,
       slug: true,
       name: true,
+      kind: true,
       status: true,
       visibility: true,
       version: true,

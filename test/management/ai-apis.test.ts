@@ -6,13 +6,28 @@ import { db } from "@/lib/db";
 import * as apisRoute from "@/app/api/v1/apis/route";
 import * as apiRoute from "@/app/api/v1/apis/[slug]/route";
 import * as modelsRoute from "@/app/api/v1/ai/models/route";
+import * as providersRoute from "@/app/api/v1/ai/providers/route";
 import { createTeamWithOwner } from "../factories";
 import { apiBody, call, createTeamKey, uniqueSlug } from "../support/management-factories";
 
 const post = (body: unknown) => call(apisRoute.POST, "POST", "/api/v1/apis", { body });
 const patch = (slug: string, body: unknown) => call(apiRoute.PATCH, "PATCH", `/api/v1/apis/${slug}`, { params: { slug }, body });
 
+let providerSlug: string | undefined;
+
+/** A model with a deployment (an AI API is published only with something to call). */
 async function model(kind: "CHAT" | "EMBEDDINGS" = "CHAT"): Promise<string> {
+  providerSlug ??= (
+    await call(providersRoute.POST, "POST", "/api/v1/ai/providers", {
+      body: {
+        name: "AI API tests",
+        slug: uniqueSlug("prov"),
+        kind: "OPENAI",
+        baseUrl: "https://models.example.test/v1",
+        apiKey: "sk-test",
+      },
+    })
+  ).body.slug as string;
   const publicId = uniqueSlug(kind === "CHAT" ? "chat" : "embed");
   const created = await call(modelsRoute.POST, "POST", "/api/v1/ai/models", {
     body: {
@@ -23,6 +38,7 @@ async function model(kind: "CHAT" | "EMBEDDINGS" = "CHAT"): Promise<string> {
       maxOutputTokens: kind === "CHAT" ? 4_000 : 0,
       inputPrice: "1",
       outputPrice: "2",
+      deployments: [{ provider: providerSlug, providerModel: publicId }],
     },
   });
   expect(created.status).toBe(201);

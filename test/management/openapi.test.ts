@@ -218,6 +218,14 @@ describe("OpenAPI document", () => {
       body: { provider: provider.id, providerModel: "sample-b", priority: 1 },
     });
     await sample(aiProviderRoute.DELETE, "DELETE", "/api/v1/ai/providers/{id}", { params: providerParams });
+    await sample(aiDeploymentRoute.PATCH, "PATCH", "/api/v1/ai/models/{model}/deployments/{id}", {
+      params: { model, id: added.body.deployments[1].id },
+      body: { weight: 5, enabled: false },
+    });
+    await sample(aiDeploymentRoute.PATCH, "PATCH", "/api/v1/ai/models/{model}/deployments/{id}", {
+      params: { model, id: added.body.deployments[1].id },
+      body: { weight: 0 },
+    });
     await sample(aiDeploymentRoute.DELETE, "DELETE", "/api/v1/ai/models/{model}/deployments/{id}", {
       params: { model, id: added.body.deployments[1].id },
     });

@@ -1,34 +1,45 @@
 "use client";
-// A model's deployments: each with its provider, model name, weight and priority, and a form to
-// add one. Calls try lower priorities first, by weight among equals, and fall back on failure.
+// A model's deployments: each with its provider and model name, a form to change its weight,
+// priority and on/off switch, and a form to add one. Calls try lower priorities first, by weight
+// among equals, and fall back on failure; a disabled deployment gets no calls.
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/auth/action";
 import type { DeploymentView } from "@/lib/ai/registry/get-model";
 import { ActionForm } from "@/components/ui/action-form";
 import { Field, FormMessage, SubmitButton } from "@/components/ui/form";
+import { Badge } from "@/components/ui/card";
 import { DeploymentFields, type ProviderOption } from "@/components/admin/ai/deployment-fields";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
-type Props = { model: string; deployments: DeploymentView[]; providers: ProviderOption[]; addAction: Action; removeAction: Action };
+type Props = {
+  model: string;
+  deployments: DeploymentView[];
+  providers: ProviderOption[];
+  addAction: Action;
+  updateAction: Action;
+  removeAction: Action;
+};
 
-export function DeploymentsPanel({ model, deployments, providers, addAction, removeAction }: Props) {
+export function DeploymentsPanel({ model, deployments, providers, addAction, updateAction, removeAction }: Props) {
+  const enabled = deployments.filter((deployment) => deployment.enabled).length;
   return (
     <div className="space-y-4">
-      {deployments.length === 0 ? (
-        <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          No deployment: calls to this model fail until you add one.
+      {enabled === 0 ? (
+        <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="no-enabled-deployment">
+          {deployments.length === 0 ? "No deployment" : "Every deployment is disabled"}: calls to this model fail, and an AI API publishing
+          only such models cannot be published, until you add or enable one.
         </p>
-      ) : (
+      ) : null}
+      {deployments.length === 0 ? null : (
         <ul className="divide-y divide-slate-100 text-sm" data-testid="deployments">
           {deployments.map((deployment) => (
-            <li key={deployment.id} className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid="deployment-row">
-              <span>
+            <li key={deployment.id} className="space-y-2 py-3" data-testid="deployment-row">
+              <p className="flex flex-wrap items-center gap-2">
                 <span className="font-medium">{deployment.provider.name}</span> <code className="text-xs">{deployment.providerModel}</code>
-                <span className="block text-xs text-slate-500">
-                  priority {deployment.priority} · weight {deployment.weight}
-                </span>
-              </span>
+                {deployment.enabled ? null : <Badge tone="amber">disabled</Badge>}
+              </p>
+              <EditDeployment model={model} deployment={deployment} action={updateAction} />
               <ActionForm
                 action={removeAction}
                 hidden={{ model, deploymentId: deployment.id }}
@@ -44,6 +55,41 @@ export function DeploymentsPanel({ model, deployments, providers, addAction, rem
       )}
       <AddDeployment model={model} providers={providers} action={addAction} />
     </div>
+  );
+}
+
+const SETTINGS = [
+  { field: "weight", label: "Weight", range: "1-1000" },
+  { field: "priority", label: "Priority", range: "0-100" },
+] as const;
+
+/** Weight, priority and the on/off switch of one deployment; its provider and model name are fixed. */
+function EditDeployment({ model, deployment, action }: { model: string; deployment: DeploymentView; action: Action }) {
+  const id = (field: string) => `deployment-${deployment.id}-${field}`;
+  return (
+    <ActionForm action={action} hidden={{ model, deploymentId: deployment.id }} className="flex flex-wrap items-end gap-3">
+      {SETTINGS.map(({ field, label, range }) => (
+        <Field
+          key={field}
+          label={label}
+          name={field}
+          id={id(field)}
+          inputMode="numeric"
+          defaultValue={String(deployment[field])}
+          className="w-24"
+          hint={range}
+        />
+      ))}
+      <label htmlFor={id("enabled")} className="flex items-center gap-2 pb-7 text-sm font-medium text-slate-700">
+        <input id={id("enabled")} type="checkbox" name="enabled" defaultChecked={deployment.enabled} />
+        Enabled
+      </label>
+      <div className="pb-5">
+        <SubmitButton variant="secondary" size="sm" pendingLabel="Saving…">
+          Save
+        </SubmitButton>
+      </div>
+    </ActionForm>
   );
 }
 

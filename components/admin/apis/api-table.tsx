@@ -1,4 +1,4 @@
-// Every API for the admin: status, visibility, plans, active subscriptions and last change.
+// Every API for the admin: kind (REST, AI…), status, visibility, plans, active subscriptions and last change.
 import Link from "next/link";
 import type { AdminApiRow } from "@/lib/catalog/list-apis";
 import { Badge } from "@/components/ui/card";
@@ -9,6 +9,7 @@ import { ApiStatusBadge } from "@/components/admin/apis/api-status-badge";
 const cell = "px-3 py-2";
 const COLUMNS = [
   { label: "API" },
+  { label: "Kind" },
   { label: "Status" },
   { label: "Visibility" },
   { label: "Plans", right: true },
@@ -28,6 +29,9 @@ export function ApiTable({ apis }: { apis: AdminApiRow[] }) {
             <span className="text-slate-500">
               /{api.slug} · v{api.version}
             </span>
+          </td>
+          <td className={cell} data-testid="admin-api-kind">
+            <Badge tone={api.kind === "AI" ? "blue" : "slate"}>{api.kind}</Badge>
           </td>
           <td className={cell}>
             <ApiStatusBadge status={api.status} />

@@ -4,7 +4,14 @@ import type { Prisma } from "@/lib/db";
 import { invalid } from "@/lib/validation";
 import type { DeploymentInput } from "@/lib/ai/registry/model-schemas";
 
-export type ResolvedDeployment = { providerId: string; providerSlug: string; providerModel: string; weight: number; priority: number };
+export type ResolvedDeployment = {
+  providerId: string;
+  providerSlug: string;
+  providerModel: string;
+  weight: number;
+  priority: number;
+  enabled: boolean;
+};
 
 export async function resolveDeployments(
   tx: Prisma.TransactionClient,
@@ -26,7 +33,7 @@ export async function resolveDeployments(
   return resolved;
 }
 
-const pick = ({ providerModel, weight, priority }: DeploymentInput) => ({ providerModel, weight, priority });
+const pick = ({ providerModel, weight, priority, enabled }: DeploymentInput) => ({ providerModel, weight, priority, enabled });
 
 /** What the audit log keeps of a deployment. */
 export const deploymentSummary = (deployment: ResolvedDeployment) => ({
@@ -34,11 +41,13 @@ export const deploymentSummary = (deployment: ResolvedDeployment) => ({
   providerModel: deployment.providerModel,
   weight: deployment.weight,
   priority: deployment.priority,
+  enabled: deployment.enabled,
 });
 
-export const deploymentRow = ({ providerId, providerModel, weight, priority }: ResolvedDeployment) => ({
+export const deploymentRow = ({ providerId, providerModel, weight, priority, enabled }: ResolvedDeployment) => ({
   providerId,
   providerModel,
   weight,
   priority,
+  enabled,
 });

@@ -77,7 +77,8 @@ async function loadModel(publicId: string): Promise<RoutedModel | null> {
   const row = await db.aiModel.findUnique({
     where: { publicId },
     include: {
-      deployments: { include: { provider: true }, orderBy: [{ priority: "asc" }, { createdAt: "asc" }] },
+      // A disabled deployment is invisible to routing; the admin sees it (get-model.ts).
+      deployments: { where: { enabled: true }, include: { provider: true }, orderBy: [{ priority: "asc" }, { createdAt: "asc" }] },
       apis: { include: { api: { select: { id: true, slug: true, name: true, status: true, visibility: true, kind: true } } } },
     },
   });

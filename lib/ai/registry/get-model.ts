@@ -8,6 +8,7 @@ export type DeploymentView = {
   providerModel: string;
   weight: number;
   priority: number;
+  enabled: boolean;
   provider: { id: string; slug: string; name: string; kind: AiProviderKind };
 };
 
@@ -31,11 +32,12 @@ export function toModelView(row: ModelRow): ModelView {
   const { deployments, apis, ...model } = row;
   return {
     ...model,
-    deployments: deployments.map(({ id, providerModel, weight, priority, provider }) => ({
+    deployments: deployments.map(({ id, providerModel, weight, priority, enabled, provider }) => ({
       id,
       providerModel,
       weight,
       priority,
+      enabled,
       provider,
     })),
     apis: apis.map(({ api }) => api).sort((a, b) => a.slug.localeCompare(b.slug)),

@@ -37,6 +37,14 @@ const pricePerMillion = (what: string) =>
     )
     .meta({ description: `${what} per 1,000,000 tokens as a decimal string, e.g. "2.50"` });
 
+const deploymentWeight = wholeNumber(1, 1_000).meta({
+  description: "Share of the traffic among deployments of the same priority (1-1000)",
+});
+const deploymentPriority = wholeNumber(0, 100).meta({ description: "Lower is tried first; higher priorities are fallbacks (0-100)" });
+const deploymentEnabled = z
+  .boolean({ error: "Send true or false." })
+  .meta({ description: "A disabled deployment stays registered but gets no calls" });
+
 export const deploymentInputSchema = z.object({
   provider: z.string().trim().min(1, "Choose a provider.").max(100).meta({ description: "The provider's id or slug" }),
   providerModel: z
@@ -44,9 +52,19 @@ export const deploymentInputSchema = z.object({
     .trim()
     .regex(/^[\x21-\x7e]{1,200}$/, "Use the provider's model name as it spells it (1-200 visible characters, no spaces).")
     .meta({ description: "The model name the provider expects, e.g. `gpt-4o-mini-2024-07-18` or `meta-llama/Llama-3.3-70B`" }),
-  weight: wholeNumber(1, 1_000).default(1).meta({ description: "Share of the traffic among deployments of the same priority (1-1000)" }),
-  priority: wholeNumber(0, 100).default(0).meta({ description: "Lower is tried first; higher priorities are fallbacks (0-100)" }),
+  weight: deploymentWeight.default(1),
+  priority: deploymentPriority.default(0),
+  enabled: deploymentEnabled.default(true),
 });
+
+/** A deployment's routing settings; its provider and model name are fixed (add another deployment instead). */
+export const updateDeploymentSchema = z
+  .object({
+    weight: deploymentWeight.optional(),
+    priority: deploymentPriority.optional(),
+    enabled: deploymentEnabled.optional(),
+  })
+  .refine((input) => Object.values(input).some((value) => value !== undefined), "Send weight, priority or enabled.");
 
 const modelFields = {
   displayName: z.string().trim().min(1, "Give the model a display name.").max(100),
@@ -89,3 +107,4 @@ export const updateModelSchema = z.object(z.object(modelFields).partial().shape)
 export type CreateModel = z.output<typeof createModelSchema>;
 export type UpdateModel = z.output<typeof updateModelSchema>;
 export type DeploymentInput = z.output<typeof deploymentInputSchema>;
+export type UpdateDeployment = z.output<typeof updateDeploymentSchema>;

@@ -78,4 +78,14 @@ export const deploymentFormSchema = z.object({
   providerModel: deploymentInputSchema.shape.providerModel,
   weight: z.preprocess(formNumber, deploymentInputSchema.shape.weight),
   priority: z.preprocess(formNumber, deploymentInputSchema.shape.priority),
+  enabled: z.preprocess(() => true, deploymentInputSchema.shape.enabled), // a new deployment is on
+});
+
+/** One deployment's edit form: weight and priority (required), and its "Enabled" checkbox (absent = off). */
+export const deploymentUpdateFormSchema = z.object({
+  model: z.string().min(1),
+  deploymentId: z.string().min(1),
+  weight: z.preprocess((value) => formNumber(value) ?? "", deploymentInputSchema.shape.weight.unwrap()),
+  priority: z.preprocess((value) => formNumber(value) ?? "", deploymentInputSchema.shape.priority.unwrap()),
+  enabled: z.preprocess((value) => value === "on", z.boolean()),
 });

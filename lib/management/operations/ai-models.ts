@@ -1,8 +1,8 @@
 // AI model and deployment operations of the management API (admin token only).
-import { createModelSchema, deploymentInputSchema, updateModelSchema } from "@/lib/ai/registry/model-schemas";
+import { createModelSchema, deploymentInputSchema, updateDeploymentSchema, updateModelSchema } from "@/lib/ai/registry/model-schemas";
 import { createModel } from "@/lib/ai/registry/create-model";
 import { deleteModel } from "@/lib/ai/registry/delete-model";
-import { addDeployment, removeDeployment } from "@/lib/ai/registry/deployments";
+import { addDeployment, removeDeployment, updateDeployment } from "@/lib/ai/registry/deployments";
 import { getModel, listModels } from "@/lib/ai/registry/get-model";
 import { updateModel } from "@/lib/ai/registry/update-model";
 import { defineOperation } from "@/lib/management/define-operation";
@@ -89,6 +89,21 @@ export const addAiDeploymentOperation = defineOperation({
   response: { status: 201, description: "The model with its deployments", schema: aiModelSchema },
   errors: ["not_found"],
   run: async ({ actor, body, params, requestId }) => toAiModelResponse(await addDeployment(params.model, body, actor, requestId)),
+});
+
+export const updateAiDeploymentOperation = defineOperation({
+  operationId: "updateAiDeployment",
+  method: "PATCH",
+  path: "/api/v1/ai/models/{model}/deployments/{id}",
+  tag: "AI models",
+  summary: "Change a deployment's weight, priority or state",
+  description: `${MODEL_PATH_NOTE} Only the fields sent change. A disabled deployment stays registered but gets no calls; an AI API cannot be published while none of its models has an enabled deployment. The next call on every instance routes by the new settings.`,
+  access: "admin",
+  body: updateDeploymentSchema,
+  response: { status: 200, description: "The model with its deployments", schema: aiModelSchema },
+  errors: ["not_found"],
+  run: async ({ actor, body, params, requestId }) =>
+    toAiModelResponse(await updateDeployment(params.model, params.id, body, actor, requestId)),
 });
 
 export const removeAiDeploymentOperation = defineOperation({

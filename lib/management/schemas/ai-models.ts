@@ -13,6 +13,7 @@ export const aiDeploymentSchema = z.object({
   providerModel: z.string().meta({ description: "The model name sent to the provider" }),
   weight: z.number().int(),
   priority: z.number().int().meta({ description: "Lower is tried first" }),
+  enabled: z.boolean().meta({ description: "A disabled deployment gets no calls" }),
 });
 
 export const aiModelSchema = z.object({

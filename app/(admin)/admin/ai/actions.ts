@@ -23,8 +23,8 @@ import {
 import { createModel } from "@/lib/ai/registry/create-model";
 import { updateModel } from "@/lib/ai/registry/update-model";
 import { deleteModel } from "@/lib/ai/registry/delete-model";
-import { addDeployment, removeDeployment } from "@/lib/ai/registry/deployments";
-import { deploymentFormSchema, readModelForm, type ModelFormState } from "@/lib/ai/registry/read-model-form";
+import { addDeployment, removeDeployment, updateDeployment } from "@/lib/ai/registry/deployments";
+import { deploymentFormSchema, deploymentUpdateFormSchema, readModelForm, type ModelFormState } from "@/lib/ai/registry/read-model-form";
 
 const modelPath = (publicId: string) => `/admin/ai/models/${encodeURIComponent(publicId)}`;
 
@@ -116,6 +116,13 @@ export const addDeploymentAction = adminAction(deploymentFormSchema, async (admi
   await addDeployment(model, deployment, { type: "USER", userId: admin.id });
   refresh(modelPath(model));
   return { message: "Deployment added: calls can use it from now on." };
+});
+
+export const updateDeploymentAction = adminAction(deploymentUpdateFormSchema, async (admin, { model, deploymentId, ...settings }) => {
+  const updated = await updateDeployment(model, deploymentId, settings, { type: "USER", userId: admin.id });
+  refresh(modelPath(model));
+  const usable = updated.deployments.some((deployment) => deployment.enabled);
+  return { message: usable ? "Saved: the next call routes by it." : "Saved. No deployment of this model is enabled now: its calls fail." };
 });
 
 export const removeDeploymentAction = adminAction(

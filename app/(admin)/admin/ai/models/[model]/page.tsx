@@ -14,7 +14,7 @@ import { AdminBackLink } from "@/components/admin/admin-back-link";
 import { DeploymentsPanel } from "@/components/admin/ai/deployments-panel";
 import { ModelForm } from "@/components/admin/ai/model-form";
 import { modelFormValues } from "@/components/admin/ai/model-form-values";
-import { addDeploymentAction, deleteModelAction, removeDeploymentAction, updateModelAction } from "../../actions";
+import { addDeploymentAction, deleteModelAction, removeDeploymentAction, updateDeploymentAction, updateModelAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Model · Admin" };
 
@@ -60,13 +60,14 @@ export default async function ModelPage({
         <aside className="space-y-6 lg:col-span-1">
           <Card
             title="Deployments"
-            description="Tried by priority (lower first), by weight among equals; the next one answers when one fails."
+            description="Tried by priority (lower first), by weight among equals; the next one answers when one fails. A disabled one gets no calls."
           >
             <DeploymentsPanel
               model={model.publicId}
               deployments={model.deployments}
               providers={providers}
               addAction={addDeploymentAction}
+              updateAction={updateDeploymentAction}
               removeAction={removeDeploymentAction}
             />
           </Card>
