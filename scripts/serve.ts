@@ -4,10 +4,13 @@
 // flushed, then the process exits.
 // Environment: PORT (3000), LISTEN_HOST (0.0.0.0); everything else as for the app.
 import next from "next";
+import type { IncomingMessage } from "node:http";
 import { createAppServer, stopServer } from "@/lib/gateway/node-server";
 import { stopHeartbeat } from "@/lib/instances/heartbeat";
 import { AI_PATH_PREFIX, handleAiRequest } from "@/lib/ai/gateway/handle-ai-request";
 import { listenForInvalidations } from "@/lib/cache/listen-for-invalidations";
+import { MCP_PATH_PREFIX, handleMcpRequest } from "@/lib/mcp/handle-mcp-request";
+import { clientFromNode } from "@/lib/http/client-address";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.LISTEN_HOST ?? "0.0.0.0";
@@ -22,7 +25,17 @@ void listenForInvalidations();
 // The AI gateway skips Next.js's routing and rendering too; `npm run dev` reaches the same handler
 // through app/api/ai/v1/[...path]/route.ts.
 const aiGateway = { prefix: `${AI_PATH_PREFIX}/`, handler: (request: Request) => handleAiRequest(request) };
-const server = createAppServer({ origin: `http://localhost:${port}`, pages: (req, res) => void handle(req, res), mounts: [aiGateway] });
+// The MCP server too (lib/mcp; app/api/mcp/[[...path]]/route.ts under `npm run dev`). The prefix has
+// no trailing slash, for /api/mcp itself: the handler answers 404 to /api/mcpanything.
+const mcp = {
+  prefix: MCP_PATH_PREFIX,
+  handler: (request: Request, req: IncomingMessage) => handleMcpRequest(request, clientFromNode(req)),
+};
+const server = createAppServer({
+  origin: `http://localhost:${port}`,
+  pages: (req, res) => void handle(req, res),
+  mounts: [aiGateway, mcp],
+});
 server.listen(port, hostname, () => console.log(`[tollgate] ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));
 
 let stopping = false;
