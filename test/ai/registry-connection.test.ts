@@ -27,6 +27,8 @@ beforeAll(async () => {
     const kind = req.url!.split("/")[1];
     if (kind === "html") return res.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><title>Welcome</title>");
     if (kind === "shape") return res.writeHead(200, { "content-type": "application/json" }).end('{"object":"list","models":["a"]}');
+    if (kind === "denied")
+      return res.writeHead(401, { "content-type": "application/json" }).end('{"error":{"message":"Invalid API key","type":"auth_error"}}');
     if (kind === "quote")
       return res
         .writeHead(401, { "content-type": "application/json" })
@@ -75,7 +77,8 @@ describe("testProviderConnection", () => {
     expect(anthropic).toMatchObject({ ok: true, models: ["fake-chat", "fake-embed"] });
   });
 
-  it("names a refused connection, a silent provider and a name that does not resolve", async () => {
+  // One test per failure kind, each with the whole sentence the admin reads.
+  it("names a refused connection", async () => {
     const closed = http.createServer();
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
     const port = (closed.address() as AddressInfo).port;
@@ -86,29 +89,52 @@ describe("testProviderConnection", () => {
       status: null,
       message: `Connection refused by 127.0.0.1:${port}: nothing accepts connections there.`,
     });
+  });
 
+  it("names a provider that connects but does not answer in time", async () => {
     const hung = await testOf({
       baseUrl: fake.openAiBaseUrl,
       apiKey: FAKE_API_KEY,
       extraHeaders: { "x-fake-behaviour": "hang" },
       timeoutMs: 1_000,
     });
-    expect(hung).toMatchObject({ ok: false, failure: "timeout", message: expect.stringMatching(/no complete answer within 1000 ms/) });
-    expect(hung.latencyMs).toBeGreaterThanOrEqual(950);
-
-    const unresolved = await testOf({ baseUrl: "http://no-such-provider.invalid/v1" });
-    expect(unresolved).toMatchObject({
+    expect(hung).toMatchObject({
       ok: false,
-      failure: "dns",
-      message: expect.stringContaining('"no-such-provider.invalid" does not resolve'),
+      failure: "timeout",
+      status: null,
+      message: `Connected to ${new URL(fake.url).host}, but no complete answer within 1000 ms.`,
     });
+    expect(hung.latencyMs).toBeGreaterThanOrEqual(950);
+  });
+
+  it("names a host that does not resolve (DNS)", async () => {
+    const unresolved = await testOf({ baseUrl: "http://no-such-provider.invalid/v1" });
+    expect(unresolved).toMatchObject({ ok: false, failure: "dns", status: null });
+    expect(unresolved.message).toMatch(
+      /^DNS: "no-such-provider\.invalid" does not resolve \((ENOTFOUND|EAI_AGAIN|EAI_FAIL|ENODATA)\)\. Check the host name\.$/,
+    );
+  });
+
+  it("names a 401 from the provider as a refused key, in both provider kinds, quoting the provider's reason", async () => {
+    expect(await testOf({ baseUrl: `${oddUrl}/denied` })).toMatchObject({
+      ok: false,
+      failure: "unauthorized",
+      status: 401,
+      message: 'GET /denied/models answered 401: the provider refused the API key: replace it. The provider said: "Invalid API key"',
+    });
+    // The fake refuses any key but its own, in Anthropic's error shape on /v1/models.
+    const anthropic = await testOf({ kind: "ANTHROPIC", baseUrl: fake.url });
+    expect(anthropic).toMatchObject({ ok: false, failure: "unauthorized", status: 401 });
+    expect(anthropic.message).toMatch(/^GET \/v1\/models answered 401: the provider refused the API key: replace it\./);
   });
 
   it("tells HTML, the wrong JSON, 404 and 5xx apart", async () => {
     expect(await testOf({ baseUrl: `${oddUrl}/html` })).toMatchObject({
+      ok: false,
       failure: "not_json",
       status: 200,
-      message: expect.stringContaining("text/html"),
+      message:
+        "GET /html/models answered 200 with something that is not JSON (text/html): the base URL probably points at a web page, not the API.",
     });
     expect(await testOf({ baseUrl: `${oddUrl}/shape` })).toMatchObject({ failure: "unexpected_shape", status: 200 });
     expect(await testOf({ baseUrl: `${oddUrl}/elsewhere` })).toMatchObject({
