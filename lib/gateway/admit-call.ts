@@ -11,7 +11,7 @@ import { paymentRequiredFields, type PaymentRefusal } from "@/lib/gateway/paymen
 import { BadGatewayPath, gatewaySlug, parseGatewayUrl } from "@/lib/gateway/upstream-url";
 import { headerBytes } from "@/lib/gateway/headers";
 import { readBearerToken } from "@/lib/http/bearer";
-import { keyInQuery } from "@/lib/http/key-in-query";
+import { KEY_IN_QUERY_DETAIL, keyInQuery } from "@/lib/http/key-in-query";
 import { appUrl } from "@/lib/env";
 import { USAGE_PATH_MAX, type CallContext } from "@/lib/gateway/call-context";
 
@@ -32,10 +32,7 @@ export async function admitCall(request: Request, call: CallContext, presetKey?:
   const slug = gatewaySlug(call.url);
   // Before everything, the key check included: the key already leaked, and a 401 would not say so.
   if (keyInQuery(call.url.search)) {
-    throw new GatewayError(
-      "bad_request",
-      "Never put an API key in the URL; send it in the Authorization or X-API-Key header, and rotate this key.",
-    );
+    throw new GatewayError("bad_request", KEY_IN_QUERY_DETAIL);
   }
 
   const pendingCheck = presetKey ? checkKey(presetKey) : authenticateApiKey(readBearerToken(request.headers));

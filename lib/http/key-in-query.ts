@@ -1,6 +1,10 @@
 // API keys never belong in a URL: every metered endpoint refuses a query that holds one.
 const KEY_PREFIX = /tg_(live|test)_/i;
 
+/** The 400's detail, the same on every endpoint: the key already leaked, so it says to rotate it. */
+export const KEY_IN_QUERY_DETAIL =
+  "Never put an API key in the URL; send it in the Authorization or X-API-Key header, and rotate this key.";
+
 /**
  * Whether the query holds something shaped like a key, however it is spelled: a key in the URL would
  * travel on to the upstream and into every log on the way. Reads it the way any server might: `+`

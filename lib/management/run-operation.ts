@@ -1,5 +1,7 @@
 // A management operation over HTTP: Request in, Response out. Success is JSON with the operation's
 // status; any error becomes problem+json (error-response.ts). Every response carries the request id.
+import { AppError } from "@/lib/errors";
+import { KEY_IN_QUERY_DETAIL, keyInQuery } from "@/lib/http/key-in-query";
 import { newRequestId } from "@/lib/http/request-id";
 import type { AnyOperation } from "@/lib/management/define-operation";
 import { errorResponse } from "@/lib/management/error-response";
@@ -15,6 +17,8 @@ export async function runOperation(
 ): Promise<Response> {
   const requestId = newRequestId();
   try {
+    // Before the caller is read: a key in the URL has leaked already, whatever the headers carry.
+    if (keyInQuery(new URL(request.url).search)) throw new AppError("bad_request", KEY_IN_QUERY_DETAIL);
     const result = await executeOperation(operation, {
       requestId,
       headers: request.headers,

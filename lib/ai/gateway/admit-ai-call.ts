@@ -8,7 +8,7 @@ import { findSubscription, type RoutedPlan } from "@/lib/gateway/route-cache";
 import { rateLimiter, rateLimitHeaders } from "@/lib/gateway/rate-limiter";
 import { paymentRequiredFields } from "@/lib/gateway/payment-required";
 import { readBearerToken } from "@/lib/http/bearer";
-import { keyInQuery } from "@/lib/http/key-in-query";
+import { KEY_IN_QUERY_DETAIL, keyInQuery } from "@/lib/http/key-in-query";
 import { instanceId } from "@/lib/instances/instance-id";
 import { effectiveOutputCap, reservationFor } from "@/lib/ai/pricing";
 import { findModel, type PublishingApi, type RoutedModel } from "@/lib/ai/registry/find-model";
@@ -43,10 +43,7 @@ export type AiCallRequest = {
 /** The key of a request (header only: a key in the query string is refused first). */
 export async function authenticateAiCaller(request: Request, presetKey?: ResolvedKey): Promise<ResolvedKey> {
   if (keyInQuery(new URL(request.url).search)) {
-    throw new AiError(
-      "bad_request",
-      "Never put an API key in the URL; send it in the Authorization or X-API-Key header, and rotate this key.",
-    );
+    throw new AiError("bad_request", KEY_IN_QUERY_DETAIL);
   }
   const pending = presetKey ? checkKey(presetKey) : authenticateApiKey(readBearerToken(request.headers));
   const check = pending instanceof Promise ? await pending : pending;
