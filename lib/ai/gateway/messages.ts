@@ -1,9 +1,12 @@
 // POST /api/ai/v1/messages: Anthropic's Messages API, so the Anthropic SDK and Claude Code
 // (ANTHROPIC_BASE_URL) work with every model of the registry. The request is translated to the
-// canonical Chat Completions form, answers and streams back to Anthropic's.
+// canonical Chat Completions form, answers and streams back to Anthropic's. Anthropic's prompt-cache
+// marks (`cache_control`) reach Anthropic providers and are stripped for OpenAI-compatible ones, which
+// cache on their own and may refuse properties they do not know.
 import { messagesRequestSchema } from "@/lib/ai/anthropic/messages-request";
 import { anthropicToOpenAIRequest } from "@/lib/ai/translate/anthropic-to-openai-request";
 import { openAIToAnthropicResponse } from "@/lib/ai/translate/responses";
+import { stripCacheControl } from "@/lib/ai/translate/strip-cache-control";
 import { readAiBody } from "@/lib/ai/gateway/read-ai-body";
 import { runChat } from "@/lib/ai/gateway/run-chat";
 import { anthropicStreamEncoder } from "@/lib/ai/gateway/stream-encoders";
@@ -19,6 +22,7 @@ export async function handleMessages(request: Request, context: AiRequestContext
       path: "/messages",
       encoder: (call) => anthropicStreamEncoder(call.model.publicId),
       present: (completion, usage) => openAIToAnthropicResponse(completion, { model: completion.model, usage }),
+      forOpenAIProvider: stripCacheControl,
     },
     context,
   );

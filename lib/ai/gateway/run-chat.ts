@@ -29,6 +29,8 @@ export type ChatCall = {
   encoder: (call: AiCall) => StreamEncoder;
   /** the caller's non-streamed answer, from the canonical completion and its usage */
   present: (completion: ChatCompletion, usage: TokenUsage) => unknown;
+  /** what an OpenAI-compatible provider gets instead of `body` (/messages strips Anthropic's cache marks) */
+  forOpenAIProvider?: (body: ChatCompletionRequest) => ChatCompletionRequest;
 };
 
 /** What goes to one deployment: the request with the provider's model name and the reserved output cap (also Prompt APIs' calls, lib/prompt-apis). */
@@ -61,7 +63,9 @@ export async function runChat(chat: ChatCall, context: AiRequestContext): Promis
 
   let answer: Awaited<ReturnType<typeof callProvider>>;
   try {
-    answer = await callProvider(call.model, (deployment) => providerRequest(body, call, deployment), context.signal);
+    const sent = (deployment: RoutedDeployment) =>
+      deployment.provider.kind === "OPENAI" && chat.forOpenAIProvider ? chat.forOpenAIProvider(body) : body;
+    answer = await callProvider(call.model, (deployment) => providerRequest(sent(deployment), call, deployment), context.signal);
   } catch (error) {
     // The caller left before any deployment answered: nothing was delivered, nothing is charged.
     await nothingDelivered(499, "client_closed_request");

@@ -1,5 +1,7 @@
-// Anthropic's prompt-cache marks ride along on translated requests (content.ts) for providers that read
-// them (Anthropic, OpenRouter); OpenAI itself refuses properties it does not know inside messages.
+// Anthropic's prompt-cache marks ride along on a translated /messages request (content.ts) so that an
+// Anthropic provider gets them back; for an OpenAI-compatible provider the /messages handler strips them
+// (lib/ai/gateway/messages.ts): OpenAI caches long prompts by itself and refuses properties it does not
+// know inside messages. A Chat Completions caller's own marks pass through like any unknown field.
 import type { ChatMessage } from "@/lib/ai/openai/chat-messages";
 import type { ChatCompletionRequest } from "@/lib/ai/openai/chat-request";
 
