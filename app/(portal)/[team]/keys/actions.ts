@@ -9,6 +9,7 @@ import type { TeamContext } from "@/lib/teams/team-access";
 import { createApiKey } from "@/lib/keys/create-api-key";
 import { revokeApiKey } from "@/lib/keys/revoke-api-key";
 import { rotateApiKey } from "@/lib/keys/rotate-api-key";
+import { revokeTeamGrant } from "@/lib/oauth/team-grants";
 import { GRACE_OPTIONS, GRACE_VALUES } from "@/components/keys/grace-options";
 import { keyFormSchema, toCreateInput } from "./key-form";
 
@@ -35,4 +36,10 @@ export const rotateKeyAction = teamAction("MEMBER", rotateForm, async (ctx, { id
   refresh(ctx.team.slug);
   const after = GRACE_OPTIONS.find((option) => option.seconds === grace)?.after ?? "";
   return { message: `Key rotated. ${after}`, reveal: key };
+});
+
+export const revokeGrantAction = teamAction("MEMBER", byId, async (ctx, { id }) => {
+  const { clientName } = await revokeTeamGrant(ctx.team.id, id, actorOf(ctx));
+  refresh(ctx.team.slug);
+  return { message: `MCP sign-in “${clientName}” revoked.` };
 });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { loadTeamPage } from "@/lib/auth/team-page";
 import { currency } from "@/lib/money";
 import { listApiKeys } from "@/lib/keys/list-api-keys";
+import { listTeamGrants } from "@/lib/oauth/team-grants";
 import { apiNamesById, listSubscribedApis } from "@/lib/keys/list-scope-apis";
 import { listMembers } from "@/lib/teams/members";
 import { getKeyUsageMap } from "@/lib/usage/usage-breakdown";
@@ -10,7 +11,9 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { CreateKeyForm } from "@/components/keys/create-key-form";
 import { KeyTable } from "@/components/keys/key-table";
 import { toKeyRowView } from "@/components/keys/key-row-view";
-import { createKeyAction, revokeKeyAction, rotateKeyAction } from "./actions";
+import { GrantTable } from "@/components/oauth/grant-table";
+import { toGrantRowView } from "@/components/oauth/grant-row-view";
+import { createKeyAction, revokeGrantAction, revokeKeyAction, rotateKeyAction } from "./actions";
 import { API_FIELD_PREFIX } from "./key-form";
 
 export const metadata: Metadata = { title: "API keys" };
@@ -19,11 +22,12 @@ export default async function KeysPage({ params }: { params: Promise<{ team: str
   const { team: slug } = await params;
   const { user, ctx } = await loadTeamPage(slug);
   const now = new Date();
-  const [keys, apis, members, usage] = await Promise.all([
+  const [keys, apis, members, usage, grants] = await Promise.all([
     listApiKeys(ctx.team.id),
     listSubscribedApis(ctx.team.id),
     listMembers(ctx.team.id),
     getKeyUsageMap(ctx.team.id, { from: new Date(now.getTime() - 30 * 86_400_000), to: now }),
+    listTeamGrants(ctx.team.id, now),
   ]);
   const isAdmin = hasRole(ctx.role, "ADMIN");
   const rowContext = {
@@ -67,6 +71,19 @@ export default async function KeysPage({ params }: { params: Promise<{ team: str
           />
         </Card>
       )}
+      {grants.length > 0 ? (
+        <Card
+          title={`MCP sign-ins (${grants.length})`}
+          description="Agents a member allowed through MCP sign-in (OAuth). Each acts as a team key with the cap and expiry chosen then; revoking refuses its next tool call."
+          className="mt-6"
+        >
+          <GrantTable
+            rows={grants.map((grant) => toGrantRowView(grant, { ...rowContext, you: "you" }))}
+            team={ctx.team.slug}
+            revoke={revokeGrantAction}
+          />
+        </Card>
+      ) : null}
     </>
   );
 }
