@@ -1,3 +1,4 @@
+import { getCurrentUser } from "@/lib/auth/session";
 import { ButtonLink } from "@/components/ui/button";
 
 const POINTS = [
@@ -6,7 +7,9 @@ const POINTS = [
   ["A real 402", "When credit runs out, callers get 402 Payment Required with the balance, the price and where to top up."],
 ];
 
-export default function LandingPage() {
+export default async function LandingPage() {
+  // A signed-in visitor already has an account: the way in is the portal, not a sign-up.
+  const signedIn = Boolean(await getCurrentUser());
   return (
     <div className="py-10">
       <h1 className="max-w-3xl text-4xl font-semibold tracking-tight text-slate-900">
@@ -16,7 +19,7 @@ export default function LandingPage() {
         Publish APIs, let developers onboard themselves, and bill every call against prepaid credit — exactly, even under concurrency.
       </p>
       <div className="mt-8 flex gap-3">
-        <ButtonLink href="/sign-up">Create an account</ButtonLink>
+        {signedIn ? <ButtonLink href="/teams">Open portal</ButtonLink> : <ButtonLink href="/sign-up">Create an account</ButtonLink>}
         <ButtonLink href="/catalog" variant="secondary">
           Browse the catalog
         </ButtonLink>

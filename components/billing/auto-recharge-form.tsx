@@ -29,15 +29,28 @@ export function AutoRechargeForm({ team, currency, settings, canEdit, action }: 
         {status} {settings.inFlight ? "A recharge is in progress." : ""}
       </p>
       <ActionForm action={action} hidden={{ team }} className="grid max-w-xl gap-3">
-        <CheckboxField name="enabled" defaultChecked={settings.enabled} label="Recharge automatically with the saved card" />
+        <CheckboxField
+          id="auto-recharge-enabled"
+          name="enabled"
+          defaultChecked={settings.enabled}
+          label="Recharge automatically with the saved card"
+        />
         <Field
           label={`When the credit falls below (${currency})`}
+          id="auto-recharge-threshold"
           name="threshold"
           inputMode="decimal"
           defaultValue={settings.threshold}
           required
         />
-        <Field label={`Recharge by (${currency})`} name="amount" inputMode="decimal" defaultValue={settings.amount} required />
+        <Field
+          label={`Recharge by (${currency})`}
+          id="auto-recharge-amount"
+          name="amount"
+          inputMode="decimal"
+          defaultValue={settings.amount}
+          required
+        />
         <div>
           <Button type="submit" variant="secondary">
             Save auto-recharge

@@ -16,7 +16,7 @@ export type AuditRow = {
   team: { slug: string; name: string } | null;
   targetType: string | null;
   targetId: string | null;
-  /** a readable name for user and team targets (email, slug), when they still exist */
+  /** a readable name for the target (email, slug, API or key name…), when it still exists */
   targetLabel: string | null;
   requestId: string | null;
   ip: string | null;
@@ -99,16 +99,55 @@ async function keyLabels(ids: (string | null)[]): Promise<Map<string, string>> {
   return new Map(keys.map((key) => [key.id, `${key.prefix}…${key.lastFour}`]));
 }
 
-/** Emails of user targets and slugs of team targets, keyed "type:id". */
+type Labels = Promise<(readonly [string, string])[]>;
+const byId = { id: true } as const;
+
+/**
+ * A readable name for each kind of target, so the log shows who and what beside the ids: emails for
+ * people, slugs and names for teams and APIs, a key as its team sees it (name, prefix…last four).
+ */
+const TARGET_LABELS: Record<string, (ids: string[]) => Labels> = {
+  user: async (ids) =>
+    (await db.user.findMany({ where: { id: { in: ids } }, select: { ...byId, email: true } })).map((u) => [u.id, u.email]),
+  team: async (ids) =>
+    (await db.team.findMany({ where: { id: { in: ids } }, select: { ...byId, slug: true } })).map((t) => [t.id, `/${t.slug}`]),
+  api: async (ids) =>
+    (await db.api.findMany({ where: { id: { in: ids } }, select: { ...byId, name: true, slug: true } })).map((a) => [
+      a.id,
+      `${a.name} (${a.slug})`,
+    ]),
+  api_key: async (ids) =>
+    (await db.apiKey.findMany({ where: { id: { in: ids } }, select: { ...byId, name: true, prefix: true, lastFour: true } })).map((k) => [
+      k.id,
+      `${k.name} (${k.prefix}…${k.lastFour})`,
+    ]),
+  subscription: async (ids) =>
+    (
+      await db.subscription.findMany({
+        where: { id: { in: ids } },
+        select: { ...byId, api: { select: { name: true } }, plan: { select: { name: true } } },
+      })
+    ).map((s) => [s.id, `${s.api.name} · ${s.plan.name}`]),
+  membership: async (ids) =>
+    (await db.membership.findMany({ where: { id: { in: ids } }, select: { ...byId, user: { select: { email: true } } } })).map((m) => [
+      m.id,
+      m.user.email,
+    ]),
+  invitation: async (ids) =>
+    (await db.invitation.findMany({ where: { id: { in: ids } }, select: { ...byId, email: true } })).map((i) => [i.id, i.email]),
+  ai_model: async (ids) =>
+    (await db.aiModel.findMany({ where: { id: { in: ids } }, select: { ...byId, publicId: true } })).map((m) => [m.id, m.publicId]),
+  ai_provider: async (ids) =>
+    (await db.aiProvider.findMany({ where: { id: { in: ids } }, select: { ...byId, name: true } })).map((p) => [p.id, p.name]),
+};
+
+/** Names of the page's targets that still exist, keyed "type:id": one query per kind present. */
 async function targetLabels(entries: { targetType: string | null; targetId: string | null }[]): Promise<Map<string, string>> {
-  const idsOf = (type: string) => [...new Set(entries.filter((e) => e.targetType === type && e.targetId).map((e) => e.targetId!))];
-  const [userIds, teamIds] = [idsOf("user"), idsOf("team")];
-  const [users, teams] = await Promise.all([
-    userIds.length ? db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, email: true } }) : [],
-    teamIds.length ? db.team.findMany({ where: { id: { in: teamIds } }, select: { id: true, slug: true } }) : [],
-  ]);
-  return new Map([
-    ...users.map((user) => [`user:${user.id}`, user.email] as const),
-    ...teams.map((team) => [`team:${team.id}`, `/${team.slug}`] as const),
-  ]);
+  const wanted = new Map<string, Set<string>>();
+  for (const { targetType, targetId } of entries)
+    if (targetType && targetId && TARGET_LABELS[targetType]) wanted.set(targetType, (wanted.get(targetType) ?? new Set()).add(targetId));
+  const found = await Promise.all(
+    [...wanted].map(async ([type, ids]) => (await TARGET_LABELS[type]!([...ids])).map(([id, label]) => [`${type}:${id}`, label] as const)),
+  );
+  return new Map(found.flat());
 }

@@ -7,6 +7,7 @@ import { parseAuditFilters, type SearchParams } from "@/lib/admin/audit-filters"
 import { decodeCursor, listAuditLog } from "@/lib/admin/list-audit-log";
 import { createTeamWithOwner, createUser } from "../factories";
 import { createRawKey } from "../support/gateway-factories";
+import { createTestApi } from "../support/key-factories";
 
 /** A fresh namespace of actions per test, so other files' audit rows never match. */
 const namespace = () => `t${crypto.randomBytes(4).toString("hex")}`;
@@ -120,6 +121,40 @@ describe("listAuditLog filters", () => {
       [`${ns}.team.renamed`, `/${team.slug}`, null],
       [`${ns}.apis.listed`, alice.email, null],
     ]);
+  });
+
+  it("names every kind of target beside its id: a key as its team sees it, an API, a membership", async () => {
+    const { ns, team, keyRow } = await seed();
+    const key = await db.apiKey.findUniqueOrThrow({ where: { id: keyRow.id }, select: { name: true } });
+    const demo = await createTestApi();
+    const membership = await db.membership.findFirstOrThrow({
+      where: { teamId: team.id },
+      select: { id: true, user: { select: { email: true } } },
+    });
+    await db.auditLog.createMany({
+      data: [
+        {
+          action: `${ns}.named.api`,
+          actorType: "SYSTEM",
+          targetType: "api",
+          targetId: demo.id,
+          createdAt: new Date("2043-02-01T10:00:00Z"),
+        },
+        {
+          action: `${ns}.named.member`,
+          actorType: "SYSTEM",
+          targetType: "membership",
+          targetId: membership.id,
+          createdAt: new Date("2043-02-01T11:00:00Z"),
+        },
+      ],
+    });
+    const labels = new Map((await list({ action: ns })).rows.map((row) => [row.action, row.targetLabel]));
+    expect(labels.get(`${ns}.apikey.revoked`)).toBe(`${key.name} (${keyRow.prefix}…${keyRow.lastFour})`);
+    expect(labels.get(`${ns}.named.api`)).toBe(`${demo.name} (${demo.slug})`);
+    expect(labels.get(`${ns}.named.member`)).toBe(membership.user.email);
+    // A target that no longer exists keeps only its id.
+    expect(labels.get(`${ns}.api.updated`)).toBeNull();
   });
 
   it("says when the actor or team does not exist instead of listing everything", async () => {

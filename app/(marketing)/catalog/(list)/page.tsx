@@ -6,6 +6,7 @@ import { ApiCard } from "@/components/catalog/api-card";
 import { CatalogSearch, TagFilter } from "@/components/catalog/catalog-filters";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { textParam } from "@/lib/http/search-params";
+import { getCurrentUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "API catalog" };
 export const dynamic = "force-dynamic";
@@ -19,9 +20,17 @@ export default async function PublicCatalogPage({ searchParams }: { searchParams
   const { entries, tags, total } = await listPublishedApis({ q, tag });
   const models = await listApiModels(entries.map((entry) => entry.id));
   const filtered = Boolean(q || tag);
+  const signedIn = Boolean(await getCurrentUser());
   return (
     <>
-      <PageHeader title="API catalog" description="Every API published on this Tollgate. Sign up to subscribe your team and get a key." />
+      <PageHeader
+        title="API catalog"
+        description={
+          signedIn
+            ? "Every API published on this Tollgate. Subscribe your team from its catalog in the portal, then create a key."
+            : "Every API published on this Tollgate. Sign up to subscribe your team and get a key."
+        }
+      />
       {total === 0 ? (
         <EmptyState title="No APIs are published yet">A platform admin publishes APIs from the admin console.</EmptyState>
       ) : (

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { errorDoc, isErrorCode } from "@/lib/http/error-docs";
 import { Card, PageHeader } from "@/components/ui/card";
+import { Markdown } from "@/components/markdown/markdown";
 
 type Props = { params: Promise<{ code: string }> };
 
@@ -20,11 +21,12 @@ export default async function ErrorDocPage({ params }: Props) {
     <>
       <PageHeader title={doc.title} description={<span className="font-mono">{`${doc.status} · code "${doc.code}"`}</span>} />
       <div className="grid gap-4 md:grid-cols-2">
+        {/* The texts are Markdown (`code`, links), like the API descriptions. */}
         <Card title="What happened">
-          <p className="text-sm leading-6 text-slate-700">{doc.meaning}</p>
+          <Markdown>{doc.meaning}</Markdown>
         </Card>
         <Card title="How to fix it">
-          <p className="text-sm leading-6 text-slate-700">{doc.fix}</p>
+          <Markdown>{doc.fix}</Markdown>
         </Card>
       </div>
       <p className="mt-6 text-sm text-slate-600">
