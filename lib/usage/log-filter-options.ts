@@ -1,5 +1,6 @@
 // What the request log's filter form offers: the APIs the team subscribes to or has used, and
 // its keys (revoked ones included, their calls stay in the log). Team-scoped like every query here.
+// APIs are chosen by slug, so a filtered log's URL reads `?api=weather`.
 import { db } from "@/lib/db";
 import { maskApiKey } from "@/lib/keys/key-format";
 
@@ -9,8 +10,8 @@ export async function listLogFilterOptions(teamId: string): Promise<{ apis: Filt
   const [apis, keys] = await Promise.all([
     db.api.findMany({
       where: { OR: [{ subscriptions: { some: { teamId } } }, { usageRollups: { some: { teamId } } }] },
-      select: { id: true, name: true },
-      orderBy: [{ name: "asc" }, { id: "asc" }],
+      select: { slug: true, name: true },
+      orderBy: [{ name: "asc" }, { slug: "asc" }],
     }),
     db.apiKey.findMany({
       where: { teamId },
@@ -19,7 +20,7 @@ export async function listLogFilterOptions(teamId: string): Promise<{ apis: Filt
     }),
   ]);
   return {
-    apis: apis.map((api) => ({ id: api.id, label: api.name })),
+    apis: apis.map((api) => ({ id: api.slug, label: api.name })),
     keys: keys.map((key) => ({ id: key.id, label: `${key.name} (${maskApiKey(key.prefix, key.lastFour)})` })),
   };
 }

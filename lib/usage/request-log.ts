@@ -76,7 +76,11 @@ export function decodeCursor(text: string | undefined): Cursor | null {
 
 function conditions(teamId: string, range: TimeRange, filters: LogFilters): Prisma.Sql[] {
   const where = [Prisma.sql`e."teamId" = ${teamId}`, Prisma.sql`e."createdAt" >= ${range.from}`, Prisma.sql`e."createdAt" < ${range.to}`];
-  if (filters.api) where.push(Prisma.sql`e."apiId" = ${filters.api}`);
+  // The URL names the API by its slug (readable, stable); links from before carry its id, which still works.
+  if (filters.api)
+    where.push(
+      Prisma.sql`e."apiId" = (SELECT a.id FROM apis a WHERE a.slug = ${filters.api} OR a.id = ${filters.api} ORDER BY a.slug = ${filters.api} DESC LIMIT 1)`,
+    );
   if (filters.key) where.push(Prisma.sql`e."apiKeyId" = ${filters.key}`);
   if (filters.status) {
     const [from, to] = STATUS_CLASSES[filters.status];

@@ -80,7 +80,10 @@ describe("listRequestLog", () => {
         new Set(events.filter(predicate).map((event) => event.requestId)),
       );
     };
+    // By slug (the portal's URLs) and, for links from before, by id.
+    await expectSame({ api: apis[1]!.slug }, (event) => event.apiId === apis[1]!.id);
     await expectSame({ api: apis[1]!.id }, (event) => event.apiId === apis[1]!.id);
+    expect(await count({ api: "no-such-api" })).toEqual([]);
     await expectSame({ key: keys[1]!.id }, (event) => event.apiKeyId === keys[1]!.id);
     await expectSame({ status: "2xx" }, (event) => event.status >= 200 && event.status < 300);
     await expectSame({ status: "3xx" }, (event) => event.status === 301);
