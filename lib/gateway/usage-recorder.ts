@@ -40,6 +40,8 @@ export type UsageEvent = {
   ai?: { model: string; inputTokens: number; cachedInputTokens: number; outputTokens: number; source: "PROVIDER" | "COUNTED" | "PARTIAL" };
   /** a tool call of the MCP server (lib/mcp): stored as channel `mcp` and the tool's name */
   mcpTool?: string;
+  /** a Prompt API call (lib/prompt-apis): the version of the prompt that served it */
+  promptVersion?: number;
 };
 
 const FLUSH_INTERVAL_MS = 250;
@@ -58,12 +60,12 @@ WITH recorded_calls AS (
 ), inserted AS (
   INSERT INTO usage_events ("requestId", "teamId", "apiKeyId", "apiId", method, path, status, "errorCode", "latencyMs",
                             "bytesIn", "bytesOut", charged, refunded, "createdAt",
-                            model, "inputTokens", "cachedInputTokens", "outputTokens", "usageSource", channel, tool)
+                            model, "inputTokens", "cachedInputTokens", "outputTokens", "usageSource", channel, tool, "promptVersion")
   SELECT u.r, u.t, u.k, u.a, u.m, u.p, u.s, u.e, u.l, u.bi, u.bo, u.c, u.rf, u.at, u.md, u.it, u.ct, u.ot, u.us::"UsageSource",
-         CASE WHEN u.tl IS NULL THEN NULL ELSE 'mcp' END, u.tl
+         CASE WHEN u.tl IS NULL THEN NULL ELSE 'mcp' END, u.tl, u.pv
   FROM json_to_recordset($1::json)
          AS u(r text, t text, k text, a text, m text, p text, s int, e text, l int, bi bigint, bo bigint, c bigint, rf bigint, at timestamptz,
-              md text, it int, ct int, ot int, us text, tl text)
+              md text, it int, ct int, ot int, us text, tl text, pv int)
   WHERE (u.t IS NULL OR EXISTS (SELECT 1 FROM teams WHERE id = u.t))
     AND (u.k IS NULL OR EXISTS (SELECT 1 FROM api_keys WHERE id = u.k))
     AND (u.a IS NULL OR EXISTS (SELECT 1 FROM apis WHERE id = u.a))
@@ -98,6 +100,7 @@ type UsageRow = {
   ot?: number;
   us?: string;
   tl?: string;
+  pv?: number;
 };
 
 export function toRow(event: UsageEvent): UsageRow {
@@ -125,6 +128,7 @@ export function toRow(event: UsageEvent): UsageRow {
       us: event.ai.source,
     }),
     ...(event.mcpTool && { tl: event.mcpTool }),
+    ...(event.promptVersion !== undefined && { pv: event.promptVersion }),
   };
 }
 

@@ -3,7 +3,7 @@
 // key's per-minute limit, and one usage event with the model, the tokens and their source. A call
 // that produced no output settles at zero: nothing is charged, not even the fee.
 import { settleCall } from "@/lib/billing/ledger/close-call";
-import { recordUsage } from "@/lib/gateway/usage-recorder";
+import { recordUsage, type UsageEvent } from "@/lib/gateway/usage-recorder";
 import { costOf } from "@/lib/ai/pricing";
 import type { TokenUsage, UsageSource } from "@/lib/ai/types";
 import type { AiCall } from "@/lib/ai/gateway/admit-ai-call";
@@ -21,7 +21,14 @@ export type AiOutcome = {
 
 export type AiCharge = { charged: bigint; balanceAfter: bigint | null };
 
-export type AiCallTiming = { method: string; path: string; startedAt: number; receivedAt: Date };
+export type AiCallTiming = {
+  method: string;
+  path: string;
+  startedAt: number;
+  receivedAt: Date;
+  /** what else the usage event records: a Prompt API call's version (lib/prompt-apis), an MCP tool's name */
+  recorded?: Pick<UsageEvent, "promptVersion" | "mcpTool">;
+};
 
 export async function finishAiCall(call: AiCall, timing: AiCallTiming, outcome: AiOutcome): Promise<AiCharge> {
   const actual = outcome.usage ? costOf(outcome.usage, call.model.prices, call.plan.pricePerCall) : 0n;
@@ -52,6 +59,7 @@ export async function finishAiCall(call: AiCall, timing: AiCallTiming, outcome: 
     charged,
     refunded: charged - actual,
     createdAt: timing.receivedAt,
+    ...timing.recorded,
     ai: {
       model: call.model.publicId,
       inputTokens: outcome.usage?.inputTokens ?? 0,
