@@ -4,7 +4,7 @@
 // parameters come back from the form and are checked again from scratch, so a forged form gains nothing.
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { keyAccessFor, checkKeyAccess } from "@/lib/keys/key-access";
+import { assertCanManageKeys } from "@/lib/keys/key-access";
 import { decimalToMicros } from "@/lib/money";
 import { invalid, validateInput } from "@/lib/validation";
 import { OAuthError } from "@/lib/oauth/oauth-error";
@@ -26,7 +26,10 @@ export const consentSchema = z.object({
     .string()
     .trim()
     .max(20)
-    .refine((value) => value === "" || /^\d{1,9}(\.\d{1,6})?$/.test(value), "Enter the cap as an amount, e.g. 5 or 12.50.")
+    .refine((value) => value === "" || /^\d{1,9}(\.\d{1,6})?$/.test(value), {
+      message: "Enter the cap as an amount, e.g. 5 or 12.50.",
+      abort: true,
+    })
     .refine((value) => value === "" || decimalToMicros(value) > 0n, "The spend cap must be more than zero, or empty for none."),
   expiry: z.enum(Object.keys(GRANT_EXPIRY_CHOICES) as [GrantExpiryChoice, ...GrantExpiryChoice[]], { error: "Pick an expiry." }),
 });
@@ -49,7 +52,8 @@ export async function allowAuthorization(userId: string, params: URLSearchParams
   const choice = validateInput(consentSchema, input);
   const membership = await db.membership.findFirst({ where: { userId, team: { slug: choice.team } }, select: { teamId: true } });
   if (!membership) throw invalid({ team: "Pick one of your teams." });
-  checkKeyAccess(await keyAccessFor({ type: "USER", userId }, membership.teamId), "create");
+  // A grant is a team key: the same rule as creating one (membership, and a verified email when required).
+  await assertCanManageKeys({ type: "USER", userId }, membership.teamId, "create");
   if (request.resource.apiSlug) {
     const api = await db.api.findUnique({ where: { slug: request.resource.apiSlug }, select: { status: true } });
     if (!api || api.status === "DRAFT" || api.status === "RETIRED") {
