@@ -5,6 +5,7 @@ const ITEMS = [
   { path: "/catalog", label: "Catalog" },
   { path: "/subscriptions", label: "Subscriptions" },
   { path: "/keys", label: "Keys" },
+  { path: "/mcp", label: "MCP" },
   { path: "/usage", label: "Usage" },
   { path: "/billing", label: "Billing" },
   { path: "/members", label: "Members" },

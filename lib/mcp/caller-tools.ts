@@ -13,7 +13,7 @@ import { buildAiChatTool } from "@/lib/mcp/ai-tools";
 import { BUILTIN_TOOLS } from "@/lib/mcp/builtin-tools";
 import { ToolNames } from "@/lib/mcp/tool-names";
 import type { McpCaller } from "@/lib/mcp/resolve-mcp-caller";
-import type { Tool } from "@/lib/mcp/tool-model";
+import type { Tool, ToolDefinition } from "@/lib/mcp/tool-model";
 
 export type CallableApi = { id: string; slug: string; name: string; summary: string; kind: "REST" | "AI" | "PROMPT"; updatedAt: Date };
 
@@ -25,19 +25,31 @@ onInvalidate("api", "mcp-api-tools", (slug) => (slug === null ? cache.clear() : 
 // An AI API's chat tool lists its models: any registry change rebuilds them.
 onInvalidate("ai-model", "mcp-api-tools", () => cache.clear());
 
-/** The APIs behind the caller's tools, in slug order; `apiSlug` narrows to one (empty when it is not callable). */
-export async function listCallableApis(caller: McpCaller, apiSlug: string | null): Promise<CallableApi[]> {
+/** The key's scopes: which APIs its calls may reach. */
+export const keyReaches =
+  ({ key }: McpCaller) =>
+  (apiId: string): boolean =>
+    key.scopeAllApis || key.scopeApiIds.has(apiId);
+
+/**
+ * The APIs a team may call now, in slug order, that `reaches` lets through (a key's scopes); `apiSlug`
+ * narrows to one (empty when it is not callable).
+ */
+export async function listCallableApis(
+  teamId: string,
+  apiSlug: string | null,
+  reaches: (apiId: string) => boolean,
+): Promise<CallableApi[]> {
   const subscriptions = await db.subscription.findMany({
     where: {
-      teamId: caller.teamId,
+      teamId,
       status: "ACTIVE",
       api: { status: { in: ["PUBLISHED", "DEPRECATED"] }, ...(apiSlug ? { slug: apiSlug } : {}) },
     },
     select: { api: { select: { id: true, slug: true, name: true, summary: true, kind: true, updatedAt: true } } },
     orderBy: { api: { slug: "asc" } },
   });
-  const { key } = caller;
-  return subscriptions.map(({ api }) => api).filter((api) => key.scopeAllApis || key.scopeApiIds.has(api.id));
+  return subscriptions.map(({ api }) => api).filter((api) => reaches(api.id));
 }
 
 async function toolsOf(api: CallableApi): Promise<Tool[]> {
@@ -64,7 +76,7 @@ async function buildTools(api: CallableApi): Promise<Tool[]> {
 
 /** Built-in tools first, then each API's; a name taken twice (two long names cut alike) gets a suffix. */
 export async function listCallerTools(caller: McpCaller, apiSlug: string | null): Promise<Tool[]> {
-  const apis = await listCallableApis(caller, apiSlug);
+  const apis = await listCallableApis(caller.teamId, apiSlug, keyReaches(caller));
   const perApi = await Promise.all(apis.map(toolsOf));
   const names = new ToolNames(BUILTIN_TOOLS.map((tool) => tool.definition.name));
   const tools: Tool[] = [...BUILTIN_TOOLS];
@@ -73,4 +85,11 @@ export async function listCallerTools(caller: McpCaller, apiSlug: string | null)
     tools.push(name === tool.definition.name ? tool : { ...tool, definition: { ...tool.definition, name } });
   }
   return tools;
+}
+
+/** The portal's MCP page: each API the team may call with its tools (what a key for all APIs gets). */
+export async function listTeamTools(teamId: string): Promise<{ api: CallableApi; tools: ToolDefinition[] }[]> {
+  const apis = await listCallableApis(teamId, null, () => true);
+  const perApi = await Promise.all(apis.map(toolsOf));
+  return apis.map((api, index) => ({ api, tools: perApi[index]!.map((tool) => tool.definition) }));
 }

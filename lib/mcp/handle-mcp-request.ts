@@ -13,7 +13,7 @@ import { keyInQuery } from "@/lib/http/key-in-query";
 import { readLimited } from "@/lib/http/read-limited";
 import { MCP_LIMITS, checkJsonRpcBody, declaredTooLarge, type BodyRefusal } from "@/lib/mcp/jsonrpc-body";
 import { resolveMcpCaller } from "@/lib/mcp/resolve-mcp-caller";
-import { listCallableApis } from "@/lib/mcp/caller-tools";
+import { keyReaches, listCallableApis } from "@/lib/mcp/caller-tools";
 import { createMcpServer } from "@/lib/mcp/mcp-server";
 import type { ClientInfo } from "@/lib/mcp/run-tool-call";
 
@@ -93,7 +93,7 @@ async function serve(request: Request, apiSlug: string | null, client: ClientInf
   const body = checkJsonRpcBody(new TextDecoder().decode(read.bytes), read.truncated);
   if (!body.ok) return rpcError(body.refusal);
 
-  if (apiSlug !== null && (await listCallableApis(caller, apiSlug)).length === 0) {
+  if (apiSlug !== null && (await listCallableApis(caller.teamId, apiSlug, keyReaches(caller))).length === 0) {
     const message = `Your team cannot call an API "${apiSlug}" with this key: it does not exist, is retired, is not in the key's scopes, or your team has no active subscription to it. See ${appUrl()}/${caller.teamSlug}/catalog.`;
     return rpcError({ status: 404, code: ErrorCode.InvalidRequest, message });
   }

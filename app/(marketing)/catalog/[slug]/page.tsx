@@ -15,6 +15,8 @@ import { PlansTable } from "@/components/catalog/plans-table";
 import { TryItConsole } from "@/components/try-it/try-it-console";
 import { Card, EmptyState } from "@/components/ui/card";
 import { CopyField } from "@/components/ui/copy-field";
+import { McpConnect } from "@/components/mcp/mcp-connect";
+import { mcpResourceUrl } from "@/lib/oauth/resource";
 import { listApiModelsOf } from "@/lib/ai/registry/list-api-models";
 import { AiApiPage } from "./ai-api-page";
 
@@ -52,6 +54,28 @@ export default async function ApiPage({ params }: Props) {
           <pre className="mt-3 whitespace-pre-wrap break-all rounded-md bg-slate-900 p-3 text-xs text-slate-100">{`curl -H "Authorization: Bearer $TOLLGATE_KEY" \\\n  ${gatewayUrl}/…`}</pre>
         </Card>
       </div>
+
+      <section aria-labelledby="mcp-heading">
+        <h2 id="mcp-heading" className="mb-3 text-lg font-semibold text-slate-900">
+          Use it from an agent (MCP)
+        </h2>
+        <Card>
+          <McpConnect serverUrl={mcpResourceUrl(api.slug)} apiSlug={api.slug} />
+          <p className="mt-4 text-sm text-slate-600">
+            Each operation of the reference below is a tool; a subscribed team&apos;s agents call them, metered like any gateway call.
+            {teams[0] ? (
+              <>
+                {" "}
+                Your team&apos;s tools and its sign-ins are on its{" "}
+                <Link href={`/${teams[0].slug}/mcp`} className="font-medium text-brand-700 underline">
+                  MCP page
+                </Link>
+                .
+              </>
+            ) : null}
+          </p>
+        </Card>
+      </section>
 
       <section aria-labelledby="plans-heading">
         <h2 id="plans-heading" className="mb-3 text-lg font-semibold text-slate-900">
