@@ -22,7 +22,7 @@ export function GrantCreditForm({ action, teams, idempotencyKey, currency }: Pro
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-      <SelectField label="Team" name="team" defaultValue={preselected} error={errors.team} key={`team-${preselected}`}>
+      <SelectField label="Team" name="team" defaultValue={values?.team ?? preselected} error={errors.team} key={`team-${preselected}`}>
         <option value="">Choose a team…</option>
         {teams.map((team) => (
           <option key={team.slug} value={team.slug}>
