@@ -17,6 +17,9 @@ import {
 } from "@/lib/oauth/authorization-request";
 import { generateOAuthSecret } from "@/lib/oauth/token-format";
 
+/** Bounds the hidden keys one team accumulates (revoked and expired grants do not count). */
+export const MAX_ACTIVE_GRANTS_PER_TEAM = 100;
+
 export const GRANT_EXPIRY_CHOICES = { "1": "1 day", "7": "7 days", "30": "30 days", "90": "90 days", never: "No expiry" } as const;
 export type GrantExpiryChoice = keyof typeof GRANT_EXPIRY_CHOICES;
 
@@ -54,6 +57,12 @@ export async function allowAuthorization(userId: string, params: URLSearchParams
   if (!membership) throw invalid({ team: "Pick one of your teams." });
   // A grant is a team key: the same rule as creating one (membership, and a verified email when required).
   await assertCanManageKeys({ type: "USER", userId }, membership.teamId, "create");
+  const active = await db.oAuthGrant.count({
+    where: { teamId: membership.teamId, revokedAt: null, apiKey: { OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] } },
+  });
+  if (active >= MAX_ACTIVE_GRANTS_PER_TEAM) {
+    throw invalid({ team: `This team has ${MAX_ACTIVE_GRANTS_PER_TEAM} active MCP sign-ins. Revoke one on its Keys page first.` });
+  }
   if (request.resource.apiSlug) {
     const api = await db.api.findUnique({ where: { slug: request.resource.apiSlug }, select: { status: true } });
     if (!api || api.status === "DRAFT" || api.status === "RETIRED") {
