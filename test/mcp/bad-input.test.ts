@@ -1,22 +1,14 @@
 // What the SDK would never send: oversized bodies, batch abuse, invalid JSON and JSON-RPC, huge and
 // deeply nested arguments, wrong methods, foreign Origins, no credentials, a key in the URL. Each is
 // a clear JSON-RPC error with a 4xx (never a 500), and none reaches the API or charges anything.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { MCP_LIMITS } from "@/lib/mcp/jsonrpc-body";
-import { startUpstream, type Upstream } from "../support/upstream-server";
 import { expectLedgerInvariant } from "../support/ledger";
-import { postRaw, startMcpInstance, MCP_HEADERS, type McpInstance } from "./support/mcp-harness";
+import { postRaw, MCP_HEADERS, useMcpApps } from "./support/mcp-harness";
 import { createMcpFixture } from "./fixtures";
 
-let upstream: Upstream;
-let app: McpInstance;
-beforeAll(async () => {
-  [upstream, app] = await Promise.all([startUpstream(), startMcpInstance()]);
-});
-afterAll(async () => {
-  await Promise.all([upstream.close(), app.stop()]);
-});
+const mcp = useMcpApps();
 
 const START = 1_000_000n;
 const toolCall = (id: number, name: string, args: unknown) => ({
@@ -28,10 +20,15 @@ const toolCall = (id: number, name: string, args: unknown) => ({
 
 describe("bad input to /api/mcp", () => {
   it("refuses every kind with a clear JSON-RPC error, never a 500, never a charge", async () => {
-    const { slug, key, team } = await createMcpFixture({ upstreamUrl: upstream.url, balance: START, price: 1_000n, maxRequestBytes: 1024 });
-    const url = `${app.url}/api/mcp`;
+    const { slug, key, team } = await createMcpFixture({
+      upstreamUrl: mcp.upstream().url,
+      balance: START,
+      price: 1_000n,
+      maxRequestBytes: 1024,
+    });
+    const url = `${mcp.apps()[0]!.url}/api/mcp`;
     const auth = { authorization: `Bearer ${key}`, "mcp-protocol-version": "2025-11-25" };
-    const before = upstream.requests.length;
+    const before = mcp.upstream().requests.length;
     const cases: {
       name: string;
       send: () => Promise<{ status: number; json: any; headers: Headers }>;
@@ -143,7 +140,7 @@ describe("bad input to /api/mcp", () => {
       },
       {
         name: "an unknown path under /api/mcp",
-        send: () => postRaw(`${app.url}/api/mcpx`, JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list" }), auth),
+        send: () => postRaw(`${mcp.apps()[0]!.url}/api/mcpx`, JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list" }), auth),
         status: 404,
         message: /no MCP server/,
       },
@@ -180,7 +177,7 @@ describe("bad input to /api/mcp", () => {
       'Bearer resource_metadata="http://localhost:3000/.well-known/oauth-protected-resource/api/mcp"',
     );
 
-    expect(upstream.requests.length).toBe(before);
+    expect(mcp.upstream().requests.length).toBe(before);
     expect(await expectLedgerInvariant(team.id)).toBe(START);
     expect(await db.creditLedgerEntry.count({ where: { teamId: team.id, kind: "USAGE" } })).toBe(0);
   });

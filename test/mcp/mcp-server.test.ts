@@ -1,24 +1,16 @@
 // The MCP server end to end: the official SDK client over Streamable HTTP against an app process,
 // tools built from an API's OpenAPI document, and tool calls that are gateway calls (charge, refund,
 // 402, 429, usage event with channel mcp and the tool name), with the ledger checked after each.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import Ajv2020 from "ajv/dist/2020.js";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { ErrorCode, McpError, type CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { db } from "@/lib/db";
-import { startUpstream, type Upstream } from "../support/upstream-server";
 import { expectLedgerInvariant } from "../support/ledger";
-import { connectClient, expectLegalNames, postRaw, startMcpInstance, waitForToolEvent, type McpInstance } from "./support/mcp-harness";
+import { connectClient, expectLegalNames, postRaw, waitForToolEvent, useMcpApps } from "./support/mcp-harness";
 import { createMcpFixture } from "./fixtures";
 
-let upstream: Upstream;
-let app: McpInstance;
-beforeAll(async () => {
-  [upstream, app] = await Promise.all([startUpstream(), startMcpInstance()]);
-});
-afterAll(async () => {
-  await Promise.all([upstream.close(), app.stop()]);
-});
+const mcp = useMcpApps();
 
 const PRICE = 1_000n;
 const call = (client: Client, name: string, args: Record<string, unknown> = {}) =>
@@ -27,8 +19,8 @@ const textOf = (result: CallToolResult) => result.content.map((part) => (part.ty
 
 describe("initialize and tools/list", () => {
   it("serves every tool of the document and the built-ins, with legal unique names and valid JSON Schemas", async () => {
-    const { slug, key } = await createMcpFixture({ upstreamUrl: upstream.url, balance: 1_000_000n, price: PRICE });
-    const client = await connectClient([app], "/api/mcp", key);
+    const { slug, key } = await createMcpFixture({ upstreamUrl: mcp.upstream().url, balance: 1_000_000n, price: PRICE });
+    const client = await connectClient(mcp.apps(), "/api/mcp", key);
     expect(client.getServerVersion()?.name).toBe("tollgate");
     expect(client.getInstructions()).toMatch(/credit/);
 
@@ -68,11 +60,11 @@ describe("initialize and tools/list", () => {
   });
 
   it("negotiates protocol 2025-06-18 as well as 2025-11-25, statelessly (no session id)", async () => {
-    const { key } = await createMcpFixture({ upstreamUrl: upstream.url, balance: 1_000_000n });
+    const { key } = await createMcpFixture({ upstreamUrl: mcp.upstream().url, balance: 1_000_000n });
     const auth = { authorization: `Bearer ${key}` };
     for (const version of ["2025-06-18", "2025-11-25"]) {
       const init = await postRaw(
-        `${app.url}/api/mcp`,
+        `${mcp.apps()[0]!.url}/api/mcp`,
         JSON.stringify({
           jsonrpc: "2.0",
           id: 1,
@@ -84,7 +76,7 @@ describe("initialize and tools/list", () => {
       expect(init.status).toBe(200);
       expect(init.json.result.protocolVersion).toBe(version);
       expect(init.headers.get("mcp-session-id")).toBeNull();
-      const list = await postRaw(`${app.url}/api/mcp`, JSON.stringify({ jsonrpc: "2.0", id: 2, method: "tools/list" }), {
+      const list = await postRaw(`${mcp.apps()[0]!.url}/api/mcp`, JSON.stringify({ jsonrpc: "2.0", id: 2, method: "tools/list" }), {
         ...auth,
         "mcp-protocol-version": version,
       });
@@ -97,8 +89,8 @@ describe("initialize and tools/list", () => {
 describe("tools/call runs a gateway call", () => {
   it("charges a success once, returns structuredContent and the JSON as text, and records channel mcp with the tool", async () => {
     const start = 1_000_000n;
-    const { slug, key, team } = await createMcpFixture({ upstreamUrl: upstream.url, balance: start, price: PRICE });
-    const client = await connectClient([app], "/api/mcp", key);
+    const { slug, key, team } = await createMcpFixture({ upstreamUrl: mcp.upstream().url, balance: start, price: PRICE });
+    const client = await connectClient(mcp.apps(), "/api/mcp", key);
     const result = await call(client, `${slug}_echoGet`, { q: "hello world", "X-Trace": "t-1" });
     expect(result.isError).toBeFalsy();
     const echoed = result.structuredContent as { method: string; url: string; headers: Record<string, string> };
@@ -120,8 +112,8 @@ describe("tools/call runs a gateway call", () => {
 
   it("returns an upstream 4xx as an isError result with status and body (charged) and a 5xx refunded", async () => {
     const start = 1_000_000n;
-    const { slug, key, team } = await createMcpFixture({ upstreamUrl: upstream.url, balance: start, price: PRICE });
-    const client = await connectClient([app], "/api/mcp", key);
+    const { slug, key, team } = await createMcpFixture({ upstreamUrl: mcp.upstream().url, balance: start, price: PRICE });
+    const client = await connectClient(mcp.apps(), "/api/mcp", key);
 
     const notFound = await call(client, `${slug}_status`, { code: 404 });
     expect(notFound.isError).toBe(true);
@@ -140,9 +132,9 @@ describe("tools/call runs a gateway call", () => {
   });
 
   it("tells the agent what to do when the credit does not cover the call: isError, the 402 fields, nothing charged", async () => {
-    const { slug, key, team } = await createMcpFixture({ upstreamUrl: upstream.url, balance: 400_000n, price: 500_000n });
-    const client = await connectClient([app], "/api/mcp", key);
-    const before = upstream.requests.length;
+    const { slug, key, team } = await createMcpFixture({ upstreamUrl: mcp.upstream().url, balance: 400_000n, price: 500_000n });
+    const client = await connectClient(mcp.apps(), "/api/mcp", key);
+    const before = mcp.upstream().requests.length;
     const result = await call(client, `${slug}_echoGet`, {});
     expect(result.isError).toBe(true);
     expect(textOf(result)).toBe(
@@ -156,7 +148,7 @@ describe("tools/call runs a gateway call", () => {
       currency: "USD",
       topUpUrl: `http://localhost:3000/${team.slug}/billing`,
     });
-    expect(upstream.requests.length).toBe(before);
+    expect(mcp.upstream().requests.length).toBe(before);
     expect(await expectLedgerInvariant(team.id)).toBe(400_000n);
 
     const balance = await call(client, "tollgate_balance");
@@ -172,13 +164,13 @@ describe("tools/call runs a gateway call", () => {
   it("says when to retry after a rate limit, and charges only the admitted call", async () => {
     const start = 1_000_000n;
     const { slug, key, team } = await createMcpFixture({
-      upstreamUrl: upstream.url,
+      upstreamUrl: mcp.upstream().url,
       balance: start,
       price: PRICE,
       rateLimit: 1,
       rateLimitWindowSec: 60,
     });
-    const client = await connectClient([app], "/api/mcp", key);
+    const client = await connectClient(mcp.apps(), "/api/mcp", key);
     expect((await call(client, `${slug}_echoGet`)).isError).toBeFalsy();
     const limited = await call(client, `${slug}_echoGet`);
     expect(limited.isError).toBe(true);
@@ -192,8 +184,13 @@ describe("tools/call runs a gateway call", () => {
   });
 
   it("gives an API without a document one generic tool", async () => {
-    const { slug, key, team } = await createMcpFixture({ upstreamUrl: upstream.url, balance: 1_000_000n, price: PRICE, document: null });
-    const client = await connectClient([app], `/api/mcp/${slug}`, key);
+    const { slug, key, team } = await createMcpFixture({
+      upstreamUrl: mcp.upstream().url,
+      balance: 1_000_000n,
+      price: PRICE,
+      document: null,
+    });
+    const client = await connectClient(mcp.apps(), `/api/mcp/${slug}`, key);
     const { tools } = await client.listTools();
     expect(tools.map((tool) => tool.name)).toEqual(["tollgate_balance", "tollgate_usage", `${slug}_request`]);
     const result = await call(client, `${slug}_request`, { method: "POST", path: "/echo/x", query: { a: "1" }, body: { x: 1 } });
@@ -210,8 +207,8 @@ describe("tools/call runs a gateway call", () => {
   });
 
   it("answers protocol misuse with JSON-RPC errors: an unknown tool, arguments that do not match", async () => {
-    const { slug, key, team } = await createMcpFixture({ upstreamUrl: upstream.url, balance: 1_000_000n, price: PRICE });
-    const client = await connectClient([app], "/api/mcp", key);
+    const { slug, key, team } = await createMcpFixture({ upstreamUrl: mcp.upstream().url, balance: 1_000_000n, price: PRICE });
+    const client = await connectClient(mcp.apps(), "/api/mcp", key);
     await expect(call(client, "no_such_tool")).rejects.toMatchObject({ code: ErrorCode.InvalidParams });
     const wrongType = await call(client, `${slug}_status`, { code: "four hundred" }).catch((error: McpError) => error);
     expect(wrongType).toBeInstanceOf(McpError);

@@ -3,10 +3,11 @@
 // would never send, and a wait for a call's usage event (written in batches by the instance).
 import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { db } from "@/lib/db";
+import { startUpstream, type Upstream } from "../../support/upstream-server";
 
 export type McpInstance = { port: number; url: string; stop(): Promise<void> };
 
@@ -78,4 +79,17 @@ export async function waitForToolEvent(teamId: string, tool: string, count = 1) 
 export function expectLegalNames(names: string[]) {
   expect(new Set(names).size).toBe(names.length);
   for (const name of names) expect(name).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
+}
+
+/** A test upstream and `count` app processes for the file's tests, started before and stopped after them. */
+export function useMcpApps(count = 1): { upstream: () => Upstream; apps: () => McpInstance[] } {
+  let upstream: Upstream;
+  let apps: McpInstance[] = [];
+  beforeAll(async () => {
+    [upstream, ...apps] = await Promise.all([startUpstream(), ...Array.from({ length: count }, () => startMcpInstance())]);
+  });
+  afterAll(async () => {
+    await Promise.all([upstream?.close(), ...apps.map((app) => app.stop())]);
+  });
+  return { upstream: () => upstream, apps: () => apps };
 }
