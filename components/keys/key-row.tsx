@@ -9,17 +9,18 @@ import { Badge } from "@/components/ui/card";
 import { FormMessage, SubmitButton } from "@/components/ui/form";
 import { KeyReveal } from "@/components/keys/key-reveal";
 import { KeyStatusBadge } from "@/components/keys/key-status-badge";
+import { EditKeyForm } from "@/components/keys/edit-key-form";
 import type { KeyRowView } from "@/components/keys/key-row-view";
 import { DEFAULT_GRACE, GRACE_OPTIONS } from "@/components/keys/grace-options";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
-export type KeyRowActions = { revoke: Action; rotate: Action };
+export type KeyRowActions = { revoke: Action; rotate: Action; update: Action };
 
 export function KeyRow({ row, team, actions, columns }: { row: KeyRowView; team: string; actions: KeyRowActions; columns: number }) {
   const [rotation, rotate] = useActionState(actions.rotate, {});
   return (
     <>
-      <tr data-testid="key-row" className="align-top">
+      <tr data-testid="key-row" id={`key-${row.id}`} className="scroll-mt-24 align-top target:bg-amber-50">
         <td className="py-3 pr-4">
           <p className="font-medium text-slate-900">{row.name}</p>
           <code className="whitespace-nowrap text-xs text-slate-600" data-testid="masked-key">
@@ -75,6 +76,9 @@ export function KeyRow({ row, team, actions, columns }: { row: KeyRowView; team:
                   Rotate
                 </SubmitButton>
               </form>
+            ) : null}
+            {row.edit ? (
+              <EditKeyForm row={{ ...row, edit: row.edit }} team={team} currency={row.edit.currency} action={actions.update} />
             ) : null}
             {row.canRevoke ? (
               <ActionForm

@@ -104,7 +104,7 @@ export async function admitCall(request: Request, call: CallContext, presetKey?:
     method: call.method,
     path: call.path.slice(0, USAGE_PATH_MAX),
   });
-  if (!charge.ok) throw paymentRequired(charge.reason, charge.balance, plan.pricePerCall, key.teamSlug);
+  if (!charge.ok) throw paymentRequired(charge.reason, charge.balance, plan.pricePerCall, key);
   call.charged = plan.pricePerCall;
   call.balanceAfter = charge.balanceAfter;
 }
@@ -133,7 +133,7 @@ export function payloadTooLarge(maxRequestBytes: number): GatewayError {
   });
 }
 
-function paymentRequired(reason: PaymentRefusal, balance: bigint, price: bigint, teamSlug: string): GatewayError {
-  const { detail, extra, headers } = paymentRequiredFields(reason, balance, price, teamSlug);
+function paymentRequired(reason: PaymentRefusal, balance: bigint, price: bigint, key: ResolvedKey): GatewayError {
+  const { detail, extra, headers } = paymentRequiredFields(reason, balance, price, key.teamSlug, key.capKeyId);
   return new GatewayError(reason, detail, extra, headers);
 }

@@ -7,7 +7,8 @@ import { toMoneyString } from "@/lib/billing/money-schemas";
 import { visibleApisWhere } from "@/lib/catalog/api-visibility";
 import type { CreateApiKeyInput } from "@/lib/keys/create-api-key";
 import type { PublicApiKey } from "@/lib/keys/public-api-key";
-import type { CreateKeyBody, KeyResponse } from "@/lib/management/schemas/keys";
+import type { UpdateApiKeyInput } from "@/lib/keys/update-api-key";
+import type { CreateKeyBody, KeyResponse, UpdateKeyBody } from "@/lib/management/schemas/keys";
 import { toIso } from "@/lib/management/schemas/common";
 
 /** Domain field names in lib/keys errors -> the names the caller sent. */
@@ -36,6 +37,15 @@ export async function toCreateApiKeyInput(teamId: string, body: CreateKeyBody): 
     scopeManage: manage,
     expiresAt: body.expiresAt ? new Date(body.expiresAt) : null,
     spendCap: body.spendCap ? decimalToMicros(body.spendCap) : null,
+  };
+}
+
+/** A PATCH body in the keys domain's terms: absent stays absent (unchanged), null stays null (never / no cap). */
+export function toUpdateApiKeyInput(body: UpdateKeyBody): UpdateApiKeyInput {
+  return {
+    name: body.name,
+    expiresAt: body.expiresAt === undefined ? undefined : body.expiresAt === null ? null : new Date(body.expiresAt),
+    spendCap: body.spendCap === undefined ? undefined : body.spendCap === null ? null : decimalToMicros(body.spendCap),
   };
 }
 

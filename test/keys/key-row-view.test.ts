@@ -49,9 +49,10 @@ describe("toKeyRowView", () => {
       expiresNote: null,
     });
     expect(toKeyRowView(key({ createdById: "carol" }), context()).createdBy).toBe("a former member");
-    expect(toKeyRowView(key({ createdById: null }), context())).toMatchObject({
+    // Without a cap the gateway does not count `spent`: the key's lifetime spend from its usage is shown.
+    expect(toKeyRowView(key({ createdById: null }), context({ lifetimeSpend: new Map([["k1", 3_100_000n]]) }))).toMatchObject({
       createdBy: null,
-      spend: "$2.50 / no cap",
+      spend: "$3.10 / no cap",
       scopes: "All subscribed APIs",
     });
   });
@@ -66,7 +67,14 @@ describe("toKeyRowView", () => {
       canRotate: false,
       expiresNote: expect.stringMatching(/grace/),
     });
-    for (const status of ["revoked", "expired"] as const) {
+    expect(toKeyRowView(key({ spendCap: 12_500_000n }), context({ viewerId: "alice" })).edit).toEqual({
+      spendCap: "12.5",
+      expiresOn: "",
+      currency: "USD",
+    });
+    expect(toKeyRowView(key(), context()).edit).toBeNull();
+    expect(toKeyRowView(rotating, context({ viewerIsAdmin: true })).edit).toBeNull();
+    for (const status of ["revoked", "expired", "rotated"] as const) {
       expect(toKeyRowView(key({ status }), context({ viewerIsAdmin: true }))).toMatchObject({ canRevoke: false, canRotate: false });
     }
   });

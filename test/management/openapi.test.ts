@@ -167,6 +167,12 @@ describe("OpenAPI document", () => {
       body: { name: "sample", spendCap: "1.5", scopes: { apis: [body.slug] } },
     });
     await sample(keysRoute.GET, "GET", "/api/v1/teams/{team}/keys", { params });
+    const keyParams = { ...params, id: created.body.id };
+    await sample(keyRoute.PATCH, "PATCH", "/api/v1/teams/{team}/keys/{id}", {
+      params: keyParams,
+      body: { spendCap: "3", name: "renamed" },
+    });
+    await sample(keyRoute.PATCH, "PATCH", "/api/v1/teams/{team}/keys/{id}", { params: keyParams, body: { spendCap: "0" } });
     await sample(keyRoute.DELETE, "DELETE", "/api/v1/teams/{team}/keys/{id}", { params: { ...params, id: created.body.id } });
     await sample(usageRoute.GET, "GET", "/api/v1/teams/{team}/usage", { params });
     await sample(usageRoute.GET, "GET", "/api/v1/teams/{team}/usage?from=bad", { params });

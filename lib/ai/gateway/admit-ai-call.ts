@@ -139,7 +139,7 @@ export async function admitAiCall(key: ResolvedKey, requestId: string, input: Ai
     path: input.path,
   });
   if (!charge.ok) {
-    const { detail, extra, headers } = paymentRequiredFields(charge.reason, charge.balance, reserved, key.teamSlug);
+    const { detail, extra, headers } = paymentRequiredFields(charge.reason, charge.balance, reserved, key.teamSlug, key.capKeyId);
     throw new AiError(charge.reason, detail, { extra, headers: { ...limitHeaders, ...headers } });
   }
   return {

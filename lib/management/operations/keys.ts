@@ -2,9 +2,10 @@
 import { createApiKey } from "@/lib/keys/create-api-key";
 import { listApiKeys } from "@/lib/keys/list-api-keys";
 import { revokeApiKey } from "@/lib/keys/revoke-api-key";
-import { toCreateApiKeyInput, toKeyResponses, toWireKeyError } from "@/lib/management/api-keys";
+import { updateApiKey } from "@/lib/keys/update-api-key";
+import { toCreateApiKeyInput, toKeyResponses, toUpdateApiKeyInput, toWireKeyError } from "@/lib/management/api-keys";
 import { defineOperation } from "@/lib/management/define-operation";
-import { createdKeySchema, createKeyBodySchema, keyListSchema, keySchema } from "@/lib/management/schemas/keys";
+import { createdKeySchema, createKeyBodySchema, keyListSchema, keySchema, updateKeyBodySchema } from "@/lib/management/schemas/keys";
 
 export const listKeysOperation = defineOperation({
   operationId: "listKeys",
@@ -36,6 +37,27 @@ export const createKeyOperation = defineOperation({
     const { key, apiKey } = await createApiKey(team.id, input, actor).catch((error: unknown) => Promise.reject(toWireKeyError(error)));
     const [response] = await toKeyResponses([apiKey]);
     return { ...response!, key };
+  },
+});
+
+export const updateKeyOperation = defineOperation({
+  operationId: "updateKey",
+  method: "PATCH",
+  path: "/api/v1/teams/{team}/keys/{id}",
+  tag: "Keys",
+  summary: "Change a key's name, expiry or spend cap",
+  description:
+    "Only the fields sent change. `spendCap` raises or lowers the cap (a cap below `spent` stops the key at once) or, with null, removes it; a key that gets its first cap starts counting from what it already spent. `expiresAt` null means never. Audit-logged; every instance applies it within 5 seconds, usually at once. A rotated key cannot be changed: change its replacement.",
+  access: "any",
+  body: updateKeyBodySchema,
+  response: { status: 200, description: "The key as it is now", schema: keySchema },
+  errors: ["not_found", "conflict"],
+  run: async ({ team, actor, params, body }) => {
+    const key = await updateApiKey(team.id, params.id, toUpdateApiKeyInput(body), actor).catch((error: unknown) =>
+      Promise.reject(toWireKeyError(error)),
+    );
+    const [response] = await toKeyResponses([key]);
+    return response!;
   },
 });
 

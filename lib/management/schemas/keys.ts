@@ -21,6 +21,19 @@ export const createKeyBodySchema = z.object({
   spendCap: decimalAmount.nullable().optional().meta({ description: "Lifetime spend limit of this key as a decimal string" }),
 });
 
+export const updateKeyBodySchema = z
+  .object({
+    name: z.string().trim().min(1).max(60).optional(),
+    expiresAt: isoDateTime.nullable().optional().meta({ description: "When the key stops working (ISO 8601); null for never" }),
+    spendCap: decimalAmount
+      .nullable()
+      .optional()
+      .meta({ description: "Lifetime spend limit as a decimal string: raise or lower it, or null to remove it" }),
+  })
+  .refine((body) => body.name !== undefined || body.expiresAt !== undefined || body.spendCap !== undefined, {
+    message: "Send at least one of name, expiresAt and spendCap.",
+  });
+
 export const keySchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -46,4 +59,5 @@ export const createdKeySchema = keySchema.extend({
 export const keyListSchema = z.object({ data: z.array(keySchema) });
 
 export type CreateKeyBody = z.output<typeof createKeyBodySchema>;
+export type UpdateKeyBody = z.output<typeof updateKeyBodySchema>;
 export type KeyResponse = z.input<typeof keySchema>;

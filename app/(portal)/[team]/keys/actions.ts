@@ -9,9 +9,10 @@ import type { TeamContext } from "@/lib/teams/team-access";
 import { createApiKey } from "@/lib/keys/create-api-key";
 import { revokeApiKey } from "@/lib/keys/revoke-api-key";
 import { rotateApiKey } from "@/lib/keys/rotate-api-key";
+import { updateApiKey } from "@/lib/keys/update-api-key";
 import { revokeTeamGrant } from "@/lib/oauth/team-grants";
 import { GRACE_OPTIONS, GRACE_VALUES } from "@/components/keys/grace-options";
-import { keyFormSchema, toCreateInput } from "./key-form";
+import { editKeyFormSchema, keyFormSchema, toCreateInput, toUpdateInput } from "./key-form";
 
 const byId = z.object({ id: z.string().min(1).max(64) });
 const actorOf = (ctx: TeamContext): Actor => ({ type: "USER", userId: ctx.userId });
@@ -27,6 +28,12 @@ export const revokeKeyAction = teamAction("MEMBER", byId, async (ctx, { id }) =>
   const apiKey = await revokeApiKey(ctx.team.id, id, actorOf(ctx));
   refresh(ctx.team.slug);
   return { message: `Key “${apiKey.name}” revoked.` };
+});
+
+export const updateKeyAction = teamAction("MEMBER", editKeyFormSchema, async (ctx, form) => {
+  const apiKey = await updateApiKey(ctx.team.id, form.id, toUpdateInput(form), actorOf(ctx));
+  refresh(ctx.team.slug);
+  return { message: `Key “${apiKey.name}” saved.` };
 });
 
 const rotateForm = byId.extend({ grace: z.enum(GRACE_VALUES) });

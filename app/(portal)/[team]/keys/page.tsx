@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { loadTeamPage } from "@/lib/auth/team-page";
 import { currency } from "@/lib/money";
 import { listApiKeys } from "@/lib/keys/list-api-keys";
+import { lifetimeKeySpend } from "@/lib/keys/key-spend";
 import { listTeamGrants } from "@/lib/oauth/team-grants";
 import { apiNamesById, listSubscribedApis } from "@/lib/keys/list-scope-apis";
 import { listMembers } from "@/lib/teams/members";
@@ -13,7 +14,7 @@ import { KeyTable } from "@/components/keys/key-table";
 import { toKeyRowView } from "@/components/keys/key-row-view";
 import { GrantTable } from "@/components/oauth/grant-table";
 import { toGrantRowView } from "@/components/oauth/grant-row-view";
-import { createKeyAction, revokeGrantAction, revokeKeyAction, rotateKeyAction } from "./actions";
+import { createKeyAction, revokeGrantAction, revokeKeyAction, rotateKeyAction, updateKeyAction } from "./actions";
 import { API_FIELD_PREFIX } from "./key-form";
 
 export const metadata: Metadata = { title: "API keys" };
@@ -22,12 +23,13 @@ export default async function KeysPage({ params }: { params: Promise<{ team: str
   const { team: slug } = await params;
   const { user, ctx } = await loadTeamPage(slug);
   const now = new Date();
-  const [keys, apis, members, usage, grants] = await Promise.all([
+  const [keys, apis, members, usage, grants, lifetimeSpend] = await Promise.all([
     listApiKeys(ctx.team.id),
     listSubscribedApis(ctx.team.id),
     listMembers(ctx.team.id),
     getKeyUsageMap(ctx.team.id, { from: new Date(now.getTime() - 30 * 86_400_000), to: now }),
     listTeamGrants(ctx.team.id, now),
+    lifetimeKeySpend(ctx.team.id),
   ]);
   const isAdmin = hasRole(ctx.role, "ADMIN");
   const rowContext = {
@@ -37,6 +39,7 @@ export default async function KeysPage({ params }: { params: Promise<{ team: str
     apiNames: await apiNamesById(keys.flatMap((key) => key.scopeApiIds)),
     memberNames: new Map(members.map(({ user: member }) => [member.id, member.id === user.id ? "you" : (member.name ?? member.email)])),
     usage: new Map([...usage].map(([id, stats]) => [id, { calls: stats.requests, spend: stats.charged - stats.refunded }])),
+    lifetimeSpend,
   };
 
   return (
@@ -67,7 +70,7 @@ export default async function KeysPage({ params }: { params: Promise<{ team: str
           <KeyTable
             rows={keys.map((key) => toKeyRowView(key, rowContext))}
             team={ctx.team.slug}
-            actions={{ revoke: revokeKeyAction, rotate: rotateKeyAction }}
+            actions={{ revoke: revokeKeyAction, rotate: rotateKeyAction, update: updateKeyAction }}
           />
         </Card>
       )}

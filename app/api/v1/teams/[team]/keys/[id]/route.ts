@@ -1,7 +1,8 @@
-// DELETE /api/v1/teams/{team}/keys/{id} - revoke a key of the team.
-import { revokeKeyOperation } from "@/lib/management/operations/keys";
+// PATCH /api/v1/teams/{team}/keys/{id} - change a key's name, expiry or spend cap; DELETE - revoke it.
+import { revokeKeyOperation, updateKeyOperation } from "@/lib/management/operations/keys";
 import { managementRoute } from "@/lib/management/run-operation";
 
 export const dynamic = "force-dynamic";
 
+export const PATCH = managementRoute(updateKeyOperation);
 export const DELETE = managementRoute(revokeKeyOperation);
