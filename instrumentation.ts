@@ -5,6 +5,8 @@ export async function register() {
   const { listenForInvalidations } = await import("@/lib/cache/listen-for-invalidations");
   const { startHeartbeat } = await import("@/lib/instances/heartbeat");
   const { startReconcilingLostCalls } = await import("@/lib/gateway/reconcile-lost-calls");
+  const { installPromptApis } = await import("@/lib/prompt-apis/call/install");
+  installPromptApis(); // the gateway serves Prompt APIs through it (lib/gateway/api-kind-handlers.ts)
   flushUsageBeforeExit();
   void listenForInvalidations();
   // Heartbeat first: the reconciler must never mistake this instance's own open calls for lost ones.

@@ -9,6 +9,7 @@ import { createAppServer, stopServer } from "@/lib/gateway/node-server";
 import { stopHeartbeat } from "@/lib/instances/heartbeat";
 import { AI_PATH_PREFIX, handleAiRequest } from "@/lib/ai/gateway/handle-ai-request";
 import { listenForInvalidations } from "@/lib/cache/listen-for-invalidations";
+import { installPromptApis } from "@/lib/prompt-apis/call/install";
 import { MCP_PATH_PREFIX, handleMcpRequest } from "@/lib/mcp/handle-mcp-request";
 import { clientFromNode } from "@/lib/http/client-address";
 
@@ -19,8 +20,9 @@ const app = next({ dev: false, dir: process.cwd(), port, hostname });
 await app.prepare();
 const handle = app.getRequestHandler();
 
-// Instrumentation does this too; both calls are safe, the listener starts once per process.
+// Instrumentation does these too; both calls are safe, each happens once per process.
 void listenForInvalidations();
+installPromptApis();
 
 // The AI gateway skips Next.js's routing and rendering too; `npm run dev` reaches the same handler
 // through app/api/ai/v1/[...path]/route.ts.

@@ -9,6 +9,8 @@ import { SLUG_PATTERN } from "@/lib/teams/slugs";
 import { OPENAPI_MAX_BYTES_LABEL } from "@/lib/catalog/openapi-document";
 import { kindProblems } from "@/lib/catalog/ai-fields";
 import { modelPublicIdSchema } from "@/lib/ai/registry/model-schemas";
+import { promptDefinitionSchema } from "@/lib/prompt-apis/definition-schema";
+import { promptKindProblems } from "@/lib/catalog/prompt-fields";
 
 /** Highest price per call, in whole currency units: a typo (1000 instead of 0.001) cannot drain a team. */
 export const MAX_PRICE_PER_CALL = "100";
@@ -65,6 +67,10 @@ const planFields = {
   maxOutputTokens: wholeNumber(1, 10_000_000)
     .nullable()
     .meta({ description: "AI plans: cap on the output tokens of one call (the model's own cap applies too); null: none" }),
+  promptPricing: z.enum(["CALL_AND_TOKENS", "TOKENS", "CALL"]).meta({
+    description:
+      "Prompt API plans: CALL_AND_TOKENS (the price per call plus the model's token cost), TOKENS (the token cost only) or CALL (the price per call only)",
+  }),
 };
 
 export const createPlanSchema = z.object({
@@ -75,6 +81,7 @@ export const createPlanSchema = z.object({
   allowedModels: planFields.allowedModels.optional(),
   tokensPerMinute: planFields.tokensPerMinute.optional(),
   maxOutputTokens: planFields.maxOutputTokens.optional(),
+  promptPricing: planFields.promptPricing.optional(),
 });
 
 /** A plan in PATCH: an existing slug is updated with the fields given; a new slug needs every createPlanSchema field. */
@@ -118,14 +125,18 @@ const apiFields = {
       if (new Set(ids).size !== ids.length) ctx.addIssue({ code: "custom", message: "Name each model once." });
     })
     .meta({ description: "AI APIs: the public ids of the models it publishes (replaces the whole set)" }),
+  prompt: promptDefinitionSchema.meta({
+    description:
+      "Prompt APIs: the model, system prompt, user template with {{variable}} placeholders, variables, optional output JSON Schema, temperature and output cap. A changed prompt is saved as a new version",
+  }),
 };
 
 export const createApiSchema = z
   .object({
     slug: apiSlugSchema.refine((slug) => !RESERVED_API_SLUGS.has(slug), "This slug is reserved; choose another."),
-    kind: z.enum(["REST", "AI"]).default("REST").meta({
+    kind: z.enum(["REST", "AI", "PROMPT"]).default("REST").meta({
       description:
-        "REST: calls are forwarded to the upstream; AI: the API publishes models of the registry (no upstream, no OpenAPI document). Fixed once created",
+        "REST: calls are forwarded to the upstream; AI: the API publishes models of the registry (no upstream, no OpenAPI document); PROMPT: a prompt run by a model (no upstream; the OpenAPI document is generated from `prompt`). Fixed once created",
     }),
     ...z.object(apiFields).partial().shape,
     name: apiFields.name,
@@ -135,6 +146,12 @@ export const createApiSchema = z
   })
   .superRefine((api, ctx) => {
     // Refinements run even when a field failed, so `api` may hold anything here.
+    for (const [field, message] of Object.entries(promptKindProblems(api, api.kind === "PROMPT")))
+      ctx.addIssue({ code: "custom", path: field.split("."), message });
+    if (api.kind === "PROMPT") {
+      if (api.prompt === undefined) ctx.addIssue({ code: "custom", path: ["prompt"], message: "Define the prompt of a Prompt API." });
+      return;
+    }
     const kind = api.kind === "AI" ? "AI" : "REST";
     for (const [field, message] of Object.entries(kindProblems(kind, api)))
       ctx.addIssue({ code: "custom", path: field.split("."), message });

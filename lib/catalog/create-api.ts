@@ -6,7 +6,7 @@ import { db, Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { encryptSecret } from "@/lib/crypto";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { auditActor, type Actor } from "@/lib/audit/actor";
+import { actorUserId, auditActor, type Actor } from "@/lib/audit/actor";
 import { invalidate } from "@/lib/cache/invalidate";
 import { includePlans, type ApiWithPlans } from "@/lib/catalog/api-query";
 import type { CreateApi } from "@/lib/catalog/api-schemas";
@@ -16,10 +16,16 @@ import { isUniqueViolation } from "@/lib/db-errors";
 import { invalid } from "@/lib/validation";
 import { checkAiApiHasUsableModel, checkPlanModels } from "@/lib/catalog/ai-fields";
 import { loadModelIndex, unknownModelErrors } from "@/lib/ai/registry/api-models";
+import { checkPromptDefinition, savePromptVersion } from "@/lib/prompt-apis/save-version";
+import { storedPromptDocument } from "@/lib/prompt-apis/prompt-document";
 
 export async function createApi(input: CreateApi, actor: Actor, requestId?: string): Promise<ApiWithPlans> {
-  const { plans, upstreamCredential, status, openapi: given, models, ...fields } = input;
-  const openapi = await checkApiInput({ upstreamBaseUrl: fields.upstreamBaseUrl, openapi: given });
+  const { plans, upstreamCredential, status, openapi: given, models, prompt, ...fields } = input;
+  const checked = await checkApiInput({ upstreamBaseUrl: fields.upstreamBaseUrl, openapi: given });
+  // A Prompt API's document is generated from its prompt, and its first version is saved with it.
+  const promptModelId = fields.kind === "PROMPT" && prompt ? await checkPromptDefinition(prompt) : null;
+  const described = { slug: fields.slug, name: fields.name, summary: fields.summary ?? "", description: fields.description ?? "" };
+  const openapi = prompt && promptModelId ? storedPromptDocument({ ...described, version: fields.version ?? "1.0.0" }, prompt) : checked;
   const index = fields.kind === "AI" ? await loadModelIndex(db) : undefined;
   if (index) {
     const errors = unknownModelErrors(index, models, "models");
@@ -44,6 +50,8 @@ export async function createApi(input: CreateApi, actor: Actor, requestId?: stri
         include: includePlans(),
       });
       if (index) await checkPlanModels(tx, created.id, index);
+      if (prompt && promptModelId)
+        created.promptVersion = (await savePromptVersion(tx, created, prompt, promptModelId, actorUserId(actor))).version;
       if (index && status === "PUBLISHED") await checkAiApiHasUsableModel(tx, created.id);
       // The terms as created; the credential only as "set or not", never its value.
       const metadata = {
@@ -56,6 +64,7 @@ export async function createApi(input: CreateApi, actor: Actor, requestId?: stri
         upstreamCredential: upstreamCredential ? "set" : "none",
         openapi: openapi ? "set" : "none",
         ...(index ? { models: models ?? [] } : {}),
+        ...(prompt ? { promptVersion: 1, model: prompt.model } : {}),
         plans: plans.map(planSummary),
       };
       await recordAudit({ ...auditActor(actor), action: "api.created", targetType: "api", targetId: created.id, requestId, metadata }, tx);

@@ -25,6 +25,7 @@ export function planCreateData(plan: CreatePlan, sortOrder: number, index?: Mode
     allowedModelIds: rowIds(plan.allowedModels ?? [], index),
     tokensPerMinute: plan.tokensPerMinute ?? null,
     maxOutputTokens: plan.maxOutputTokens ?? null,
+    ...(plan.promptPricing ? { promptPricing: plan.promptPricing } : {}),
     sortOrder,
   };
 }
@@ -42,6 +43,7 @@ export function planSummary(plan: CreatePlan) {
     ...(plan.allowedModels?.length ? { allowedModels: plan.allowedModels } : {}),
     ...(plan.tokensPerMinute ? { tokensPerMinute: plan.tokensPerMinute } : {}),
     ...(plan.maxOutputTokens ? { maxOutputTokens: plan.maxOutputTokens } : {}),
+    ...(plan.promptPricing ? { promptPricing: plan.promptPricing } : {}),
   };
 }
 
@@ -55,6 +57,7 @@ const PLAIN_FIELDS = [
   "chargePolicy",
   "tokensPerMinute",
   "maxOutputTokens",
+  "promptPricing",
 ] as const;
 
 /**

@@ -3,11 +3,11 @@
 // applies at once on this instance. The audit entry lists what changed (from -> to; long texts and
 // the credential only as "changed").
 import { z } from "zod";
-import { db, Prisma, type Plan } from "@/lib/db";
+import { db, Prisma, type ApiKind, type Plan } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { encryptSecret } from "@/lib/crypto";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { auditActor, type Actor } from "@/lib/audit/actor";
+import { actorUserId, auditActor, type Actor } from "@/lib/audit/actor";
 import { invalidate } from "@/lib/cache/invalidate";
 import { includePlans, type ApiWithPlans } from "@/lib/catalog/api-query";
 import { createPlanSchema, type PatchPlan, type UpdateApi } from "@/lib/catalog/api-schemas";
@@ -17,9 +17,16 @@ import { planChanges, planCreateData, planSummary, type FieldDiff } from "@/lib/
 import { checkPlanModels, kindProblems } from "@/lib/catalog/ai-fields";
 import { invalid } from "@/lib/validation";
 import { loadModelIndex, setApiModels, unknownModelErrors, type ModelIndex } from "@/lib/ai/registry/api-models";
+import { promptKindProblems } from "@/lib/catalog/prompt-fields";
+import type { PromptDefinition } from "@/lib/prompt-apis/definition-schema";
+import { checkPromptDefinition, liveDefinition, savePromptVersion } from "@/lib/prompt-apis/save-version";
+import { storedPromptDocument } from "@/lib/prompt-apis/prompt-document";
 
 type PlanChange = { slug: string; created?: ReturnType<typeof planSummary>; changed?: FieldDiff };
-type Fields = Omit<UpdateApi, "plans" | "status" | "sunsetAt" | "deprecationMessage" | "upstreamCredential" | "openapi" | "models">;
+type Fields = Omit<
+  UpdateApi,
+  "plans" | "status" | "sunsetAt" | "deprecationMessage" | "upstreamCredential" | "openapi" | "models" | "prompt"
+>;
 
 /** Texts too long for the audit log are recorded as changed, not quoted. */
 const SUMMARISED = new Set(["description"]);
@@ -73,13 +80,14 @@ function fieldChanges(
 }
 
 export async function updateApi(slug: string, input: UpdateApi, actor: Actor, requestId?: string): Promise<ApiWithPlans> {
-  const { plans, status, upstreamCredential, sunsetAt, deprecationMessage, openapi: given, models, ...fields } = input;
+  const { plans, status, upstreamCredential, sunsetAt, deprecationMessage, openapi: given, models, prompt, ...fields } = input;
   const before = await db.api.findUnique({ where: { slug }, select: { upstreamBaseUrl: true, kind: true } });
   if (!before) throw notFound("This API");
   const index = await checkKindFields(before.kind, input);
   // An unchanged upstream is not resolved again (the gateway checks it at every connect anyway).
   const upstreamBaseUrl = fields.upstreamBaseUrl === before.upstreamBaseUrl ? undefined : fields.upstreamBaseUrl;
   const openapi = await checkApiInput({ upstreamBaseUrl, openapi: given });
+  const promptModelId = before.kind === "PROMPT" && prompt ? await checkPromptDefinition(prompt) : null;
 
   const api = await db.$transaction(async (tx) => {
     const locked = await lockApi(tx, slug);
@@ -96,6 +104,7 @@ export async function updateApi(slug: string, input: UpdateApi, actor: Actor, re
       if (added.length || removed.length) diff.models = { added, removed };
     }
     if (index) await checkPlanModels(tx, current.id, index);
+    if (current.kind === "PROMPT") await savePrompt(tx, current, { data, diff, fields, prompt, modelId: promptModelId, actor });
     // After the plans: publishing needs an open plan, which this same change may add.
     if (status !== undefined || sunsetAt !== undefined) {
       Object.assign(
@@ -123,9 +132,55 @@ export async function updateApi(slug: string, input: UpdateApi, actor: Actor, re
   return api;
 }
 
+/**
+ * A Prompt API's changed prompt becomes a new version; the generated OpenAPI document follows the
+ * prompt and the API's name, summary, description and version.
+ */
+async function savePrompt(
+  tx: Prisma.TransactionClient,
+  current: ApiWithPlans,
+  change: {
+    data: Prisma.ApiUpdateInput;
+    diff: Record<string, unknown>;
+    fields: Fields;
+    prompt?: PromptDefinition;
+    modelId: string | null;
+    actor: Actor;
+  },
+): Promise<void> {
+  const { data, diff, fields, prompt, modelId, actor } = change;
+  const saved = prompt && modelId ? await savePromptVersion(tx, current, prompt, modelId, actorUserId(actor)) : null;
+  if (saved?.created) diff.promptVersion = { from: saved.previous, to: saved.version };
+  const described = ["name", "summary", "description", "version"].some((field) => field in diff);
+  if (!saved?.created && !described) return;
+  const definition = saved?.created ? prompt! : await liveDefinition(tx, current.id, current.promptVersion);
+  if (definition) {
+    const api = {
+      slug: current.slug,
+      name: current.name,
+      summary: current.summary,
+      description: current.description,
+      version: current.version,
+    };
+    data.openapi = storedPromptDocument({ ...api, ...definedOnly(fields) }, definition);
+  }
+}
+
+const definedOnly = (fields: Fields) =>
+  Object.fromEntries(
+    Object.entries({ name: fields.name, summary: fields.summary, description: fields.description, version: fields.version }).filter(
+      ([, value]) => value !== undefined,
+    ),
+  );
+
 /** An update may only send the fields of the API's kind; an AI API's model ids must exist. */
-async function checkKindFields(kind: "REST" | "AI", input: UpdateApi): Promise<ModelIndex | undefined> {
-  const errors = kindProblems(kind, input);
+async function checkKindFields(kind: ApiKind, input: UpdateApi): Promise<ModelIndex | undefined> {
+  const errors = promptKindProblems(input, kind === "PROMPT");
+  if (kind === "PROMPT") {
+    if (Object.keys(errors).length > 0) throw invalid(errors);
+    return undefined;
+  }
+  Object.assign(errors, kindProblems(kind, input));
   if (kind !== "AI") {
     if (Object.keys(errors).length > 0) throw invalid(errors);
     return undefined;

@@ -28,6 +28,7 @@ import { gatewayLocation, isRedirect } from "@/lib/gateway/redirect-location";
 import { newRequestId } from "@/lib/http/request-id";
 import { gatewayAmount } from "@/lib/money";
 import { problemResponse } from "@/lib/http/problem";
+import { apiKindHandler } from "@/lib/gateway/api-kind-handlers";
 
 type ClientInfo = { ip: string | null; proto: string; host: string };
 
@@ -53,6 +54,7 @@ export async function handleGatewayRequest(request: Request, client: ClientInfo,
     return refuse(call, error);
   }
   try {
+    if (call.api?.kind === "PROMPT") return await servedByKind(request, call);
     return await forward(request, client, call, options.requestBodyTimeouts ?? REQUEST_BODY_TIMEOUTS);
   } catch (error) {
     // A failure of ours after the charge: the caller got no answer from the API, so give it back
@@ -64,6 +66,13 @@ export async function handleGatewayRequest(request: Request, client: ClientInfo,
     }
     return refuse(call, error);
   }
+}
+
+/** A call that is not forwarded (a Prompt API's) goes to the handler installed for its kind. */
+function servedByKind(request: Request, call: CallContext): Promise<Response> {
+  const handler = apiKindHandler(call.api!.kind);
+  if (!handler) throw new GatewayError("service_unavailable", `"${call.api!.name}" cannot be served by this instance. Retry shortly.`);
+  return handler(request, call);
 }
 
 function refuse(call: CallContext, error: unknown): Response {

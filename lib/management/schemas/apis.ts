@@ -23,13 +23,21 @@ export const planSchema = z.object({
     .meta({ description: "AI APIs: public ids of the models the plan allows; empty: every model of the API" }),
   tokensPerMinute: z.number().int().nullable().optional().meta({ description: "AI APIs: tokens per minute per key; null: no limit" }),
   maxOutputTokens: z.number().int().nullable().optional().meta({ description: "AI APIs: output tokens per call at most; null: no cap" }),
+  promptPricing: z
+    .enum(["CALL_AND_TOKENS", "TOKENS", "CALL"])
+    .optional()
+    .meta({ description: "Prompt APIs: the price per call plus the model's tokens, the tokens only, or the price per call only" }),
   archivedAt: isoDateTimeOut.nullable(),
 });
 
 export const apiSchema = z.object({
   id: z.string(),
   slug: z.string(),
-  kind: z.enum(["REST", "AI"]).meta({ description: "REST: forwarded to an upstream; AI: publishes models under /api/ai/v1" }),
+  kind: z.enum(["REST", "AI", "PROMPT"]).meta({
+    description:
+      "REST: forwarded to an upstream; AI: publishes models under /api/ai/v1; PROMPT: a prompt run by a model at /api/gateway/{slug} (its OpenAPI document is generated)",
+  }),
+  promptVersion: z.number().int().nullable().optional().meta({ description: "Prompt APIs: the version of the prompt the gateway serves" }),
   name: z.string(),
   summary: z.string(),
   description: z.string(),
@@ -67,14 +75,15 @@ export type ApiResponse = z.input<typeof apiSchema>;
 
 type PlanRow = ApiWithPlans["plans"][number];
 
-function toPlanResponse(plan: PlanRow, models: Map<string, string> | null): z.input<typeof planSchema> {
-  const { allowedModelIds, tokensPerMinute, maxOutputTokens, ...rest } = plan;
+function toPlanResponse(plan: PlanRow, models: Map<string, string> | null, kind: ApiWithPlans["kind"]): z.input<typeof planSchema> {
+  const { allowedModelIds, tokensPerMinute, maxOutputTokens, promptPricing, ...rest } = plan;
   const ai = models ? { allowedModels: allowedModelIds.flatMap((id) => models.get(id) ?? []), tokensPerMinute, maxOutputTokens } : {};
-  return { ...rest, ...ai, price: toMoneyString(plan.pricePerCall), archivedAt: toIso(plan.archivedAt) };
+  const prompt = kind === "PROMPT" ? { promptPricing } : {};
+  return { ...rest, ...ai, ...prompt, price: toMoneyString(plan.pricePerCall), archivedAt: toIso(plan.archivedAt) };
 }
 
 function upstreamFields(api: ApiWithPlans) {
-  if (api.kind === "AI") return {}; // an AI API has no upstream
+  if (api.kind !== "REST") return {}; // AI and Prompt APIs have no upstream
   return {
     upstreamBaseUrl: api.upstreamBaseUrl,
     upstreamAuthHeader: api.upstreamAuthHeader,
@@ -107,6 +116,7 @@ export function toApiResponse(api: ApiWithPlans, viewer: CatalogViewer, options:
     retiredAt: toIso(api.retiredAt),
     createdAt: api.createdAt.toISOString(),
     updatedAt: api.updatedAt.toISOString(),
-    plans: api.plans.map((plan) => toPlanResponse(plan, models)),
+    ...(api.kind === "PROMPT" ? { promptVersion: api.promptVersion } : {}),
+    plans: api.plans.map((plan) => toPlanResponse(plan, models, api.kind)),
   };
 }
