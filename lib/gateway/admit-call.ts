@@ -92,6 +92,9 @@ export async function admitCall(request: Request, call: CallContext, presetKey?:
     );
   }
 
+  // A Prompt API's call is priced by its handler: reserved, then settled (lib/gateway/api-kind-handlers.ts).
+  if (api.kind === "PROMPT") return;
+
   const charge = await chargeCall({
     teamId: key.teamId,
     apiId: api.id,

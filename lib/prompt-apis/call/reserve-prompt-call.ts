@@ -23,7 +23,7 @@ export async function reservePromptCall(call: CallContext, key: ResolvedKey, api
     path: call.path.slice(0, USAGE_PATH_MAX),
   });
   if (!charge.ok) {
-    const { detail, extra, headers } = paymentRequiredFields(charge.reason, charge.balance, reserved, key.teamSlug);
+    const { detail, extra, headers } = paymentRequiredFields(charge.reason, charge.balance, reserved, key.teamSlug, key.capKeyId);
     throw new GatewayError(charge.reason, detail, extra, headers);
   }
   // A failure of ours after this point is refunded by the gateway like any charged call.
