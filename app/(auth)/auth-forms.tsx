@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { Field, FormMessage, SubmitButton } from "@/components/ui/form";
 import type { ActionState } from "@/lib/auth/action";
-import { resendVerificationAction, signInAction, signUpAction } from "./actions";
+import { forgotPasswordAction, resendVerificationAction, signInAction, signUpAction } from "./actions";
 
 const linkClass = "font-medium text-brand-600 hover:underline";
 
@@ -120,9 +120,17 @@ export function SignUpForm({ callbackUrl, email }: { callbackUrl?: string; email
   );
 }
 
-/** "Send me a new link": answers the same whether or not the address has an account. */
-export function ResendVerificationForm({ email }: { email?: string }) {
-  const [state, action] = useActionState<ActionState, FormData>(resendVerificationAction, {});
+type EmailRequestProps = {
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  submitLabel: string;
+  variant?: "primary" | "secondary";
+  email?: string;
+  children?: React.ReactNode;
+};
+
+/** One email field and a button: the forms that mail a link and answer the same for any address. */
+function EmailRequestForm({ action: requestAction, submitLabel, variant, email, children }: EmailRequestProps) {
+  const [state, action] = useActionState<ActionState, FormData>(requestAction, {});
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />
@@ -135,9 +143,28 @@ export function ResendVerificationForm({ email }: { email?: string }) {
         defaultValue={state.values?.email ?? email}
         error={state.fieldErrors?.email}
       />
-      <SubmitButton className="w-full" variant="secondary" pendingLabel="Sending…">
-        Send a new link
+      <SubmitButton className="w-full" variant={variant} pendingLabel="Sending…">
+        {submitLabel}
       </SubmitButton>
+      {children}
     </form>
+  );
+}
+
+/** "Send me a new link": answers the same whether or not the address has an account. */
+export function ResendVerificationForm({ email }: { email?: string }) {
+  return <EmailRequestForm action={resendVerificationAction} submitLabel="Send a new link" variant="secondary" email={email} />;
+}
+
+/** "Forgot password": the same answer whether or not the address has an account (lib/auth/password-reset.ts). */
+export function ForgotPasswordForm({ email }: { email?: string }) {
+  return (
+    <EmailRequestForm action={forgotPasswordAction} submitLabel="Send reset link" email={email}>
+      <p className="text-center text-sm text-slate-600">
+        <Link className={linkClass} href="/sign-in">
+          Back to sign in
+        </Link>
+      </p>
+    </EmailRequestForm>
   );
 }

@@ -1,7 +1,7 @@
 // /forgot-password - asks for a reset link; the answer never says whether the address has an account.
 import type { Metadata } from "next";
 import { textParam, type SearchParamValue } from "@/lib/http/search-params";
-import { ForgotPasswordForm } from "./forgot-password-form";
+import { ForgotPasswordForm } from "../auth-forms";
 
 export const metadata: Metadata = { title: "Reset your password" };
 
