@@ -3,6 +3,7 @@
 import { KeyRow, type KeyRowActions } from "@/components/keys/key-row";
 import type { KeyRowView } from "@/components/keys/key-row-view";
 import { TableScroll } from "@/components/ui/table-scroll";
+import { ColumnHeads } from "@/components/ui/column-heads";
 
 const COLUMNS = ["Key", "Scopes", "Created", "Last used", "Last 30 days", "Expires", "Spent / cap", "Status", "Actions"];
 
@@ -10,15 +11,7 @@ export function KeyTable({ rows, team, actions }: { rows: KeyRowView[]; team: st
   return (
     <TableScroll>
       <table className="w-full text-left text-sm" data-testid="key-table">
-        <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            {COLUMNS.map((column) => (
-              <th key={column} scope="col" className="whitespace-nowrap py-2 pr-4 font-medium">
-                {column === "Actions" ? <span className="sr-only">{column}</span> : column}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <ColumnHeads columns={COLUMNS} />
         <tbody className="divide-y divide-slate-100">
           {rows.map((row) => (
             <KeyRow key={row.id} row={row} team={team} actions={actions} columns={COLUMNS.length} />

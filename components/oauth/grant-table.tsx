@@ -5,6 +5,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { Badge } from "@/components/ui/card";
 import { SubmitButton } from "@/components/ui/form";
 import { TableScroll } from "@/components/ui/table-scroll";
+import { ColumnHeads } from "@/components/ui/column-heads";
 import type { GrantRowView } from "@/components/oauth/grant-row-view";
 
 const COLUMNS = ["Grant", "Allowed by", "Access", "Created", "Last used", "Expires", "Spent / cap", "Status", "Actions"];
@@ -16,15 +17,7 @@ export function GrantTable({ rows, team, revoke }: { rows: GrantRowView[]; team:
   return (
     <TableScroll>
       <table className="w-full text-left text-sm" data-testid="grant-table">
-        <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            {COLUMNS.map((column) => (
-              <th key={column} scope="col" className="whitespace-nowrap py-2 pr-4 font-medium">
-                {column === "Actions" ? <span className="sr-only">{column}</span> : column}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <ColumnHeads columns={COLUMNS} />
         <tbody className="divide-y divide-slate-100">
           {rows.map((row) => (
             <tr key={row.id} data-testid="grant-row" className="align-top">
