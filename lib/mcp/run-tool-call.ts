@@ -117,7 +117,7 @@ async function runAiChat(caller: McpCaller, tool: Tool, args: Arguments, signal:
     body,
     signal,
   });
-  const response = await handleAiRequest(request, { presetKey: caller.key, signal });
+  const response = await handleAiRequest(request, { presetKey: caller.key, signal, mcpTool: tool.definition.name });
   const answer = await readAnswer(response);
   if (response.status !== 200) return refusalResult(answer);
   try {

@@ -11,6 +11,8 @@ export type AiRequestContext = {
   signal: AbortSignal;
   startedAt: number;
   receivedAt: Date;
+  /** the MCP tool this call serves (lib/mcp), recorded with its usage event */
+  mcpTool?: string;
 };
 
 /** Request id, the model that answered, rate-limit state, and (when known before the body) the cost. */

@@ -29,7 +29,7 @@ function routeFor(method: string, path: string): { route: Route; format: WireFor
   return null;
 }
 
-export type AiRequestOptions = { presetKey?: ResolvedKey; signal?: AbortSignal };
+export type AiRequestOptions = { presetKey?: ResolvedKey; signal?: AbortSignal; mcpTool?: string };
 
 export async function handleAiRequest(request: Request, options: AiRequestOptions = {}): Promise<Response> {
   const requestId = newRequestId();
@@ -45,7 +45,14 @@ export async function handleAiRequest(request: Request, options: AiRequestOption
         `There is no ${request.method} ${AI_PATH_PREFIX}${path}. See ${AI_PATH_PREFIX}/models for the models this key may use.`,
       );
     const key = await authenticateAiCaller(request, options.presetKey);
-    const context: AiRequestContext = { requestId, key, signal: options.signal ?? request.signal, startedAt, receivedAt };
+    const context: AiRequestContext = {
+      requestId,
+      key,
+      signal: options.signal ?? request.signal,
+      startedAt,
+      receivedAt,
+      mcpTool: options.mcpTool,
+    };
     return await matched.route(request, context, path);
   } catch (error) {
     if (error instanceof AiError) return aiErrorResponse(error, requestId, format);

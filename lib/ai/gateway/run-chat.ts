@@ -50,7 +50,13 @@ export function providerRequest(body: ChatCompletionRequest, call: AiCall, deplo
 export async function runChat(chat: ChatCall, context: AiRequestContext): Promise<Response> {
   const { body, bytesIn } = chat;
   const estimatedInputTokens = estimateChatInputTokens(body);
-  const timing: AiCallTiming = { method: "POST", path: chat.path, startedAt: context.startedAt, receivedAt: context.receivedAt };
+  const timing: AiCallTiming = {
+    method: "POST",
+    path: chat.path,
+    startedAt: context.startedAt,
+    receivedAt: context.receivedAt,
+    ...(context.mcpTool ? { recorded: { mcpTool: context.mcpTool } } : {}),
+  };
   const call = await admitAiCall(context.key, context.requestId, {
     model: body.model,
     kind: "CHAT",
