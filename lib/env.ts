@@ -1,6 +1,7 @@
 // Environment, parsed and validated once. Every variable is listed in the README.
 import ipaddr from "ipaddr.js";
 import { z } from "zod";
+import { decimalToMicros } from "@/lib/money";
 
 export type AddressRange = [ipaddr.IPv4 | ipaddr.IPv6, number];
 
@@ -80,6 +81,12 @@ const envSchema = z.object({
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(0).default(3000),
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(5000),
   USAGE_BUFFER_MAX_EVENTS: z.coerce.number().int().positive().default(100_000),
+  // The most one admin grant or adjustment may move, in the currency (not micro-units).
+  ADMIN_GRANT_MAX: z
+    .string()
+    .trim()
+    .regex(/^\d{1,12}(\.\d{1,6})?$/, "ADMIN_GRANT_MAX must be an amount of the currency, e.g. 10000 or 2500.50")
+    .default("10000"),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -169,6 +176,15 @@ const databaseTimeoutsSchema = envSchema.pick({ DATABASE_CONNECT_TIMEOUT_MS: tru
 export function databaseTimeouts(): { connectMs: number; statementMs: number } {
   const timeouts = parseEnv(databaseTimeoutsSchema);
   return { connectMs: timeouts.DATABASE_CONNECT_TIMEOUT_MS, statementMs: timeouts.DATABASE_STATEMENT_TIMEOUT_MS };
+}
+
+let grantMax: { raw: string | undefined; value: bigint } | undefined;
+
+/** ADMIN_GRANT_MAX in micro-units: the most one grant or adjustment may move (read on every call, parsed once per value). */
+export function adminGrantMax(): bigint {
+  const raw = process.env.ADMIN_GRANT_MAX;
+  if (!grantMax || grantMax.raw !== raw) grantMax = { raw, value: decimalToMicros(envSchema.shape.ADMIN_GRANT_MAX.parse(raw)) };
+  return grantMax.value;
 }
 
 let usageBound: { raw: string | undefined; value: number } | undefined;

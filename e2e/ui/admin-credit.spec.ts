@@ -2,6 +2,7 @@
 // balance and the grant, with its reason, on its billing page. Non-admins get the admin 404.
 import { test, expect, type Page } from "../fixtures";
 import { signInAsPlatformAdmin } from "../fixtures/platform-admin";
+import { confirmDialog } from "../fixtures/confirm-dialog";
 
 async function expectNotFound(page: Page, path: string) {
   const response = await page.goto(path);
@@ -26,11 +27,13 @@ test("the platform admin grants 12.50 with a reason; the team sees balance and g
   await admin.getByLabel(/^Amount/).fill("12.50");
   await admin.getByLabel("Reason").fill("no");
   await admin.getByRole("button", { name: "Apply credit" }).click();
+  await confirmDialog(admin, `Grant $12.50 to ${user.teamName} (/${user.teamSlug})?`);
   await expect(admin.getByText("Give a reason of at least 3 characters.")).toBeVisible();
 
   await admin.getByLabel(/^Amount/).fill("12.50");
   await admin.getByLabel("Reason").fill(reason);
   await admin.getByRole("button", { name: "Apply credit" }).click();
+  await confirmDialog(admin, `Grant $12.50 to ${user.teamName} (/${user.teamSlug})?`);
   await expect(admin.getByRole("status")).toHaveText(`Granted $12.50 to ${user.teamName} (/${user.teamSlug}). New balance: $12.50.`);
   const grantRow = admin.getByTestId("credit-grant").filter({ hasText: reason });
   await expect(grantRow).toContainText(`/${user.teamSlug}`);

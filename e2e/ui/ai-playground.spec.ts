@@ -5,6 +5,7 @@
 // finds the call on the usage page with its model and tokens.
 import { test, expect, type Page } from "../fixtures";
 import { signInAsPlatformAdmin } from "../fixtures/platform-admin";
+import { confirmDialog } from "../fixtures/confirm-dialog";
 import { saveScreenshot } from "../fixtures/screenshots";
 
 // demo-chat's prices in micro-units per 1M tokens (lib/demo/ai-models.ts) and the Pro plan's fee per request.
@@ -31,6 +32,7 @@ async function grantCredit(page: Page, teamSlug: string) {
   await page.getByLabel(/^Amount/).fill("5.00");
   await page.getByLabel("Reason").fill("AI playground e2e credit");
   await page.getByRole("button", { name: "Apply credit" }).click();
+  await confirmDialog(page, "Grant $5.00 to");
   await expect(page.getByRole("status")).toContainText("New balance: $5.00.");
 }
 

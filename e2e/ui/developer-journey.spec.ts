@@ -6,6 +6,7 @@
 import crypto from "node:crypto";
 import { test, expect, type Page } from "../fixtures";
 import { signInAsPlatformAdmin } from "../fixtures/platform-admin";
+import { confirmDialog } from "../fixtures/confirm-dialog";
 import { saveScreenshot } from "../fixtures/screenshots";
 
 const OPENAPI = (title: string) => `openapi: 3.1.0
@@ -79,6 +80,7 @@ test("sign-up to a try-it call and a 402, with the admin publishing, approving a
   await admin.getByLabel(/^Amount/).fill("0.50");
   await admin.getByLabel("Reason").fill("journey: two calls");
   await admin.getByRole("button", { name: "Apply credit" }).click();
+  await confirmDialog(admin, "Grant $0.50 to");
   await expect(admin.getByRole("status")).toContainText("New balance: $0.50.");
 
   await page.goto(`/${user.teamSlug}/subscriptions`);

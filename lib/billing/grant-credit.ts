@@ -8,6 +8,7 @@ import { actorUserId, auditActor, type Actor } from "@/lib/audit/actor";
 import { signedDecimalAmount, signedMicrosOrNull } from "@/lib/billing/money-schemas";
 import { isOutOfRange, isUniqueViolation } from "@/lib/db-errors";
 import { currency, formatMoney } from "@/lib/money";
+import { adminGrantMax } from "@/lib/env";
 import { invalid } from "@/lib/validation";
 import { postCredit } from "@/lib/billing/ledger/post-credit";
 
@@ -28,6 +29,14 @@ export const grantCreditSchema = z
       });
     if (input.kind === "ADJUSTMENT" && micros === 0n)
       ctx.addIssue({ code: "custom", path: ["amount"], message: "An adjustment of zero changes nothing." });
+    // A guardrail against a slip of the keyboard (an extra zero or three): larger sums take several entries.
+    const max = adminGrantMax();
+    if (micros > max || micros < -max)
+      ctx.addIssue({
+        code: "custom",
+        path: ["amount"],
+        message: `At most ${formatMoney(max, currency())} per grant or adjustment (ADMIN_GRANT_MAX).`,
+      });
   });
 
 /** The largest balance a team can have (PostgreSQL int8), in micro-units. */

@@ -1,7 +1,7 @@
 // A grant or adjustment that would push a balance past PostgreSQL's int8 (the BigInt column of
 // micro-units) is a 422 on the amount, through the domain, the management API and the admin form;
 // nothing moves and nothing is logged as an error.
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { grantCredit } from "@/lib/billing/grant-credit";
@@ -15,6 +15,15 @@ const MOST = "999999999999.999999"; // the largest amount the schema accepts
 const beyond = { amount: expect.stringContaining("the most it can hold") };
 
 expectNoErrorLog();
+
+// The per-grant guardrail (ADMIN_GRANT_MAX, test/billing/grant-guardrails.test.ts) would stop these
+// first; lifted here, the balance's own range is what refuses.
+const guardrail = process.env.ADMIN_GRANT_MAX;
+beforeAll(() => void (process.env.ADMIN_GRANT_MAX = MOST));
+afterAll(() => {
+  if (guardrail === undefined) delete process.env.ADMIN_GRANT_MAX;
+  else process.env.ADMIN_GRANT_MAX = guardrail;
+});
 
 describe("a credit beyond the balance's range", () => {
   it("is refused by the management API with 422 on amount once the balance is near the top", async () => {

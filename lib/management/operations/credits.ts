@@ -12,7 +12,7 @@ export const grantCreditOperation = defineOperation({
   tag: "Billing",
   summary: "Grant or adjust a team's credit",
   description:
-    "Adds `amount` to the team's balance and records a ledger entry. Send an `Idempotency-Key` header to make retries safe: a repeated key returns the first entry (status 200, `Idempotent-Replayed: true`) and credits nothing.",
+    "Adds `amount` to the team's balance and records a ledger entry. Send an `Idempotency-Key` header to make retries safe: a repeated key returns the first entry (status 200, `Idempotent-Replayed: true`) and credits nothing. One grant or adjustment moves at most ADMIN_GRANT_MAX (default 10,000 of the currency); more is 422 on `amount`.",
   access: "admin",
   body: grantCreditSchema,
   headers: [{ name: "Idempotency-Key", description: "Any unique string (e.g. a UUID), at most 200 characters" }],

@@ -4,6 +4,7 @@ import { requirePlatformAdmin } from "@/lib/auth/session";
 import { searchTeams } from "@/lib/admin/search-teams";
 import { listCreditGrants } from "@/lib/admin/list-credit-grants";
 import { currency, formatMoney } from "@/lib/money";
+import { adminGrantMax } from "@/lib/env";
 import { Card, PageHeader } from "@/components/ui/card";
 import { CreditGrantsTable } from "@/components/admin/credit-grants-table";
 import { GrantCreditForm } from "@/components/admin/grant-credit-form";
@@ -38,9 +39,14 @@ export default async function AdminCreditPage({ searchParams }: { searchParams: 
           </p>
           <GrantCreditForm
             action={grantCreditAction}
-            teams={teams.map((team) => ({ slug: team.slug, label: `${team.name} (/${team.slug}) · ${formatMoney(team.balance, unit)}` }))}
+            teams={teams.map((team) => ({
+              slug: team.slug,
+              name: `${team.name} (/${team.slug})`,
+              label: `${team.name} (/${team.slug}) · ${formatMoney(team.balance, unit)}`,
+            }))}
             idempotencyKey={crypto.randomUUID()}
             currency={unit}
+            maxAmount={formatMoney(adminGrantMax(), unit)}
           />
         </Card>
         <Card title="Recent grants and adjustments">
