@@ -16,13 +16,23 @@ type Options = {
   settings?: Record<string, string>;
 };
 
-export async function startEmbeddedPostgres({
-  dataDir,
-  password,
-  ephemeral = false,
-  log,
-  settings = {},
-}: Options): Promise<RunningPostgres> {
+/**
+ * The free port findFreePort picked can be taken before PostgreSQL binds it (test files, the bench and
+ * scripts start clusters in parallel): then it tries again, a random moment later, on the next free port.
+ */
+export async function startEmbeddedPostgres(options: Options, attempts = 5): Promise<RunningPostgres> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(options);
+    } catch (error) {
+      if (attempt === attempts || !/could not create any TCP\/IP sockets|Address already in use/.test((error as Error).message))
+        throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 250));
+    }
+  }
+}
+
+async function startOnce({ dataDir, password, ephemeral = false, log, settings = {} }: Options): Promise<RunningPostgres> {
   const port = await findFreePort(ephemeral ? 55432 : 54329);
   const flags = ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"];
   if (ephemeral) flags.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");

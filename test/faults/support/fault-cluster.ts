@@ -37,7 +37,7 @@ export async function startFaultCluster(): Promise<FaultCluster> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tollgate-fault-pg-"));
   fs.chmodSync(dir, 0o755); // the postgres user must reach the data folder inside
   const dataDir = path.join(dir, "data");
-  const running = await startOnFreePort(dataDir);
+  const running = await startEmbeddedPostgres({ dataDir, password: crypto.randomBytes(12).toString("hex"), ephemeral: true });
   const adminUrl = running.url("postgres");
   await createDatabaseIfMissing(adminUrl, "tollgate_faults");
   const url = databaseUrl(adminUrl, "tollgate_faults");
@@ -104,21 +104,6 @@ export async function startFaultCluster(): Promise<FaultCluster> {
       destroy();
     },
   };
-}
-
-/** The free port it picked can be taken before the server binds it (test runs start clusters in parallel): try again. */
-async function startOnFreePort(dataDir: string, attempts = 5): ReturnType<typeof startEmbeddedPostgres> {
-  const password = crypto.randomBytes(12).toString("hex"); // the first attempt's initdb set it
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await startEmbeddedPostgres({ dataDir, password, ephemeral: true });
-    } catch (error) {
-      if (attempt === attempts || !/could not create any TCP\/IP sockets|Address already in use/.test((error as Error).message))
-        throw error;
-      // Fault test files start together: a random moment apart, they find different free ports.
-      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 250));
-    }
-  }
 }
 
 /**
