@@ -6,8 +6,10 @@ import { createAppServer, stopServer } from "@/lib/gateway/node-server";
 import { MCP_PATH_PREFIX, handleMcpRequest } from "@/lib/mcp/handle-mcp-request";
 import { clientFromNode } from "@/lib/http/client-address";
 import { listenForInvalidations } from "@/lib/cache/listen-for-invalidations";
+import { installPromptApis } from "@/lib/prompt-apis/call/install";
 
 void listenForInvalidations();
+installPromptApis(); // as scripts/serve.ts does: Prompt API calls are served by their own handler
 const server = createAppServer({
   origin: "http://localhost:3000",
   pages: (_req, res) => void res.writeHead(404, { "content-type": "text/plain" }).end("no pages here"),
