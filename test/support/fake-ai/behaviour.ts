@@ -20,6 +20,8 @@ export type FakeBehaviour = {
   errorEvent: number | null;
   /** `hang`: read the request and never answer */
   hang: boolean;
+  /** `stall-after:K`: write K stream events, then nothing more until the client leaves (it cannot have received more) */
+  stallAfter: number | null;
   /** `delay-ms:M`: wait M ms between stream events, and before a non-streamed answer */
   delayMs: number;
   /** `chunk-size:N`: N tokens of text (or tool arguments) per stream event; 1 by default */
@@ -36,6 +38,7 @@ export const NO_BEHAVIOUR: Readonly<FakeBehaviour> = {
   errorMidStream: null,
   errorEvent: null,
   hang: false,
+  stallAfter: null,
   delayMs: 0,
   chunkSize: 1,
 };
@@ -47,6 +50,7 @@ const NUMBERS = {
   "error-before": "errorBefore",
   "error-mid-stream": "errorMidStream",
   "error-event": "errorEvent",
+  "stall-after": "stallAfter",
   "delay-ms": "delayMs",
   "chunk-size": "chunkSize",
 } as const;

@@ -79,7 +79,8 @@ export async function sendAnswer(exchange: Exchange, body: unknown, delivered: s
 
 /**
  * A server-sent event stream, `delay-ms` apart; under `error-mid-stream:K` the connection is reset
- * after K events, under `error-event:K` the provider's in-band `errorEvent` follows the K-th.
+ * after K events, under `error-event:K` the provider's in-band `errorEvent` follows the K-th, under
+ * `stall-after:K` the stream stays open after the K-th with nothing more written.
  */
 export async function sendStream(exchange: Exchange, events: readonly StreamEvent[], errorEvent: string) {
   const { res, record, behaviour } = exchange;
@@ -88,6 +89,7 @@ export async function sendStream(exchange: Exchange, events: readonly StreamEven
   for (const [index, event] of events.entries()) {
     if (behaviour.errorMidStream === index) return breakConnection(exchange);
     if (behaviour.errorEvent === index) return void res.end(errorEvent);
+    if (behaviour.stallAfter === index) return;
     if (index > 0 && !(await pause(exchange, behaviour.delayMs))) return;
     if (res.destroyed) return;
     res.write(event.text);
