@@ -19,7 +19,7 @@ export function Button({
   size = "md",
   className = "",
   ...props
-}: React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; size?: "sm" | "md" }) {
+}: React.ComponentProps<"button"> & { variant?: Variant; size?: "sm" | "md" }) {
   return <button className={`${buttonClass(variant, size)} ${className}`} {...props} />;
 }
 

@@ -65,11 +65,14 @@ const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select
 
 export function ConfirmDialog({ question, detail, confirmLabel, danger = true, onConfirm, onCancel }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  const safeChoice = useRef<HTMLButtonElement>(null);
   const id = useId();
 
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
+    // Focus starts on the safe choice: Enter on a reflex keeps things as they are.
+    safeChoice.current?.focus();
     return () => dialog?.close();
   }, []);
 
@@ -112,8 +115,7 @@ export function ConfirmDialog({ question, detail, confirmLabel, danger = true, o
         </p>
       ) : null}
       <div className="mt-5 flex flex-wrap justify-end gap-2">
-        {/* Cancel first and focused: Enter on a reflex keeps things as they are. */}
-        <Button type="button" variant="secondary" autoFocus onClick={onCancel}>
+        <Button ref={safeChoice} type="button" variant="secondary" onClick={onCancel}>
           {/^cancel/i.test(confirmLabel) ? "Keep it" : "Cancel"}
         </Button>
         <Button type="button" variant={danger ? "danger" : "primary"} onClick={onConfirm}>
