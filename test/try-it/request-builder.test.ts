@@ -1,6 +1,6 @@
 // The console's request building (path parameters, header lines, body display) and the bounded body reader.
 import { describe, expect, it } from "vitest";
-import { fillPath, parseHeaderLines, prettyBody } from "@/components/try-it/request-builder";
+import { fillPath, jsonBodyProblem, parseHeaderLines, prettyBody } from "@/components/try-it/request-builder";
 import { readLimited } from "@/lib/http/read-limited";
 
 describe("fillPath", () => {
@@ -47,5 +47,16 @@ describe("readLimited", () => {
     const cut = await readLimited(streamOf("abc", "def", "ghi"), 5);
     expect([decode(cut.bytes), cut.truncated]).toEqual(["abcde", true]);
     expect(await readLimited(null, 5)).toEqual({ bytes: new Uint8Array(), truncated: false });
+  });
+});
+
+describe("jsonBodyProblem", () => {
+  it("names what is wrong with a body sent as JSON, and lets JSON, empty bodies and other types through", () => {
+    expect(jsonBodyProblem('{"a": 1,}', {})).toMatch(/JSON|position|property/i);
+    expect(jsonBodyProblem("hello", { "content-type": "application/json" })).not.toBeNull();
+    expect(jsonBodyProblem('{"a": 1}', {})).toBeNull();
+    expect(jsonBodyProblem("  ", {})).toBeNull();
+    expect(jsonBodyProblem("hello", { "content-type": "text/plain" })).toBeNull();
+    expect(jsonBodyProblem("{bad", { "content-type": "application/problem+json" })).not.toBeNull();
   });
 });
