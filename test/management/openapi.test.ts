@@ -29,6 +29,9 @@ import * as aiDeploymentRoute from "@/app/api/v1/ai/models/[model]/deployments/[
 import { createTeamWithOwner } from "../factories";
 import { apiBody, call, createTeamKey, uniqueSlug, type CallOptions, type CallResult } from "../support/management-factories";
 import { checkJsonSchema } from "../support/json-schema-check";
+import { createChatModel } from "../support/prompt-factories";
+import * as promptVersionsRoute from "@/app/api/v1/apis/[slug]/versions/route";
+import * as promptRollbackRoute from "@/app/api/v1/apis/[slug]/rollback/route";
 
 const ROOT = path.resolve(__dirname, "../../app/api/v1");
 const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
@@ -177,6 +180,25 @@ describe("OpenAPI document", () => {
     await sample(usageRoute.GET, "GET", "/api/v1/teams/{team}/usage", { params });
     await sample(usageRoute.GET, "GET", "/api/v1/teams/{team}/usage?from=bad", { params });
     await sample(openapiRoute.GET, "GET", "/api/v1/openapi.json", { token: null });
+
+    // A Prompt API on a model of its own: a changed prompt (version 2), its versions, a rollback and a refused one.
+    const { model: promptModel } = await createChatModel("http://127.0.0.1:9/v1");
+    const prompt = {
+      model: promptModel.publicId,
+      userTemplate: "Summarise {{text}}",
+      variables: [{ name: "text", type: "string" }],
+      maxOutputTokens: 50,
+    };
+    const promptApi = apiBody({ kind: "PROMPT", upstreamBaseUrl: undefined, prompt });
+    await sample(apisRoute.POST, "POST", "/api/v1/apis", { body: promptApi });
+    const promptParams = { slug: promptApi.slug };
+    await sample(apiRoute.PATCH, "PATCH", "/api/v1/apis/{slug}", {
+      params: promptParams,
+      body: { prompt: { ...prompt, userTemplate: "Shorten {{text}}" } },
+    });
+    await sample(promptVersionsRoute.GET, "GET", "/api/v1/apis/{slug}/versions", { params: promptParams });
+    await sample(promptRollbackRoute.POST, "POST", "/api/v1/apis/{slug}/rollback", { params: promptParams, body: { version: 1 } });
+    await sample(promptRollbackRoute.POST, "POST", "/api/v1/apis/{slug}/rollback", { params: promptParams, body: { version: 1 } });
 
     // The AI registry: a provider (its test refused: nothing listens on port 9), a model with two
     // deployments, one removed, then both deleted; an AI API publishing a model.

@@ -1,6 +1,6 @@
 // Removes a model and its deployments. A model an API still publishes is refused (409, naming the
 // APIs): teams subscribed to it would lose it without notice, and plans listing it would allow
-// nothing. Remove it from those APIs first.
+// nothing. Remove it from those APIs first. A model a Prompt API version uses is refused too.
 import { db, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -19,6 +19,15 @@ export async function deleteModel(publicId: string, actor: Actor, requestId?: st
       throw new AppError(
         "conflict",
         `"${publicId}" is published by ${apis}: remove it from ${model.apis.length === 1 ? "that API" : "those APIs"} first.`,
+      );
+    }
+    // Prompt API versions are kept for good (a rollback may serve any of them), so their model stays.
+    const prompts = await tx.api.findMany({ where: { promptVersions: { some: { modelId: current.id } } }, select: { slug: true } });
+    if (prompts.length > 0) {
+      const names = prompts.map((api) => `"${api.slug}"`).join(", ");
+      throw new AppError(
+        "conflict",
+        `"${publicId}" answers versions of the Prompt API${prompts.length === 1 ? "" : "s"} ${names}: it cannot be deleted.`,
       );
     }
     await tx.aiModel.delete({ where: { id: current.id } });

@@ -27,7 +27,7 @@ export const createApiOperation = defineOperation({
   tag: "APIs",
   summary: "Create an API with its plans",
   description:
-    "Creates the API and every plan in one transaction. `upstreamCredential` is stored encrypted and never returned. The upstream must be an http(s) URL on a public address (unless the server allows private upstreams); the OpenAPI document must be valid OpenAPI 3.0 or 3.1 (problems come back in `errors` by JSON pointer, e.g. `openapi#/info`). Prices run from 0 to 100 per call.",
+    "Creates the API and every plan in one transaction. `upstreamCredential` is stored encrypted and never returned. The upstream must be an http(s) URL on a public address (unless the server allows private upstreams); the OpenAPI document must be valid OpenAPI 3.0 or 3.1 (problems come back in `errors` by JSON pointer, e.g. `openapi#/info`). Prices run from 0 to 100 per call. A Prompt API (`kind: PROMPT`) takes `prompt` instead of an upstream and a document: placeholders and variables must match (`errors` by field, e.g. `prompt.userTemplate`), its document is generated, it is version 1, and each plan chooses `promptPricing`.",
   access: "admin",
   body: createApiSchema,
   response: { status: 201, description: "The created API", schema: apiSchema },
@@ -56,7 +56,7 @@ export const updateApiOperation = defineOperation({
   tag: "APIs",
   summary: "Change an API, its status or its plans",
   description:
-    "Status moves DRAFT -> PUBLISHED -> DEPRECATED -> RETIRED (a deprecation can be undone; retirement is final and the gateway answers 410). Deprecating may set `sunsetAt` (in the future), sent with `Deprecation` as the `Sunset` header on every gateway response. Plans are matched by slug: known slugs are updated, new slugs are created. Only what differs is written, and the audit log records it.",
+    "Status moves DRAFT -> PUBLISHED -> DEPRECATED -> RETIRED (a deprecation can be undone; retirement is final and the gateway answers 410). Deprecating may set `sunsetAt` (in the future), sent with `Deprecation` as the `Sunset` header on every gateway response. Plans are matched by slug: known slugs are updated, new slugs are created. Only what differs is written, and the audit log records it. For a Prompt API, a changed `prompt` is saved as a new version that the gateway serves from the next call (GET …/versions lists them, POST …/rollback goes back).",
   access: "admin",
   body: updateApiSchema,
   response: { status: 200, description: "The updated API", schema: apiSchema },

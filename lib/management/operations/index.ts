@@ -9,6 +9,7 @@ import * as aiProviders from "@/lib/management/operations/ai-providers";
 import * as apis from "@/lib/management/operations/apis";
 import * as credits from "@/lib/management/operations/credits";
 import * as keys from "@/lib/management/operations/keys";
+import * as promptApis from "@/lib/management/operations/prompt-apis";
 import * as subscriptions from "@/lib/management/operations/subscriptions";
 import * as teams from "@/lib/management/operations/teams";
 import * as usage from "@/lib/management/operations/usage";
@@ -37,7 +38,7 @@ export const getOpenApiOperation = defineOperation({
 });
 
 export const OPERATIONS: readonly AnyOperation[] = [
-  ...[apis, aiProviders, aiModels, teams, credits, subscriptions, keys, usage].flatMap((module) =>
+  ...[apis, promptApis, aiProviders, aiModels, teams, credits, subscriptions, keys, usage].flatMap((module) =>
     Object.values(module).filter(isOperation),
   ),
   getOpenApiOperation,
