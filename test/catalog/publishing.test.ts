@@ -137,7 +137,7 @@ describe("createApi and updateApi", () => {
     expect(result.success).toBe(false);
     const messages = Object.fromEntries(result.error!.issues.map((issue) => [issue.path.join("."), issue.message]));
     expect(messages["plans.0.price"]).toBe("Use a price from 0 to 100 per call.");
-    expect(messages["plans.1.price"]).toContain("decimal amount");
+    expect(messages["plans.1.price"]).toBe("Must be 0 or more.");
     expect(createApiSchema.safeParse({ ...input(), slug: "new" }).error?.issues[0]?.message).toContain("reserved");
   });
 
