@@ -67,7 +67,24 @@ function toWebRequest(req: IncomingMessage, origin: string, signal: AbortSignal)
   } as RequestInit);
 }
 
-type Relay = { cancel?: (reason?: unknown) => void };
+type Relay = {
+  cancel?: (reason?: unknown) => void;
+  /** the response closed before it finished; `closedBy` says who ended it (undefined: the caller) */
+  closed?: boolean;
+  closedBy?: unknown;
+};
+
+/** Until the caller has room for more, or has gone: never waits on a response that already closed. */
+function writable(res: ServerResponse): Promise<void> {
+  if (res.destroyed) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      res.off("drain", done).off("close", done);
+      resolve();
+    };
+    res.on("drain", done).on("close", done);
+  });
+}
 
 async function writeWebResponse(response: Response, req: IncomingMessage, res: ServerResponse, relay: Relay): Promise<void> {
   const headers: [string, string][] = [];
@@ -75,6 +92,10 @@ async function writeWebResponse(response: Response, req: IncomingMessage, res: S
   // An answer before the whole request arrived (a refusal, a body too large or too slow): the rest
   // of the request is not read, so the connection cannot carry another one.
   if (!req.complete) headers.push(["connection", "close"]);
+  // The caller left while the answer was being prepared: nobody will read it. Its body is cancelled
+  // (a stream's relay settles on cancel) and the call is over; writing would wait for a drain that
+  // never comes, and the drain on SIGTERM with it.
+  if (relay.closed || res.destroyed) return void (await response.body?.cancel(relay.closedBy).catch((error: unknown) => void error));
   res.writeHead(response.status, headers);
   if (!response.body) return void res.end();
   const reader = response.body.getReader();
@@ -86,7 +107,7 @@ async function writeWebResponse(response: Response, req: IncomingMessage, res: S
     const next = await reader.read().catch((error: unknown) => ({ broken: error }));
     if ("broken" in next) return void res.destroy();
     if (next.done) break;
-    if (!res.write(next.value)) await new Promise<void>((resolve) => res.once("drain", resolve).once("close", resolve));
+    if (!res.write(next.value)) await writable(res);
     if (res.destroyed) return;
   }
   res.end();
@@ -113,7 +134,9 @@ export async function serveWebHandlerNode(
   res.on("close", () => {
     if (res.writableFinished) return;
     // Stop pulling from the upstream, saying who ended the response, before the abort reaches undici.
-    relay.cancel?.(options.stopping?.() ? new ServerStopping("the server stopped before the response finished") : undefined);
+    relay.closed = true;
+    relay.closedBy = options.stopping?.() ? new ServerStopping("the server stopped before the response finished") : undefined;
+    relay.cancel?.(relay.closedBy);
     controller.abort();
   });
   try {
