@@ -45,8 +45,15 @@ export async function requestEmailChange(userId: string, input: z.infer<typeof e
       throw invalid({ currentPassword: "This is not your current password." });
   }
   const taken = await db.user.findUnique({ where: { email: input.newEmail }, select: { id: true } });
+  // The pending change is recorded either way, so the settings page shows the same thing for a taken
+  // address; its token is never sent, and confirming it would fail anyway.
+  const token = await issueAccountToken({
+    userId,
+    purpose: "CHANGE_EMAIL",
+    email: input.newEmail,
+    ttlMs: EMAIL_CHANGE_TTL_HOURS * 3_600_000,
+  });
   if (taken) {
-    await db.accountToken.deleteMany({ where: { userId, purpose: "CHANGE_EMAIL", usedAt: null } });
     await sendEmail({
       to: input.newEmail,
       subject: "Someone tried to move a Tollgate account to your address",
@@ -55,12 +62,6 @@ export async function requestEmailChange(userId: string, input: z.infer<typeof e
         `If it was you, sign in to the account that has this address: ${appUrl()}/sign-in`,
     });
   } else {
-    const token = await issueAccountToken({
-      userId,
-      purpose: "CHANGE_EMAIL",
-      email: input.newEmail,
-      ttlMs: EMAIL_CHANGE_TTL_HOURS * 3_600_000,
-    });
     await sendEmail({
       to: input.newEmail,
       subject: "Confirm your new address for Tollgate",
