@@ -109,8 +109,7 @@ async function main(): Promise<number> {
     if (ai === "failed") return 1;
     if (profileDir) {
       log(`stopping the app so that it writes its CPU profile to ${path.relative(root, profileDir)}…`);
-      appProcess.kill("SIGTERM");
-      log(`the app exited with ${await children.exited(appProcess)}`);
+      log(`the app exited with ${await children.stop(appProcess)}`);
       await writeStatementStatistics(profileDir);
     }
     if (!recording || !rest || !ai) return 0;

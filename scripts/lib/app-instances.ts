@@ -26,19 +26,23 @@ export class ChildGroup {
    * own 25 s drain), named in the log: one stuck child must not hold the script, or its database, forever.
    */
   async stopAll(graceMs = 60_000) {
-    this.signalAll();
+    await Promise.all([...this.exits.keys()].map((child) => this.stop(child, graceMs)));
+  }
+
+  /** SIGTERM to one child, SIGKILL (named in the log) if it is still running `graceMs` later; resolves with its exit code. */
+  async stop(child: ChildProcess, graceMs = 60_000): Promise<number | null> {
+    const running = () => child.exitCode === null && child.signalCode === null;
+    if (running()) child.kill("SIGTERM");
     const timer = setTimeout(() => {
-      for (const child of this.exits.keys()) {
-        if (child.exitCode !== null || child.signalCode !== null) continue;
-        console.warn(
-          `[children] ${child.spawnargs.slice(-1)[0]} (pid ${child.pid}) did not stop ${graceMs / 1000} s after SIGTERM: killing it`,
-        );
-        child.kill("SIGKILL");
-      }
+      if (!running()) return;
+      console.warn(
+        `[children] ${child.spawnargs.slice(-1)[0]} (pid ${child.pid}) did not stop ${graceMs / 1000} s after SIGTERM: killing it`,
+      );
+      child.kill("SIGKILL");
     }, graceMs);
     timer.unref();
     try {
-      await Promise.all(this.exits.values());
+      return await this.exited(child);
     } finally {
       clearTimeout(timer);
     }
