@@ -116,10 +116,16 @@ async function serve() {
       await step(label, children.add(spawn(process.execPath, args, { env, stdio: ["ignore", "pipe", "pipe"] })), () => stopRequested);
     }
 
+    // The second instance runs without Stripe, so specs see both billing pages (card top-ups, and the
+    // credit request of an installation without them) on one database: e2e/fixtures/instances.ts.
+    const withoutStripe: NodeJS.ProcessEnv = { ...env };
+    for (const name of Object.keys(e2eStripeAppEnv())) delete withoutStripe[name];
     for (const appPort of [port + 1, port]) {
       if (stopRequested) return;
-      log(`starting the app on http://localhost:${appPort}`);
-      apps.push(await startNextApp({ port: appPort, env, children, cancelled: () => stopRequested }));
+      log(`starting the app on http://localhost:${appPort}${appPort === port ? "" : " (without Stripe)"}`);
+      apps.push(
+        await startNextApp({ port: appPort, env: appPort === port ? env : withoutStripe, children, cancelled: () => stopRequested }),
+      );
     }
     // The suite needs both: when one instance stops on its own, the other is stopped too.
     const firstExit = await Promise.race(apps.map((app) => children.exited(app)));

@@ -18,6 +18,8 @@ type Props = {
   currency: string;
   /** ADMIN_GRANT_MAX, formatted */
   maxAmount: string;
+  /** from a credit request's link: the amount and reason it asked for */
+  prefill?: { amount?: string; reason?: string };
 };
 
 type Draft = { team: string; amount: string; kind: string };
@@ -32,9 +34,10 @@ function confirmationOf(draft: Draft, teams: TeamOption[], currency: string): st
   return draft.kind === "ADJUSTMENT" ? `Adjust the credit of ${team.name} by ${money}?` : `Grant ${money} to ${team.name}?`;
 }
 
-export function GrantCreditForm({ action, teams, idempotencyKey, currency, maxAmount }: Props) {
+export function GrantCreditForm({ action, teams, idempotencyKey, currency, maxAmount, prefill = {} }: Props) {
   const [state, formAction] = useActionState(action, {});
-  const values = state.ok ? undefined : state.values;
+  const prefilled = Object.fromEntries(Object.entries(prefill).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  const values: Record<string, string> | undefined = state.ok ? undefined : (state.values ?? prefilled);
   const errors = state.fieldErrors ?? {};
   const preselected = values?.team ?? (teams.length === 1 ? teams[0]!.slug : "");
   const [draft, setDraft] = useState<Draft>({ team: preselected, amount: values?.amount ?? "", kind: values?.kind ?? "GRANT" });

@@ -1,18 +1,41 @@
-// The top-up area of the billing page: the form for admins and owners when Stripe is configured,
-// otherwise a sentence that says why there is no form and what to do instead.
+// The top-up area of the billing page: the form for admins and owners when Stripe is configured;
+// otherwise how to get credit anyway (ask the platform admins, with a request they can grant from
+// /admin), and, for platform admins, where the README shows how to turn Stripe on in minutes.
+import Link from "next/link";
+import type { ActionState } from "@/lib/auth/action";
 import { Card } from "@/components/ui/card";
 import { TopUpForm, type TopUpFormProps } from "@/components/billing/top-up-form";
+import { RequestCreditForm } from "@/components/billing/request-credit-form";
 
-type Props = { configured: boolean; canTopUp: boolean; form: TopUpFormProps };
+type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
-export function TopUpCard({ configured, canTopUp, form }: Props) {
+type Props = {
+  configured: boolean;
+  canTopUp: boolean;
+  form: TopUpFormProps;
+  /** without Stripe: the request form, and whether the viewer is a platform admin (who can set Stripe up) */
+  request: { action: Action; maxAmount: string; viewerIsPlatformAdmin: boolean };
+};
+
+export function TopUpCard({ configured, canTopUp, form, request }: Props) {
   if (!configured) {
     return (
-      <Card title="Top up">
-        <p className="text-sm text-slate-600" data-testid="top-up-not-configured">
-          Top-ups are not configured on this installation: set <code>STRIPE_SECRET_KEY</code> and <code>STRIPE_WEBHOOK_SECRET</code> (and
-          point a Stripe webhook at <code>/api/webhooks/stripe</code>). Until then a platform admin can grant credit.
-        </p>
+      <Card title="Get credit">
+        <div data-testid="top-up-not-configured">
+          <p className="text-sm text-slate-600">
+            Card top-ups are not set up on this installation, so credit comes from a platform admin. Ask for it here: every platform admin
+            gets your request with the amount and your note, and the credit shows on this page as soon as one of them grants it.
+          </p>
+          <RequestCreditForm action={request.action} team={form.team} currency={form.currency} maxAmount={request.maxAmount} />
+          {request.viewerIsPlatformAdmin ? (
+            <p className="mt-4 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900" data-testid="stripe-setup-link">
+              You are a platform admin: turn on card top-ups with Stripe, in test mode first.{" "}
+              <Link href="/docs/stripe" className="font-medium underline">
+                Stripe in minutes (README)
+              </Link>
+            </p>
+          ) : null}
+        </div>
       </Card>
     );
   }

@@ -14,6 +14,9 @@ type Props = {
   hidden?: Record<string, string>;
   notices: Notification[];
   markRead: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  /** the card's title ("Notifications") and what each notice's link says ("Open") */
+  title?: string;
+  linkLabel?: string;
 };
 
 /** Notice links are absolute (they are emailed too); inside the app they open as paths. */
@@ -22,10 +25,10 @@ function inAppHref(link: string): string {
   return link.startsWith(`${origin}/`) ? link.slice(origin.length) : link;
 }
 
-export function NoticeList({ hidden = {}, notices, markRead }: Props) {
+export function NoticeList({ hidden = {}, notices, markRead, title = "Notifications", linkLabel = "Open" }: Props) {
   return (
     <Card
-      title="Notifications"
+      title={title}
       description={notices.length ? `${notices.length} unread` : undefined}
       actions={
         notices.length ? (
@@ -51,7 +54,7 @@ export function NoticeList({ hidden = {}, notices, markRead }: Props) {
                   <>
                     {" · "}
                     <Link href={inAppHref(notice.link)} className="text-brand-600 hover:underline">
-                      Open
+                      {linkLabel}
                     </Link>
                   </>
                 ) : null}

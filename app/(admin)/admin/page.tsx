@@ -13,6 +13,7 @@ import { utcDateTime } from "@/components/ledger/ledger-labels";
 import { countOf } from "@/components/usage/usage-format";
 import { NoticeList } from "@/components/notifications/notice-list";
 import { listUnreadUserNotices } from "@/lib/notifications/user-notices";
+import { CREDIT_REQUEST_NOTICE } from "@/lib/notifications/notify-credit-request";
 import { markAdminNoticesReadAction } from "./actions";
 
 export const metadata: Metadata = { title: "Admin" };
@@ -28,6 +29,9 @@ export default async function AdminPage() {
     listAuditLog({}, { take: 10 }),
     listUnreadUserNotices(admin.id),
   ]);
+  // Teams asking for credit (installations without Stripe top-ups) get a card of their own.
+  const creditRequests = notices.filter((notice) => notice.kind === CREDIT_REQUEST_NOTICE);
+  const otherNotices = notices.filter((notice) => notice.kind !== CREDIT_REQUEST_NOTICE);
   const unit = currency();
   const n = (value: number) => value.toLocaleString("en");
   return (
@@ -81,9 +85,15 @@ export default async function AdminPage() {
         <StatTile label="APIs (not retired)" value={n(overview.apis)} href="/admin/apis" testId="apis" />
       </div>
 
-      {notices.length > 0 ? (
+      {creditRequests.length > 0 ? (
+        <div className="mt-6" data-testid="credit-requests">
+          <NoticeList title="Credit requests" linkLabel="Review and grant" notices={creditRequests} markRead={markAdminNoticesReadAction} />
+        </div>
+      ) : null}
+
+      {otherNotices.length > 0 ? (
         <div className="mt-6">
-          <NoticeList notices={notices} markRead={markAdminNoticesReadAction} />
+          <NoticeList notices={otherNotices} markRead={markAdminNoticesReadAction} />
         </div>
       ) : null}
 

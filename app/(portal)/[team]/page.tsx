@@ -4,6 +4,7 @@ import { loadTeamPage } from "@/lib/auth/team-page";
 import { getTeamOverview } from "@/lib/teams/team-overview";
 import { currency, formatMoney } from "@/lib/money";
 import { gatewayUrl } from "@/lib/env";
+import { isStripeConfigured } from "@/lib/billing/stripe/stripe-client";
 import { hasRole } from "@/lib/teams/roles";
 import { listUnreadTeamNotices } from "@/lib/notifications/notify-team-managers";
 import { listSubscriptions } from "@/lib/subscriptions/list-subscriptions";
@@ -81,7 +82,10 @@ export default async function TeamOverviewPage({ params }: { params: Promise<{ t
             <Link className="text-brand-600 hover:underline" href={`/${slug}/billing`}>
               billing
             </Link>
-            . Top-ups through Stripe arrive later; until then a platform admin grants credit.
+            .{" "}
+            {isStripeConfigured()
+              ? "Owners and admins top it up there by card."
+              : "Card top-ups are not set up on this installation: ask the platform admins for credit from that page."}
           </li>
           <li>
             Invite your colleagues on the{" "}

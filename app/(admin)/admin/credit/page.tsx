@@ -21,8 +21,13 @@ function searchSummary(query: string, found: number): string {
 
 export default async function AdminCreditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePlatformAdmin(); // the layout checks too, but layouts do not guard every render
-  const { q } = await searchParams;
+  const { q, amount, reason } = await searchParams;
   const query = typeof q === "string" ? q.slice(0, 100) : "";
+  // A credit request's link (lib/notifications/notify-credit-request.ts) fills the form; the admin still confirms.
+  const prefill = {
+    amount: typeof amount === "string" ? amount.slice(0, 30) : undefined,
+    reason: typeof reason === "string" ? reason.slice(0, 500) : undefined,
+  };
   const [teams, grants] = await Promise.all([searchTeams(query), listCreditGrants()]);
   const unit = currency();
   return (
@@ -47,6 +52,7 @@ export default async function AdminCreditPage({ searchParams }: { searchParams: 
             idempotencyKey={crypto.randomUUID()}
             currency={unit}
             maxAmount={formatMoney(adminGrantMax(), unit)}
+            prefill={prefill}
           />
         </Card>
         <Card title="Recent grants and adjustments">

@@ -7,7 +7,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { TopUpSection } from "@/components/billing/top-up-section";
 import { PaymentsSection } from "@/components/billing/payments-section";
 import { TeamLedgerSection } from "@/components/ledger/team-ledger-section";
-import { startTopUpAction } from "./actions";
+import { requestCreditAction, startTopUpAction } from "./actions";
 import { BalanceSettingsCard } from "@/components/billing/balance-settings-card";
 import { generateWebhookSecretAction, saveAlertSettingsAction, saveAutoRechargeAction } from "./settings-actions";
 
@@ -17,7 +17,7 @@ type Props = { params: Promise<{ team: string }>; searchParams: Promise<{ ledger
 
 export default async function BillingPage({ params, searchParams }: Props) {
   const { team: slug } = await params;
-  const { ctx } = await loadTeamPage(slug);
+  const { user, ctx } = await loadTeamPage(slug);
   const { balance, currency } = await getBalance(ctx.team.id);
   return (
     <>
@@ -27,7 +27,7 @@ export default async function BillingPage({ params, searchParams }: Props) {
           {formatMoney(balance, currency)}
         </p>
       </Card>
-      <TopUpSection ctx={ctx} action={startTopUpAction} />
+      <TopUpSection ctx={ctx} action={startTopUpAction} requestCredit={requestCreditAction} viewerIsPlatformAdmin={user.isPlatformAdmin} />
       <BalanceSettingsCard
         ctx={ctx}
         actions={{
