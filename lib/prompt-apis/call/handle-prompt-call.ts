@@ -29,21 +29,20 @@ import { promptChatRequest } from "@/lib/prompt-apis/call/prompt-chat-request";
 import { promptStreamEncoder } from "@/lib/prompt-apis/call/prompt-stream-encoder";
 import { reservePromptCall } from "@/lib/prompt-apis/call/reserve-prompt-call";
 import { readPromptAnswer } from "@/lib/prompt-apis/call/read-prompt-answer";
+import type { PromptDefinition } from "@/lib/prompt-apis/definition-schema";
+import type { PromptPricing } from "@/lib/db";
 
 export const PROMPT_VERSION_HEADER = "x-prompt-version";
 
 export async function servePromptCall(request: Request, call: CallContext): Promise<Response> {
-  const { key, api, plan } = call as Required<Pick<CallContext, "key" | "api" | "plan">> & CallContext;
+  const { api, plan } = call as Required<Pick<CallContext, "api" | "plan">> & CallContext;
   if (call.path !== "/")
     throw new GatewayError("not_found", `"${api.name}" answers only at its root: POST /api/gateway/${api.slug} with a JSON body.`);
   if (request.method !== "POST")
     throw new GatewayError("bad_request", `Call "${api.name}" with POST and a JSON body of its variables.`, undefined, { allow: "POST" });
   const pendingLive = findLivePrompt(api.slug);
   const live = pendingLive instanceof Promise ? await pendingLive : pendingLive;
-  const pendingModel = live ? findModel(live.definition.model) : null;
-  const model = pendingModel instanceof Promise ? await pendingModel : pendingModel;
-  if (!live || !model || model.kind !== "CHAT")
-    throw new GatewayError("upstream_unavailable", `"${api.name}" has no model to answer with right now. You were not charged.`);
+  if (!live) throw new GatewayError("upstream_unavailable", `"${api.name}" has no prompt to serve right now. You were not charged.`);
 
   const { bytes, truncated } = await readLimited(request.body, plan.maxRequestBytes);
   if (truncated) throw payloadTooLarge(plan.maxRequestBytes);
@@ -53,16 +52,45 @@ export async function servePromptCall(request: Request, call: CallContext): Prom
   } catch {
     throw new GatewayError("bad_request", "The body is not valid JSON: send the variables as a JSON object.");
   }
-  const checked = checkVariables(live.definition.variables, body);
+  const wantsStream = (request.headers.get("accept") ?? "").includes("text/event-stream");
+  const pricing = live.pricingByPlan.get(plan.id) ?? "CALL_AND_TOKENS";
+  return runPrompt(request, call, {
+    definition: live.definition,
+    version: live.version,
+    pricing,
+    body,
+    bytesIn: bytes.byteLength,
+    wantsStream,
+  });
+}
+
+export type PromptRun = {
+  definition: PromptDefinition;
+  /** the version served, recorded with the usage event; null for a draft (the admin's test panel) */
+  version: number | null;
+  pricing: PromptPricing;
+  body: unknown;
+  bytesIn: number;
+  wantsStream: boolean;
+};
+
+/** From the variables on: checked, rendered, reserved, sent to the model, settled. */
+export async function runPrompt(request: Request, call: CallContext, run: PromptRun): Promise<Response> {
+  const { key, api, plan } = call as Required<Pick<CallContext, "key" | "api" | "plan">> & CallContext;
+  const { definition, version, wantsStream, bytesIn } = run;
+  const pendingModel = findModel(definition.model);
+  const model = pendingModel instanceof Promise ? await pendingModel : pendingModel;
+  if (!model || model.kind !== "CHAT")
+    throw new GatewayError("upstream_unavailable", `"${api.name}" has no model to answer with right now. You were not charged.`);
+  const checked = checkVariables(definition.variables, run.body);
   if (!checked.ok) throw new GatewayError("validation_failed", summarizeFieldErrors(checked.errors), { errors: checked.errors });
 
-  const schema = live.definition.outputSchema;
-  const wantsStream = (request.headers.get("accept") ?? "").includes("text/event-stream");
+  const schema = definition.outputSchema;
   // A structured answer is validated whole before it is sent (and charged), so it never streams as it is written.
-  const chat = promptChatRequest(live.definition, checked.values, model, wantsStream && !schema);
+  const chat = promptChatRequest(definition, checked.values, model, wantsStream && !schema);
   const estimatedInputTokens = estimateChatInputTokens(chat);
-  const outputCap = effectiveOutputCap(live.definition.maxOutputTokens, plan.maxOutputTokens, model.maxOutputTokens);
-  const { prices, fee } = callPrices(live.pricingByPlan.get(plan.id) ?? "CALL_AND_TOKENS", model.prices, plan.pricePerCall);
+  const outputCap = effectiveOutputCap(definition.maxOutputTokens, plan.maxOutputTokens, model.maxOutputTokens);
+  const { prices, fee } = callPrices(run.pricing, model.prices, plan.pricePerCall);
   const reserved = reservationFor({ estimatedInputTokens, outputCap }, prices, fee);
   const balanceAfter = await reservePromptCall(call, key, api.id, reserved);
 
@@ -84,7 +112,7 @@ export async function servePromptCall(request: Request, call: CallContext): Prom
     path: call.path,
     startedAt: call.startedAt,
     receivedAt: call.receivedAt,
-    recorded: { promptVersion: live.version, ...(call.mcpTool ? { mcpTool: call.mcpTool } : {}) },
+    recorded: { ...(version !== null ? { promptVersion: version } : {}), ...(call.mcpTool ? { mcpTool: call.mcpTool } : {}) },
   };
   const context: AiRequestContext = {
     requestId: call.requestId,
@@ -93,7 +121,6 @@ export async function servePromptCall(request: Request, call: CallContext): Prom
     startedAt: call.startedAt,
     receivedAt: call.receivedAt,
   };
-  const bytesIn = bytes.byteLength;
   const unanswered = (status: number, errorCode: string) =>
     finishAiCall(aiCall, timing, { status, errorCode, usage: null, source: "COUNTED", bytesIn, bytesOut: 0 });
 
@@ -119,8 +146,8 @@ export async function servePromptCall(request: Request, call: CallContext): Prom
       estimatedInputTokens,
       encoder: promptStreamEncoder(model.publicId),
     });
-    streamed.headers.set(PROMPT_VERSION_HEADER, String(live.version));
+    if (version !== null) streamed.headers.set(PROMPT_VERSION_HEADER, String(version));
     return streamed;
   }
-  return readPromptAnswer({ aiCall, answer, timing, context, bytesIn, estimatedInputTokens, schema, wantsStream, version: live.version });
+  return readPromptAnswer({ aiCall, answer, timing, context, bytesIn, estimatedInputTokens, schema, wantsStream, version });
 }

@@ -26,7 +26,7 @@ type AnswerRead = {
   schema: Record<string, unknown> | null;
   /** the caller asked for SSE: a structured answer goes out as one `output` event, then `done` */
   wantsStream: boolean;
-  version: number;
+  version: number | null;
 };
 
 export async function readPromptAnswer(read: AnswerRead): Promise<Response> {
@@ -65,7 +65,7 @@ export async function readPromptAnswer(read: AnswerRead): Promise<Response> {
     bytesOut: payload ? Buffer.byteLength(payload) : Buffer.byteLength(JSON.stringify(output)),
   });
   const headers = aiAnswerHeaders(aiCall, context, charge, payload ? "application/json" : "text/event-stream; charset=utf-8");
-  headers.set("x-prompt-version", String(read.version));
+  if (read.version !== null) headers.set("x-prompt-version", String(read.version));
   if (payload) return new Response(payload, { status: 200, headers });
   const events = [sseEvent("output", { output }), doneEvent(publicId, usage, charge)];
   return new Response(Buffer.concat(events), { status: 200, headers });
