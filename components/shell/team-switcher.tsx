@@ -8,10 +8,9 @@ export function TeamSwitcher({ teams, currentSlug }: { teams: TeamOption[]; curr
   const current = teams.find((team) => team.slug === currentSlug);
   return (
     <details className="group relative min-w-0">
-      <summary
-        className="flex cursor-pointer list-none items-center gap-1 rounded-md border border-slate-200 px-3 py-1.5 text-sm hover:bg-slate-50"
-        aria-label="Switch team"
-      >
+      <summary className="flex cursor-pointer list-none items-center gap-1 rounded-md border border-slate-200 px-3 py-1.5 text-sm hover:bg-slate-50">
+        {/* Named by its visible text too (WCAG 2.5.3): "Switch team: Acme". */}
+        <span className="sr-only">Switch team: </span>
         <span className="max-w-28 truncate sm:max-w-48">{current?.name ?? "Choose a team"}</span>
         <span aria-hidden className="text-slate-400">
           ▾

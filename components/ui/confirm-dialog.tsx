@@ -14,6 +14,13 @@ const confirmLabelOf = (submitter: HTMLElement | null) => submitter?.textContent
 export function useConfirmedSubmit(question: string | undefined, options: { danger?: boolean; detail?: string } = {}) {
   const [pending, setPending] = useState<Pending | null>(null);
   const confirmed = useRef(false);
+  // Focus goes back to the asking button once the dialog is gone (while it is open the page is inert).
+  const returnFocus = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    if (pending || !returnFocus.current) return;
+    returnFocus.current.focus();
+    returnFocus.current = null;
+  }, [pending]);
 
   const onSubmit = (event: React.FormEvent<HTMLFormElement>): boolean => {
     if (!question) return true;
@@ -43,9 +50,8 @@ export function useConfirmedSubmit(question: string | undefined, options: { dang
       danger={options.danger ?? true}
       onConfirm={confirm}
       onCancel={() => {
-        const { submitter } = pending;
+        returnFocus.current = pending.submitter;
         setPending(null);
-        submitter?.focus();
       }}
     />
   ) : null;

@@ -14,6 +14,7 @@ async function expectAccessible(page: Page, paths: string[]) {
 }
 
 test("public pages have no serious accessibility violations", async ({ browser }) => {
+  test.setTimeout(180_000); // axe reads every node of the API reference
   const context = await browser.newContext();
   const page = await context.newPage();
   await expectAccessible(page, [
@@ -31,6 +32,7 @@ test("public pages have no serious accessibility violations", async ({ browser }
 });
 
 test("team pages have no serious accessibility violations", async ({ page, user, request }) => {
+  test.setTimeout(180_000);
   const headers = { authorization: `Bearer ${adminToken()}` };
   for (const [path, data] of [
     [`/api/v1/teams/${user.teamSlug}/credits`, { amount: "1.00", reason: "axe pass" }],
@@ -63,6 +65,7 @@ test("team pages have no serious accessibility violations", async ({ page, user,
 });
 
 test("admin pages have no serious accessibility violations", async ({ browser }) => {
+  test.setTimeout(180_000);
   const admin = await signInAsPlatformAdmin(browser);
   await expectAccessible(admin, [
     "/admin",

@@ -19,6 +19,7 @@ async function expectFits(page: Page, paths: string[]) {
 }
 
 test("every team page fits a 390 px wide screen, and the team tabs scroll visibly", async ({ page, user, request }) => {
+  test.setTimeout(120_000);
   // Content that makes tables wide: a subscription, a key and a grant with a long reason.
   const headers = { authorization: `Bearer ${adminToken()}` };
   const reason = "A deliberately long reason for this grant, so that the ledger row is much wider than a phone screen";
@@ -68,6 +69,7 @@ test("every team page fits a 390 px wide screen, and the team tabs scroll visibl
 });
 
 test("every admin page fits a 390 px wide screen", async ({ browser, request, user }) => {
+  test.setTimeout(120_000);
   // A grant with a long reason, so the credit page's table has a wide row to contain.
   const headers = { authorization: `Bearer ${adminToken()}` };
   const reason = "A deliberately long reason for this grant, so that the table row is much wider than a phone screen";

@@ -80,7 +80,7 @@ test("create a team, invite someone who signs up from the link, and change their
     await expect(invitee.getByRole("button", { name: "Send invitation" })).toBeVisible();
 
     // The invitee's team switcher lists their personal team and the shared one.
-    const switcher = invitee.getByLabel("Switch team");
+    const switcher = invitee.locator("summary").filter({ hasText: "Switch team:" });
     await expect(switcher).toContainText(team.name);
     await switcher.click();
     const menu = invitee.locator("details").filter({ has: switcher });
@@ -93,7 +93,7 @@ test("create a team, invite someone who signs up from the link, and change their
 
   // The owner's switcher lists both of their teams; picking one goes there.
   await page.goto(`/${team.slug}`);
-  const switcher = page.getByLabel("Switch team");
+  const switcher = page.locator("summary").filter({ hasText: "Switch team:" });
   await switcher.click();
   const menu = page.locator("details").filter({ has: switcher });
   await expect(menu.getByRole("link", { name: team.name })).toBeVisible();
