@@ -7,9 +7,15 @@ import { ApiReferenceReact } from "@scalar/api-reference-react";
 import "@scalar/api-reference-react/style.css";
 import { useMemo } from "react";
 
-export type ScalarReferenceProps = { document: Record<string, unknown>; gatewayUrl: string; title: string };
+export type ScalarReferenceProps = {
+  document: Record<string, unknown>;
+  gatewayUrl: string;
+  title: string;
+  /** the gateway's bearer scheme added to a document without one (lib/catalog/reference-document.ts) */
+  preferredScheme?: string | null;
+};
 
-export default function ScalarReference({ document, gatewayUrl, title }: ScalarReferenceProps) {
+export default function ScalarReference({ document, gatewayUrl, title, preferredScheme = null }: ScalarReferenceProps) {
   const configuration = useMemo(
     () => ({
       content: document,
@@ -28,8 +34,17 @@ export default function ScalarReference({ document, gatewayUrl, title }: ScalarR
       documentDownloadType: "json" as const,
       agent: { disabled: true },
       defaultOpenAllTags: true,
+      // Samples show where the team key goes, as a placeholder (never a real key).
+      ...(preferredScheme
+        ? {
+            authentication: {
+              preferredSecurityScheme: preferredScheme,
+              securitySchemes: { [preferredScheme]: { token: "$TOLLGATE_KEY" } },
+            },
+          }
+        : {}),
     }),
-    [document, gatewayUrl, title],
+    [document, gatewayUrl, title, preferredScheme],
   );
   return (
     <div className="tollgate-scalar" data-testid="api-reference">

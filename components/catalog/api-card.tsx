@@ -13,12 +13,20 @@ type Props = {
   footer?: React.ReactNode;
   /** an AI API's models: listed on the card with context, capabilities and prices, and its price is per token */
   models?: ApiModelView[];
+  /** an anchor to land on (the team catalog's subscribe step) and whether it is the API a link chose */
+  id?: string;
+  highlighted?: boolean;
 };
 
 /** One API in a catalog grid; `href` links its name to the API's page (public APIs only have one). */
-export function ApiCard({ api, href, footer, models }: Props) {
+export function ApiCard({ api, href, footer, models, id, highlighted = false }: Props) {
   return (
-    <article className="flex flex-col rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="api-card">
+    <article
+      id={id}
+      className={`flex scroll-mt-24 flex-col rounded-lg border bg-white p-5 shadow-sm ${highlighted ? "border-brand-500 ring-2 ring-brand-200" : "border-slate-200"}`}
+      data-testid="api-card"
+      data-chosen={highlighted ? "true" : undefined}
+    >
       <div className="flex items-start justify-between gap-2">
         <h3 className="font-semibold">
           {href ? (

@@ -5,6 +5,7 @@ import type { PublishedApi } from "@/lib/catalog/get-published-api";
 import { DeprecationBanner, LifecycleBadge } from "@/components/catalog/lifecycle";
 import { SubscribeCallToAction } from "@/components/catalog/subscribe-call-to-action";
 import { Badge } from "@/components/ui/card";
+import type { MemberTeamSubscription } from "@/lib/subscriptions/member-team-subscription";
 
 type Props = {
   api: Pick<PublishedApi, "slug" | "name" | "summary" | "status" | "version" | "sunsetAt" | "tags">;
@@ -13,9 +14,11 @@ type Props = {
   teamSlug?: string;
   /** badges after the lifecycle one, e.g. "AI" */
   kindBadge?: React.ReactNode;
+  /** the subscription teamSlug holds to this API, if any */
+  subscription?: MemberTeamSubscription | null;
 };
 
-export function ApiPageHeader({ api, signedIn, teamSlug, kindBadge }: Props) {
+export function ApiPageHeader({ api, signedIn, teamSlug, kindBadge, subscription }: Props) {
   const deprecated = api.status === "DEPRECATED";
   return (
     <>
@@ -40,7 +43,13 @@ export function ApiPageHeader({ api, signedIn, teamSlug, kindBadge }: Props) {
             ))}
           </div>
         </div>
-        <SubscribeCallToAction signedIn={signedIn} teamSlug={teamSlug} deprecated={deprecated} />
+        <SubscribeCallToAction
+          apiSlug={api.slug}
+          signedIn={signedIn}
+          teamSlug={teamSlug}
+          deprecated={deprecated}
+          subscription={subscription}
+        />
       </header>
       {deprecated ? <DeprecationBanner name={api.name} sunsetAt={api.sunsetAt} /> : null}
     </>

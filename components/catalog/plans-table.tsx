@@ -1,5 +1,6 @@
 // The plans of an API as a visitor compares them: price, rate limit, body size, approval and what
 // happens to the charge when the upstream fails.
+import Link from "next/link";
 import type { PublishedApi } from "@/lib/catalog/get-published-api";
 import { currency, formatMoney } from "@/lib/money";
 import { EmptyState } from "@/components/ui/card";
@@ -26,7 +27,10 @@ const CHARGE_POLICY: Record<Plan["chargePolicy"], string> = {
   ALWAYS_CHARGE: "Charged whatever the API answers (never when it cannot be reached)",
 };
 
-export function PlansTable({ plans }: { plans: Plan[] }) {
+/** For a signed-in user with a team: a Subscribe link per plan, or "Subscribed" on the plan the team holds. */
+type PlanActions = { hrefFor: (planSlug: string) => string; heldPlan: string | null; held: "ACTIVE" | "PENDING" | null; open: boolean };
+
+export function PlansTable({ plans, actions }: { plans: Plan[]; actions?: PlanActions }) {
   if (plans.length === 0) return <EmptyState title="No plans are open for subscription yet" />;
   return (
     <TableScroll className="rounded-lg border border-slate-200 bg-white">
@@ -52,6 +56,11 @@ export function PlansTable({ plans }: { plans: Plan[] }) {
             <th scope="col" className="px-4 py-2 font-medium">
               Failed calls
             </th>
+            {actions ? (
+              <th scope="col" className="px-4 py-2 font-medium">
+                <span className="sr-only">Subscribe</span>
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -70,10 +79,33 @@ export function PlansTable({ plans }: { plans: Plan[] }) {
                 {plan.requiresApproval ? "Required: an admin approves each subscription" : "Not required"}
               </td>
               <td className="px-4 py-3 align-top text-slate-600">{CHARGE_POLICY[plan.chargePolicy]}</td>
+              {actions ? <PlanAction plan={plan} actions={actions} /> : null}
             </tr>
           ))}
         </tbody>
       </table>
     </TableScroll>
+  );
+}
+
+function PlanAction({ plan, actions }: { plan: Plan; actions: PlanActions }) {
+  if (actions.heldPlan === plan.slug) {
+    return (
+      <td className="whitespace-nowrap px-4 py-3 align-top font-medium text-emerald-700" data-testid="plan-subscribed">
+        {actions.held === "PENDING" ? "Pending approval" : "Subscribed"}
+      </td>
+    );
+  }
+  if (!actions.open) return <td className="px-4 py-3" />;
+  return (
+    <td className="whitespace-nowrap px-4 py-3 align-top">
+      <Link
+        href={actions.hrefFor(plan.slug)}
+        className="font-medium text-brand-600 hover:underline"
+        aria-label={`Subscribe to the ${plan.name} plan`}
+      >
+        {actions.heldPlan ? "Switch to this plan" : "Subscribe"}
+      </Link>
+    </td>
   );
 }

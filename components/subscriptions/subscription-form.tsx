@@ -22,9 +22,11 @@ type Props = {
   actions: { subscribe: Action; cancel: Action };
   /** the team can already call: no "Next: create a key" after subscribing */
   teamHasKeys: boolean;
+  /** the plan a link from the public catalog chose, preselected when the team holds none */
+  chosenPlan?: string | null;
 };
 
-export function SubscriptionForm({ team, api, plans, current, closed, actions, teamHasKeys }: Props) {
+export function SubscriptionForm({ team, api, plans, current, closed, actions, teamHasKeys, chosenPlan = null }: Props) {
   const [subscribed, subscribe] = useActionState(actions.subscribe, {});
   const [cancelled, cancel] = useActionState(actions.cancel, {});
   const [last, setLast] = useState<"subscribe" | "cancel">("subscribe");
@@ -65,7 +67,7 @@ export function SubscriptionForm({ team, api, plans, current, closed, actions, t
               key={current ?? ""}
               id={`plan-${api.slug}`}
               name="plan"
-              defaultValue={current ?? plans[0]?.slug}
+              defaultValue={current ?? (plans.some((plan) => plan.slug === chosenPlan) ? chosenPlan! : plans[0]?.slug)}
               className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-xs"
             >
               {plans.map((plan) => (

@@ -10,6 +10,7 @@ import { gatewayUrl } from "@/lib/env";
 import { currency as configuredCurrency } from "@/lib/money";
 import { ApiAboutCard } from "@/components/catalog/api-about-card";
 import { ApiPageHeader } from "@/components/catalog/api-page-header";
+import type { MemberTeamSubscription } from "@/lib/subscriptions/member-team-subscription";
 import { AiPlanCards } from "@/components/ai/ai-plan-cards";
 import { AiPlayground } from "@/components/ai/ai-playground";
 import { ModelTable } from "@/components/ai/model-table";
@@ -19,7 +20,13 @@ import { QuickstartTabs } from "@/components/ai/quickstart-tabs";
 import { Badge, Card } from "@/components/ui/card";
 import { CopyField } from "@/components/ui/copy-field";
 
-type Props = { api: PublishedApi; models: ApiModelView[]; signedIn: boolean; teams: TryItTeamOption[] };
+type Props = {
+  api: PublishedApi;
+  models: ApiModelView[];
+  signedIn: boolean;
+  teams: TryItTeamOption[];
+  subscription: MemberTeamSubscription | null;
+};
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
@@ -32,7 +39,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-export function AiApiPage({ api, models, signedIn, teams }: Props) {
+export function AiApiPage({ api, models, signedIn, teams, subscription }: Props) {
   const currency = configuredCurrency();
   // The origin callers use (GATEWAY_URL when the installation gives the gateway its own hostname).
   const origin = gatewayUrl();
@@ -45,7 +52,13 @@ export function AiApiPage({ api, models, signedIn, teams }: Props) {
 
   return (
     <article className="space-y-8">
-      <ApiPageHeader api={api} signedIn={signedIn} teamSlug={teams[0]?.slug} kindBadge={<Badge tone="blue">AI</Badge>} />
+      <ApiPageHeader
+        api={api}
+        signedIn={signedIn}
+        teamSlug={teams[0]?.slug}
+        subscription={subscription}
+        kindBadge={<Badge tone="blue">AI</Badge>}
+      />
 
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <ApiAboutCard description={api.description} />

@@ -8,7 +8,9 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { getPublishedApi, listOperations } from "@/lib/catalog/get-published-api";
 import { gatewayUrl as gatewayOrigin } from "@/lib/env";
 import { listTryItKeys } from "@/lib/try-it/list-try-it-keys";
+import { findMemberTeamSubscription, subscribeStepPath } from "@/lib/subscriptions/member-team-subscription";
 import { ApiReference } from "@/components/api-reference/api-reference";
+import { withGatewayKeyScheme } from "@/lib/catalog/reference-document";
 import { ApiAboutCard } from "@/components/catalog/api-about-card";
 import { ApiPageHeader } from "@/components/catalog/api-page-header";
 import { PlansTable } from "@/components/catalog/plans-table";
@@ -35,13 +37,15 @@ export default async function ApiPage({ params }: Props) {
   if (!api) notFound();
   const user = await getCurrentUser();
   const teams = user ? await listTryItKeys(user.id) : [];
+  const teamSlug = teams[0]?.slug;
+  const subscription = user && teamSlug ? await findMemberTeamSubscription(user.id, teamSlug, api.id) : null;
   const models = await listApiModelsOf(api.id);
-  if (models) return <AiApiPage api={api} models={models} signedIn={Boolean(user)} teams={teams} />;
+  if (models) return <AiApiPage api={api} models={models} signedIn={Boolean(user)} teams={teams} subscription={subscription} />;
   const gatewayUrl = `${gatewayOrigin()}/api/gateway/${api.slug}`;
 
   return (
     <article className="space-y-8">
-      <ApiPageHeader api={api} signedIn={Boolean(user)} teamSlug={teams[0]?.slug} />
+      <ApiPageHeader api={api} signedIn={Boolean(user)} teamSlug={teamSlug} subscription={subscription} />
 
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <ApiAboutCard description={api.description} />
@@ -81,7 +85,19 @@ export default async function ApiPage({ params }: Props) {
         <h2 id="plans-heading" className="mb-3 text-lg font-semibold text-slate-900">
           Plans
         </h2>
-        <PlansTable plans={api.plans} />
+        <PlansTable
+          plans={api.plans}
+          actions={
+            teamSlug
+              ? {
+                  hrefFor: (plan) => subscribeStepPath(teamSlug, api.slug, plan),
+                  heldPlan: subscription?.planSlug ?? null,
+                  held: subscription?.status === "PENDING" ? "PENDING" : subscription ? "ACTIVE" : null,
+                  open: api.status === "PUBLISHED",
+                }
+              : undefined
+          }
+        />
         <p className="mt-2 text-xs text-slate-500">
           Prices are charged per call from the team&apos;s prepaid credit; rate limits count per key.
         </p>
@@ -114,7 +130,7 @@ export default async function ApiPage({ params }: Props) {
         </h2>
         {api.openapi ? (
           <div className="overflow-hidden rounded-lg border border-slate-200 bg-white">
-            <ApiReference document={api.openapi} gatewayUrl={gatewayUrl} title={api.name} />
+            <ApiReference {...withGatewayKeyScheme(api.openapi)} gatewayUrl={gatewayUrl} title={api.name} />
           </div>
         ) : (
           <EmptyState title="No reference published">

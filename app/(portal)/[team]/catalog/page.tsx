@@ -15,8 +15,14 @@ import { cancelSubscriptionAction, subscribeAction } from "./actions";
 
 export const metadata: Metadata = { title: "Catalog" };
 
-export default async function TeamCatalogPage({ params }: { params: Promise<{ team: string }> }) {
+type Props = { params: Promise<{ team: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function TeamCatalogPage({ params, searchParams }: Props) {
   const { team: slug } = await params;
+  // From the public catalog's Subscribe (lib/subscriptions/member-team-subscription.ts): this API first, the plan chosen.
+  const { subscribe, plan } = await searchParams;
+  const chosenApi = typeof subscribe === "string" ? subscribe : null;
+  const chosenPlan = typeof plan === "string" ? plan : null;
   const { ctx } = await loadTeamPage(slug);
   // The team's view: public APIs, plus private ones it holds; never drafts, even for the platform admin.
   const [apis, subscriptions, activeKeys] = await Promise.all([
@@ -27,7 +33,8 @@ export default async function TeamCatalogPage({ params }: { params: Promise<{ te
   const byApi = new Map(subscriptions.map((subscription) => [subscription.apiId, subscription]));
   // AI APIs are priced by their models' tokens, not per call: the card shows the models and prices.
   const models = await listApiModels(apis.map((api) => api.id));
-  const items = apis.map((api) => ({
+  const ordered = chosenApi ? [...apis].sort((a, b) => Number(b.slug === chosenApi) - Number(a.slug === chosenApi)) : apis;
+  const items = ordered.map((api) => ({
     ...toCatalogItemView(api, byApi.get(api.id), currency()),
     // Only public APIs have a page in the public catalog (with the reference and the try-it console).
     href: api.visibility === "PUBLIC" ? `/catalog/${api.slug}` : undefined,
@@ -46,6 +53,8 @@ export default async function TeamCatalogPage({ params }: { params: Promise<{ te
           {items.map((item) => (
             <ApiCard
               key={item.entry.id}
+              id={`subscribe-${item.entry.slug}`}
+              highlighted={item.entry.slug === chosenApi}
               api={item.entry}
               href={item.href}
               models={models.get(item.entry.id)}
@@ -61,6 +70,7 @@ export default async function TeamCatalogPage({ params }: { params: Promise<{ te
                       closed={item.closed}
                       actions={{ subscribe: subscribeAction, cancel: cancelSubscriptionAction }}
                       teamHasKeys={activeKeys > 0}
+                      chosenPlan={item.entry.slug === chosenApi ? chosenPlan : null}
                     />
                   ) : (
                     <p className="text-xs text-slate-500">Owners and admins of this team subscribe and change plans.</p>
