@@ -55,7 +55,8 @@ export function QuickstartTabs({ quickstarts }: { quickstarts: Quickstart[] }) {
           <p className="text-xs text-slate-500">{current.hint}</p>
           <CopyButton value={current.code} label={`Copy the ${current.label} quickstart`} />
         </div>
-        <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs leading-relaxed text-slate-100">
+        {/* Focusable: a keyboard user scrolls a long line sideways too. */}
+        <pre tabIndex={0} className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs leading-relaxed text-slate-100">
           <code>{current.code}</code>
         </pre>
       </div>

@@ -17,6 +17,7 @@ const components: Components = {
   blockquote: ({ node: _node, ...props }) => <blockquote className="mt-3 border-l-4 border-slate-200 pl-4 text-slate-600" {...props} />,
   pre: ({ node: _node, ...props }) => (
     <pre
+      tabIndex={0}
       className="mt-3 overflow-x-auto rounded-md bg-slate-900 p-4 text-xs text-slate-100 [&_code]:bg-transparent [&_code]:p-0 [&_code]:text-inherit"
       {...props}
     />

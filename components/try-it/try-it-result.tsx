@@ -90,7 +90,11 @@ export function TryItResultView({ result, team }: { result: TryItResult; team: s
       <div>
         <p className="text-sm font-medium text-slate-700">Body</p>
         {result.truncated ? <p className="text-xs text-amber-700">The body is longer than 256 KiB; only the start is shown.</p> : null}
-        <pre data-testid="try-it-body" className="mt-1 max-h-96 overflow-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">
+        <pre
+          tabIndex={0}
+          data-testid="try-it-body"
+          className="mt-1 max-h-96 overflow-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100"
+        >
           {result.body ? prettyBody(result.body, result.headers["content-type"]) : "(empty)"}
         </pre>
       </div>

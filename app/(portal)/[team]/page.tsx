@@ -73,7 +73,11 @@ export default async function TeamOverviewPage({ params }: { params: Promise<{ t
           </li>
           <li>
             Call <code>/api/gateway/{"{api}"}/…</code> with <code>Authorization: Bearer &lt;key&gt;</code>. For the Demo API:
-            <pre className="mt-2 overflow-x-auto rounded-md bg-slate-900 px-3 py-2 text-xs text-slate-100" data-testid="curl-example">
+            <pre
+              tabIndex={0}
+              className="mt-2 overflow-x-auto rounded-md bg-slate-900 px-3 py-2 text-xs text-slate-100"
+              data-testid="curl-example"
+            >
               {`curl -H "Authorization: Bearer $KEY" ${gatewayUrl()}/api/gateway/demo/echo`}
             </pre>
           </li>
