@@ -5,7 +5,20 @@
 // so the page talks to no third party.
 import { ApiReferenceReact } from "@scalar/api-reference-react";
 import "@scalar/api-reference-react/style.css";
-import { useMemo } from "react";
+import { useEffect, useMemo, useRef } from "react";
+
+/**
+ * Scalar's client picker is a tablist whose last child, "More", is a plain button (axe:
+ * aria-required-children, critical). It does act as a tab: selecting a client from it makes it the
+ * active one. So it is marked as the tab it is, with its selected state and its popup.
+ */
+function markMoreClientsTabs(root: HTMLElement) {
+  for (const more of root.querySelectorAll<HTMLElement>('[role="tablist"] button.client-libraries__select')) {
+    more.setAttribute("role", "tab");
+    more.setAttribute("aria-haspopup", "listbox");
+    more.setAttribute("aria-selected", String(more.classList.contains("client-libraries__active")));
+  }
+}
 
 export type ScalarReferenceProps = {
   document: Record<string, unknown>;
@@ -46,8 +59,17 @@ export default function ScalarReference({ document, gatewayUrl, title, preferred
     }),
     [document, gatewayUrl, title, preferredScheme],
   );
+  const container = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const root = container.current;
+    if (!root) return;
+    markMoreClientsTabs(root);
+    const observer = new MutationObserver(() => markMoreClientsTabs(root));
+    observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ["class"] });
+    return () => observer.disconnect();
+  }, []);
   return (
-    <div className="tollgate-scalar" data-testid="api-reference">
+    <div ref={container} className="tollgate-scalar" data-testid="api-reference">
       <ApiReferenceReact configuration={configuration} />
     </div>
   );
