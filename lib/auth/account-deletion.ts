@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { db, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { invalid } from "@/lib/validation";
+import { fieldError } from "@/lib/auth/account-password";
 import { currency, formatMoney } from "@/lib/money";
 import { invalidate } from "@/lib/cache/invalidate";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -69,9 +69,9 @@ export const deleteAccountSchema = z.object({
 /** Deletes the account and the teams only it held; refused (409) while a blocker stands. */
 export async function deleteAccount(userId: string, input: z.infer<typeof deleteAccountSchema>): Promise<{ deletedTeams: string[] }> {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, passwordHash: true } });
-  if (input.confirmEmail !== user.email) throw invalid({ confirmEmail: `Type ${user.email} to confirm.` });
+  if (input.confirmEmail !== user.email) throw fieldError("confirmEmail", `Type ${user.email} to confirm.`);
   if (user.passwordHash && !(await verifyPassword(input.currentPassword, user.passwordHash)))
-    throw invalid({ currentPassword: input.currentPassword ? "This is not your current password." : "Enter your current password." });
+    throw fieldError("currentPassword", input.currentPassword ? "This is not your current password." : "Enter your current password.");
 
   const { deletedTeams, keyHashes } = await db.$transaction(async (tx) => {
     const teams = await soleOwnedTeams(userId, tx, true);

@@ -11,6 +11,9 @@ import { clearAttempts, takeAttempt } from "@/lib/auth/throttle";
 import { sendEmail } from "@/lib/email/send-email";
 import { appUrl } from "@/lib/env";
 
+/** One field's error, with the form-wide line every form shows above its fields. */
+export const fieldError = (field: string, message: string) => invalid({ [field]: message }, "Check the highlighted fields.");
+
 /** Writes the hash and voids unused reset links, in the caller's transaction. */
 export async function storePasswordHash(userId: string, passwordHash: string, tx: Prisma.TransactionClient): Promise<void> {
   await tx.user.update({ where: { id: userId }, data: { passwordHash } });
@@ -20,7 +23,7 @@ export async function storePasswordHash(userId: string, passwordHash: string, tx
 /** The policy's verdict as a field error on `field`, or nothing. */
 export function checkNewPassword(password: string, email: string, field = "newPassword"): void {
   const weakness = passwordWeakness(password, email);
-  if (weakness) throw invalid({ [field]: weakness });
+  if (weakness) throw fieldError(field, weakness);
 }
 
 /** Tells the owner their password changed, with the way back if it was not them. */
@@ -50,7 +53,7 @@ export async function changePassword(
   const account = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { email: true, passwordHash: true } });
   if (!account.passwordHash)
     throw new AppError("conflict", "This account signs in without a password. Use “Email me a link to set a password” instead.");
-  if (!input.currentPassword) throw invalid({ currentPassword: "Enter your current password." });
+  if (!input.currentPassword) throw fieldError("currentPassword", "Enter your current password.");
   // A stolen session must not become a way to guess the password: 5 wrong tries per 15 minutes.
   const throttleKey = `password-change:${user.id}`;
   if (!(await takeAttempt([{ key: throttleKey, limit: 5, windowSeconds: 900 }])).allowed)
@@ -59,9 +62,9 @@ export async function changePassword(
       "Too many tries with a wrong current password. Wait 15 minutes, or reset your password from the sign-in page.",
     );
   if (!(await verifyPassword(input.currentPassword, account.passwordHash)))
-    throw invalid({ currentPassword: "This is not your current password." });
+    throw fieldError("currentPassword", "This is not your current password.");
   checkNewPassword(input.newPassword, account.email);
-  if (input.newPassword === input.currentPassword) throw invalid({ newPassword: "Choose a password different from the current one." });
+  if (input.newPassword === input.currentPassword) throw fieldError("newPassword", "Choose a password different from the current one.");
   await clearAttempts(throttleKey);
   const passwordHash = await hashPassword(input.newPassword);
   await db.$transaction((tx) => storePasswordHash(user.id, passwordHash, tx));

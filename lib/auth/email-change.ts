@@ -7,7 +7,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { appUrl } from "@/lib/env";
-import { invalid } from "@/lib/validation";
+import { fieldError } from "@/lib/auth/account-password";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { sha256Hex } from "@/lib/crypto";
 import { sendEmail } from "@/lib/email/send-email";
@@ -35,14 +35,14 @@ export const emailChangeSchema = z.object({
 /** Asks for `newEmail` to become the account's address; the caller says "check the new mailbox". */
 export async function requestEmailChange(userId: string, input: z.infer<typeof emailChangeSchema>): Promise<void> {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true, passwordHash: true } });
-  if (input.newEmail === user.email) throw invalid({ newEmail: "This is already your address." });
+  if (input.newEmail === user.email) throw fieldError("newEmail", "This is already your address.");
   if (!(await takeAttempt([{ key: `email-change:${userId}`, limit: EMAIL_CHANGE_LIMIT_PER_HOUR, windowSeconds: 3600 }])).allowed)
     throw new AppError("rate_limited", "Too many address changes were asked for. Try again in an hour.");
   // Who holds only a session (a borrowed laptop) must not move the account to their own mailbox.
   if (user.passwordHash) {
-    if (!input.currentPassword) throw invalid({ currentPassword: "Enter your current password." });
+    if (!input.currentPassword) throw fieldError("currentPassword", "Enter your current password.");
     if (!(await verifyPassword(input.currentPassword, user.passwordHash)))
-      throw invalid({ currentPassword: "This is not your current password." });
+      throw fieldError("currentPassword", "This is not your current password.");
   }
   const taken = await db.user.findUnique({ where: { email: input.newEmail }, select: { id: true } });
   // The pending change is recorded either way, so the settings page shows the same thing for a taken
