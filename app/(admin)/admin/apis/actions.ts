@@ -44,7 +44,8 @@ export async function updateApiAction(_previous: ApiFormState, formData: FormDat
     const admin = await requirePlatformAdmin();
     const slug = String(formData.get("apiSlug") ?? "");
     const current = await db.api.findUnique({ where: { slug }, select: { upstreamBaseUrl: true, kind: true } });
-    if (!current) throw notFound("This API");
+    // A Prompt API has its own form (prompt-actions.ts).
+    if (!current || current.kind === "PROMPT") throw notFound("This API");
     const read = await readApiForm(formData, "update", current.upstreamBaseUrl, current.kind);
     if (!read.ok) return read.state;
     await updateApi(slug, read.input, { type: "USER", userId: admin.id });

@@ -15,7 +15,14 @@ export default async function AdminApisPage() {
       <PageHeader
         title="APIs"
         description="Every API on this installation, in every state. Drafts are visible only here until published; retired APIs answer 410 Gone."
-        actions={<ButtonLink href="/admin/apis/new">New API</ButtonLink>}
+        actions={
+          <span className="flex gap-2">
+            <ButtonLink href="/admin/apis/new/prompt" variant="secondary">
+              New Prompt API
+            </ButtonLink>
+            <ButtonLink href="/admin/apis/new">New API</ButtonLink>
+          </span>
+        }
       />
       {apis.length === 0 ? (
         <EmptyState title="No APIs yet">Create the first one with “New API”: give it an upstream and a plan, then publish it.</EmptyState>

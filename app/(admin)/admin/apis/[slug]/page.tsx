@@ -15,6 +15,7 @@ import { changeApiStatusAction, updateApiAction } from "../actions";
 import { formLimits } from "../form-limits";
 import { AdminBackLink } from "@/components/admin/admin-back-link";
 import { listModelOptions } from "@/lib/ai/registry/model-options";
+import { PromptApiEditor, PromptApiSide } from "./prompt-api-editor";
 
 export const metadata: Metadata = { title: "Edit API · Admin" };
 
@@ -57,7 +58,7 @@ export default async function EditApiPage({
   params: Promise<{ slug: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  await requirePlatformAdmin();
+  const admin = await requirePlatformAdmin();
   const [{ slug }, { created }] = await Promise.all([params, searchParams]);
   const api = await loadApi(decodeURIComponent(slug));
   const models = api.kind === "AI" ? await listModelOptions() : [];
@@ -69,7 +70,8 @@ export default async function EditApiPage({
         title={api.name}
         description={
           <span className="flex flex-wrap items-center gap-2">
-            <code>{api.kind === "AI" ? "/api/ai/v1 (AI)" : `/api/gateway/${api.slug}`}</code> <ApiStatusBadge status={api.status} />
+            <code>{api.kind === "AI" ? "/api/ai/v1 (AI)" : `${api.kind === "PROMPT" ? "POST " : ""}/api/gateway/${api.slug}`}</code>{" "}
+            <ApiStatusBadge status={api.status} />
             {listed ? (
               <Link href={`/catalog/${api.slug}`} className="text-brand-700 hover:underline">
                 View in the catalog
@@ -85,18 +87,22 @@ export default async function EditApiPage({
       ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="min-w-0 lg:col-span-2">
-          <ApiForm
-            action={updateApiAction}
-            slug={api.slug}
-            initial={apiFormValues(api)}
-            hasCredential={api.upstreamCredentialEncrypted !== null}
-            openapiSummary={openapiSummary(api.openapi)}
-            limits={formLimits()}
-            kind={api.kind}
-            models={models}
-          />
+          {api.kind === "PROMPT" ? (
+            <PromptApiEditor api={api} adminId={admin.id} />
+          ) : (
+            <ApiForm
+              action={updateApiAction}
+              slug={api.slug}
+              initial={apiFormValues(api)}
+              hasCredential={api.upstreamCredentialEncrypted !== null}
+              openapiSummary={openapiSummary(api.openapi)}
+              limits={formLimits()}
+              kind={api.kind}
+              models={models}
+            />
+          )}
         </div>
-        <aside className="lg:col-span-1">
+        <aside className="space-y-6 lg:col-span-1">
           <Card title="Lifecycle" description="Draft → published → deprecated → retired. Every move is audit-logged.">
             <LifecyclePanel
               action={changeApiStatusAction}
@@ -108,6 +114,7 @@ export default async function EditApiPage({
               minSunset={earliestSunsetDay()}
             />
           </Card>
+          {api.kind === "PROMPT" ? <PromptApiSide api={api} /> : null}
         </aside>
       </div>
     </>
