@@ -21,6 +21,7 @@ import { McpConnect } from "@/components/mcp/mcp-connect";
 import { mcpResourceUrl } from "@/lib/oauth/resource";
 import { listApiModelsOf } from "@/lib/ai/registry/list-api-models";
 import { AiApiPage } from "./ai-api-page";
+import { describePromptApi } from "@/lib/prompt-apis/describe-plans";
 
 export const dynamic = "force-dynamic";
 
@@ -42,6 +43,11 @@ export default async function ApiPage({ params }: Props) {
   const models = await listApiModelsOf(api.id);
   if (models) return <AiApiPage api={api} models={models} signedIn={Boolean(user)} teams={teams} subscription={subscription} />;
   const gatewayUrl = `${gatewayOrigin()}/api/gateway/${api.slug}`;
+  // A Prompt API: one POST with its variables, priced per plan as the admin chose.
+  const prompt = await describePromptApi(api.slug);
+  const example = prompt
+    ? `curl -X POST -H "Authorization: Bearer $TOLLGATE_KEY" \\\n  -H "Content-Type: application/json" \\\n  -d '${prompt.sampleBody}' \\\n  ${gatewayUrl}`
+    : `curl -H "Authorization: Bearer $TOLLGATE_KEY" \\\n  ${gatewayUrl}/…`;
 
   return (
     <article className="space-y-8">
@@ -55,7 +61,7 @@ export default async function ApiPage({ params }: Props) {
           className="min-w-0 self-start"
         >
           <CopyField label="Gateway base URL" value={gatewayUrl} />
-          <pre className="mt-3 whitespace-pre-wrap break-all rounded-md bg-slate-900 p-3 text-xs text-slate-100">{`curl -H "Authorization: Bearer $TOLLGATE_KEY" \\\n  ${gatewayUrl}/…`}</pre>
+          <pre className="mt-3 whitespace-pre-wrap break-all rounded-md bg-slate-900 p-3 text-xs text-slate-100">{example}</pre>
         </Card>
       </div>
 
@@ -98,6 +104,15 @@ export default async function ApiPage({ params }: Props) {
               : undefined
           }
         />
+        {prompt ? (
+          <ul className="mt-3 space-y-1 text-sm text-slate-700" aria-label="What a call costs">
+            {prompt.prices.map((price) => (
+              <li key={price.plan}>
+                <strong>{price.plan}</strong>: {price.words}.
+              </li>
+            ))}
+          </ul>
+        ) : null}
         <p className="mt-2 text-xs text-slate-500">
           Prices are charged per call from the team&apos;s prepaid credit; rate limits count per key.
         </p>
