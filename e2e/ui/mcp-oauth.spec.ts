@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { startUpstream, type Upstream } from "../../test/support/upstream-server";
-import { MemoryOAuthProvider as MemoryProvider } from "../../test/support/mcp-oauth-provider";
+import { MemoryOAuthProvider as MemoryProvider, listToolsWith } from "../../test/support/mcp-oauth-provider";
 import { adminToken, confirmDialog, expect, teamBalance, test } from "../fixtures";
 
 let upstream: Upstream;
@@ -156,15 +156,7 @@ test("an MCP SDK client signs in with OAuth, the user consents in the portal, to
 
   // 5. The next tool call is refused; the token itself gets 401 with where to sign in again.
   await expect(secondAgent.callTool({ name: tool!.name, arguments: { path: "/echo" } })).rejects.toThrow();
-  const refused = await fetch(serverUrl, {
-    method: "POST",
-    headers: {
-      authorization: `Bearer ${signIn.saved!.access_token}`,
-      "content-type": "application/json",
-      accept: "application/json, text/event-stream",
-    },
-    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list" }),
-  });
+  const refused = await listToolsWith(serverUrl, signIn);
   expect(refused.status).toBe(401);
   expect(refused.headers.get("www-authenticate")).toContain(
     `resource_metadata="${baseURL}/.well-known/oauth-protected-resource/api/mcp/${slug}"`,

@@ -23,7 +23,7 @@ import { allowAuthorization } from "@/lib/oauth/consent";
 import { revokeTeamGrant } from "@/lib/oauth/team-grants";
 import { createGatewayFixture } from "../support/gateway-factories";
 import { expectLedgerInvariant } from "../support/ledger";
-import { MemoryOAuthProvider } from "../support/mcp-oauth-provider";
+import { MemoryOAuthProvider, listToolsWith } from "../support/mcp-oauth-provider";
 import { startUpstream, type Upstream } from "../support/upstream-server";
 import { userActor } from "../support/key-factories";
 import { ECHO_DOCUMENT } from "../mcp/fixtures";
@@ -119,15 +119,7 @@ it("signs in through discovery, registration and PKCE, calls tools charged to th
   const grant = await db.oAuthGrant.findFirstOrThrow({ where: { teamId: fixture.team.id } });
   await revokeTeamGrant(fixture.team.id, grant.id, userActor(fixture.owner.id));
   await expect(agent.callTool({ name: echo.name, arguments: { q: "3" } })).rejects.toThrow();
-  const refused = await fetch(serverUrl, {
-    method: "POST",
-    headers: {
-      authorization: `Bearer ${provider.saved!.access_token}`,
-      "content-type": "application/json",
-      accept: "application/json, text/event-stream",
-    },
-    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list" }),
-  });
+  const refused = await listToolsWith(serverUrl, provider);
   expect(refused.status).toBe(401);
   expect(refused.headers.get("www-authenticate")).toContain(
     `resource_metadata="${origin}/.well-known/oauth-protected-resource/api/mcp/${fixture.slug}"`,

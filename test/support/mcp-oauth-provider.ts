@@ -34,3 +34,16 @@ export class MemoryOAuthProvider implements OAuthClientProvider {
   saveCodeVerifier = (verifier: string) => void (this.verifier = verifier);
   codeVerifier = () => this.verifier;
 }
+
+/** A bare `tools/list` with the provider's access token: what the MCP endpoint answers that token. */
+export function listToolsWith(serverUrl: URL, provider: MemoryOAuthProvider): Promise<Response> {
+  return fetch(serverUrl, {
+    method: "POST",
+    headers: {
+      authorization: `Bearer ${provider.saved!.access_token}`,
+      "content-type": "application/json",
+      accept: "application/json, text/event-stream",
+    },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list" }),
+  });
+}
