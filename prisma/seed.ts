@@ -1,8 +1,9 @@
-// Seeds a fresh database with the demo API and the demo AI API; run by scripts/run.ts after `prisma migrate deploy`.
+// Seeds a fresh database with the demo API, the demo AI API and the demo Prompt API; run by scripts/run.ts after `prisma migrate deploy`.
 // Runs once per database (see lib/demo/seed-demo.ts); later runs print a line and change nothing.
 import { db } from "@/lib/db";
 import { seedDemo } from "@/lib/demo/seed-demo";
 import { seedDemoAi } from "@/lib/demo/seed-demo-ai";
+import { seedDemoPrompt } from "@/lib/demo/seed-demo-prompt";
 
 async function main() {
   const result = await seedDemo(db);
@@ -13,6 +14,10 @@ async function main() {
   const ai = await seedDemoAi(db);
   if (ai.outcome === "seeded") console.log(`[tollgate] seeded the Demo AI API (models demo-chat and demo-embed at /api/ai/v1)`);
   else if (ai.outcome === "skipped") console.log(`[tollgate] demo AI seed skipped: ${ai.reason}`);
+  // The demo Prompt API runs on the demo chat model, so it comes after it.
+  const prompt = await seedDemoPrompt(db);
+  if (prompt.outcome === "seeded") console.log(`[tollgate] seeded the Summarise Prompt API (POST /api/gateway/summarise)`);
+  else if (prompt.outcome === "skipped") console.log(`[tollgate] demo Prompt API seed skipped: ${prompt.reason}`);
 }
 
 main()
