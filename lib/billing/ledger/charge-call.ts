@@ -1,11 +1,12 @@
-// Charging a call at admission: its price, or an AI call's reservation. ONE SQL statement, so there
-// is no read-then-write window: concurrent calls on one team serialise on the team row, and PostgreSQL re-checks
+// Charging a call at admission: its price, or an AI call's reservation. ONE SQL statement (shared
+// with the team's other charges of the moment, charge-batch.ts), so there is no read-then-write window: concurrent calls on one team serialise on the team row, and PostgreSQL re-checks
 // `balance >= price` against the newest row version before it subtracts (READ COMMITTED
 // re-evaluation), so credit never goes below zero through the gateway. The ledger row is written by
 // the same statement: the balance and the ledger cannot disagree. So is the call's open_calls row,
 // which the usage batch recording the call deletes: if the process dies first, the row is how any
 // other instance finds the charge and refunds it (lib/gateway/reconcile-lost-calls.ts).
 import { pgPool } from "@/lib/db";
+import { chargeInBatch } from "@/lib/billing/ledger/charge-batch";
 
 export type ChargeRequest = {
   teamId: string;
@@ -64,13 +65,20 @@ const BALANCE = `SELECT balance::text AS balance FROM teams WHERE id = $1`;
 type ChargeRow = { after: string | null; current: string | null; within_cap: boolean };
 
 export async function chargeCall(request: ChargeRequest): Promise<ChargeResult> {
-  const { teamId, apiId, keyId, apiKeyId, requestId, price, capped, instanceId, method, path } = request;
-  if (price === 0n) {
+  if (request.price === 0n) {
     // Free calls change nothing, but a negative balance (a refunded top-up) still blocks them.
-    const { rows } = await pgPool().query<{ balance: string }>(BALANCE, [teamId]);
+    const { rows } = await pgPool().query<{ balance: string }>(BALANCE, [request.teamId]);
     const balance = BigInt(rows[0]?.balance ?? 0);
     return balance >= 0n ? { ok: true, balanceAfter: balance } : { ok: false, reason: "insufficient_credit", balance };
   }
+  // A busy team's charges share statements (charge-batch.ts); a key with a spend cap locks its own
+  // row too, so its charges keep the single statement.
+  return request.capped ? chargeOne(request) : chargeInBatch(request, chargeOne);
+}
+
+/** One call's charge in one statement. */
+async function chargeOne(request: ChargeRequest): Promise<ChargeResult> {
+  const { teamId, apiId, keyId, apiKeyId, requestId, price, capped, instanceId, method, path } = request;
   const params = [teamId, price.toString(), requestId, apiId, keyId, apiKeyId, instanceId, method, path];
   // Named statements are parsed and planned once per connection, not on every call.
   const statement = capped ? { name: "tollgate_charge_capped", text: CHARGE_CAPPED } : { name: "tollgate_charge", text: CHARGE };
