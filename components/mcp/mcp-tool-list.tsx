@@ -55,7 +55,7 @@ export function McpToolList({ apis, builtins }: { apis: McpApiToolsView[]; built
                         <span className="block text-xs text-slate-500">{firstLine(tool.description)}</span>
                       ) : null}
                     </td>
-                    <td className="py-2 align-top">{tool.readOnly ? <Badge>read-only</Badge> : null}</td>
+                    <td className="whitespace-nowrap py-2 align-top">{tool.readOnly ? <Badge>read-only</Badge> : null}</td>
                   </tr>
                 ))}
               </tbody>
