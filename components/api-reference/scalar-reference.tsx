@@ -12,7 +12,10 @@ import { useEffect, useMemo, useRef } from "react";
  * aria-required-children, critical). It does act as a tab: selecting a client from it makes it the
  * active one. So it is marked as the tab it is, with its selected state and its popup.
  */
-function markMoreClientsTabs(root: HTMLElement) {
+function fixClientTabsAndCopyButtons(root: HTMLElement) {
+  // Its code blocks' copy buttons are an icon with no name (axe button-name, critical).
+  for (const copy of root.querySelectorAll<HTMLElement>("button.scalar-code-copy:not([aria-label])"))
+    copy.setAttribute("aria-label", "Copy code");
   for (const more of root.querySelectorAll<HTMLElement>('[role="tablist"] button.client-libraries__select')) {
     more.setAttribute("role", "tab");
     more.setAttribute("aria-haspopup", "listbox");
@@ -47,6 +50,9 @@ export default function ScalarReference({ document, gatewayUrl, title, preferred
       documentDownloadType: "json" as const,
       agent: { disabled: true },
       defaultOpenAllTags: true,
+      // Its separate "Models" list nests links inside collapsible buttons (axe nested-interactive);
+      // each operation still shows its schemas.
+      hideModels: true,
       // Samples show where the team key goes, as a placeholder (never a real key).
       ...(preferredScheme
         ? {
@@ -63,8 +69,8 @@ export default function ScalarReference({ document, gatewayUrl, title, preferred
   useEffect(() => {
     const root = container.current;
     if (!root) return;
-    markMoreClientsTabs(root);
-    const observer = new MutationObserver(() => markMoreClientsTabs(root));
+    fixClientTabsAndCopyButtons(root);
+    const observer = new MutationObserver(() => fixClientTabsAndCopyButtons(root));
     observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ["class"] });
     return () => observer.disconnect();
   }, []);

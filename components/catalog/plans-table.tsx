@@ -102,7 +102,8 @@ function PlanAction({ plan, actions }: { plan: Plan; actions: PlanActions }) {
       <Link
         href={actions.hrefFor(plan.slug)}
         className="font-medium text-brand-600 hover:underline"
-        aria-label={`Subscribe to the ${plan.name} plan`}
+        // The name starts with the visible words (WCAG 2.5.3: speech users say what they see).
+        aria-label={actions.heldPlan ? `Switch to this plan: ${plan.name}` : `Subscribe to the ${plan.name} plan`}
       >
         {actions.heldPlan ? "Switch to this plan" : "Subscribe"}
       </Link>
