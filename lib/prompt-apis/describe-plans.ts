@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { currency } from "@/lib/money";
 import { describeCallPrice } from "@/lib/prompt-apis/pricing";
 import { definitionOf, VERSION_INCLUDE } from "@/lib/prompt-apis/stored-definition";
+import { sampleValue } from "@/lib/prompt-apis/sample-value";
 
 export type PromptApiTerms = { prices: { plan: string; words: string }[]; sampleBody: string };
 
@@ -21,16 +22,7 @@ export async function describePromptApi(slug: string): Promise<PromptApiTerms | 
   const sample: Record<string, unknown> = {};
   for (const variable of definitionOf(row).variables) {
     if (!variable.required) continue;
-    sample[variable.name] =
-      variable.type === "number"
-        ? 1
-        : variable.type === "boolean"
-          ? true
-          : variable.type === "string_array"
-            ? ["…"]
-            : variable.type === "enum"
-              ? variable.values[0]
-              : "…";
+    sample[variable.name] = sampleValue(variable.type, variable.values);
   }
   return {
     prices: api.plans.map((plan) => ({

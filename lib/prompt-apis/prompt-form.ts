@@ -157,6 +157,18 @@ export function promptFormPlan(plan: {
   };
 }
 
+/** A plan as the form starts it: a price per call plus tokens. */
+export const NEW_PROMPT_PLAN: PlanRow = {
+  slug: "",
+  name: "",
+  price: "0.001",
+  promptPricing: "CALL_AND_TOKENS",
+  rateLimit: "60",
+  rateLimitWindowSec: "60",
+  maxRequestBytes: "65536",
+  requiresApproval: false,
+};
+
 /** A new Prompt API's form: one text variable in the template, one plan at a price per call plus tokens. */
 export const NEW_PROMPT_FORM: PromptFormValues = {
   slug: "",
@@ -172,16 +184,5 @@ export const NEW_PROMPT_FORM: PromptFormValues = {
   outputSchema: "",
   temperature: "",
   maxOutputTokens: "500",
-  plans: [
-    {
-      slug: "standard",
-      name: "Standard",
-      price: "0.001",
-      promptPricing: "CALL_AND_TOKENS",
-      rateLimit: "60",
-      rateLimitWindowSec: "60",
-      maxRequestBytes: "65536",
-      requiresApproval: false,
-    },
-  ],
+  plans: [{ ...NEW_PROMPT_PLAN, slug: "standard", name: "Standard" }],
 };

@@ -1,7 +1,7 @@
 "use client";
 // The plans of a Prompt API: price per call, how a call is priced (per call plus tokens, tokens
 // only, per call only), rate limit and approval. Existing plans keep their slug.
-import type { PlanRow } from "@/lib/prompt-apis/prompt-form";
+import { NEW_PROMPT_PLAN, type PlanRow } from "@/lib/prompt-apis/prompt-form";
 import { Checkbox, Select, TextInput } from "@/components/admin/prompt-apis/prompt-fields";
 import { Button } from "@/components/ui/button";
 
@@ -10,17 +10,6 @@ const PRICING = [
   { value: "TOKENS", label: "Tokens only" },
   { value: "CALL", label: "Price per call only" },
 ];
-
-export const NEW_PLAN: PlanRow = {
-  slug: "",
-  name: "",
-  price: "0.001",
-  promptPricing: "CALL_AND_TOKENS",
-  rateLimit: "60",
-  rateLimitWindowSec: "60",
-  maxRequestBytes: "65536",
-  requiresApproval: false,
-};
 
 type Props = {
   rows: PlanRow[];
@@ -107,7 +96,7 @@ export function PromptPlansEditor({ rows, fixedSlugs, currency, onChange, error 
         type="button"
         variant="secondary"
         size="sm"
-        onClick={() => onChange([...rows, { ...NEW_PLAN, slug: `plan-${rows.length + 1}`, name: `Plan ${rows.length + 1}` }])}
+        onClick={() => onChange([...rows, { ...NEW_PROMPT_PLAN, slug: `plan-${rows.length + 1}`, name: `Plan ${rows.length + 1}` }])}
       >
         Add plan
       </Button>

@@ -4,6 +4,7 @@
 // and shows the output, the tokens and the cost.
 import { useState, useTransition } from "react";
 import type { PromptFormValues } from "@/lib/prompt-apis/prompt-form";
+import { sampleValue } from "@/lib/prompt-apis/sample-value";
 import type { DraftTestResult } from "@/lib/prompt-apis/call/test-draft";
 import type { TryItTeamOption } from "@/lib/try-it/list-try-it-keys";
 import { Button } from "@/components/ui/button";
@@ -24,16 +25,10 @@ export function sampleVariables(form: PromptFormValues): string {
   const sample: Record<string, unknown> = {};
   for (const row of form.variables) {
     if (!row.name) continue;
-    sample[row.name] =
-      row.type === "number"
-        ? 1
-        : row.type === "boolean"
-          ? true
-          : row.type === "string_array"
-            ? ["first", "second"]
-            : row.type === "enum"
-              ? (row.values.split(",")[0] ?? "").trim()
-              : "Sample text";
+    sample[row.name] = sampleValue(
+      row.type,
+      row.values.split(",").map((value) => value.trim()),
+    );
   }
   return JSON.stringify(sample, null, 2);
 }
