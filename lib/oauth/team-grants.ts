@@ -5,6 +5,7 @@ import { auditActor, type Actor } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { notFound } from "@/lib/errors";
 import { checkKeyAccess, keyAccessFor } from "@/lib/keys/key-access";
+import { lifetimeKeySpend } from "@/lib/keys/key-spend";
 import { revokeGrant } from "@/lib/oauth/revoke-grant";
 import { parseMcpResource } from "@/lib/oauth/resource";
 
@@ -30,23 +31,27 @@ const LIST_LIMIT = 200;
 
 /** Active grants first, then the others, newest first within each. */
 export async function listTeamGrants(teamId: string, now = new Date()): Promise<TeamGrant[]> {
-  const rows = await db.oAuthGrant.findMany({
-    where: { teamId },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: LIST_LIMIT,
-    select: {
-      id: true,
-      userId: true,
-      resource: true,
-      createdAt: true,
-      lastUsedAt: true,
-      revokedAt: true,
-      revokedReason: true,
-      client: { select: { name: true } },
-      user: { select: { name: true, email: true } },
-      apiKey: { select: { spent: true, spendCap: true, expiresAt: true, revokedAt: true } },
-    },
-  });
+  const [rows, lifetime] = await Promise.all([
+    db.oAuthGrant.findMany({
+      where: { teamId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: LIST_LIMIT,
+      select: {
+        id: true,
+        userId: true,
+        apiKeyId: true,
+        resource: true,
+        createdAt: true,
+        lastUsedAt: true,
+        revokedAt: true,
+        revokedReason: true,
+        client: { select: { name: true } },
+        user: { select: { name: true, email: true } },
+        apiKey: { select: { spent: true, spendCap: true, expiresAt: true, revokedAt: true } },
+      },
+    }),
+    lifetimeKeySpend(teamId),
+  ]);
   const grants = rows.map((row): TeamGrant => {
     const revoked = row.revokedAt !== null || row.apiKey.revokedAt !== null;
     const expired = row.apiKey.expiresAt !== null && row.apiKey.expiresAt <= now;
@@ -58,7 +63,9 @@ export async function listTeamGrants(teamId: string, now = new Date()): Promise<
       apiSlug: parseMcpResource(row.resource)?.apiSlug ?? null,
       createdAt: row.createdAt,
       lastUsedAt: row.lastUsedAt,
-      spent: row.apiKey.spent,
+      // A capped key's running spend is exact (the gateway counts it with each charge); an uncapped
+      // one's comes from the usage rollups, like the keys table's.
+      spent: row.apiKey.spendCap !== null ? row.apiKey.spent : (lifetime.get(row.apiKeyId) ?? 0n),
       spendCap: row.apiKey.spendCap,
       expiresAt: row.apiKey.expiresAt,
       status: revoked ? "revoked" : expired ? "expired" : "active",

@@ -95,7 +95,10 @@ describe("a signed-in agent", () => {
     expect(principal?.apiSlug).toBe(fixture.slug);
     expect([...principal!.key.scopeApiIds]).toEqual([fixture.api.id]);
     expect((await callAs({ authenticatedKey: principal!.key }, other.slug)).status).toBe(403);
+    expect((await callAs({ authenticatedKey: principal!.key }, fixture.slug)).status).toBe(200);
     await expectLedgerInvariant(fixture.team.id);
+    // An uncapped grant's spend comes from the usage rollups, written in batches.
+    await expect.poll(async () => (await listTeamGrants(fixture.team.id))[0]?.spent, { timeout: 5_000 }).toBe(1_000n);
   });
 });
 
