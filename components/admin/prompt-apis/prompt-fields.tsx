@@ -23,6 +23,27 @@ function Note({ id, error, hint }: { id: string; error?: string; hint?: string }
   ) : null;
 }
 
+/** The label above a control, and its error or hint below; `control` gets the id and aria attributes. */
+function Shell({
+  label,
+  error,
+  hint,
+  className = "",
+  control,
+}: Common & { control: (id: string, aria: React.AriaAttributes) => React.ReactNode }) {
+  const id = useId();
+  const aria = { "aria-invalid": error ? true : undefined, "aria-describedby": error || hint ? `${id}-note` : undefined };
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      {control(id, aria)}
+      <Note id={id} error={error} hint={hint} />
+    </div>
+  );
+}
+
 export function TextInput({
   label,
   error,
@@ -32,23 +53,23 @@ export function TextInput({
   onChange,
   ...input
 }: Common & { value: string; onChange: (value: string) => void } & Omit<React.ComponentProps<"input">, "value" | "onChange">) {
-  const id = useId();
   return (
-    <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      <input
-        id={id}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error || hint ? `${id}-note` : undefined}
-        className={controlClass(error)}
-        {...input}
-      />
-      <Note id={id} error={error} hint={hint} />
-    </div>
+    <Shell
+      label={label}
+      error={error}
+      hint={hint}
+      className={className}
+      control={(id, aria) => (
+        <input
+          id={id}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          className={controlClass(error)}
+          {...aria}
+          {...input}
+        />
+      )}
+    />
   );
 }
 
@@ -62,23 +83,23 @@ export function TextArea({
   rows = 3,
   mono = false,
 }: Common & { value: string; onChange: (value: string) => void; rows?: number; mono?: boolean }) {
-  const id = useId();
   return (
-    <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      <textarea
-        id={id}
-        rows={rows}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error || hint ? `${id}-note` : undefined}
-        className={`${controlClass(error)} ${mono ? "font-mono text-xs" : ""}`}
-      />
-      <Note id={id} error={error} hint={hint} />
-    </div>
+    <Shell
+      label={label}
+      error={error}
+      hint={hint}
+      className={className}
+      control={(id, aria) => (
+        <textarea
+          id={id}
+          rows={rows}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          className={`${controlClass(error)} ${mono ? "font-mono text-xs" : ""}`}
+          {...aria}
+        />
+      )}
+    />
   );
 }
 
@@ -91,28 +112,22 @@ export function Select({
   onChange,
   options,
 }: Common & { value: string; onChange: (value: string) => void; options: { value: string; label: string }[] }) {
-  const id = useId();
   return (
-    <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      <select
-        id={id}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error || hint ? `${id}-note` : undefined}
-        className={controlClass(error)}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      <Note id={id} error={error} hint={hint} />
-    </div>
+    <Shell
+      label={label}
+      error={error}
+      hint={hint}
+      className={className}
+      control={(id, aria) => (
+        <select id={id} value={value} onChange={(event) => onChange(event.target.value)} className={controlClass(error)} {...aria}>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   );
 }
 
