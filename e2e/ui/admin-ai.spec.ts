@@ -1,8 +1,10 @@
 // The model registry from the admin console: the platform admin registers a provider pointing at
 // the app's own demo AI upstream (a refused form first: per-field messages, typed values kept, the
 // key never shown back), tests its connection (the demo's models listed), creates a model with a
-// deployment on it, and publishes it in a new AI API with an AI plan. A team subscribed to that plan
-// then calls the model through /api/ai/v1 right away.
+// deployment on it, edits the deployment's weight and switches it off, and creates an AI API with an
+// AI plan that cannot be published until the deployment is on again. /admin/apis names the API's
+// kind, its catalog page lists the model with its prices per 1M tokens, and a team subscribed to the
+// plan calls the model through /api/ai/v1 right away.
 import crypto from "node:crypto";
 import type { APIRequestContext } from "@playwright/test";
 import { test, expect, adminToken } from "../fixtures";
@@ -88,6 +90,20 @@ test("register a provider, test it, add a model with a deployment, publish it in
   await expect(page.getByTestId("deployment-row")).toContainText(providerName);
   await expect(page.getByTestId("deployment-row")).toContainText("demo-chat");
   await expect(page.getByLabel(/^Output \(/)).toHaveValue("0.4");
+
+  // The deployment's weight changes, then it is switched off: it stays listed, marked disabled.
+  const deployment = page.getByTestId("deployment-row");
+  await expect(deployment.getByLabel("Weight")).toHaveValue("1");
+  await deployment.getByLabel("Weight").fill("5");
+  await deployment.getByRole("button", { name: "Save" }).click();
+  await expect(deployment.getByRole("status")).toHaveText("Saved: the next call routes by it.");
+  await page.reload();
+  await expect(page.getByTestId("deployment-row").getByLabel("Weight")).toHaveValue("5");
+  await page.getByTestId("deployment-row").getByLabel("Enabled").uncheck();
+  await page.getByTestId("deployment-row").getByRole("button", { name: "Save" }).click();
+  await expect(page.getByTestId("deployment-row").getByRole("status")).toContainText("No deployment of this model is enabled now");
+  await expect(page.getByTestId("deployment-row")).toContainText("disabled");
+  await expect(page.getByTestId("no-enabled-deployment")).toBeVisible();
   await saveScreenshot(page, "admin-ai-model");
 
   // An AI API publishing it: no upstream or OpenAPI fields, a models picker, an AI plan.
@@ -111,9 +127,28 @@ test("register a provider, test it, add a model with a deployment, publish it in
   await expect(page).toHaveURL(new RegExp(`/admin/apis/${slug}\\?created=1$`));
   await expect(page.getByTestId("models-picker").getByRole("checkbox", { name: new RegExp(model) })).toBeChecked();
   await expect(page.getByTestId("plan-row").first().getByLabel("Tokens per minute")).toHaveValue("20000");
+  // Nothing to call yet: the only deployment is off, so publishing is refused with the reason.
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Publish at least one model with an enabled deployment first" })).toBeVisible();
+
+  await page.goto(`/admin/ai/models/${model}`);
+  await page.getByTestId("deployment-row").getByLabel("Enabled").check();
+  await page.getByTestId("deployment-row").getByRole("button", { name: "Save" }).click();
+  await expect(page.getByTestId("deployment-row").getByRole("status")).toHaveText("Saved: the next call routes by it.");
+  await expect(page.getByTestId("no-enabled-deployment")).toHaveCount(0);
+  await page.goto(`/admin/apis/${slug}`);
   await page.getByRole("button", { name: "Publish", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "Published" })).toBeVisible();
   await saveScreenshot(page, "admin-api-ai");
+
+  // The APIs list names the kind; the API's page lists the model with its limits and prices per 1M tokens.
+  await page.goto("/admin/apis");
+  const row = page.getByTestId("admin-api-row").filter({ hasText: `/${slug}` });
+  await expect(row.getByTestId("admin-api-kind")).toHaveText("AI");
+  await page.goto(`/catalog/${slug}`);
+  const listed = page.getByTestId("model-row").filter({ hasText: model });
+  await expect(listed).toContainText("E2E chat");
+  await expect(listed.getByRole("cell")).toHaveText(["Chat", "32,768", "1,024", "Tools", "$0.10", "$0.025", "$0.40"]);
 
   // The model is callable at once by a team subscribed to the plan.
   const key = await subscribedKey(request, slug);
