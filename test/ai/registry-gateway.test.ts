@@ -53,7 +53,7 @@ describe("registry changes reach the AI gateway at once", () => {
         supportsJsonOutput: false,
         inputPrice: "1",
         outputPrice: "3",
-        deployments: [{ provider: fixture.provider.slug, providerModel: "fake-chat", weight: 1, priority: 0 }],
+        deployments: [{ provider: fixture.provider.slug, providerModel: "fake-chat", weight: 1, priority: 0, enabled: true }],
       },
       ADMIN,
     );
@@ -106,7 +106,11 @@ describe("registry changes reach the AI gateway at once", () => {
     await removeDeployment(publicId, deployment!.id, ADMIN);
     const undeployed = await chat(fixture.key, publicId);
     expect(undeployed.status).toBe(502);
-    await addDeployment(publicId, { provider: fixture.provider.id, providerModel: "fake-chat", weight: 1, priority: 0 }, ADMIN);
+    await addDeployment(
+      publicId,
+      { provider: fixture.provider.id, providerModel: "fake-chat", weight: 1, priority: 0, enabled: true },
+      ADMIN,
+    );
     expect((await chat(fixture.key, publicId)).status).toBe(200);
     await expectLedgerInvariant(fixture.team.id);
   });
