@@ -2,6 +2,7 @@
 // another handler (Next.js) for everything else, the timeouts that cut off slow clients, and the
 // drain on SIGTERM. Tests start the same server with a stand-in for Next.js.
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import type { Socket } from "node:net";
 import { GATEWAY_PATH_PREFIX, serveGatewayNode, serveWebHandlerNode, type WebHandler } from "@/lib/gateway/node-adapter";
 import { REQUEST_BODY_TIMEOUTS, type RequestBodyTimeouts } from "@/lib/gateway/forward";
 import { callsSettled } from "@/lib/gateway/settling-calls";
@@ -28,7 +29,7 @@ export type ServerTimeouts = typeof SERVER_TIMEOUTS & { requestBody: RequestBody
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
 /** Per server: the gateway calls it is answering (a drain waits for them, not only for their sockets) and its grace. */
-const servers = new WeakMap<http.Server, { calls: Set<Promise<void>>; graceMs: number }>();
+const servers = new WeakMap<http.Server, { calls: Set<Promise<void>>; graceMs: number; sockets: Set<Socket> }>();
 
 /**
  * `pages` answers everything that is not a gateway call. Node refuses headers over 16 KiB with a bare
@@ -72,7 +73,13 @@ export function createAppServer(options: {
       options.pages(req, res);
     },
   );
-  servers.set(server, { calls, graceMs: timeouts.shutdownGraceMs });
+  // Every open connection, so that a drain can close those that have not sent a byte yet (clients and
+  // browsers open them ahead of need): closeIdleConnections counts only connections that finished a
+  // request, and the others would hold the drain for its whole grace. (No 'data' listener: the HTTP
+  // parser reads the socket itself; bytesRead still counts.)
+  const sockets = new Set<Socket>();
+  server.on("connection", (socket: Socket) => void sockets.add(socket.once("close", () => sockets.delete(socket))));
+  servers.set(server, { calls, graceMs: timeouts.shutdownGraceMs, sockets });
   return server;
 }
 
@@ -86,7 +93,12 @@ export async function drainServer(server: http.Server, graceMs?: number): Promis
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   // close() ends the idle keep-alive connections it finds; a connection whose response ends later
   // would otherwise wait for its keep-alive timeout.
-  const idle = setInterval(() => server.closeIdleConnections(), 100);
+  const closeIdle = () => {
+    server.closeIdleConnections();
+    for (const socket of state?.sockets ?? []) if (socket.bytesRead === 0) socket.destroy();
+  };
+  closeIdle();
+  const idle = setInterval(closeIdle, 100);
   const force = setTimeout(() => server.closeAllConnections(), graceMs ?? state?.graceMs ?? SERVER_TIMEOUTS.shutdownGraceMs);
   try {
     await closed;

@@ -70,3 +70,15 @@ describe("a caller who leaves before the answer is ready", () => {
     expect(await within(drainServer(running.server, 60_000), 5_000)).toBe(true);
   });
 });
+
+describe("a connection that never sent a request", () => {
+  it("does not hold the drain for its grace", async () => {
+    running = await serveAfterCallerLeft("whole");
+    const socket = net.connect(running.port, "127.0.0.1");
+    await new Promise<void>((resolve) => socket.once("connect", resolve));
+    const closedByServer = new Promise<void>((resolve) => socket.once("close", () => resolve()));
+    expect(await within(drainServer(running.server, 60_000), 5_000)).toBe(true);
+    await closedByServer;
+    expect(socket.destroyed).toBe(true);
+  });
+});
