@@ -97,6 +97,11 @@ export function RequestLog({ base, rangeParams, filters, filterParams, errors, o
                   <td className={`${cell} font-mono text-xs`}>{entry.method}</td>
                   <td className="max-w-xs truncate py-2 pr-4 font-mono text-xs" title={entry.path}>
                     {entry.path}
+                    {entry.mcpTool !== null ? (
+                      <span className="ml-1 font-sans text-slate-500" title="Called by an agent through the MCP server">
+                        MCP · {entry.mcpTool}
+                      </span>
+                    ) : null}
                   </td>
                   <td className={cell}>
                     <Badge tone={statusTone(entry.status)}>{entry.status}</Badge>

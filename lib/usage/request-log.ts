@@ -22,6 +22,8 @@ export type LogEntry = {
   key: { id: string; name: string; masked: string } | null;
   /** AI calls only: the model and its tokens (cached input is part of input) and where the counts came from */
   ai: AiLogDetail | null;
+  /** the MCP tool the call served, when an agent made it through /api/mcp */
+  mcpTool: string | null;
 };
 
 export type AiLogDetail = {
@@ -60,6 +62,8 @@ type Row = {
   cachedInputTokens: number | null;
   outputTokens: number | null;
   usageSource: UsageSource | null;
+  channel: string | null;
+  tool: string | null;
 };
 
 export function encodeCursor(cursor: Cursor): string {
@@ -108,7 +112,8 @@ export async function listRequestLog(teamId: string, range: TimeRange, filters: 
     SELECT e.id, e."requestId", e."createdAt", e.method, e.path, e.status, e."latencyMs", e.charged, e.refunded, e."errorCode",
            e."apiId", a.name AS "apiName", a.slug AS "apiSlug",
            e."apiKeyId", k.name AS "keyName", k.prefix AS "keyPrefix", k."lastFour" AS "keyLastFour",
-           e.model, e."inputTokens", e."cachedInputTokens", e."outputTokens", e."usageSource"::text AS "usageSource"
+           e.model, e."inputTokens", e."cachedInputTokens", e."outputTokens", e."usageSource"::text AS "usageSource",
+           e.channel, e.tool
     FROM usage_events e
     LEFT JOIN apis a ON a.id = e."apiId"
     LEFT JOIN api_keys k ON k.id = e."apiKeyId"
@@ -151,5 +156,6 @@ function toEntry(row: Row): LogEntry {
           usageSource: row.usageSource,
         }
       : null,
+    mcpTool: row.channel === "mcp" ? (row.tool ?? "") : null,
   };
 }

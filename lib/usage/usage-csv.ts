@@ -5,8 +5,8 @@ import type { LogFilters } from "@/lib/usage/log-filters";
 import { listRequestLog, type Cursor, type LogEntry } from "@/lib/usage/request-log";
 import type { TimeRange } from "@/lib/usage/usage-source";
 
-// The AI columns come last, so a reader of the REST columns finds them where they always were; they
-// are empty for REST calls. Cached input tokens are part of input tokens; usage_source says where the
+// The AI columns come after the REST ones, so a reader of the REST columns finds them where they always
+// were; they are empty for REST calls. mcp_tool, last, names the tool of a call an agent made over MCP. Cached input tokens are part of input tokens; usage_source says where the
 // counts came from (provider, counted, partial).
 export const CSV_COLUMNS = [
   "time",
@@ -24,6 +24,7 @@ export const CSV_COLUMNS = [
   "cached_input_tokens",
   "output_tokens",
   "usage_source",
+  "mcp_tool",
 ] as const;
 /** An export stops after this many rows; the last line says so. Narrow the range or filters for more. */
 const CSV_MAX_ROWS = 1_000_000;
@@ -62,6 +63,7 @@ function csvRow(entry: LogEntry): string {
     entry.ai?.cachedInputTokens ?? null,
     entry.ai?.outputTokens ?? null,
     entry.ai?.usageSource?.toLowerCase() ?? null,
+    entry.mcpTool,
   ]);
 }
 

@@ -109,6 +109,7 @@ describe("streamUsageCsv", () => {
       events.at(-1)!.requestId,
       "",
       ...["", "", "", "", ""], // a REST call has no model or tokens
+      "", // nor an MCP tool
     ]);
     const refunded = rows.find((row) => row[5] === "502")!;
     expect(refunded[7]).toBe("0.000000");
@@ -152,8 +153,8 @@ describe("streamUsageCsv for AI calls", () => {
     ]);
     const rows = parseCsv(await new Response(streamUsageCsv(team.id, { from: at(60), to: now }, {})).text());
     const column = (name: (typeof CSV_COLUMNS)[number]) => CSV_COLUMNS.indexOf(name);
-    const aiColumns = (row: string[]) => row.slice(column("model"));
-    expect(rows[0]!.slice(-5)).toEqual(["model", "input_tokens", "cached_input_tokens", "output_tokens", "usage_source"]);
+    const aiColumns = (row: string[]) => row.slice(column("model"), column("usage_source") + 1);
+    expect(rows[0]!.slice(-6)).toEqual(["model", "input_tokens", "cached_input_tokens", "output_tokens", "usage_source", "mcp_tool"]);
     expect(aiColumns(rows[1]!)).toEqual(["", "", "", "", ""]);
     expect(aiColumns(rows[2]!)).toEqual(["'=cmd|calc", "40", "0", "3", "partial"]);
     expect(aiColumns(rows[3]!)).toEqual(["demo-chat", "1200", "1024", "87", "provider"]);

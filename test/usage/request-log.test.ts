@@ -118,3 +118,23 @@ describe("listRequestLog", () => {
     expect((await listRequestLog(other.team.id, range, { key: mine.keys[0]!.id }, { limit: 10 })).entries).toEqual([]);
   });
 });
+
+describe("an agent's call in the request log", () => {
+  it("names the MCP tool it served, and a plain call names none", async () => {
+    const { team, apis, keys } = await createUsageTeam();
+    const at = new Date(t0 + 60_000);
+    const base = { teamId: team.id, apiId: apis[0]!.id, apiKeyId: keys[0]!.id, createdAt: at };
+    await writeEvents([
+      usageEvent({ ...base, path: "/forecast", mcpTool: "weather_getForecast" }),
+      usageEvent({ ...base, path: "/plain" }),
+    ]);
+    const { entries } = await listRequestLog(team.id, range, {}, { limit: 10 });
+    const byPath = new Map(entries.map((entry) => [entry.path, entry.mcpTool]));
+    expect(byPath).toEqual(
+      new Map([
+        ["/forecast", "weather_getForecast"],
+        ["/plain", null],
+      ]),
+    );
+  });
+});
