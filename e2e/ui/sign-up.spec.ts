@@ -21,7 +21,7 @@ test("sign-up lands on the personal team; sign-out and sign-in again work", asyn
 
   await expect(page).toHaveURL((url) => TEAM_PATH.test(url.pathname));
   await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
-  await expect(page.getByText("You are owner of this team.")).toBeVisible();
+  await expect(page.getByText("You are an owner of this team.")).toBeVisible();
   await expect(page.getByTestId("team-name")).toHaveText(`${name}'s team`);
   await expect(page.getByTestId("signed-in-as")).toHaveText(user.email);
 

@@ -49,7 +49,7 @@ test("create a team, invite someone who signs up from the link, and change their
     // Back on the invitation, now signed in as the invited address.
     await expect(invitee).toHaveURL(link);
     await acceptInvitation(invitee, link, team);
-    await expect(invitee.getByText("You are member of this team.")).toBeVisible();
+    await expect(invitee.getByText("You are a member of this team.")).toBeVisible();
 
     // The link works once.
     await invitee.goto(link);
@@ -75,7 +75,7 @@ test("create a team, invite someone who signs up from the link, and change their
 
     // The invitee's own view follows: they are an admin and can now invite too.
     await invitee.goto(`/${team.slug}`);
-    await expect(invitee.getByText("You are admin of this team.")).toBeVisible();
+    await expect(invitee.getByText("You are an admin of this team.")).toBeVisible();
     await invitee.goto(`/${team.slug}/members`);
     await expect(invitee.getByRole("button", { name: "Send invitation" })).toBeVisible();
 
