@@ -84,7 +84,10 @@ test("a developer subscribes, creates a key and calls the API from the try-it co
   // Without a key the console says where to make one.
   await card.getByRole("link", { name: "Demo API" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Demo API" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Subscribe", exact: true })).toHaveAttribute("href", `/${user.teamSlug}/catalog`);
+  // The team holds a subscription now: the page says so, with the plan, instead of offering one.
+  const state = page.getByTestId("subscription-state");
+  await expect(state).toContainText("Subscribed");
+  await expect(state).toContainText("Pro plan");
   await expect(page.getByTestId("try-it-no-keys").getByRole("link", { name: "Create one on the Keys page" })).toHaveAttribute(
     "href",
     `/${user.teamSlug}/keys`,

@@ -142,12 +142,15 @@ test("an MCP SDK client signs in with OAuth, the user consents in the portal, to
   expect((await secondAgent.callTool({ name: tool!.name, arguments: { path: "/echo" } })).isError ?? false).toBe(false);
 
   // 4. The Keys page lists both grants; the replayed one is already revoked. Revoke the live one.
-  await page.goto(`/${user.teamSlug}/keys`);
   const rows = page.getByTestId("grant-row");
-  await expect(rows).toHaveCount(2);
   const live = rows.filter({ hasText: "Active" });
+  // An uncapped grant's spend comes from the usage rollups, written every 250 ms: reload until the calls are in.
+  await expect(async () => {
+    await page.goto(`/${user.teamSlug}/keys`);
+    await expect(live.getByTestId("grant-spend")).toHaveText("$0.01 / no cap", { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  await expect(rows).toHaveCount(2);
   await expect(live).toContainText("MCP: E2E Agent");
-  await expect(live.getByTestId("grant-spend")).toHaveText("$0.01 / no cap");
   await expect(rows.filter({ hasText: "a code was reused" }).getByTestId("grant-spend")).toHaveText("$0.01 / $0.50");
   await live.getByRole("button", { name: "Revoke" }).click();
   await confirmDialog(page, "Revoke MCP: E2E Agent?");

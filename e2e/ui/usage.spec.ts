@@ -100,6 +100,7 @@ test("metered calls show up on the usage page, the filtered log downloads as CSV
     "cached_input_tokens",
     "output_tokens",
     "usage_source",
+    "mcp_tool",
   ]);
   expect(
     rows
