@@ -115,7 +115,7 @@ async function settleBatch(
     const after = charged.get(index + 1);
     if (after !== undefined) {
       waiting.resolve({ ok: true, balanceAfter: after });
-    } else if (waiting.request.price > left || !rows[0]) {
+    } else if (waiting.request.price > left) {
       // The balance left once the row was locked does not cover it: a 402, as the single statement would answer.
       waiting.resolve({ ok: false, reason: "insufficient_credit", balance: left });
     } else {
