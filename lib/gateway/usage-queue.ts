@@ -10,6 +10,11 @@ export class UsageQueue<T> {
     return this.items.length - this.start;
   }
 
+  /** The oldest item, left in place. */
+  peek(): T | undefined {
+    return this.length > 0 ? this.items[this.start] : undefined;
+  }
+
   push(item: T): void {
     this.items.push(item);
   }

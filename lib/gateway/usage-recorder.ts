@@ -201,6 +201,9 @@ export async function flushUsage(): Promise<void> {
   await state.flushing;
 }
 
+/** This process's usage backlog (admin system page, metrics): events waiting, the time of the oldest (ISO), calls held until their settle. */
+export const usageBacklog = () => ({ waiting: state.buffer.length, oldestAt: state.buffer.peek()?.at ?? null, held: state.held.size });
+
 /** Whether events wait in the buffer or are being written right now. */
 export function hasPendingUsage(): boolean {
   return state.buffer.length > 0 || state.flushing !== null;
