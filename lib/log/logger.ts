@@ -1,0 +1,99 @@
+// The one logger: JSON, one line per event, level from LOG_LEVEL (lib/env.ts). Every module logs
+// through its own child (`moduleLogger("gateway")`), and a call's lines carry its request id
+// (`forRequest`). Secrets are redacted by field (redact-paths.ts) and masked by shape in every
+// string, messages and error stacks included (mask-secrets.ts).
+import pino, { type Logger } from "pino";
+import { logLevel } from "@/lib/env";
+import { logDestination } from "@/lib/log/destination";
+import { REDACT_PATHS, REDACTED } from "@/lib/log/redact-paths";
+import { maskSecrets, maskSecretsDeep } from "@/lib/log/mask-secrets";
+
+export type { Logger };
+
+/** Every module that logs; the secret test (test/log) writes through each of them. */
+export const LOG_MODULES = [
+  "server",
+  "gateway",
+  "usage",
+  "ai",
+  "mcp",
+  "management",
+  "try-it",
+  "playground",
+  "oauth",
+  "auth",
+  "action",
+  "billing",
+  "stripe",
+  "cache",
+  "db",
+  "health",
+  "instances",
+  "email",
+  "notifications",
+  "subscriptions",
+] as const;
+
+export type LogModule = (typeof LOG_MODULES)[number];
+
+/**
+ * The body of an email that was not sent because SMTP_URL is unset: the log is then its delivery
+ * (README, "Accounts and sign-in"), so its one-time links stay readable. Nothing else is exempt.
+ */
+export const UNSENT_EMAIL_FIELD = "unsentEmailText";
+
+function serializeError(error: unknown): unknown {
+  return maskSecretsDeep(pino.stdSerializers.err(error as Error));
+}
+
+function createRootLogger(): Logger {
+  return pino(
+    {
+      level: logLevel(),
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: { paths: REDACT_PATHS, censor: REDACTED },
+      serializers: { err: serializeError, error: serializeError },
+      formatters: {
+        log(fields) {
+          const { [UNSENT_EMAIL_FIELD]: unsentEmail, ...rest } = fields;
+          const masked = maskSecretsDeep(rest) as Record<string, unknown>;
+          return unsentEmail === undefined ? masked : { ...masked, [UNSENT_EMAIL_FIELD]: unsentEmail };
+        },
+      },
+      hooks: {
+        // Runs only for lines at an enabled level. The message and its arguments are masked; an
+        // Error given alone would lend its unmasked message to the line, so it gets a masked one.
+        logMethod(args, method) {
+          const masked = args.map((arg) => (typeof arg === "string" ? maskSecrets(arg) : arg)) as unknown[];
+          if (masked[0] instanceof Error && typeof masked[1] !== "string") masked.splice(1, 0, maskSecrets(masked[0].message));
+          return method.apply(this, masked as Parameters<typeof method>);
+        },
+      },
+    },
+    logDestination,
+  );
+}
+
+let root: Logger | undefined;
+const modules = new Map<LogModule, Logger>();
+
+/** The root logger, made on first use (LOG_LEVEL is read then). */
+export function rootLogger(): Logger {
+  return (root ??= createRootLogger());
+}
+
+/** The logger of one module: every line has `module`. The same instance for every caller. */
+export function moduleLogger(module: LogModule): Logger {
+  let logger = modules.get(module);
+  if (!logger) modules.set(module, (logger = rootLogger().child({ module })));
+  return logger;
+}
+
+/**
+ * A logger whose every line carries the call's request id. Children are cheap but not free: make
+ * one when there is something to log, not for every call (lib/gateway/call-context.ts keeps one per
+ * call, made on its first line).
+ */
+export function forRequest(logger: Logger, requestId: string): Logger {
+  return logger.child({ requestId });
+}
