@@ -81,13 +81,21 @@ const envSchema = z.object({
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(0).default(3000),
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(5000),
   USAGE_BUFFER_MAX_EVENTS: z.coerce.number().int().positive().default(100_000),
+  // Prometheus metrics (lib/metrics): GET /metrics with this bearer token, or only on METRICS_PORT.
+  METRICS_TOKEN: z.preprocess((value) => (value === "" ? undefined : value), z.string().min(24, "METRICS_TOKEN must be at least 24 characters").optional()),
+  METRICS_PORT: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().min(1).max(65535).optional()),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // Shared rate limits (lib/redis); unset, each instance counts its own.
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: "REDIS_URL must be a redis:// or rediss:// URL" }).optional(),
   // The most one admin grant or adjustment may move, in the currency (not micro-units).
   ADMIN_GRANT_MAX: z
     .string()
     .trim()
     .regex(/^\d{1,12}(\.\d{1,6})?$/, "ADMIN_GRANT_MAX must be an amount of the currency, e.g. 10000 or 2500.50")
     .default("10000"),
+  // Tracing (lib/tracing): off unless an OTLP endpoint is set; the exporter reads the other OTEL_* variables itself.
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.preprocess((value) => (value === "" ? undefined : value), z.url().optional()),
+  OTEL_SERVICE_NAME: z.string().trim().min(1).default("tollgate"),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -197,6 +205,21 @@ export function usageBufferMaxEvents(): number {
   return usageBound.value;
 }
 
+const tracingSchema = envSchema.pick({ OTEL_EXPORTER_OTLP_ENDPOINT: true, OTEL_SERVICE_NAME: true });
+
+/** OTEL_EXPORTER_OTLP_ENDPOINT and OTEL_SERVICE_NAME, without the rest of the environment (read once at start). */
+export function tracingSettings(): { endpoint: string | undefined; serviceName: string } {
+  const settings = parseEnv(tracingSchema);
+  return { endpoint: settings.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: settings.OTEL_SERVICE_NAME };
+}
+
+const redisUrlSchema = envSchema.pick({ REDIS_URL: true });
+
+/** REDIS_URL, without the rest of the environment (read when the process's Redis client is made). */
+export function redisUrl(): string | undefined {
+  return (process.env.REDIS_URL || undefined) && parseEnv(redisUrlSchema).REDIS_URL;
+}
+
 export type LogLevel = z.infer<typeof envSchema.shape.LOG_LEVEL>;
 
 /**
@@ -205,4 +228,12 @@ export type LogLevel = z.infer<typeof envSchema.shape.LOG_LEVEL>;
  */
 export function logLevel(): LogLevel {
   return parseEnv(envSchema.pick({ LOG_LEVEL: true })).LOG_LEVEL;
+}
+
+const metricsSchema = envSchema.pick({ METRICS_TOKEN: true, METRICS_PORT: true });
+
+/** METRICS_TOKEN and METRICS_PORT, without the rest of the environment (read on each scrape: tests set them). */
+export function metricsSettings(): { token: string | undefined; port: number | undefined } {
+  const settings = parseEnv(metricsSchema);
+  return { token: settings.METRICS_TOKEN, port: settings.METRICS_PORT };
 }
