@@ -1,12 +1,15 @@
 // npm start / npm run dev / npm run db:migrate / npm run db:seed.
 // With no DATABASE_URL, runs the embedded PostgreSQL under .data/postgres; then applies migrations,
 // seeds a fresh install, and serves the app. Ctrl-C or SIGTERM stops the app, then the database.
+// What runs is decided by scripts/lib/start-plan.ts (the container image: no embedded database, no
+// .data/ writes, no build).
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { startEmbeddedPostgres, createDatabaseIfMissing, type RunningPostgres } from "./lib/embedded-postgres";
 import { loadOrCreateSecrets, applySecretsToEnv } from "./lib/secrets";
 import { binPath, serverCommand, migrateDeploy, run, supervise } from "./lib/processes";
 import { buildIsStale } from "./lib/build-freshness";
+import { startPlan } from "./lib/start-plan";
 
 const mode = process.argv[2] as "start" | "dev" | "migrate" | "seed";
 const root = process.cwd();
@@ -14,13 +17,14 @@ const dataDir = path.join(root, ".data");
 
 async function main() {
   if (!["start", "dev", "migrate", "seed"].includes(mode)) throw new Error(`unknown mode ${mode}`);
-  const secrets = loadOrCreateSecrets(dataDir);
-  applySecretsToEnv(secrets);
+  const plan = startPlan(mode, process.env);
+  const secrets = plan.secretsFile ? loadOrCreateSecrets(dataDir) : undefined;
+  if (secrets) applySecretsToEnv(secrets);
   process.env.PORT ||= "3000";
   process.env.APP_URL ||= `http://localhost:${process.env.PORT}`;
 
   let embedded: RunningPostgres | undefined;
-  if (!process.env.DATABASE_URL) {
+  if (plan.embeddedDatabase && secrets) {
     embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), password: secrets.EMBEDDED_DB_PASSWORD });
     await createDatabaseIfMissing(embedded.url("postgres"), "tollgate");
     process.env.DATABASE_URL = embedded.url("tollgate");
@@ -39,7 +43,7 @@ async function main() {
     if (mode !== "migrate") await run(process.execPath, [require_tsx(), "prisma/seed.ts"]);
     if (mode === "migrate" || mode === "seed") return;
 
-    if (mode === "start" && buildIsStale(root)) {
+    if (plan.buildWhenStale && buildIsStale(root)) {
       console.log("[tollgate] building (sources changed since the last build)…");
       await run(process.execPath, [binPath("next"), "build"]);
     }
