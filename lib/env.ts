@@ -82,7 +82,10 @@ const envSchema = z.object({
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(5000),
   USAGE_BUFFER_MAX_EVENTS: z.coerce.number().int().positive().default(100_000),
   // Prometheus metrics (lib/metrics): GET /metrics with this bearer token, or only on METRICS_PORT.
-  METRICS_TOKEN: z.preprocess((value) => (value === "" ? undefined : value), z.string().min(24, "METRICS_TOKEN must be at least 24 characters").optional()),
+  METRICS_TOKEN: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.string().min(24, "METRICS_TOKEN must be at least 24 characters").optional(),
+  ),
   METRICS_PORT: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().min(1).max(65535).optional()),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   // Shared rate limits (lib/redis); unset, each instance counts its own.

@@ -4,6 +4,7 @@ import type { RoutedApi, RoutedPlan } from "@/lib/gateway/route-cache";
 import type { GatewayTarget } from "@/lib/gateway/upstream-url";
 import type { HeaderList } from "@/lib/gateway/headers";
 import type { RateLimitDecision } from "@/lib/gateway/rate-limiter";
+import type { UpstreamTiming } from "@/lib/gateway/forward";
 import { recordUsage } from "@/lib/gateway/usage-recorder";
 
 export type CallContext = {
@@ -26,7 +27,7 @@ export type CallContext = {
   balanceAfter?: bigint;
   /** a tool call of the MCP server: its usage event records channel `mcp` and this tool name */
   mcpTool?: string;
-};
+} & UpstreamTiming;
 
 export function newCallContext(requestId: string, method: string, rawUrl: string): CallContext {
   const url = new URL(rawUrl);
@@ -66,5 +67,8 @@ export function recordCall(
     refunded: call.refunded,
     createdAt: call.receivedAt,
     mcpTool: call.mcpTool,
+    apiSlug: call.api?.slug,
+    overheadMs: call.upstreamSentAt === undefined ? undefined : call.upstreamSentAt - call.startedAt,
+    upstreamMs: call.upstreamHeadAt === undefined ? undefined : call.upstreamHeadAt - call.upstreamSentAt!,
   });
 }

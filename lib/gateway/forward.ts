@@ -26,7 +26,11 @@ type UpstreamCall = {
   connectTimeoutMs: number;
   timeoutMs: number;
   signal: AbortSignal;
+  /** filled in for the metrics: when the request went upstream and when the answer's head came (performance.now()) */
+  timing?: UpstreamTiming;
 };
+
+export type UpstreamTiming = { upstreamSentAt?: number; upstreamHeadAt?: number };
 
 export type UpstreamFailure = "unavailable" | "timeout" | "too_large" | "client_aborted" | "client_timeout" | "forbidden_destination";
 
@@ -116,6 +120,7 @@ export async function callUpstream(call: UpstreamCall): Promise<UpstreamOutcome>
     const policy = connectPolicy(call.url);
     if (typeof policy !== "string") throw policy; // an IP literal that is not public: nothing is sent
     const body = call.body && limitedBody(call.body, call.maxRequestBytes, call.requestBodyTimeouts, progress);
+    if (call.timing) call.timing.upstreamSentAt = performance.now();
     const response = await undiciRequest(call.url, {
       method: call.method as Dispatcher.HttpMethod,
       headers: call.headers,
@@ -125,6 +130,7 @@ export async function callUpstream(call: UpstreamCall): Promise<UpstreamOutcome>
       headersTimeout: call.timeoutMs,
       bodyTimeout: call.timeoutMs,
     });
+    if (call.timing) call.timing.upstreamHeadAt = performance.now();
     return { ok: true, status: response.statusCode, headers: response.headers, body: response.body, bytesIn: () => progress.bytes };
   } catch (error) {
     const failure = classify(error, call.signal, progress, call.maxRequestBytes);

@@ -127,6 +127,7 @@ async function forward(request: Request, client: ClientInfo, call: CallContext, 
     connectTimeoutMs: api.connectTimeoutMs,
     timeoutMs: api.timeoutMs,
     signal: request.signal,
+    timing: call,
   });
 
   if (!outcome.ok) return notAnswered(call, outcome, plan.maxRequestBytes, bodyTimeouts);

@@ -19,6 +19,8 @@ import { usageBufferMaxEvents } from "@/lib/env";
 import { retryPause } from "@/lib/gateway/retry-pause";
 import { UsageQueue } from "@/lib/gateway/usage-queue";
 import { watchBalances } from "@/lib/billing/balance-watch";
+import { observeGatewayCall } from "@/lib/metrics/gateway-metrics";
+import { countUsageDrops, countUsageWriteFailure, observeUsageBatch, watchUsageBuffer } from "@/lib/metrics/usage-metrics";
 import { ROLLUP_ADD, ROLLUP_COLUMNS, ROLLUP_ELIGIBLE, rollupSelect } from "@/lib/usage/rollup-aggregates";
 
 export type UsageEvent = {
@@ -42,6 +44,10 @@ export type UsageEvent = {
   mcpTool?: string;
   /** a Prompt API call (lib/prompt-apis): the version of the prompt that served it */
   promptVersion?: number;
+  /** for the metrics only (lib/metrics), not stored: the API's slug, the gateway's and the upstream's time */
+  apiSlug?: string;
+  overheadMs?: number;
+  upstreamMs?: number;
 };
 
 const FLUSH_INTERVAL_MS = 250;
@@ -162,9 +168,11 @@ const state: RecorderState = (globalRecorder.__tollgateUsageWriter ??= {
   dropped: 0,
   held: new Map(),
 });
+watchUsageBuffer(() => state.buffer.length);
 
 export function recordUsage(event: UsageEvent): void {
   if (state.held.has(event.requestId)) return void state.held.set(event.requestId, event);
+  observeGatewayCall(event); // once per call, with its final charge and refund
   state.buffer.push(toRow(event));
   dropBeyondBound();
   if (state.failures > 0) return; // the database is failing: the retry timer writes
@@ -214,11 +222,13 @@ async function writeBuffered(): Promise<void> {
     const batch = state.buffer.take(BATCH_SIZE);
     try {
       await insertBatch(batch);
+      observeUsageBatch(batch.length, batchLagSeconds(batch[0]!));
       await touchKeys(batch);
       watchTeams(batch);
       state.failures = 0;
     } catch (error) {
       // Keep the events and retry later; usage must not be lost to a database outage.
+      countUsageWriteFailure();
       state.buffer.putBack(batch);
       dropBeyondBound();
       reportDrops();
@@ -236,12 +246,18 @@ async function writeBuffered(): Promise<void> {
   reportDrops();
 }
 
+/** How long an event waited in memory: it joined the buffer when its call ended (received + latency). */
+function batchLagSeconds(oldest: UsageRow): number {
+  return (Date.now() - Date.parse(oldest.at) - oldest.l) / 1000;
+}
+
 /** Beyond the bound the oldest events go: memory stays bounded however long the database is down. */
 function dropBeyondBound(): void {
   const excess = state.buffer.length - usageBufferMaxEvents();
   if (excess <= 0) return;
   state.buffer.drop(excess);
   state.dropped += excess;
+  countUsageDrops(excess);
 }
 
 function reportDrops(): void {

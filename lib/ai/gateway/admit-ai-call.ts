@@ -15,6 +15,7 @@ import { findModel, type PublishingApi, type RoutedModel } from "@/lib/ai/regist
 import { listUsableModelIds } from "@/lib/ai/registry/list-usable-models";
 import { AiError } from "@/lib/ai/gateway/ai-error";
 import { checkTokens } from "@/lib/ai/gateway/token-limiter";
+import { reservationOpened } from "@/lib/metrics/gateway-metrics";
 
 export type AiCall = {
   requestId: string;
@@ -142,6 +143,7 @@ export async function admitAiCall(key: ResolvedKey, requestId: string, input: Ai
     const { detail, extra, headers } = paymentRequiredFields(charge.reason, charge.balance, reserved, key.teamSlug, key.capKeyId);
     throw new AiError(charge.reason, detail, { extra, headers: { ...limitHeaders, ...headers } });
   }
+  reservationOpened();
   return {
     requestId,
     key,

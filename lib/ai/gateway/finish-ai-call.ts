@@ -8,6 +8,7 @@ import { costOf } from "@/lib/ai/pricing";
 import type { TokenUsage, UsageSource } from "@/lib/ai/types";
 import type { AiCall } from "@/lib/ai/gateway/admit-ai-call";
 import { addTokens } from "@/lib/ai/gateway/token-limiter";
+import { reservationSettled } from "@/lib/metrics/gateway-metrics";
 
 export type AiOutcome = {
   status: number;
@@ -32,6 +33,7 @@ export type AiCallTiming = {
 
 export async function finishAiCall(call: AiCall, timing: AiCallTiming, outcome: AiOutcome): Promise<AiCharge> {
   const actual = outcome.usage ? costOf(outcome.usage, call.model.prices, call.plan.pricePerCall) : 0n;
+  reservationSettled(); // from here the settle (or, when the database fails it, the reconciler) closes it
   const settled = await settleCall({
     teamId: call.key.teamId,
     apiId: call.api.id,
@@ -59,6 +61,7 @@ export async function finishAiCall(call: AiCall, timing: AiCallTiming, outcome: 
     charged,
     refunded: charged - actual,
     createdAt: timing.receivedAt,
+    apiSlug: call.api.slug,
     ...timing.recorded,
     ai: {
       model: call.model.publicId,

@@ -8,6 +8,7 @@ import { paymentRequiredFields } from "@/lib/gateway/payment-required";
 import { USAGE_PATH_MAX, type CallContext } from "@/lib/gateway/call-context";
 import type { ResolvedKey } from "@/lib/gateway/key-cache";
 import { instanceId } from "@/lib/instances/instance-id";
+import { reservationOpened } from "@/lib/metrics/gateway-metrics";
 
 export async function reservePromptCall(call: CallContext, key: ResolvedKey, apiId: string, reserved: bigint): Promise<bigint> {
   const charge = await chargeCall({
@@ -26,6 +27,7 @@ export async function reservePromptCall(call: CallContext, key: ResolvedKey, api
     const { detail, extra, headers } = paymentRequiredFields(charge.reason, charge.balance, reserved, key.teamSlug, key.capKeyId);
     throw new GatewayError(charge.reason, detail, extra, headers);
   }
+  reservationOpened();
   // A failure of ours after this point is refunded by the gateway like any charged call.
   call.charged = reserved;
   call.balanceAfter = charge.balanceAfter;
