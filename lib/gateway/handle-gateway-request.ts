@@ -29,8 +29,11 @@ import { newRequestId } from "@/lib/http/request-id";
 import { gatewayAmount } from "@/lib/money";
 import { problemResponse } from "@/lib/http/problem";
 import { apiKindHandler } from "@/lib/gateway/api-kind-handlers";
+import { forCall, moduleLogger } from "@/lib/log/logger";
 
 type ClientInfo = { ip: string | null; proto: string; host: string };
+
+const log = moduleLogger("gateway");
 
 type GatewayCallOptions = {
   /**
@@ -61,7 +64,7 @@ export async function handleGatewayRequest(request: Request, client: ClientInfo,
     // (at once, or, when the database is what failed, once it answers: database-outage.ts).
     if (!isDatabaseUnavailable(error)) {
       await refund(call, "gateway error").catch((refundError) =>
-        console.error(`[gateway] requestId=${call.requestId} refund after an error failed; reconcile by request id:`, refundError),
+        forCall(log, call).error({ err: refundError }, "refund after an error failed; reconcile by request id"),
       );
     }
     return refuse(call, error);
@@ -78,7 +81,7 @@ function servedByKind(request: Request, call: CallContext): Promise<Response> {
 function refuse(call: CallContext, error: unknown): Response {
   error = databaseRefusal(call, error) ?? error; // 503, before the usage event: an unsettled charge holds it
   if (!(error instanceof GatewayError)) {
-    console.error(`[gateway] requestId=${call.requestId} unexpected error:`, error);
+    forCall(log, call).error({ err: error }, "unexpected error");
     error = new GatewayError("internal_error", `Something went wrong on our side. Quote request id ${call.requestId} when you contact us.`);
   }
   const refusal = error as GatewayError;
@@ -181,12 +184,12 @@ async function forward(request: Request, client: ClientInfo, call: CallContext, 
     if (ending === "cancelled" || request.signal.aborted) return recordCall(call, { ...usage, errorCode: "client_closed_request" });
     // The head went out and the upstream broke the body off: the caller's stream errors (never a
     // clean end) and, under the default policy, a partial answer is not paid for.
-    console.warn(`[gateway] requestId=${call.requestId} api=${api.slug} upstream broke off the body after ${bytesOut} bytes: ${error}`);
+    forCall(log, call).warn({ api: api.slug, bytesOut, reason: String(error) }, "upstream broke off the body");
     const refunded =
       plan.chargePolicy === "REFUND_ON_UPSTREAM_FAILURE" ? refund(call, "upstream broke off the response") : Promise.resolve();
     settleLater(
       refunded
-        .catch((refundError) => console.error(`[gateway] requestId=${call.requestId} refund of an interrupted body failed:`, refundError))
+        .catch((refundError) => forCall(log, call).error({ err: refundError }, "refund of an interrupted body failed"))
         .finally(() => recordCall(call, { ...usage, errorCode: "response_interrupted" })),
     );
   });
@@ -212,7 +215,7 @@ async function notAnswered(
     const detail = `Your request body stopped arriving: the gateway waits ${bodyTimeouts.idleMs / 1000} s for more of it and ${bodyTimeouts.totalMs / 1000} s for all of it. You were not charged.`;
     return refuse(call, new GatewayError("request_timeout", detail));
   }
-  console.warn(`[gateway] requestId=${call.requestId} api=${call.api?.slug} upstream ${failure}: ${failed.message}`);
+  forCall(log, call).warn({ api: call.api?.slug, failure, reason: failed.message }, "the upstream gave no answer");
   return refuse(call, new GatewayError(FAILURE_ERRORS[failure].code, FAILURE_ERRORS[failure].detail));
 }
 
