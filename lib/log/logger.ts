@@ -1,6 +1,6 @@
 // The one logger: JSON, one line per event, level from LOG_LEVEL (lib/env.ts). Every module logs
 // through its own child (`moduleLogger("gateway")`), and a call's lines carry its request id
-// (`forRequest`). Secrets are redacted by field (redact-paths.ts) and masked by shape in every
+// (`forCall`, `forRequest`). Secrets are redacted by field (redact-paths.ts) and masked by shape in every
 // string, messages and error stacks included (mask-secrets.ts).
 import pino, { type Logger } from "pino";
 import { logLevel } from "@/lib/env";
@@ -89,11 +89,22 @@ export function moduleLogger(module: LogModule): Logger {
   return logger;
 }
 
-/**
- * A logger whose every line carries the call's request id. Children are cheap but not free: make
- * one when there is something to log, not for every call (lib/gateway/call-context.ts keeps one per
- * call, made on its first line).
- */
+/** A logger whose every line carries the request id (`{ requestId }`). */
 export function forRequest(logger: Logger, requestId: string): Logger {
   return logger.child({ requestId });
+}
+
+const callLoggers = new WeakMap<object, Map<Logger, Logger>>();
+
+/**
+ * The logger of one call (a gateway call context, an AI request context): every line carries its
+ * request id. Made on the call's first line and kept with the call object, so the calls that log
+ * nothing (nearly all) pay nothing.
+ */
+export function forCall(logger: Logger, call: { readonly requestId: string }): Logger {
+  let byModule = callLoggers.get(call);
+  if (!byModule) callLoggers.set(call, (byModule = new Map()));
+  let child = byModule.get(logger);
+  if (!child) byModule.set(logger, (child = forRequest(logger, call.requestId)));
+  return child;
 }

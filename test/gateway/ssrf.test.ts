@@ -8,6 +8,7 @@ import { appUrl } from "@/lib/env";
 import { startUpstream, type Upstream } from "../support/upstream-server";
 import { callGateway, createGatewayFixture } from "../support/gateway-factories";
 import { ledgerInvariant } from "../support/ledger";
+import { captureLogs } from "../support/log-capture";
 
 const START = 1_000_000n;
 const PRICE = 5_000n;
@@ -33,7 +34,7 @@ afterAll(async () => {
 afterEach(() => vi.restoreAllMocks());
 
 async function expectRefusedAndRefunded(upstreamUrl: string) {
-  const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+  const logs = captureLogs();
   const credential = { header: "x-upstream-key", value: "upstream-secret-do-not-log" };
   const { slug, key, team } = await createGatewayFixture({ upstreamUrl, balance: START, price: PRICE, credential });
   const before = target.requests.length;
@@ -53,10 +54,12 @@ async function expectRefusedAndRefunded(upstreamUrl: string) {
   ]);
   expect((await ledgerInvariant(team.id)).balance).toBe(START);
 
-  const logged = warn.mock.calls.map((args) => args.join(" ")).join("\n");
-  expect(logged).toContain(`api=${slug} upstream forbidden_destination`);
-  expect(logged).not.toContain(credential.value);
-  return logged;
+  logs.stop();
+  const [line, ...others] = logs.lines().filter((line) => line.failure === "forbidden_destination");
+  expect(others).toEqual([]);
+  expect(line).toMatchObject({ module: "gateway", requestId, api: slug });
+  expect(logs.text()).not.toContain(credential.value);
+  return String(line!.reason);
 }
 
 describe("private upstreams with ALLOW_PRIVATE_UPSTREAMS off", () => {
