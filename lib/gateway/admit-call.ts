@@ -14,6 +14,7 @@ import { readBearerToken } from "@/lib/http/bearer";
 import { KEY_IN_QUERY_DETAIL, keyInQuery } from "@/lib/http/key-in-query";
 import { appUrl } from "@/lib/env";
 import { USAGE_PATH_MAX, type CallContext } from "@/lib/gateway/call-context";
+import { endSpanWhenSettled, startChildSpan } from "@/lib/tracing/spans";
 
 /** Above this the request is refused before anything else is read (Node itself stops at 16 KiB). */
 const MAX_HEADER_BYTES = 8 * 1024;
@@ -95,18 +96,22 @@ export async function admitCall(request: Request, call: CallContext, presetKey?:
   // A Prompt API's call is priced by its handler: reserved, then settled (lib/gateway/api-kind-handlers.ts).
   if (api.kind === "PROMPT") return;
 
-  const charge = await chargeCall({
-    teamId: key.teamId,
-    apiId: api.id,
-    keyId: key.capKeyId,
-    apiKeyId: key.id,
-    requestId: call.requestId,
-    price: plan.pricePerCall,
-    capped: key.spendCap !== null,
-    instanceId: instanceId(),
-    method: call.method,
-    path: call.path.slice(0, USAGE_PATH_MAX),
-  });
+  const charging = startChildSpan(call.span, "gateway.charge");
+  const charge = await endSpanWhenSettled(
+    charging,
+    chargeCall({
+      teamId: key.teamId,
+      apiId: api.id,
+      keyId: key.capKeyId,
+      apiKeyId: key.id,
+      requestId: call.requestId,
+      price: plan.pricePerCall,
+      capped: key.spendCap !== null,
+      instanceId: instanceId(),
+      method: call.method,
+      path: call.path.slice(0, USAGE_PATH_MAX),
+    }),
+  );
   if (!charge.ok) throw paymentRequired(charge.reason, charge.balance, plan.pricePerCall, key);
   call.charged = plan.pricePerCall;
   call.balanceAfter = charge.balanceAfter;

@@ -6,6 +6,7 @@ import type { HeaderList } from "@/lib/gateway/headers";
 import type { RateLimitDecision } from "@/lib/gateway/rate-limiter";
 import type { UpstreamTiming } from "@/lib/gateway/forward";
 import { recordUsage } from "@/lib/gateway/usage-recorder";
+import { TRACE_ATTRIBUTES, endCallSpan, type Span } from "@/lib/tracing/spans";
 
 export type CallContext = {
   requestId: string;
@@ -27,6 +28,8 @@ export type CallContext = {
   balanceAfter?: bigint;
   /** a tool call of the MCP server: its usage event records channel `mcp` and this tool name */
   mcpTool?: string;
+  /** the call's trace span (lib/tracing), only while tracing is on; ended with the usage event */
+  span?: Span;
 } & UpstreamTiming;
 
 export function newCallContext(requestId: string, method: string, rawUrl: string): CallContext {
@@ -71,4 +74,12 @@ export function recordCall(
     overheadMs: call.upstreamSentAt === undefined ? undefined : call.upstreamSentAt - call.startedAt,
     upstreamMs: call.upstreamHeadAt === undefined ? undefined : call.upstreamHeadAt - call.upstreamSentAt!,
   });
+  if (call.span) endTracedCall(call, call.span, outcome.status, outcome.errorCode);
+}
+
+function endTracedCall(call: CallContext, span: Span, status: number, errorCode: string | null | undefined): void {
+  if (call.api) span.setAttribute(TRACE_ATTRIBUTES.apiSlug, call.api.slug);
+  span.setAttribute(TRACE_ATTRIBUTES.charged, Number(call.charged));
+  span.setAttribute(TRACE_ATTRIBUTES.refunded, Number(call.refunded));
+  endCallSpan(span, status, errorCode);
 }

@@ -29,6 +29,17 @@ import { newRequestId } from "@/lib/http/request-id";
 import { gatewayAmount } from "@/lib/money";
 import { problemResponse } from "@/lib/http/problem";
 import { apiKindHandler } from "@/lib/gateway/api-kind-handlers";
+import {
+  SpanKind,
+  TRACE_ATTRIBUTES,
+  endCallSpan,
+  endSpan,
+  endSpanWhenSettled,
+  endUpstreamSpan,
+  injectTraceContext,
+  startCallSpan,
+  startChildSpan,
+} from "@/lib/tracing/spans";
 import { forCall, moduleLogger } from "@/lib/log/logger";
 
 type ClientInfo = { ip: string | null; proto: string; host: string };
@@ -51,11 +62,17 @@ type GatewayCallOptions = {
 export async function handleGatewayRequest(request: Request, client: ClientInfo, options: GatewayCallOptions = {}): Promise<Response> {
   const call = newCallContext(newRequestId(), request.method, request.url);
   if (options.mcpTool) call.mcpTool = options.mcpTool;
+  // Tracing (lib/tracing): undefined spans while it is off; recordCall ends the call's span.
+  call.span = startCallSpan("gateway.call", request.method, call.path, request.headers);
+  call.span?.setAttribute(TRACE_ATTRIBUTES.requestId, call.requestId);
+  const admission = startChildSpan(call.span, "gateway.admit");
   try {
     await admitCall(request, call, options.authenticatedKey);
   } catch (error) {
+    endSpan(admission, error);
     return refuse(call, error);
   }
+  endSpan(admission);
   try {
     if (call.api?.kind === "PROMPT") return await servedByKind(request, call);
     return await forward(request, client, call, options.requestBodyTimeouts ?? REQUEST_BODY_TIMEOUTS);
@@ -72,10 +89,12 @@ export async function handleGatewayRequest(request: Request, client: ClientInfo,
 }
 
 /** A call that is not forwarded (a Prompt API's) goes to the handler installed for its kind. */
-function servedByKind(request: Request, call: CallContext): Promise<Response> {
+async function servedByKind(request: Request, call: CallContext): Promise<Response> {
   const handler = apiKindHandler(call.api!.kind);
   if (!handler) throw new GatewayError("service_unavailable", `"${call.api!.name}" cannot be served by this instance. Retry shortly.`);
-  return handler(request, call);
+  const response = await handler(request, call);
+  endCallSpan(call.span, response.status, null); // the handler records its usage itself, not through recordCall
+  return response;
 }
 
 function refuse(call: CallContext, error: unknown): Response {
@@ -115,14 +134,19 @@ async function forward(request: Request, client: ClientInfo, call: CallContext, 
   const { api, plan, target, headerList } = call as Required<Pick<CallContext, "api" | "plan" | "target" | "headerList">> & CallContext;
   const credential =
     api.upstreamAuthHeader && api.upstreamCredential ? { header: api.upstreamAuthHeader, value: api.upstreamCredential } : null;
+  const upstreamSpan = startChildSpan(call.span, "gateway.upstream", SpanKind.CLIENT);
   const outcome = await callUpstream({
     url: upstreamUrl(api.upstreamBaseUrl, target),
     method: request.method,
-    headers: upstreamRequestHeaders(
-      headerList,
-      { clientIp: client.ip, proto: client.proto, host: client.host, requestId: call.requestId },
-      credential,
-      api.relayCookies,
+    // The upstream's request joins the call's trace (W3C traceparent), replacing the caller's.
+    headers: injectTraceContext(
+      upstreamSpan,
+      upstreamRequestHeaders(
+        headerList,
+        { clientIp: client.ip, proto: client.proto, host: client.host, requestId: call.requestId },
+        credential,
+        api.relayCookies,
+      ),
     ),
     body: methodMayHaveBody(request.method) ? request.body : null,
     maxRequestBytes: plan.maxRequestBytes,
@@ -133,6 +157,7 @@ async function forward(request: Request, client: ClientInfo, call: CallContext, 
     timing: call,
   });
 
+  endUpstreamSpan(upstreamSpan, outcome.ok ? outcome.status : outcome.failure);
   if (!outcome.ok) return notAnswered(call, outcome, plan.maxRequestBytes, bodyTimeouts);
 
   if (!canDecode(outcome.headers["content-encoding"])) {
@@ -230,14 +255,18 @@ function isSmallPlainBody(headers: Record<string, string | string[] | undefined>
 
 async function refund(call: CallContext, reason: string): Promise<void> {
   if (call.charged === 0n || call.refunded > 0n || !call.key || !call.api) return;
-  const balance = await refundCall({
-    teamId: call.key.teamId,
-    apiId: call.api.id,
-    keyId: call.key.capKeyId,
-    requestId: call.requestId,
-    price: call.charged,
-    reason,
-  });
+  const settle = startChildSpan(call.span, "gateway.settle");
+  const balance = await endSpanWhenSettled(
+    settle,
+    refundCall({
+      teamId: call.key.teamId,
+      apiId: call.api.id,
+      keyId: call.key.capKeyId,
+      requestId: call.requestId,
+      price: call.charged,
+      reason,
+    }),
+  );
   if (balance !== null) {
     call.refunded = call.charged;
     call.balanceAfter = balance;

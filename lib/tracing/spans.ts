@@ -1,0 +1,123 @@
+// The few span operations the gateways need, each a no-op on `undefined` so call sites stay one line
+// and allocate nothing while tracing is off: a server span per call (its parent from the caller's
+// W3C traceparent), children with an explicit parent (no context switch on the hot path), the trace
+// context injected into the upstream's request headers, and one place that ends a span with an error.
+import { ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Span, type TextMapGetter } from "@opentelemetry/api";
+import { W3CTraceContextPropagator } from "@opentelemetry/core";
+import {
+  ATTR_ERROR_TYPE,
+  ATTR_HTTP_REQUEST_METHOD,
+  ATTR_HTTP_RESPONSE_STATUS_CODE,
+  ATTR_URL_PATH,
+} from "@opentelemetry/semantic-conventions";
+import { activeTracer } from "@/lib/tracing/tracer";
+
+export { SpanKind, type Span };
+
+const propagator = new W3CTraceContextPropagator();
+
+const fromHeaders: TextMapGetter<Headers> = {
+  get: (headers, key) => headers.get(key) ?? undefined,
+  keys: (headers) => Array.from(headers.keys()),
+};
+
+/**
+ * A SERVER span for one call, or undefined when tracing is off. A valid `traceparent` (and its
+ * `tracestate`) from the caller becomes the parent; an invalid one is ignored and a new trace begins.
+ */
+export function startCallSpan(name: string, method: string, path: string, incoming: Headers): Span | undefined {
+  const tracer = activeTracer();
+  if (!tracer) return undefined;
+  const parent = incoming.has("traceparent") ? propagator.extract(ROOT_CONTEXT, incoming, fromHeaders) : ROOT_CONTEXT;
+  return tracer.startSpan(
+    name,
+    { kind: SpanKind.SERVER, attributes: { [ATTR_HTTP_REQUEST_METHOD]: method, [ATTR_URL_PATH]: path } },
+    parent,
+  );
+}
+
+/** A child of `parent` (none when tracing is off, which is when `parent` is undefined). */
+export function startChildSpan(parent: Span | undefined, name: string, kind: SpanKind = SpanKind.INTERNAL): Span | undefined {
+  if (!parent) return undefined;
+  return activeTracer()?.startSpan(name, { kind }, trace.setSpan(ROOT_CONTEXT, parent));
+}
+
+/** Ends `span`; a thrown `error` marks it failed. */
+export function endSpan(span: Span | undefined, error?: unknown): void {
+  if (!span) return;
+  if (error !== undefined) failSpan(span, error);
+  span.end();
+}
+
+/** Ends `span` when `work` settles and hands `work` back unchanged (the same promise when tracing is off). */
+export function endSpanWhenSettled<T>(span: Span | undefined, work: Promise<T>): Promise<T> {
+  if (!span) return work;
+  return work.then(
+    (value) => {
+      span.end();
+      return value;
+    },
+    (error: unknown) => {
+      endSpan(span, error);
+      throw error;
+    },
+  );
+}
+
+/** Writes the W3C trace context of `span` (traceparent, tracestate) into `headers`, replacing the caller's. */
+export function injectTraceContext<T extends Record<string, string>>(span: Span | undefined, headers: T): T {
+  if (span)
+    propagator.inject(trace.setSpan(ROOT_CONTEXT, span), headers, {
+      set: (carrier, key, value) => (carrier[key as keyof T] = value as T[keyof T]),
+    });
+  return headers;
+}
+
+/**
+ * Ends a call's span with its HTTP status and, for a refusal, its problem code (`error.type`). Only a
+ * 5xx marks a SERVER span as failed (OpenTelemetry's HTTP conventions: a 4xx is the caller's).
+ */
+export function endCallSpan(span: Span | undefined, status: number, problemCode: string | null | undefined): void {
+  if (!span) return;
+  span.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, status);
+  if (problemCode) {
+    span.setAttribute(ATTR_ERROR_TYPE, problemCode);
+    span.setAttribute(TRACE_ATTRIBUTES.problemCode, problemCode);
+  }
+  if (status >= 500) span.setStatus({ code: SpanStatusCode.ERROR, message: problemCode ?? String(status) });
+  span.end();
+}
+
+/**
+ * Ends an upstream (CLIENT) span with the status the upstream answered, or with why it did not answer
+ * (`timeout`, `unavailable`, …). A client span fails on 4xx too: the request we sent was refused.
+ */
+export function endUpstreamSpan(span: Span | undefined, answer: number | string): void {
+  if (!span) return;
+  if (typeof answer === "number") {
+    span.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, answer);
+    if (answer >= 400) span.setStatus({ code: SpanStatusCode.ERROR, message: String(answer) });
+  } else {
+    span.setAttribute(ATTR_ERROR_TYPE, answer);
+    span.setStatus({ code: SpanStatusCode.ERROR, message: answer });
+  }
+  span.end();
+}
+
+// The error's name only: its message may name hosts or carry upstream text, and spans leave the process.
+function failSpan(span: Span, error: unknown): void {
+  const code = (error as { code?: unknown } | null)?.code;
+  const type = typeof code === "string" ? code : error instanceof Error ? error.name : "error";
+  span.setStatus({ code: SpanStatusCode.ERROR, message: type });
+  span.setAttribute(ATTR_ERROR_TYPE, type);
+}
+
+/** Tollgate's own attribute names (the standard ones come from @opentelemetry/semantic-conventions). */
+export const TRACE_ATTRIBUTES = {
+  requestId: "tollgate.request_id",
+  apiSlug: "tollgate.api.slug",
+  problemCode: "tollgate.problem_code",
+  charged: "tollgate.credit.charged",
+  refunded: "tollgate.credit.refunded",
+  model: "gen_ai.request.model",
+} as const;
