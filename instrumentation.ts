@@ -1,6 +1,9 @@
 // Runs once when a server process starts (Next.js instrumentation hook).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Tracing first, so everything after it may be traced (off unless OTEL_EXPORTER_OTLP_ENDPOINT is set; lib/tracing).
+  const { startTracing } = await import("@/lib/tracing/start-tracing");
+  startTracing();
   const { flushUsageBeforeExit } = await import("@/lib/gateway/flush-on-exit");
   const { listenForInvalidations } = await import("@/lib/cache/listen-for-invalidations");
   const { startHeartbeat } = await import("@/lib/instances/heartbeat");

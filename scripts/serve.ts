@@ -12,10 +12,12 @@ import { listenForInvalidations } from "@/lib/cache/listen-for-invalidations";
 import { installPromptApis } from "@/lib/prompt-apis/call/install";
 import { MCP_PATH_PREFIX, handleMcpRequest } from "@/lib/mcp/handle-mcp-request";
 import { clientFromNode } from "@/lib/http/client-address";
+import { startTracing, stopTracing } from "@/lib/tracing/start-tracing";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.LISTEN_HOST ?? "0.0.0.0";
 
+startTracing(); // off unless OTEL_EXPORTER_OTLP_ENDPOINT is set; instrumentation.ts finds it started
 const app = next({ dev: false, dir: process.cwd(), port, hostname });
 await app.prepare();
 const handle = app.getRequestHandler();
@@ -48,6 +50,7 @@ async function shutdown(signal: NodeJS.Signals) {
   await stopServer(server, { closeApp: () => app.close() });
   // Nothing of ours is open any more: other instances may reconcile whatever is left at once.
   await stopHeartbeat().catch((error: Error) => console.error("[tollgate] marking the instance stopped:", error.message));
+  await stopTracing(); // the spans still batched
   process.exit(0);
 }
 process.on("SIGTERM", shutdown);
