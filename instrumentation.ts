@@ -15,4 +15,11 @@ export async function register() {
   // Heartbeat first: the reconciler must never mistake this instance's own open calls for lost ones.
   await startHeartbeat();
   startReconcilingLostCalls();
+  // Prometheus metrics on a port of their own when METRICS_PORT is set (lib/metrics; README, "Metrics").
+  const { metricsSettings } = await import("@/lib/env");
+  const metricsPort = metricsSettings().port;
+  if (metricsPort !== undefined) {
+    const { startMetricsServer } = await import("@/lib/metrics/metrics-server");
+    await startMetricsServer(metricsPort);
+  }
 }

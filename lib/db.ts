@@ -10,6 +10,7 @@
 import pg from "pg";
 import { SerialTransactionsPrismaPg } from "@/lib/db-serial-transactions";
 import { databaseTimeouts } from "@/lib/env";
+import { countDbError, watchDbPool } from "@/lib/metrics/system-metrics";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 type Connections = { pool: pg.Pool; client: PrismaClient };
@@ -32,11 +33,16 @@ function connect(): Connections {
     keepAliveInitialDelayMillis: 10_000,
   });
   // An idle connection dropped by the server must not crash the process; the pool replaces it.
-  pool.on("error", (error) => console.error("[db] idle connection error:", error.message));
+  pool.on("error", (error) => {
+    countDbError("idle_connection");
+    console.error("[db] idle connection error:", error.message);
+  });
   // A failed query releases its connection with the error: remember which server process had it.
   pool.on("release", (error: Error | undefined, client: pg.PoolClient & { processID?: number }) => {
+    if (error) countDbError("query");
     if (error && client.processID) sentTo.set(error, { pid: client.processID, failedAt: performance.now() });
   });
+  watchDbPool(pool);
   return { pool, client: new PrismaClient({ adapter: new SerialTransactionsPrismaPg(pool) }) };
 }
 

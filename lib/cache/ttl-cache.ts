@@ -1,6 +1,8 @@
 // A small in-process cache with a time to live, one load per key however many callers miss at the
 // same moment, and invalidation that also wins against a load already in flight. Instances live on
 // globalThis under a name, so every route bundle in the process shares one (and one invalidation).
+// Each lookup counts as a hit or a miss in the metrics (lib/metrics), by the cache's name.
+import { cacheCells, type CacheCells } from "@/lib/metrics/system-metrics";
 
 type Entry<V> = { value: V; until: number };
 
@@ -17,13 +19,19 @@ export class TtlCache<V> {
   private readonly loading = new Map<string, Promise<V>>();
   /** bumped by every invalidation, so a load that started before it is not cached after it */
   private generation = 0;
+  private readonly counts: CacheCells;
 
-  constructor(private readonly options: TtlCacheOptions<V>) {}
+  constructor(
+    private readonly options: TtlCacheOptions<V>,
+    name = "unnamed",
+  ) {
+    this.counts = cacheCells(name);
+  }
 
   static shared<V>(name: string, options: TtlCacheOptions<V>): TtlCache<V> {
     const registry = globalThis as typeof globalThis & { __tollgateCaches?: Map<string, TtlCache<unknown>> };
     const caches = (registry.__tollgateCaches ??= new Map());
-    if (!caches.has(name)) caches.set(name, new TtlCache<V>(options) as TtlCache<unknown>);
+    if (!caches.has(name)) caches.set(name, new TtlCache<V>(options, name) as TtlCache<unknown>);
     return caches.get(name) as TtlCache<V>;
   }
 
@@ -33,7 +41,12 @@ export class TtlCache<V> {
    */
   lookup(key: string, load: () => Promise<V>): V | Promise<V> {
     const hit = this.entries.get(key);
-    return hit && hit.until > Date.now() ? hit.value : this.load(key, load);
+    if (hit && hit.until > Date.now()) {
+      this.counts.hit.value++;
+      return hit.value;
+    }
+    this.counts.miss.value++;
+    return this.load(key, load);
   }
 
   private load(key: string, load: () => Promise<V>): Promise<V> {

@@ -2,13 +2,20 @@
 // Schemas from documents, not zod) with tools/list and tools/call for one caller. A new one is made
 // for every request and nothing outlives it, so any instance answers any request.
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
-import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError } from "@modelcontextprotocol/sdk/types.js";
+import {
+  CallToolRequestSchema,
+  ErrorCode,
+  ListToolsRequestSchema,
+  McpError,
+  type CallToolResult,
+} from "@modelcontextprotocol/sdk/types.js";
 import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS } from "@/lib/errors";
 import { listCallerTools } from "@/lib/mcp/caller-tools";
 import { runToolCall, type ClientInfo } from "@/lib/mcp/run-tool-call";
 import type { McpCaller } from "@/lib/mcp/resolve-mcp-caller";
 import type { Tool } from "@/lib/mcp/tool-model";
+import { countToolCall } from "@/lib/metrics/gateway-metrics";
 
 export const MCP_SERVER_INFO = { name: "tollgate", title: "Tollgate", version: "1.0.0" };
 
@@ -24,7 +31,7 @@ export function createMcpServer(caller: McpCaller, apiSlug: string | null, clien
 
   server.setRequestHandler(ListToolsRequestSchema, () => guard(async () => ({ tools: (await load()).map((tool) => tool.definition) })));
   server.setRequestHandler(CallToolRequestSchema, (request, extra) =>
-    guard(async () => {
+    counted(async () => {
       const { name, arguments: args = {} } = request.params;
       const tool = (await load()).find((candidate) => candidate.definition.name === name);
       if (!tool)
@@ -33,6 +40,18 @@ export function createMcpServer(caller: McpCaller, apiSlug: string | null, clien
     }),
   );
   return server;
+}
+
+/** A tools/call, guarded and counted by outcome in the metrics. */
+async function counted(work: () => Promise<CallToolResult>): Promise<CallToolResult> {
+  try {
+    const result = await guard(work);
+    countToolCall(result.isError ? "tool_error" : "ok");
+    return result;
+  } catch (error) {
+    countToolCall((error as McpError).code === ErrorCode.InvalidParams ? "invalid" : "failed");
+    throw error;
+  }
 }
 
 /** Protocol errors pass; anything else becomes a JSON-RPC error without internals (never a 500). */

@@ -11,6 +11,7 @@ import { connectPolicy, forbiddenDestinationIn, guardedLookup } from "@/lib/net/
 import { inspectOutboundUrl } from "@/lib/net/outbound-url";
 import { signWebhookBody } from "@/lib/notifications/sign-webhook";
 import { nextAttemptAfter } from "@/lib/notifications/webhook-backoff";
+import { countWebhookDelivery } from "@/lib/metrics/billing-metrics";
 
 const TIMEOUT_MS = 5_000;
 const LEASE = "5 minutes";
@@ -72,10 +73,12 @@ async function send(row: Claimed, now: Date): Promise<Outcome> {
 async function record(row: Claimed, outcome: Outcome, now: Date): Promise<void> {
   const base = { lastStatus: outcome.status, lastError: outcome.error?.slice(0, 500) ?? null };
   if (outcome.ok) {
+    countWebhookDelivery("sent");
     await db.webhookDelivery.update({ where: { id: row.id }, data: { ...base, status: "SENT", deliveredAt: now } });
     return;
   }
   const next = outcome.final ? null : nextAttemptAfter(row.attempts, now);
+  countWebhookDelivery(next ? "retry" : "failed");
   await db.webhookDelivery.update({ where: { id: row.id }, data: next ? { ...base, nextAttemptAt: next } : { ...base, status: "FAILED" } });
 }
 

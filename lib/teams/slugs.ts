@@ -24,6 +24,7 @@ export const RESERVED_SLUGS = new Set([
   "_next",
   "public",
   "health",
+  "metrics",
   "about",
   "pricing",
   "support",

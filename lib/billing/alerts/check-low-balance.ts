@@ -7,6 +7,7 @@ import { currency, formatMoney } from "@/lib/money";
 import { toMoneyString } from "@/lib/billing/money-schemas";
 import { rearmLowBalanceAlerts } from "@/lib/billing/alerts/rearm-low-balance-alert";
 import { notifyTeamManagers } from "@/lib/notifications/notify-team-managers";
+import { countLowBalanceAlert } from "@/lib/metrics/billing-metrics";
 
 type Crossed = { id: string; slug: string; name: string; balance: bigint; threshold: bigint; alertedAt: Date };
 
@@ -45,5 +46,8 @@ async function sendLowBalanceAlert(team: Crossed): Promise<void> {
 
 export async function checkLowBalance(teamIds: string[]): Promise<void> {
   await rearmLowBalanceAlerts(teamIds);
-  for (const team of await claimAlerts(teamIds)) await sendLowBalanceAlert(team);
+  for (const team of await claimAlerts(teamIds)) {
+    countLowBalanceAlert();
+    await sendLowBalanceAlert(team);
+  }
 }

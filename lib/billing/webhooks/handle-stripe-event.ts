@@ -12,6 +12,7 @@ import { paymentIntentEvent } from "@/lib/billing/webhooks/payment-intent-events
 import { claimStripeEvent, finishStripeEvent, isEventRecorded } from "@/lib/billing/webhooks/record-stripe-event";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { ignored, type EffectResult, type StripeEventHandler } from "@/lib/billing/webhooks/types";
+import { countStripeEvent } from "@/lib/metrics/billing-metrics";
 
 const HANDLERS: ReadonlyMap<string, StripeEventHandler> = new Map([
   ["checkout.session.completed", checkoutSessionCompleted],
@@ -29,7 +30,20 @@ export type HandledEvent = EffectResult & { duplicate: boolean };
 
 const DUPLICATE: HandledEvent = { outcome: "ignored", duplicate: true, detail: "already processed" };
 
+/** Applies the event and counts it in the metrics by type (other: a type not handled) and outcome. */
 export async function handleStripeEvent(event: Stripe.Event, stripe: Stripe): Promise<HandledEvent> {
+  const type = HANDLERS.has(event.type) ? event.type : "other";
+  try {
+    const handled = await applyStripeEvent(event, stripe);
+    countStripeEvent(type, handled.duplicate ? "duplicate" : handled.outcome);
+    return handled;
+  } catch (error) {
+    countStripeEvent(type, "error");
+    throw error;
+  }
+}
+
+async function applyStripeEvent(event: Stripe.Event, stripe: Stripe): Promise<HandledEvent> {
   // Cheap early exit for the common redelivery, before any call to Stripe.
   if (await isEventRecorded(event.id)) return DUPLICATE;
   const handler = HANDLERS.get(event.type);
