@@ -2,8 +2,11 @@
 //
 // The in-process limiter below is a GCRA (generic cell rate algorithm): a token bucket of `limit`
 // requests refilled evenly over the window, kept as one timestamp per key. It has no window-edge
-// bursts, and its Retry-After is exact. With several app instances each enforces its own share;
-// a shared store (Redis, PostgreSQL) plugs in behind the same RateLimiter interface.
+// bursts, and its Retry-After is exact. Alone it counts per instance; with REDIS_URL set the
+// process's limiter is RedisRateLimiter (redis-rate-limiter.ts): the same GCRA in Redis, shared by
+// every instance, with this one counting whatever Redis cannot answer.
+import { redisUrl } from "@/lib/env";
+import { RedisRateLimiter } from "@/lib/gateway/redis-rate-limiter";
 
 export type RateLimitDecision = {
   allowed: boolean;
@@ -66,7 +69,7 @@ export class InMemoryRateLimiter implements RateLimiter {
 const globalLimiter = globalThis as typeof globalThis & { __tollgateRateLimiter?: RateLimiter };
 
 export function rateLimiter(): RateLimiter {
-  return (globalLimiter.__tollgateRateLimiter ??= new InMemoryRateLimiter());
+  return (globalLimiter.__tollgateRateLimiter ??= redisUrl() ? new RedisRateLimiter(new InMemoryRateLimiter()) : new InMemoryRateLimiter());
 }
 
 /** Swaps the store, e.g. for a shared one when running many instances. */

@@ -1,0 +1,51 @@
+// The one Redis connection of this process (ioredis), when REDIS_URL is set. Redis is optional and
+// only ever a shared counter (rate limits), so nothing may wait on it without a bound: a command
+// that gets no answer in COMMAND_TIMEOUT_MS fails, nothing is queued while the connection is down
+// (the caller falls back at once), and the client reconnects by itself, at most a second apart.
+import { Redis } from "ioredis";
+import { redisUrl } from "@/lib/env";
+import { noteRedisConnected, noteRedisCreated, noteRedisUnreachable } from "@/lib/redis/rate-limit-state";
+
+export const COMMAND_TIMEOUT_MS = 100;
+const CONNECT_TIMEOUT_MS = 1_000;
+const MAX_RECONNECT_DELAY_MS = 1_000;
+
+// One client per process, shared by every route bundle (Next loads this module more than once).
+const holder = globalThis as typeof globalThis & { __tollgateRedis?: Redis | null };
+
+/** The process's Redis client, or null without REDIS_URL. Connecting starts at the first call. */
+export function redisClient(): Redis | null {
+  if (holder.__tollgateRedis !== undefined) return holder.__tollgateRedis;
+  const url = redisUrl();
+  return (holder.__tollgateRedis = url ? connectRedis(url) : null);
+}
+
+/** A client with the bounds above; its connection events drive the rate-limit state. */
+export function connectRedis(url: string): Redis {
+  const client = new Redis(url, {
+    connectionName: "tollgate",
+    commandTimeout: COMMAND_TIMEOUT_MS,
+    connectTimeout: CONNECT_TIMEOUT_MS,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    // Reconnect forever, quickly: recovery needs nothing but Redis answering again.
+    retryStrategy: (attempt) => Math.min(attempt * 100, MAX_RECONNECT_DELAY_MS),
+  });
+  noteRedisCreated();
+  client.on("ready", noteRedisConnected);
+  // ioredis reports every failed reconnect here; the state logs one line per outage, not per event.
+  client.on("error", (error: Error) => noteRedisUnreachable(error.message));
+  client.on("close", () => noteRedisUnreachable("connection closed"));
+  return client;
+}
+
+/** Closes the process's client (tests; a stopping server). */
+export async function closeRedisClient(): Promise<void> {
+  const client = holder.__tollgateRedis;
+  holder.__tollgateRedis = undefined;
+  if (!client) return;
+  // A deliberate close is no outage.
+  client.removeAllListeners();
+  client.on("error", () => {});
+  await client.quit().catch(() => client.disconnect());
+}
