@@ -10,6 +10,9 @@ import { invalid, unstorableTextErrors, validateInput } from "@/lib/validation";
 import { getCurrentUser } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/sessions";
 import { requireTeamRole, type TeamContext } from "@/lib/teams/team-access";
+import { moduleLogger } from "@/lib/log/logger";
+
+const log = moduleLogger("action");
 
 export type ActionState = {
   ok?: boolean;
@@ -61,7 +64,7 @@ export async function runAction(formData: FormData, work: () => Promise<ActionSt
     const values = formValues(formData);
     if (isAppError(error)) return { ok: false, error: error.message, code: error.code, fieldErrors: error.fieldErrors, values };
     const reference = crypto.randomUUID().slice(0, 8);
-    console.error(`[action] reference=${reference}`, error);
+    log.error({ err: error, reference }, "server action failed");
     return { ok: false, error: `Something went wrong on our side. Reference: ${reference}.`, values };
   }
 }

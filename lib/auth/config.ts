@@ -10,6 +10,7 @@ import { PrismaAdapter } from "@auth/prisma-adapter";
 import { headers } from "next/headers";
 import { db } from "@/lib/db";
 import { appUrl } from "@/lib/env";
+import { moduleLogger } from "@/lib/log/logger";
 import { clientFromHeaders, clientFromRequest } from "@/lib/http/client-address";
 import { authorizeCredentials } from "@/lib/auth/credentials";
 import { oauthProvidersFromEnv, recordOAuthSignIn } from "@/lib/auth/oauth";
@@ -67,7 +68,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // A refused sign-in is logged as one line by lib/auth/credentials.ts; everything else in full.
     error(error) {
       if (error instanceof CredentialsSignin || error.name === "CredentialsSignin") return;
-      console.error("[auth]", error);
+      moduleLogger("auth").error({ err: error }, "Auth.js error");
     },
   },
   callbacks: {

@@ -4,6 +4,9 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { verifyPassword, dummyPasswordHash } from "@/lib/auth/password";
 import { takeSignInAttempt, signInSucceeded } from "@/lib/auth/sign-in-throttle";
+import { moduleLogger } from "@/lib/log/logger";
+
+const log = moduleLogger("auth");
 
 type RefusalCode = "invalid" | "throttled" | "disabled";
 
@@ -22,7 +25,7 @@ const credentialsSchema = z.object({
 
 /** One log line per refused sign-in (Auth.js's own stack trace for it is silenced in config.ts). */
 function refuse(code: RefusalCode, email: string | null, ip: string | null): never {
-  console.warn(`[auth] sign-in refused: ${code} email=${email ?? "-"} ip=${ip ?? "unknown"}`);
+  log.warn({ code, email: email ?? null, ip: ip ?? null }, "sign-in refused");
   throw new SignInRefused(code);
 }
 

@@ -17,6 +17,9 @@ import { markEmailVerified } from "@/lib/auth/email-verification";
 import { hashPassword, PASSWORD_MAX_LENGTH } from "@/lib/auth/password";
 import { clearSignInLockout } from "@/lib/auth/sign-in-throttle";
 import { takeAttempt } from "@/lib/auth/throttle";
+import { moduleLogger } from "@/lib/log/logger";
+
+const log = moduleLogger("auth");
 
 export const RESET_TTL_MINUTES = 30;
 /** Reset links asked for per address, and per client address, per hour. */
@@ -65,7 +68,7 @@ export async function requestPasswordReset(email: string, ip: string | null, def
       await sendResetLink(address);
     } catch (error) {
       // The answer has gone out already; the failure belongs in the log, never in the response.
-      console.error(`[auth] password reset email failed: ${error instanceof Error ? error.message : String(error)}`);
+      log.error({ err: error }, "password reset email failed");
     }
   });
 }

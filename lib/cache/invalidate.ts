@@ -5,6 +5,9 @@
 // bundle loads its own copy of this module, and a change made in one bundle must reach the caches
 // another bundle filled. When nothing registered a name in this process, nothing was cached.
 import { pgPool } from "@/lib/db";
+import { moduleLogger } from "@/lib/log/logger";
+
+const log = moduleLogger("cache");
 
 /** What changed, and the key each name carries. */
 export type InvalidationName =
@@ -59,5 +62,5 @@ export function announceInvalidation(name: InvalidationName, key: string): void 
   if (!process.env.DATABASE_URL) return;
   pgPool()
     .query("SELECT pg_notify($1, $2)", [INVALIDATION_CHANNEL, JSON.stringify({ name, key })])
-    .catch((error) => console.warn(`[cache] could not announce an invalidation (TTL still applies): ${error.message}`));
+    .catch((error) => log.warn({ err: error }, "could not announce an invalidation (TTL still applies)"));
 }

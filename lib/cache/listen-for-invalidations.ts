@@ -5,6 +5,9 @@
 import pg from "pg";
 import { forgetEverything, forgetLocally, INVALIDATION_CHANNEL } from "@/lib/cache/invalidate";
 import { databaseTimeouts } from "@/lib/env";
+import { moduleLogger } from "@/lib/log/logger";
+
+const log = moduleLogger("cache");
 
 const RECONNECT_MS = 2_000;
 
@@ -36,7 +39,7 @@ async function connect(): Promise<void> {
     setTimeout(() => void connect(), RECONNECT_MS).unref();
   };
   client.on("error", (error) => {
-    console.warn(`[cache] invalidation listener lost its connection (${error.message}); reconnecting`);
+    log.warn({ err: error }, "invalidation listener lost its connection; reconnecting");
     retry();
   });
   client.on("notification", (notification) => {
@@ -46,7 +49,7 @@ async function connect(): Promise<void> {
       if (typeof message.name !== "string" || typeof message.key !== "string") throw new Error("no name or key");
       forgetLocally(message.name, message.key);
     } catch (error) {
-      console.warn(`[cache] ignored a malformed invalidation: ${(error as Error).message}`);
+      log.warn({ err: error }, "ignored a malformed invalidation");
     }
   });
   try {
@@ -57,7 +60,7 @@ async function connect(): Promise<void> {
     // Announcements sent while the listener was down are lost: after a reconnect, start every cache afresh.
     if (state.connections++ > 0) forgetEverything();
   } catch (error) {
-    console.warn(`[cache] invalidation listener could not connect (${(error as Error).message}); retrying`);
+    log.warn({ err: error }, "invalidation listener could not connect; retrying");
     retry();
   }
 }

@@ -7,6 +7,9 @@ import { AppError, isAppError, SERVICE_UNAVAILABLE_HEADERS, serviceUnavailable }
 import { appErrorResponse, problemResponse } from "@/lib/http/problem";
 import { fieldErrors, summarizeFieldErrors } from "@/lib/validation";
 import { isDatabaseUnavailable, isUniqueViolation } from "@/lib/db-errors";
+import { forRequest, moduleLogger } from "@/lib/log/logger";
+
+const log = moduleLogger("management");
 
 function expectedError(error: unknown): AppError | null {
   if (isAppError(error)) return error;
@@ -27,10 +30,13 @@ export function errorResponse(error: unknown, request: Request, requestId: strin
     return appErrorResponse(expected, requestId, headers);
   }
   if (isDatabaseUnavailable(error)) {
-    console.warn(`[api/v1] ${requestId} ${request.method} ${new URL(request.url).pathname} answered 503: ${(error as Error).message}`);
+    forRequest(log, requestId).warn(
+      { method: request.method, path: new URL(request.url).pathname, err: error },
+      "answered 503: the database is unavailable",
+    );
     return appErrorResponse(serviceUnavailable(), requestId, SERVICE_UNAVAILABLE_HEADERS);
   }
-  console.error(`[api/v1] ${requestId} ${request.method} ${new URL(request.url).pathname} failed:`, error);
+  forRequest(log, requestId).error({ method: request.method, path: new URL(request.url).pathname, err: error }, "unexpected error");
   return problemResponse(
     "internal_error",
     `Something went wrong on our side. If it keeps happening, report request id ${requestId}.`,

@@ -3,6 +3,9 @@
 // OAuth clients (the MCP SDK included) read `error` to decide what to do next.
 import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { newRequestId } from "@/lib/http/request-id";
+import { forRequest, moduleLogger } from "@/lib/log/logger";
+
+const log = moduleLogger("oauth");
 
 export type OAuthErrorCode =
   | "invalid_request"
@@ -58,7 +61,7 @@ export async function answerOAuth(endpoint: string, run: () => Promise<Response>
       );
     }
     const requestId = newRequestId();
-    console.error(`[oauth] ${endpoint} requestId=${requestId} unexpected error:`, error instanceof Error ? error.message : error);
+    forRequest(log, requestId).error({ endpoint, err: error }, "unexpected error");
     return oauthErrorResponse(new OAuthError("server_error", `Something went wrong on our side. Quote request id ${requestId}.`, 500));
   }
 }
