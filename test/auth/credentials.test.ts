@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { authorizeCredentials, SignInRefused } from "@/lib/auth/credentials";
 import { SIGN_IN_LIMITS } from "@/lib/auth/sign-in-throttle";
 import { createUser, GOOD_PASSWORD, randomIp, uniqueEmail } from "../factories";
+import { captureLogs, LEVEL } from "../support/log-capture";
 
 const refused = (code: string) => expect.objectContaining({ code });
 const WRONG = "wrong password here";
@@ -55,12 +56,15 @@ describe("authorizeCredentials", () => {
   });
 
   it("logs one line per refused sign-in, without the password", async () => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const logs = captureLogs();
     const ip = randomIp();
     const email = uniqueEmail();
     await authorizeCredentials({ email, password: WRONG }, ip).catch(() => undefined);
-    expect(warn).toHaveBeenCalledTimes(1);
-    expect(warn.mock.calls[0]).toEqual([`[auth] sign-in refused: invalid email=${email} ip=${ip}`]);
+    logs.stop();
+    expect(logs.lines()).toEqual([
+      expect.objectContaining({ level: LEVEL.warn, module: "auth", msg: "sign-in refused", code: "invalid", email, ip }),
+    ]);
+    expect(logs.text()).not.toContain(WRONG);
   });
 });
 

@@ -13,6 +13,7 @@ import { createTeamWithOwner } from "../factories";
 import { expectLedgerInvariant } from "../support/ledger";
 import { adminToken, createTeamKey, seedApi } from "../support/management-factories";
 import { fuzzRuns, fuzzTimeout, inputFor, nastyJson, nastyText } from "./arbitraries";
+import { captureLogs, LEVEL } from "../support/log-capture";
 
 const RUNS = fuzzRuns(10);
 
@@ -95,15 +96,18 @@ describe("the management API under generated input", () => {
     "%s never answers 5xx or moves money when it refuses",
     async (_, operation) => {
       const logged = vi.spyOn(console, "error");
+      const logs = captureLogs("warn");
       try {
         await fc.assert(
           fc.asyncProperty(callArbitrary(operation), async (call) => {
             logged.mockClear();
+            logs.clear();
             const before = await balance();
             const response = await runOperation(operation, { request: toRequest(operation, call), params: call.params });
             const text = await response.text();
             expect(response.status, text).toBeLessThan(500);
             expect(logged).not.toHaveBeenCalled();
+            expect(logs.lines(LEVEL.error)).toEqual([]);
             if (response.status >= 400) {
               expect(response.headers.get("content-type")).toBe("application/problem+json");
               expect(await balance()).toBe(before);
@@ -113,6 +117,7 @@ describe("the management API under generated input", () => {
         );
       } finally {
         logged.mockRestore();
+        logs.stop();
       }
     },
     fuzzTimeout(RUNS, 300),

@@ -14,6 +14,7 @@ import { addMember, createTeamWithOwner } from "../factories";
 import { expectLedgerInvariant } from "../support/ledger";
 import { createTeamKey, seedApi } from "../support/management-factories";
 import { fuzzRuns, fuzzTimeout, nastyText } from "./arbitraries";
+import { captureLogs, LEVEL } from "../support/log-capture";
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock("@/lib/auth/session", () => ({
@@ -231,6 +232,7 @@ describe("server actions under generated form data", () => {
     "%s answers every form without an unexpected error",
     async (_, action) => {
       const logged = vi.spyOn(console, "error");
+      const logs = captureLogs("warn");
       try {
         await fc.assert(
           // Now and then not a form at all: a forged call can pass the action any value.
@@ -238,18 +240,21 @@ describe("server actions under generated form data", () => {
             fc.oneof({ weight: 9, arbitrary: formArbitrary() }, { weight: 1, arbitrary: fc.anything() as fc.Arbitrary<FormData> }),
             async (form) => {
               logged.mockClear();
+              logs.clear();
               const state = await action({}, form).catch((error: unknown) => {
                 if (isNextSignal(error)) return {} as ActionState;
                 throw error;
               });
               expect(state.error ?? "").not.toMatch(/went wrong on our side/);
               expect(logged).not.toHaveBeenCalled();
+              expect(logs.lines(LEVEL.error)).toEqual([]);
             },
           ),
           { numRuns: RUNS },
         );
       } finally {
         logged.mockRestore();
+        logs.stop();
       }
     },
     fuzzTimeout(RUNS, 300),

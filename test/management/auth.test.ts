@@ -1,6 +1,6 @@
 // The management API's one guard: admin token or a team key with `manage`; problem+json for every
 // refusal; a team key reaches its own team only.
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { defineOperation } from "@/lib/management/define-operation";
@@ -14,6 +14,7 @@ import * as subscriptionsRoute from "@/app/api/v1/teams/[team]/subscriptions/rou
 import * as creditsRoute from "@/app/api/v1/teams/[team]/credits/route";
 import { createTeamWithOwner } from "../factories";
 import { adminToken, apiBody, call, createTeamKey, seedApi } from "../support/management-factories";
+import { captureLogs, LEVEL } from "../support/log-capture";
 
 function expectProblem(result: { status: number; headers: Headers; body: any }, status: number, code: string) {
   expect(result.status).toBe(status);
@@ -175,13 +176,15 @@ describe("request parsing and errors", () => {
       },
     });
     const handler = managementRoute(operation);
-    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const logs = captureLogs();
     const result = await call(handler, "GET", "/api/v1/boom");
+    logs.stop();
     expectProblem(result, 500, "internal_error");
     expect(result.body.detail).not.toContain("secret internals");
-    const logged = log.mock.calls.flat().map(String).join(" ");
-    expect(logged).toContain(result.body.requestId);
-    expect(logged).not.toContain(adminToken());
-    log.mockRestore();
+    expect(logs.lines(LEVEL.error)).toEqual([
+      expect.objectContaining({ module: "management", requestId: result.body.requestId, path: "/api/v1/boom", msg: "unexpected error" }),
+    ]);
+    expect(logs.text()).toContain("database on fire"); // the stack, for the operator
+    expect(logs.text()).not.toContain(adminToken());
   });
 });
