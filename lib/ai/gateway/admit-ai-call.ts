@@ -14,7 +14,7 @@ import { effectiveOutputCap, reservationFor } from "@/lib/ai/pricing";
 import { findModel, type PublishingApi, type RoutedModel } from "@/lib/ai/registry/find-model";
 import { listUsableModelIds } from "@/lib/ai/registry/list-usable-models";
 import { AiError } from "@/lib/ai/gateway/ai-error";
-import { checkTokens } from "@/lib/ai/gateway/token-limiter";
+import { tokenLimiter } from "@/lib/ai/gateway/token-limiter";
 import { reservationOpened } from "@/lib/metrics/gateway-metrics";
 
 export type AiCall = {
@@ -119,7 +119,8 @@ export async function admitAiCall(key: ResolvedKey, requestId: string, input: Ai
   const outputCap =
     input.kind === "CHAT" ? effectiveOutputCap(input.requestedOutputTokens, plan.maxOutputTokens, model.maxOutputTokens) : 0;
   if (plan.tokensPerMinute !== null) {
-    const tokens = checkTokens(`${key.id}:${api.id}`, input.estimatedInputTokens, plan.tokensPerMinute);
+    const pendingTokens = tokenLimiter().check(`${key.id}:${api.id}`, input.estimatedInputTokens, plan.tokensPerMinute);
+    const tokens = pendingTokens instanceof Promise ? await pendingTokens : pendingTokens;
     if (!tokens.allowed) {
       const detail = `Your plan allows ${plan.tokensPerMinute} tokens per minute with this key; ${tokens.used} were used in the last minute. Retry in ${tokens.retryAfterSeconds} s.`;
       throw new AiError("rate_limited", detail, { headers: { ...limitHeaders, "retry-after": String(tokens.retryAfterSeconds) } });

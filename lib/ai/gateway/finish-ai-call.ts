@@ -7,7 +7,7 @@ import { recordUsage, type UsageEvent } from "@/lib/gateway/usage-recorder";
 import { costOf } from "@/lib/ai/pricing";
 import type { TokenUsage, UsageSource } from "@/lib/ai/types";
 import type { AiCall } from "@/lib/ai/gateway/admit-ai-call";
-import { addTokens } from "@/lib/ai/gateway/token-limiter";
+import { tokenLimiter } from "@/lib/ai/gateway/token-limiter";
 import { reservationSettled } from "@/lib/metrics/gateway-metrics";
 
 export type AiOutcome = {
@@ -43,7 +43,8 @@ export async function finishAiCall(call: AiCall, timing: AiCallTiming, outcome: 
     actual,
     reason: outcome.usage ? `${call.model.publicId} tokens (${outcome.source.toLowerCase()})` : "no output",
   });
-  if (outcome.usage) addTokens(`${call.key.id}:${call.api.id}`, outcome.usage.inputTokens + outcome.usage.outputTokens);
+  // Not awaited: a shared count never fails (it falls back), and Redis runs it before this key's next check.
+  if (outcome.usage) void tokenLimiter().add(`${call.key.id}:${call.api.id}`, outcome.usage.inputTokens + outcome.usage.outputTokens);
   // As for REST calls: charged at admission, the difference back; the net is the exact cost.
   const charged = call.reserved > actual ? call.reserved : actual;
   recordUsage({

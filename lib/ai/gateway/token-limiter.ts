@@ -1,7 +1,11 @@
-// Tokens per minute per key and API (the AI plan's `tokensPerMinute`), counted per instance like the
-// request limiter (a shared store will serve both). Admission asks whether the tokens used in the
-// last 60 s plus this call's estimated input fit; the call's actual tokens are added when it settles.
-// Counts live in one-second buckets, so memory per key is bounded and old buckets fall away.
+// Tokens per minute per key and API (the AI plan's `tokensPerMinute`). Admission asks whether the
+// tokens used in the last 60 s plus this call's estimated input fit; the call's actual tokens are
+// added when it settles. Counts live in one-second buckets, so memory per key is bounded and old
+// buckets fall away. The functions below count per instance; with REDIS_URL set, tokenLimiter() is
+// the same window in Redis, shared by every instance (redis-token-limiter.ts), and these count
+// whatever Redis cannot answer.
+import { redisUrl } from "@/lib/env";
+import { RedisTokenLimiter } from "@/lib/ai/gateway/redis-token-limiter";
 
 const WINDOW_SECONDS = 60;
 
@@ -43,4 +47,17 @@ export function addTokens(id: string, tokens: number, now = Date.now()): void {
   let window = windows.get(id);
   if (!window) windows.set(id, (window = { buckets: new Map() }));
   window.buckets.set(second, (window.buckets.get(second) ?? 0) + tokens);
+}
+
+export interface TokenLimiter {
+  check(id: string, tokens: number, limit: number): TokenDecision | Promise<TokenDecision>;
+  add(id: string, tokens: number): void | Promise<void>;
+}
+
+const localTokenLimiter = { check: (id: string, tokens: number, limit: number) => checkTokens(id, tokens, limit), add: addTokens };
+const limiterHolder = globalThis as typeof globalThis & { __tollgateTokenLimiter?: TokenLimiter };
+
+/** The process's token limiter: shared in Redis when REDIS_URL is set, otherwise this instance's. */
+export function tokenLimiter(): TokenLimiter {
+  return (limiterHolder.__tollgateTokenLimiter ??= redisUrl() ? new RedisTokenLimiter(localTokenLimiter) : localTokenLimiter);
 }
