@@ -16,19 +16,23 @@ export { SpanKind, type Span };
 
 const propagator = new W3CTraceContextPropagator();
 
-const fromHeaders: TextMapGetter<Headers> = {
+/** The caller's headers by name: a web Headers, or the gateway's CallHeaders on node:http (no Headers object there). */
+export type HeaderReader = { get(name: string): string | null | undefined };
+
+// W3C trace context reads only traceparent and tracestate, so no header needs listing.
+const fromHeaders: TextMapGetter<HeaderReader> = {
   get: (headers, key) => headers.get(key) ?? undefined,
-  keys: (headers) => Array.from(headers.keys()),
+  keys: () => [],
 };
 
 /**
  * A SERVER span for one call, or undefined when tracing is off. A valid `traceparent` (and its
  * `tracestate`) from the caller becomes the parent; an invalid one is ignored and a new trace begins.
  */
-export function startCallSpan(name: string, method: string, path: string, incoming: Headers): Span | undefined {
+export function startCallSpan(name: string, method: string, path: string, incoming: HeaderReader): Span | undefined {
   const tracer = activeTracer();
   if (!tracer) return undefined;
-  const parent = incoming.has("traceparent") ? propagator.extract(ROOT_CONTEXT, incoming, fromHeaders) : ROOT_CONTEXT;
+  const parent = incoming.get("traceparent") ? propagator.extract(ROOT_CONTEXT, incoming, fromHeaders) : ROOT_CONTEXT;
   return tracer.startSpan(
     name,
     { kind: SpanKind.SERVER, attributes: { [ATTR_HTTP_REQUEST_METHOD]: method, [ATTR_URL_PATH]: path } },
