@@ -12,6 +12,7 @@ const ITEMS = [
   { href: "/admin/payments", label: "Payments" },
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/outbox", label: "Outbox" },
+  { href: "/admin/system", label: "System" },
 ];
 
 export function AdminNav() {

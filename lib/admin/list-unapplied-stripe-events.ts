@@ -13,4 +13,9 @@ export async function listUnappliedStripeEvents(limit = 20) {
   });
 }
 
+/** How many there are in all (the list above shows the newest). */
+export function countUnappliedStripeEvents(): Promise<number> {
+  return db.stripeEvent.count({ where: { outcome: { in: UNAPPLIED_OUTCOMES } } });
+}
+
 export type UnappliedStripeEvent = Awaited<ReturnType<typeof listUnappliedStripeEvents>>[number];
