@@ -99,6 +99,8 @@ const envSchema = z.object({
   // Tracing (lib/tracing): off unless an OTLP endpoint is set; the exporter reads the other OTEL_* variables itself.
   OTEL_EXPORTER_OTLP_ENDPOINT: z.preprocess((value) => (value === "" ? undefined : value), z.url().optional()),
   OTEL_SERVICE_NAME: z.string().trim().min(1).default("tollgate"),
+  // On SIGTERM, how long /api/ready answers 503 while the instance keeps serving, before it stops accepting connections (0: at once).
+  SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(0),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -206,6 +208,11 @@ export function usageBufferMaxEvents(): number {
   const raw = process.env.USAGE_BUFFER_MAX_EVENTS;
   if (!usageBound || usageBound.raw !== raw) usageBound = { raw, value: envSchema.shape.USAGE_BUFFER_MAX_EVENTS.parse(raw) };
   return usageBound.value;
+}
+
+/** SHUTDOWN_DELAY_MS (read once, on SIGTERM): the time load balancers get to see /api/ready fail before the listener closes. */
+export function shutdownDelayMs(): number {
+  return envSchema.shape.SHUTDOWN_DELAY_MS.parse(process.env.SHUTDOWN_DELAY_MS);
 }
 
 const tracingSchema = envSchema.pick({ OTEL_EXPORTER_OTLP_ENDPOINT: true, OTEL_SERVICE_NAME: true });

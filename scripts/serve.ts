@@ -13,6 +13,8 @@ import { installPromptApis } from "@/lib/prompt-apis/call/install";
 import { MCP_PATH_PREFIX, handleMcpRequest } from "@/lib/mcp/handle-mcp-request";
 import { clientFromNode } from "@/lib/http/client-address";
 import { startTracing, stopTracing } from "@/lib/tracing/start-tracing";
+import { READY_PATH, serveReadiness } from "@/lib/health/readiness-response";
+import { shutdownDelayMs } from "@/lib/env";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.LISTEN_HOST ?? "0.0.0.0";
@@ -35,10 +37,12 @@ const mcp = {
   prefix: MCP_PATH_PREFIX,
   handler: (request: Request, req: IncomingMessage) => handleMcpRequest(request, clientFromNode(req)),
 };
+// Readiness on node:http too: it must answer while the instance drains, whatever Next.js is doing.
+const ready = { prefix: READY_PATH, handler: serveReadiness };
 const server = createAppServer({
   origin: `http://localhost:${port}`,
   pages: (req, res) => void handle(req, res),
-  mounts: [aiGateway, mcp],
+  mounts: [aiGateway, mcp, ready],
 });
 server.listen(port, hostname, () => console.log(`[tollgate] ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));
 
@@ -47,7 +51,10 @@ async function shutdown(signal: NodeJS.Signals) {
   if (stopping) return;
   stopping = true;
   console.log(`[tollgate] ${signal}: finishing requests in flight`);
-  await stopServer(server, { closeApp: () => app.close() });
+  // SIGTERM comes from an orchestrator: keep serving, /api/ready at 503, until load balancers noticed.
+  // Ctrl-C (SIGINT) stops at once.
+  const readyDelayMs = signal === "SIGTERM" ? shutdownDelayMs() : 0;
+  await stopServer(server, { readyDelayMs, closeApp: () => app.close() });
   // Nothing of ours is open any more: other instances may reconcile whatever is left at once.
   await stopHeartbeat().catch((error: Error) => console.error("[tollgate] marking the instance stopped:", error.message));
   await stopTracing(); // the spans still batched

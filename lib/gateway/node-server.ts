@@ -8,6 +8,7 @@ import { REQUEST_BODY_TIMEOUTS, type RequestBodyTimeouts } from "@/lib/gateway/f
 import { callsSettled } from "@/lib/gateway/settling-calls";
 import { flushUsage } from "@/lib/gateway/usage-recorder";
 import { refuseRequestLine } from "@/lib/http/request-line";
+import { isDraining, startDraining } from "@/lib/health/draining";
 import { stampPeer } from "@/lib/http/client-address";
 
 /** Documented in the README ("Timeouts"); tests shorten them. */
@@ -58,6 +59,9 @@ export function createAppServer(options: {
     },
     (req, res) => {
       if (refuseRequestLine(req.method, req.url, res)) return; // TRACE, %ff, %00: a 400 here, not a 500 inside
+      // Draining (stopServer): answer, but let keep-alive callers reconnect to another instance.
+      // (Not a header: handlers write theirs as a list, which node refuses after setHeader.)
+      if (isDraining()) res.shouldKeepAlive = false;
       if (req.url?.startsWith(GATEWAY_PATH_PREFIX)) {
         const served = serveGatewayNode(req, res, options.origin, gateway).finally(() => calls.delete(served));
         return void calls.add(served);
@@ -112,10 +116,17 @@ export async function drainServer(server: http.Server, graceMs?: number): Promis
 }
 
 /**
- * The SIGTERM path of `npm start`: drain (drainServer), close the rest of the app (Next.js), then write
- * the last usage batch. The process may exit once it resolves.
+ * The SIGTERM path of `npm start`: mark the instance draining (GET /api/ready answers 503), keep
+ * serving for `readyDelayMs` so load balancers see that and stop sending traffic, then drain
+ * (drainServer: the listener closes, new connections are refused), close the rest of the app
+ * (Next.js), then write the last usage batch. The process may exit once it resolves.
  */
-export async function stopServer(server: http.Server, options: { graceMs?: number; closeApp?: () => Promise<void> } = {}): Promise<void> {
+export async function stopServer(
+  server: http.Server,
+  options: { graceMs?: number; readyDelayMs?: number; closeApp?: () => Promise<void> } = {},
+): Promise<void> {
+  startDraining();
+  if (options.readyDelayMs) await new Promise((resolve) => setTimeout(resolve, options.readyDelayMs));
   await drainServer(server, options.graceMs);
   await options.closeApp?.().catch((error: Error) => console.error("[tollgate] closing Next.js:", error.message));
   await flushUsage().catch((error: Error) => console.error("[tollgate] final usage flush failed:", error.message));
