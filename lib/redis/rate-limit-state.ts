@@ -108,10 +108,11 @@ export function noteFallback(): void {
 
 function endOutage() {
   if (state.outageSince === null) return;
-  const seconds = ((Date.now() - state.outageSince) / 1000).toFixed(1);
+  const outageMs = Date.now() - state.outageSince;
   state.outageSince = null;
   state.lastError = null;
-  console.info(
-    `[rate-limit] Redis answers again after ${seconds} s: rate limits are shared again (${state.fallbacks} checks counted locally so far)`,
+  moduleLogger("gateway").info(
+    { event: "rate_limit_shared_again", outageMs, fallbacks: state.fallbacks },
+    "Redis answers again: rate limits are shared again",
   );
 }
