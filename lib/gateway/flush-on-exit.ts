@@ -3,6 +3,7 @@
 // process.exit. Wrapping process.exit once lets the last batch reach the database first; the wait
 // is bounded so a database that is down cannot hold the process forever.
 import { flushUsage, hasPendingUsage } from "@/lib/gateway/usage-recorder";
+import { hasOpenLeases, returnAllLeases } from "@/lib/billing/ledger/leases/credit-leases";
 
 const FLUSH_TIMEOUT_MS = 10_000;
 
@@ -14,10 +15,12 @@ export function flushUsageBeforeExit(): void {
   const exit = process.exit.bind(process);
   let exiting = false;
   process.exit = ((code?: number | string | null) => {
-    if (exiting || !hasPendingUsage()) return exit(code);
+    if (exiting || (!hasPendingUsage() && !hasOpenLeases())) return exit(code);
     exiting = true;
     const timeout = new Promise((resolve) => setTimeout(resolve, FLUSH_TIMEOUT_MS).unref());
-    void Promise.race([flushUsage(), timeout])
+    // Usage first (it writes the leased calls' charges before their usage rows), then the credit
+    // leases go back to their teams: nothing of this instance's stays held after it.
+    void Promise.race([flushUsage().then(() => returnAllLeases()), timeout])
       .catch((error) => console.error("[usage] final flush failed:", error))
       .finally(() => exit(code));
     return undefined as never;

@@ -7,6 +7,7 @@
 // unique per request id and its insert deletes the open row in the same statement.
 import { pgPool } from "@/lib/db";
 import { findCallClosure, refundCall } from "@/lib/billing/ledger/close-call";
+import { sweepExpiredLeases } from "@/lib/billing/ledger/leases/credit-leases";
 import { insertBatch, toRow } from "@/lib/gateway/usage-recorder";
 import { instanceId } from "@/lib/instances/instance-id";
 import { STALE_AFTER_MS } from "@/lib/instances/heartbeat";
@@ -88,7 +89,10 @@ const holder = globalThis as typeof globalThis & { __tollgateReconciler?: NodeJS
 export function startReconcilingLostCalls(): void {
   if (holder.__tollgateReconciler || !process.env.DATABASE_URL) return;
   const run = () =>
-    reconcileLostCalls()
+    // Expired credit leases of dead instances first: their credit is spendable again.
+    sweepExpiredLeases()
+      .catch(() => {})
+      .then(() => reconcileLostCalls())
       .then((count) => count > 0 && console.warn(`[gateway] refunded and recorded ${count} call(s) lost with a stopped instance`))
       .catch((error: Error) => console.warn(`[gateway] reconciling lost calls failed (${error.message}); retrying`));
   holder.__tollgateReconciler = setInterval(run, RECONCILE_EVERY_MS);

@@ -19,6 +19,7 @@ import { usageBufferMaxEvents } from "@/lib/env";
 import { retryPause } from "@/lib/gateway/retry-pause";
 import { UsageQueue } from "@/lib/gateway/usage-queue";
 import { watchBalances } from "@/lib/billing/balance-watch";
+import { flushLeaseCharges } from "@/lib/billing/ledger/leases/credit-leases";
 import { observeGatewayCall } from "@/lib/metrics/gateway-metrics";
 import { countUsageDrops, countUsageWriteFailure, observeUsageBatch, watchUsageBuffer } from "@/lib/metrics/usage-metrics";
 import { ROLLUP_ADD, ROLLUP_COLUMNS, ROLLUP_ELIGIBLE, rollupSelect } from "@/lib/usage/rollup-aggregates";
@@ -221,6 +222,10 @@ async function writeBuffered(): Promise<void> {
   while (state.buffer.length > 0) {
     const batch = state.buffer.take(BATCH_SIZE);
     try {
+      // A usage row closes its call's open_calls row: a call charged from a credit lease must have
+      // its charge (and open call) written first, or the close would find nothing and a crash would
+      // later refund an answered call.
+      await flushLeaseCharges();
       await insertBatch(batch);
       observeUsageBatch(batch.length, batchLagSeconds(batch[0]!));
       await touchKeys(batch);

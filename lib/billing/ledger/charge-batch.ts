@@ -13,21 +13,24 @@ import type { ChargeRequest, ChargeResult } from "@/lib/billing/ledger/charge-ca
 const MAX_BATCH = 256;
 
 // The calls in arrival order; `fitting` is the longest run of them, from the first, that the
-// balance covers. Rows of `team` come back even when none fits, so the caller learns the balance.
+// spendable balance covers (credit held in open leases is not). `after` is each ledger row's
+// balance; `before` and `remaining` are what was spendable before and after the statement. Rows of
+// `team` come back even when none fits, so the caller learns the balance.
 const CHARGE_BATCH = `
 WITH calls AS (
   SELECT * FROM unnest($2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
     WITH ORDINALITY AS c("requestId", price, "apiId", "keyId", "apiKeyId", method, path, "instanceId", ord)
 ), team AS (
-  SELECT balance FROM teams WHERE id = $1 FOR UPDATE
+  SELECT balance, balance - leased AS spendable FROM teams WHERE id = $1 FOR UPDATE
 ), running AS (
-  SELECT c.*, team.balance - sum(c.price) OVER (ORDER BY c.ord) AS after FROM calls c, team
+  SELECT c.*, team.balance - sum(c.price) OVER (ORDER BY c.ord) AS after,
+         team.spendable - sum(c.price) OVER (ORDER BY c.ord) AS spendable_after FROM calls c, team
 ), fitting AS (
-  SELECT * FROM (SELECT r.*, bool_and(r.after >= 0) OVER (ORDER BY r.ord) AS fits FROM running r) prefix WHERE fits
+  SELECT * FROM (SELECT r.*, bool_and(r.spendable_after >= 0) OVER (ORDER BY r.ord) AS fits FROM running r) prefix WHERE fits
 ), debited AS (
   UPDATE teams SET balance = balance - (SELECT sum(price) FROM fitting)
-  WHERE id = $1 AND EXISTS (SELECT 1 FROM fitting) AND balance >= (SELECT sum(price) FROM fitting)
-  RETURNING balance
+  WHERE id = $1 AND EXISTS (SELECT 1 FROM fitting) AND balance - leased >= (SELECT sum(price) FROM fitting)
+  RETURNING balance, balance - leased AS spendable
 ), entries AS (
   INSERT INTO credit_ledger_entries (id, "teamId", kind, amount, "balanceAfter", "requestId", "apiId")
   SELECT gen_random_uuid()::text, $1, 'USAGE', -price, after, "requestId", "apiId" FROM fitting WHERE EXISTS (SELECT 1 FROM debited)
@@ -35,7 +38,7 @@ WITH calls AS (
   INSERT INTO open_calls ("requestId", "teamId", "apiId", "capKeyId", "apiKeyId", charged, "instanceId", method, path)
   SELECT "requestId", $1, "apiId", "keyId", "apiKeyId", price, "instanceId", method, path FROM fitting WHERE EXISTS (SELECT 1 FROM debited)
 )
-SELECT team.balance::text AS before, (SELECT balance FROM debited)::text AS remaining, f.ord::int AS ord, f.after::text AS after
+SELECT team.spendable::text AS before, (SELECT spendable FROM debited)::text AS remaining, f.ord::int AS ord, f.after::text AS after
 FROM team LEFT JOIN fitting f ON EXISTS (SELECT 1 FROM debited)`;
 
 type BatchRow = { before: string; remaining: string | null; ord: number | null; after: string | null };

@@ -7,6 +7,7 @@
 // other instance finds the charge and refunds it (lib/gateway/reconcile-lost-calls.ts).
 import { pgPool } from "@/lib/db";
 import { chargeInBatch } from "@/lib/billing/ledger/charge-batch";
+import { chargeFromLease, returnTeamLease } from "@/lib/billing/ledger/leases/credit-leases";
 
 export type ChargeRequest = {
   teamId: string;
@@ -35,14 +36,15 @@ const OPEN_CALL = `opened AS (
 
 // Debit the team when it has the credit; insert the USAGE ledger row from the updated row.
 // `current` reads the statement's snapshot: the balance that was too low when zero rows changed.
+// Credit held in open leases (`leased`, lib/billing/ledger/leases) is not this statement's to spend.
 const CHARGE = `
 WITH debited AS (
-  UPDATE teams SET balance = balance - $2 WHERE id = $1 AND balance >= $2 RETURNING balance
+  UPDATE teams SET balance = balance - $2 WHERE id = $1 AND balance - leased >= $2 RETURNING balance
 ), entry AS (
   INSERT INTO credit_ledger_entries (id, "teamId", kind, amount, "balanceAfter", "requestId", "apiId")
   SELECT gen_random_uuid()::text, $1, 'USAGE', -$2::bigint, balance, $3, $4 FROM debited
 ), ${OPEN_CALL}
-SELECT (SELECT balance FROM debited)::text AS after, (SELECT balance FROM teams WHERE id = $1)::text AS current, true AS within_cap`;
+SELECT (SELECT balance FROM debited)::text AS after, (SELECT balance - leased FROM teams WHERE id = $1)::text AS current, true AS within_cap`;
 
 // The same for a key with a spend cap: the key row is locked first (the cap check is re-evaluated
 // on its newest version), and key and team are debited together or not at all.
@@ -50,14 +52,14 @@ const CHARGE_CAPPED = `
 WITH capped AS (
   SELECT id FROM api_keys WHERE id = $5 AND ("spendCap" IS NULL OR spent + $2 <= "spendCap") FOR UPDATE
 ), debited AS (
-  UPDATE teams SET balance = balance - $2 WHERE id = $1 AND balance >= $2 AND EXISTS (SELECT 1 FROM capped) RETURNING balance
+  UPDATE teams SET balance = balance - $2 WHERE id = $1 AND balance - leased >= $2 AND EXISTS (SELECT 1 FROM capped) RETURNING balance
 ), key_spent AS (
   UPDATE api_keys SET spent = spent + $2 WHERE id IN (SELECT id FROM capped) AND EXISTS (SELECT 1 FROM debited)
 ), entry AS (
   INSERT INTO credit_ledger_entries (id, "teamId", kind, amount, "balanceAfter", "requestId", "apiId")
   SELECT gen_random_uuid()::text, $1, 'USAGE', -$2::bigint, balance, $3, $4 FROM debited
 ), ${OPEN_CALL}
-SELECT (SELECT balance FROM debited)::text AS after, (SELECT balance FROM teams WHERE id = $1)::text AS current,
+SELECT (SELECT balance FROM debited)::text AS after, (SELECT balance - leased FROM teams WHERE id = $1)::text AS current,
        EXISTS (SELECT 1 FROM capped) AS within_cap`;
 
 const BALANCE = `SELECT balance::text AS balance FROM teams WHERE id = $1`;
@@ -71,8 +73,25 @@ export async function chargeCall(request: ChargeRequest): Promise<ChargeResult> 
     const balance = BigInt(rows[0]?.balance ?? 0);
     return balance >= 0n ? { ok: true, balanceAfter: balance } : { ok: false, reason: "insufficient_credit", balance };
   }
-  // A busy team's charges share statements (charge-batch.ts); a key with a spend cap locks its own
-  // row too, so its charges keep the single statement.
+  // A busy team's calls are charged from this instance's credit lease, in memory (leases/).
+  const leased = await chargeFromLease(request);
+  if (leased) return leased;
+  const charged = await chargeWithStatement(request);
+  // Too little spendable credit while this instance holds some of the team's in a lease: give the
+  // lease back (its calls written first) and try once more, so no credit is stranded here.
+  if (
+    !charged.ok &&
+    charged.reason === "insufficient_credit" &&
+    (await returnTeamLease(request.teamId, "low balance").catch(() => false))
+  ) {
+    return chargeWithStatement(request);
+  }
+  return charged;
+}
+
+function chargeWithStatement(request: ChargeRequest): Promise<ChargeResult> {
+  // Charges of a team that arrive together share statements (charge-batch.ts); a key with a spend
+  // cap locks its own row too, so its charges keep the single statement.
   return request.capped ? chargeOne(request) : chargeInBatch(request, chargeOne);
 }
 

@@ -6,6 +6,7 @@
 // The balance, the key's spend and the ledger row move only when the claim was made.
 import { pgPool } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db-errors";
+import { leasedChargeWritten } from "@/lib/billing/ledger/leases/credit-leases";
 
 type Close = {
   requestId: string;
@@ -49,6 +50,9 @@ type Closed = { claimed: true; balanceAfter: bigint } | { claimed: false; earlie
 async function closeCall(close: Close): Promise<Closed> {
   const { requestId, teamId, apiId, keyId, outcome, reserved, actual, ledgerKind, externalRef, reason } = close;
   const values = [requestId, teamId, apiId, keyId, outcome, reserved.toString(), actual.toString(), ledgerKind, externalRef, reason];
+  // A call charged from a credit lease may not have its ledger row yet: the close follows it, so a
+  // crash can never leave a refund or a settle without the charge it corrects.
+  await leasedChargeWritten(requestId, teamId);
   try {
     const { rows } = await pgPool().query<CloseRow>({ name: "tollgate_close_call", text: CLOSE, values });
     const row = rows[0]!;

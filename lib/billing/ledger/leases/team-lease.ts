@@ -1,0 +1,232 @@
+// One team's lease on this instance: the credit it may spend in memory (`available`), the calls spent
+// from it that are not written yet (`pending`), and the writer that writes them in batches. The
+// writer never waits on a timer: the first pending call starts a statement and the calls that
+// arrive while it runs go in the next one (as charge-batch.ts does for charges), so a call's ledger
+// row lands a few milliseconds after its debit while the caller never waits for it.
+import {
+  returnLease,
+  takeLease,
+  topUpLease,
+  writeLeaseCharges,
+  type LeaseGrant,
+  type LeasedCharge,
+} from "@/lib/billing/ledger/leases/lease-statements";
+
+const MAX_BATCH = 500;
+
+export type LeaseEvents = {
+  /** a write failed (the database is away): the calls stay pending and the writer tries again */
+  writeFailed(error: unknown): void;
+};
+
+export class TeamLease {
+  private leaseId: string | null = null;
+  /** credit of the lease not yet spent by a call, in memory */
+  private available = 0n;
+  /** the grant this lease asks for; a top-up starts when `available` falls below half of it */
+  private target = 0n;
+  private pending: LeasedCharge[] = [];
+  private pendingAmount = 0n;
+  private writing: Promise<void> | null = null;
+  private pendingIds = new Set<string>();
+  /** closes of pending calls waiting for their rows, created only when someone waits */
+  private waiters = new Map<string, { promise: Promise<void>; resolve: () => void; reject: (error: unknown) => void }>();
+  private growing: Promise<boolean> | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private failures = 0;
+  /** the team's balance as the last statement saw it, for the X-Credit-Balance header */
+  private balance = 0n;
+  closing = false;
+  lastDebitAt = 0;
+
+  constructor(
+    readonly teamId: string,
+    private readonly instanceId: string,
+    private readonly ttlMs: number,
+    private readonly events: LeaseEvents,
+  ) {}
+
+  get isOpen(): boolean {
+    return this.leaseId !== null && !this.closing;
+  }
+
+  get held(): bigint {
+    return this.leaseId === null ? 0n : this.available;
+  }
+
+  hasPending(requestId?: string): boolean {
+    return requestId === undefined ? this.pending.length > 0 : this.pendingIds.has(requestId);
+  }
+
+  canDebit(price: bigint): boolean {
+    return this.isOpen && this.available >= price;
+  }
+
+  /** Spends `charge.price` from the lease in memory; the caller checked canDebit. Returns the team's estimated balance. */
+  debit(charge: LeasedCharge, now: number): bigint {
+    this.available -= charge.price;
+    this.pending.push(charge);
+    this.pendingIds.add(charge.requestId);
+    this.pendingAmount += charge.price;
+    this.lastDebitAt = now;
+    this.startWriting();
+    return this.balance - this.pendingAmount;
+  }
+
+  /** True when the lease should grow before it runs dry. */
+  wantsTopUp(): boolean {
+    return this.isOpen && this.available * 2n < this.target;
+  }
+
+  /**
+   * Takes the lease, or tops it up, once at a time: concurrent callers share one statement. Resolves
+   * to whether the lease holds more credit than before.
+   */
+  grow(grant: LeaseGrant): Promise<boolean> {
+    if (this.closing) return Promise.resolve(false);
+    this.growing ??= this.runGrow(grant).finally(() => (this.growing = null));
+    return this.growing;
+  }
+
+  private async runGrow(grant: LeaseGrant): Promise<boolean> {
+    this.target = grant.want > this.target ? grant.want : this.target;
+    if (this.leaseId === null) {
+      const taken = await takeLease(this.teamId, this.instanceId, grant);
+      if (!taken || this.closing) {
+        if (taken) await returnLease(this.teamId, taken.id, "closed while it was taken");
+        return false;
+      }
+      this.leaseId = taken.id;
+      this.available = taken.granted;
+      this.balance = taken.balance;
+      return true;
+    }
+    const topUp = await topUpLease(this.teamId, this.leaseId, grant);
+    if (!topUp.open) {
+      // Reclaimed while this instance stalled: what is pending is charged to the balance directly.
+      this.available = 0n;
+      this.closing = true;
+      return false;
+    }
+    this.available += topUp.granted;
+    if (topUp.balance !== null) this.balance = topUp.balance;
+    return topUp.granted > 0n;
+  }
+
+  /** Resolves once the call's ledger row is written (at once when it is not pending here). */
+  written(requestId: string): Promise<void> {
+    if (!this.pendingIds.has(requestId)) return Promise.resolve();
+    let waiter = this.waiters.get(requestId);
+    if (!waiter) {
+      let resolve!: () => void;
+      let reject!: (error: unknown) => void;
+      const promise = new Promise<void>((res, rej) => {
+        resolve = res;
+        reject = rej;
+      });
+      waiter = { promise, resolve, reject };
+      this.waiters.set(requestId, waiter);
+    }
+    // A write in a retry pause starts now: someone is waiting.
+    if (this.retryTimer) {
+      clearTimeout(this.retryTimer);
+      this.retryTimer = null;
+    }
+    this.startWriting();
+    return waiter.promise;
+  }
+
+  /** Writes everything pending now; rejects when the database refuses. */
+  async flush(): Promise<void> {
+    for (;;) {
+      if (this.writing) {
+        await this.writing;
+        continue;
+      }
+      if (this.pending.length === 0) return;
+      if (this.retryTimer) {
+        clearTimeout(this.retryTimer);
+        this.retryTimer = null;
+      }
+      // One writer at a time: this attempt holds the place the background writer would.
+      const attempt = this.writeBatch();
+      this.writing = attempt.then(
+        () => {},
+        () => {},
+      );
+      try {
+        await attempt;
+      } finally {
+        this.writing = null;
+      }
+    }
+  }
+
+  /** Restarts a writer that stopped on a failure and has calls waiting (the housekeeping tick calls it). */
+  resume(): void {
+    if (this.pending.length > 0) this.startWriting();
+  }
+
+  /** Stops debiting, writes what is pending and gives the rest of the lease back. Returns that amount. */
+  async close(reason: string): Promise<bigint> {
+    this.closing = true;
+    if (this.growing) await this.growing.catch(() => false);
+    await this.flush();
+    if (this.leaseId === null) return 0n;
+    const returned = await returnLease(this.teamId, this.leaseId, reason);
+    this.leaseId = null;
+    this.available = 0n;
+    return returned;
+  }
+
+  private startWriting(): void {
+    if (this.writing || this.retryTimer) return;
+    this.writing = this.drive().finally(() => (this.writing = null));
+  }
+
+  private async drive(): Promise<void> {
+    while (this.pending.length > 0) {
+      try {
+        await this.writeBatch();
+        this.failures = 0;
+      } catch (error) {
+        this.failures += 1;
+        this.events.writeFailed(error);
+        // The calls stay pending; whoever waits for one of them hears of the failure (and may wait again).
+        for (const waiter of this.waiters.values()) waiter.reject(error);
+        this.waiters.clear();
+        const pause = Math.min(250 * 2 ** (this.failures - 1), 5_000);
+        this.retryTimer = setTimeout(() => {
+          this.retryTimer = null;
+          this.startWriting();
+        }, pause);
+        this.retryTimer.unref();
+        return;
+      }
+    }
+  }
+
+  private async writeBatch(): Promise<void> {
+    const batch = this.pending.slice(0, MAX_BATCH);
+    if (batch.length === 0) return;
+    // A lease closed by reclaim has no id any more only when it was never taken; its calls then
+    // cannot exist. `leaseId ?? ""` matches no lease, so the balance pays, as for a reclaimed one.
+    const written = await writeLeaseCharges(this.teamId, this.leaseId ?? "", this.ttlMs, batch);
+    this.pending.splice(0, batch.length);
+    for (const charge of batch) {
+      this.pendingAmount -= charge.price;
+      this.pendingIds.delete(charge.requestId);
+      const waiter = this.waiters.get(charge.requestId);
+      if (waiter) {
+        this.waiters.delete(charge.requestId);
+        waiter.resolve();
+      }
+    }
+    if (written.balance !== null) this.balance = written.balance;
+    if (!written.fromLease && this.leaseId !== null) {
+      // The lease was reclaimed under us (this instance stalled past its expiry): stop spending it.
+      this.available = 0n;
+      this.closing = true;
+    }
+  }
+}

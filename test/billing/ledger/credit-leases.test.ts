@@ -1,0 +1,200 @@
+// Credit leases in one process (lib/billing/ledger/leases): a busy team's calls are debited in memory
+// from a slice of its credit and written in batches right behind, and every money rule still holds:
+// exactly the calls the team paid for, a close (refund, settle) after its charge, the lease given back
+// when idle, on low balance and on shutdown, and an expired lease of a dead instance reclaimed.
+import crypto from "node:crypto";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { chargeCall } from "@/lib/billing/ledger/charge-call";
+import { refundCall, settleCall } from "@/lib/billing/ledger/close-call";
+import {
+  DEFAULT_LEASE_SETTINGS,
+  configureCreditLeases,
+  flushLeaseCharges,
+  leaseStatus,
+  returnAllLeases,
+  sweepExpiredLeases,
+} from "@/lib/billing/ledger/leases/credit-leases";
+import { takeLease } from "@/lib/billing/ledger/leases/lease-statements";
+import { createGatewayFixture } from "../../support/gateway-factories";
+import { expectLedgerInvariant } from "../../support/ledger";
+
+const PRICE = 1_000n;
+
+beforeAll(() => configureCreditLeases({ enabled: true, minCallsPerSecond: 5, idleMs: 300, tickMs: 50 }));
+afterEach(() => returnAllLeases("test ended"));
+afterAll(() => configureCreditLeases(DEFAULT_LEASE_SETTINGS));
+
+async function newTeam(balance: bigint) {
+  const { team, api, keyRow } = await createGatewayFixture({ upstreamUrl: "http://127.0.0.1:9", balance, price: 0n });
+  const charge = (price = PRICE, requestId = `req_${crypto.randomBytes(8).toString("hex")}`) =>
+    chargeCall({
+      teamId: team.id,
+      apiId: api.id,
+      keyId: keyRow.id,
+      apiKeyId: keyRow.id,
+      requestId,
+      price,
+      capped: false,
+      instanceId: "inst_lease_test",
+      method: "GET",
+      path: "/ping",
+    }).then((outcome) => ({ requestId, outcome }));
+  const close = { teamId: team.id, apiId: api.id, keyId: keyRow.id };
+  return { teamId: team.id, charge, close };
+}
+
+const openLeases = (teamId: string) => db.creditLease.findMany({ where: { teamId, closedAt: null } });
+const usageRows = (teamId: string) => db.creditLedgerEntry.count({ where: { teamId, kind: "USAGE" } });
+
+/** Polls until `check` holds (the lease's housekeeping runs on its own tick). */
+async function eventually(check: () => Promise<boolean>, timeoutMs = 5_000): Promise<number> {
+  const started = Date.now();
+  while (!(await check())) {
+    if (Date.now() - started > timeoutMs) throw new Error("the condition did not hold in time");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return Date.now() - started;
+}
+
+describe("credit leases in one process", () => {
+  it("charges a busy team's calls from a lease, and writes every call's ledger row and open call behind them", async () => {
+    const { teamId, charge } = await newTeam(10_000n * PRICE);
+    const results = await Promise.all(Array.from({ length: 400 }, () => charge()));
+    expect(results.every(({ outcome }) => outcome.ok)).toBe(true);
+
+    const leases = await db.creditLease.findMany({ where: { teamId } });
+    expect(leases.length).toBeGreaterThan(0);
+    // The database agrees with the lease at every commit, pending calls or not.
+    await expectLedgerInvariant(teamId);
+
+    await flushLeaseCharges();
+    expect(await usageRows(teamId)).toBe(400);
+    expect(await db.openCall.count({ where: { teamId } })).toBe(400);
+    const team = await db.team.findUniqueOrThrow({ where: { id: teamId } });
+    expect(team.balance).toBe(10_000n * PRICE - 400n * PRICE);
+    const held = (await openLeases(teamId)).reduce((sum, lease) => sum + lease.remaining, 0n);
+    expect(team.leased).toBe(held);
+    // Far fewer statements than calls: the rows of one batch share their transaction's start time.
+    const entries = await db.creditLedgerEntry.findMany({ where: { teamId, kind: "USAGE" }, select: { createdAt: true } });
+    expect(new Set(entries.map((entry) => entry.createdAt.getTime())).size).toBeLessThan(200);
+    await expectLedgerInvariant(teamId);
+
+    await returnAllLeases("shutdown");
+    expect(await openLeases(teamId)).toHaveLength(0);
+    const after = await db.team.findUniqueOrThrow({ where: { id: teamId } });
+    expect(after.leased).toBe(0n);
+    expect(after.balance).toBe(9_600n * PRICE);
+    for (const lease of await db.creditLease.findMany({ where: { teamId } })) {
+      expect(lease.granted).toBe(lease.charged + lease.returned);
+      expect(lease.closeReason).toBe("shutdown");
+    }
+  });
+
+  it("serves exactly the calls the credit covers, however many arrive at once", async () => {
+    const { teamId, charge } = await newTeam(300n * PRICE);
+    const results = await Promise.all(Array.from({ length: 3_000 }, () => charge()));
+    expect(results.filter(({ outcome }) => outcome.ok)).toHaveLength(300);
+    for (const { outcome } of results.filter(({ outcome }) => !outcome.ok))
+      expect(outcome).toMatchObject({ reason: "insufficient_credit" });
+    await flushLeaseCharges();
+    expect(await usageRows(teamId)).toBe(300);
+    expect(await expectLedgerInvariant(teamId)).toBe(0n);
+  });
+
+  it("writes a leased call's charge before its refund or settle, so each close corrects a charge that exists", async () => {
+    const { teamId, charge, close } = await newTeam(1_000n * PRICE);
+    const results = await Promise.all(Array.from({ length: 50 }, () => charge()));
+    expect(await db.creditLease.count({ where: { teamId } })).toBeGreaterThan(0);
+    const [refunded, settled] = results;
+
+    // Closed at once, before any flush: each waits for its call's row.
+    const refund = await refundCall({ ...close, requestId: refunded!.requestId, price: PRICE, reason: "upstream failed" });
+    expect(refund).not.toBeNull();
+    const settle = await settleCall({ ...close, requestId: settled!.requestId, reserved: PRICE, actual: 400n, reason: "exact cost" });
+    expect(settle).toMatchObject({ status: "settled", difference: 600n });
+
+    await flushLeaseCharges();
+    expect(await usageRows(teamId)).toBe(50);
+    const ledger = await db.creditLedgerEntry.findMany({
+      where: { teamId, requestId: { in: [refunded!.requestId, settled!.requestId] } },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(ledger.map((entry) => [entry.requestId, entry.kind, entry.amount])).toEqual(
+      expect.arrayContaining([
+        [refunded!.requestId, "USAGE", -PRICE],
+        [refunded!.requestId, "USAGE_REFUND", PRICE],
+        [settled!.requestId, "USAGE", -PRICE],
+        [settled!.requestId, "USAGE_SETTLEMENT", 600n],
+      ]),
+    );
+    const balance = await expectLedgerInvariant(teamId);
+    expect(balance).toBe(1_000n * PRICE - 48n * PRICE - 400n);
+  });
+
+  it("gives an idle lease back", async () => {
+    const { teamId, charge } = await newTeam(1_000n * PRICE);
+    await Promise.all(Array.from({ length: 40 }, () => charge()));
+    expect(await openLeases(teamId)).not.toHaveLength(0);
+    await eventually(async () => (await openLeases(teamId)).length === 0);
+    const leases = await db.creditLease.findMany({ where: { teamId } });
+    expect(leases.every((lease) => lease.closeReason === "idle" && lease.remaining === 0n)).toBe(true);
+    expect((await db.team.findUniqueOrThrow({ where: { id: teamId } })).leased).toBe(0n);
+    expect(await expectLedgerInvariant(teamId)).toBe(960n * PRICE);
+  });
+
+  it("sizes a lease within the team's spendable credit and not below the minimum of calls", async () => {
+    const { teamId } = await newTeam(100n * PRICE);
+    const grant = { want: 1_000n * PRICE, unit: PRICE, minimum: 8n * PRICE, share: 4n, ttlMs: 10_000 };
+    const first = await takeLease(teamId, "inst_a", grant);
+    expect(first?.granted).toBe(25n * PRICE); // a quarter of 100 calls
+    const second = await takeLease(teamId, "inst_b", grant);
+    expect(second?.granted).toBe(18n * PRICE); // a quarter of the 75 left, in whole calls
+    await takeLease(teamId, "inst_c", grant); // 14 of 57
+    // 43 spendable: a quarter is 10 calls, then 8 of 33 is the minimum, then 6 of 25 is too few.
+    expect((await takeLease(teamId, "inst_d", grant))?.granted).toBe(10n * PRICE);
+    expect((await takeLease(teamId, "inst_e", grant))?.granted).toBe(8n * PRICE);
+    expect(await takeLease(teamId, "inst_f", grant)).toBeNull();
+    await expectLedgerInvariant(teamId);
+    await db.creditLease.updateMany({ where: { teamId }, data: { expiresAt: new Date(Date.now() - 1_000) } });
+    await sweepExpiredLeases();
+  });
+
+  it("reclaims the expired lease of a dead instance, and its credit is spendable again", async () => {
+    const { teamId, charge } = await newTeam(40n * PRICE);
+    const grant = { want: 10n * PRICE, unit: PRICE, minimum: PRICE, share: 1n, ttlMs: 60_000 };
+    const dead = await takeLease(teamId, "inst_dead", grant);
+    expect(dead?.granted).toBe(10n * PRICE);
+    // 30 spendable while the dead instance holds 10: the 31st call is refused.
+    const quiet = await Promise.all(Array.from({ length: 31 }, () => charge(PRICE)));
+    expect(quiet.filter(({ outcome }) => outcome.ok)).toHaveLength(30);
+    await flushLeaseCharges();
+    await returnAllLeases("test");
+    await expectLedgerInvariant(teamId);
+
+    await db.creditLease.update({ where: { id: dead!.id }, data: { expiresAt: new Date(Date.now() - 1) } });
+    const reclaimed = await sweepExpiredLeases();
+    expect(reclaimed.leases).toBeGreaterThanOrEqual(1);
+    const lease = await db.creditLease.findUniqueOrThrow({ where: { id: dead!.id } });
+    expect(lease).toMatchObject({ closeReason: "expired", remaining: 0n, returned: 10n * PRICE });
+    const more = await Promise.all(Array.from({ length: 11 }, () => charge(PRICE)));
+    expect(more.filter(({ outcome }) => outcome.ok)).toHaveLength(10);
+    await flushLeaseCharges();
+    expect(await expectLedgerInvariant(teamId)).toBe(0n);
+  });
+
+  it("charges the balance for calls spent from a lease that was reclaimed while the instance stalled", async () => {
+    const { teamId, charge } = await newTeam(1_000n * PRICE);
+    await Promise.all(Array.from({ length: 30 }, () => charge()));
+    await flushLeaseCharges();
+    // The instance "stalls": its lease expires and another instance reclaims it.
+    await db.creditLease.updateMany({ where: { teamId, closedAt: null }, data: { expiresAt: new Date(Date.now() - 1) } });
+    await sweepExpiredLeases();
+    const late = await Promise.all(Array.from({ length: 5 }, () => charge()));
+    expect(late.every(({ outcome }) => outcome.ok)).toBe(true);
+    await flushLeaseCharges();
+    expect(await usageRows(teamId)).toBe(35);
+    expect(await expectLedgerInvariant(teamId)).toBe(965n * PRICE);
+    expect(leaseStatus().leases).toBeGreaterThanOrEqual(0);
+  });
+});
