@@ -2,10 +2,10 @@
 // recordUsage: REST, AI, Prompt API and MCP tool calls alike, with the final charge and refund), and
 // the AI reservations open. Labels: the API's slug and the model's id at most, never a key, a team or
 // a path. The cells of each API and model are made once, so a call only adds to numbers.
-import type { Histogram } from "prom-client";
 import { BoundedLabels } from "@/lib/metrics/bounded-labels";
 import { fastCounter, type CounterCell } from "@/lib/metrics/fast-counter";
-import { counter, gauge, histogram, shared } from "@/lib/metrics/registry";
+import { fastHistogram, type HistogramCell } from "@/lib/metrics/fast-histogram";
+import { counter, gauge, shared } from "@/lib/metrics/registry";
 
 /** What the metrics read of a usage event (lib/gateway's UsageEvent has these fields). */
 export type ObservedCall = {
@@ -49,17 +49,18 @@ const aiTokens = fastCounter("tollgate_ai_tokens_total", "AI tokens by model and
   "model",
   "kind",
 ]);
-const overhead = histogram({
-  name: "tollgate_gateway_overhead_seconds",
-  help: "Time from a forwarded call's arrival to its request going upstream (key, route, checks, rate limit, debit)",
-  buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
-});
-const upstream = histogram({
-  name: "tollgate_gateway_upstream_seconds",
-  help: "Time from a call's request going upstream to the upstream's answer head, by API",
-  labelNames: ["api"],
-  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
-});
+const overhead = fastHistogram(
+  "tollgate_gateway_overhead_seconds",
+  "Time from a forwarded call's arrival to its request going upstream (key, route, checks, rate limit, debit)",
+  [],
+  [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+);
+const upstream = fastHistogram(
+  "tollgate_gateway_upstream_seconds",
+  "Time from a call's request going upstream to the upstream's answer head, by API",
+  ["api"],
+  [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+);
 const toolCalls = counter({
   name: "tollgate_mcp_tool_calls_total",
   help: "MCP tools/call requests by outcome: ok, tool_error (an isError result: refusals and API errors), invalid (bad tool or arguments), failed",
@@ -74,12 +75,17 @@ type ApiCells = {
   refunded: CounterCell;
   paymentRequired: CounterCell;
   rateLimited: CounterCell;
-  upstream: Histogram.Internal<"api">;
+  upstream: HistogramCell;
 };
 
 type ModelCells = { input: CounterCell; cached: CounterCell; output: CounterCell };
 
-type GatewayMetrics = { apis: BoundedLabels<ApiCells>; models: BoundedLabels<ModelCells>; reservationsOpen: number };
+type GatewayMetrics = {
+  apis: BoundedLabels<ApiCells>;
+  models: BoundedLabels<ModelCells>;
+  overhead: HistogramCell;
+  reservationsOpen: number;
+};
 
 const state = shared<GatewayMetrics>("gateway-metrics", () => ({
   apis: new BoundedLabels(MAX_APIS, (slug) => ({
@@ -89,13 +95,14 @@ const state = shared<GatewayMetrics>("gateway-metrics", () => ({
     refunded: refunded.cell(slug),
     paymentRequired: paymentRequired.cell(slug),
     rateLimited: rateLimited.cell(slug),
-    upstream: upstream.labels(slug),
+    upstream: upstream.cell(slug),
   })),
   models: new BoundedLabels(MAX_MODELS, (model) => ({
     input: aiTokens.cell(model, "input"),
     cached: aiTokens.cell(model, "cached"),
     output: aiTokens.cell(model, "output"),
   })),
+  overhead: overhead.cell(),
   reservationsOpen: 0,
 }));
 
@@ -125,8 +132,8 @@ export function observeGatewayCall(call: ObservedCall): void {
     if (call.status === 402) api.paymentRequired.value++;
     else if (call.status === 429) api.rateLimited.value++;
   }
-  if (call.overheadMs !== undefined) overhead.observe(call.overheadMs / 1000);
-  if (call.upstreamMs !== undefined) api.upstream.observe(call.upstreamMs / 1000);
+  if (call.overheadMs !== undefined) overhead.observe(state.overhead, call.overheadMs / 1000);
+  if (call.upstreamMs !== undefined) upstream.observe(api.upstream, call.upstreamMs / 1000);
   if (call.ai) {
     const model = state.models.get(call.ai.model);
     model.input.value += call.ai.inputTokens - call.ai.cachedInputTokens;

@@ -65,6 +65,12 @@ describe("gateway metrics after real calls", () => {
     expect(delta(before, after, "tollgate_gateway_upstream_seconds_count", { api: limited.slug })).toBe(1);
     expect(delta(before, after, "tollgate_gateway_overhead_seconds_count")).toBeGreaterThanOrEqual(3);
     expect(valueOf(after, "tollgate_gateway_upstream_seconds_sum", { api: paid.slug })).toBeGreaterThan(0);
+    const buckets = after.filter((sample) => sample.name === "tollgate_gateway_upstream_seconds_bucket" && sample.labels.api === paid.slug);
+    expect(buckets.map((sample) => sample.value)).toEqual([...buckets.map((sample) => sample.value)].sort((a, b) => a - b)); // cumulative
+    expect(buckets.at(-1)).toMatchObject({
+      labels: { le: "+Inf" },
+      value: valueOf(after, "tollgate_gateway_upstream_seconds_count", { api: paid.slug }),
+    });
 
     // The usage batch that carried them was written and measured.
     expect(delta(before, after, "tollgate_usage_batch_size_count")).toBeGreaterThanOrEqual(1);

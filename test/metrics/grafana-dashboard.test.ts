@@ -41,7 +41,7 @@ function metricNames(expr: string): string[] {
 function registered(name: string): boolean {
   if (registry.getSingleMetric(name)) return true;
   const base = name.replace(/_(bucket|sum|count)$/, "");
-  return base !== name && registry.getSingleMetric(base)?.constructor.name === "Histogram";
+  return base !== name && (registry.getSingleMetric(base) as { type?: string } | undefined)?.type === "histogram";
 }
 
 function panelsOf(panels: Panel[]): Panel[] {
