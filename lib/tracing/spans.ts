@@ -2,7 +2,7 @@
 // and allocate nothing while tracing is off: a server span per call (its parent from the caller's
 // W3C traceparent), children with an explicit parent (no context switch on the hot path), the trace
 // context injected into the upstream's request headers, and one place that ends a span with an error.
-import { ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Span, type TextMapGetter } from "@opentelemetry/api";
+import { ROOT_CONTEXT, SpanKind, SpanStatusCode, context, trace, type Span, type TextMapGetter } from "@opentelemetry/api";
 import { W3CTraceContextPropagator } from "@opentelemetry/core";
 import {
   ATTR_ERROR_TYPE,
@@ -44,6 +44,50 @@ export function startCallSpan(name: string, method: string, path: string, incomi
 export function startChildSpan(parent: Span | undefined, name: string, kind: SpanKind = SpanKind.INTERNAL): Span | undefined {
   if (!parent) return undefined;
   return activeTracer()?.startSpan(name, { kind }, trace.setSpan(ROOT_CONTEXT, parent));
+}
+
+/**
+ * Runs `work` with `span` as the active span (async-local), for code that cannot be handed the span:
+ * the AI gateway's admission and provider calls find it with startActiveChildSpan.
+ */
+export function runWithSpan<T>(span: Span, work: () => T): T {
+  return context.with(trace.setSpan(context.active(), span), work);
+}
+
+/** A child of the active span, if tracing is on and a span is active. */
+export function startActiveChildSpan(name: string, kind: SpanKind = SpanKind.INTERNAL): Span | undefined {
+  if (!activeTracer()) return undefined;
+  return startChildSpan(trace.getActiveSpan(), name, kind);
+}
+
+// Call spans whose end moved from the handler that started them to the code that settles the call
+// (a stream's relay ends after the handler returned).
+const handedOff = new WeakSet<Span>();
+
+/** The active span, which the caller now ends (with endCallSpan) instead of the handler that started it. */
+export function takeActiveSpan(): Span | undefined {
+  if (!activeTracer()) return undefined;
+  const span = trace.getActiveSpan();
+  if (span) handedOff.add(span);
+  return span;
+}
+
+/** Ends a call span with its answer's status, unless takeActiveSpan handed it to the settle. */
+export function endCallSpanUnlessTaken(span: Span | undefined, status: number, problemCode: string | null | undefined): void {
+  if (span && !handedOff.has(span)) endCallSpan(span, status, problemCode);
+}
+
+/** Whether this process traces (one check, for call sites that would otherwise prepare a span's inputs). */
+export function tracingOn(): boolean {
+  return activeTracer() !== undefined;
+}
+
+/** Notes a refusal's problem code on the active span (the AI gateway's errors, answered far from their span). */
+export function noteProblemCode(code: string): void {
+  if (!activeTracer()) return;
+  const span = trace.getActiveSpan();
+  span?.setAttribute(ATTR_ERROR_TYPE, code);
+  span?.setAttribute(TRACE_ATTRIBUTES.problemCode, code);
 }
 
 /** Ends `span`; a thrown `error` marks it failed. */
@@ -124,4 +168,5 @@ export const TRACE_ATTRIBUTES = {
   charged: "tollgate.credit.charged",
   refunded: "tollgate.credit.refunded",
   model: "gen_ai.request.model",
+  provider: "tollgate.ai.provider",
 } as const;

@@ -16,6 +16,7 @@ import { listUsableModelIds } from "@/lib/ai/registry/list-usable-models";
 import { AiError } from "@/lib/ai/gateway/ai-error";
 import { tokenLimiter } from "@/lib/ai/gateway/token-limiter";
 import { reservationOpened } from "@/lib/metrics/gateway-metrics";
+import { endSpanWhenSettled, startActiveChildSpan, takeActiveSpan, type Span } from "@/lib/tracing/spans";
 
 export type AiCall = {
   requestId: string;
@@ -29,6 +30,8 @@ export type AiCall = {
   balanceAfter: bigint;
   /** RateLimit-* headers every answer carries */
   rateLimitHeaders: Record<string, string>;
+  /** the call's trace span (lib/tracing) while tracing is on: finishAiCall ends it */
+  span?: Span;
 };
 
 export type AiCallRequest = {
@@ -128,18 +131,22 @@ export async function admitAiCall(key: ResolvedKey, requestId: string, input: Ai
   }
 
   const reserved = reservationFor({ estimatedInputTokens: input.estimatedInputTokens, outputCap }, model.prices, plan.pricePerCall);
-  const charge = await chargeCall({
-    teamId: key.teamId,
-    apiId: api.id,
-    keyId: key.capKeyId,
-    apiKeyId: key.id,
-    requestId,
-    price: reserved,
-    capped: key.spendCap !== null,
-    instanceId: instanceId(),
-    method: input.method,
-    path: input.path,
-  });
+  const reserving = startActiveChildSpan("ai.reserve");
+  const charge = await endSpanWhenSettled(
+    reserving,
+    chargeCall({
+      teamId: key.teamId,
+      apiId: api.id,
+      keyId: key.capKeyId,
+      apiKeyId: key.id,
+      requestId,
+      price: reserved,
+      capped: key.spendCap !== null,
+      instanceId: instanceId(),
+      method: input.method,
+      path: input.path,
+    }),
+  );
   if (!charge.ok) {
     const { detail, extra, headers } = paymentRequiredFields(charge.reason, charge.balance, reserved, key.teamSlug, key.capKeyId);
     throw new AiError(charge.reason, detail, { extra, headers: { ...limitHeaders, ...headers } });
@@ -156,5 +163,6 @@ export async function admitAiCall(key: ResolvedKey, requestId: string, input: Ai
     reserved,
     balanceAfter: charge.balanceAfter,
     rateLimitHeaders: limitHeaders,
+    span: takeActiveSpan(),
   };
 }

@@ -9,6 +9,7 @@ import type { TokenUsage, UsageSource } from "@/lib/ai/types";
 import type { AiCall } from "@/lib/ai/gateway/admit-ai-call";
 import { tokenLimiter } from "@/lib/ai/gateway/token-limiter";
 import { reservationSettled } from "@/lib/metrics/gateway-metrics";
+import { TRACE_ATTRIBUTES, endCallSpan, endSpanWhenSettled, startChildSpan } from "@/lib/tracing/spans";
 
 export type AiOutcome = {
   status: number;
@@ -34,15 +35,18 @@ export type AiCallTiming = {
 export async function finishAiCall(call: AiCall, timing: AiCallTiming, outcome: AiOutcome): Promise<AiCharge> {
   const actual = outcome.usage ? costOf(outcome.usage, call.model.prices, call.plan.pricePerCall) : 0n;
   reservationSettled(); // from here the settle (or, when the database fails it, the reconciler) closes it
-  const settled = await settleCall({
-    teamId: call.key.teamId,
-    apiId: call.api.id,
-    keyId: call.key.capKeyId,
-    requestId: call.requestId,
-    reserved: call.reserved,
-    actual,
-    reason: outcome.usage ? `${call.model.publicId} tokens (${outcome.source.toLowerCase()})` : "no output",
-  });
+  const settled = await endSpanWhenSettled(
+    startChildSpan(call.span, "ai.settle"),
+    settleCall({
+      teamId: call.key.teamId,
+      apiId: call.api.id,
+      keyId: call.key.capKeyId,
+      requestId: call.requestId,
+      reserved: call.reserved,
+      actual,
+      reason: outcome.usage ? `${call.model.publicId} tokens (${outcome.source.toLowerCase()})` : "no output",
+    }),
+  );
   // Not awaited: a shared count never fails (it falls back), and Redis runs it before this key's next check.
   if (outcome.usage) void tokenLimiter().add(`${call.key.id}:${call.api.id}`, outcome.usage.inputTokens + outcome.usage.outputTokens);
   // As for REST calls: charged at admission, the difference back; the net is the exact cost.
@@ -72,5 +76,13 @@ export async function finishAiCall(call: AiCall, timing: AiCallTiming, outcome: 
       source: outcome.source,
     },
   });
+  if (call.span) {
+    call.span.setAttributes({
+      [TRACE_ATTRIBUTES.apiSlug]: call.api.slug,
+      [TRACE_ATTRIBUTES.model]: call.model.publicId,
+      [TRACE_ATTRIBUTES.charged]: Number(actual),
+    });
+    endCallSpan(call.span, outcome.status, outcome.errorCode);
+  }
   return { charged: actual, balanceAfter: settled.status === "settled" ? settled.balanceAfter : null };
 }

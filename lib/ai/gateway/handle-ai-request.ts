@@ -13,6 +13,7 @@ import { handleEmbeddings } from "@/lib/ai/gateway/embeddings";
 import { handleMessages } from "@/lib/ai/gateway/messages";
 import { handleGetModel, handleListModels } from "@/lib/ai/gateway/list-models";
 import type { AiRequestContext } from "@/lib/ai/gateway/ai-request-context";
+import { TRACE_ATTRIBUTES, endCallSpanUnlessTaken, noteProblemCode, runWithSpan, startCallSpan, tracingOn } from "@/lib/tracing/spans";
 
 export const AI_PATH_PREFIX = "/api/ai/v1";
 
@@ -32,7 +33,18 @@ function routeFor(method: string, path: string): { route: Route; format: WireFor
 export type AiRequestOptions = { presetKey?: ResolvedKey; signal?: AbortSignal; mcpTool?: string };
 
 export async function handleAiRequest(request: Request, options: AiRequestOptions = {}): Promise<Response> {
+  if (!tracingOn()) return answerAiRequest(request, options, newRequestId());
+  // Traced: the call's span is active while the route runs (admission, provider calls); an admitted
+  // call's settle ends it (finishAiCall), any other answer here.
   const requestId = newRequestId();
+  const span = startCallSpan("ai.call", request.method, new URL(request.url).pathname, request.headers)!;
+  span.setAttribute(TRACE_ATTRIBUTES.requestId, requestId);
+  const response = await runWithSpan(span, () => answerAiRequest(request, options, requestId));
+  endCallSpanUnlessTaken(span, response.status, null);
+  return response;
+}
+
+async function answerAiRequest(request: Request, options: AiRequestOptions, requestId: string): Promise<Response> {
   const startedAt = performance.now();
   const receivedAt = new Date();
   const path = new URL(request.url).pathname.slice(AI_PATH_PREFIX.length) || "/";
@@ -55,7 +67,10 @@ export async function handleAiRequest(request: Request, options: AiRequestOption
     };
     return await matched.route(request, context, path);
   } catch (error) {
-    if (error instanceof AiError) return aiErrorResponse(error, requestId, format);
+    if (error instanceof AiError) {
+      noteProblemCode(error.code);
+      return aiErrorResponse(error, requestId, format);
+    }
     if (request.signal.aborted) return new Response(null, { status: 499 });
     if (isDatabaseUnavailable(error)) {
       // Nothing was sent to a provider uncharged: admission stops at the charge it could not make.
