@@ -108,3 +108,12 @@ export function forCall(logger: Logger, call: { readonly requestId: string }): L
   if (!child) byModule.set(logger, (child = forRequest(logger, call.requestId)));
   return child;
 }
+
+/**
+ * An error as name, message and stack only, for errors whose own fields may carry data that does
+ * not belong in a log (a Stripe error's `raw` can hold a payment's billing details).
+ */
+export function briefError(error: unknown): { type: string; message: string; stack?: string } {
+  if (!(error instanceof Error)) return { type: typeof error, message: String(error) };
+  return { type: error.name, message: error.message, stack: error.stack };
+}
