@@ -33,14 +33,19 @@ export type LeaseSettings = {
   sweepMs: number;
 };
 
+const fromEnv = (name: string, fallback: number) => {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+};
+
 export const DEFAULT_LEASE_SETTINGS: LeaseSettings = {
   enabled: process.env.CREDIT_LEASES !== "off",
-  minCallsPerSecond: 20,
+  minCallsPerSecond: fromEnv("CREDIT_LEASE_MIN_CALLS_PER_SECOND", 20),
   leaseSeconds: 1,
   minCalls: 8,
   share: 4,
-  idleMs: 1_000,
-  ttlMs: 10_000,
+  idleMs: fromEnv("CREDIT_LEASE_IDLE_MS", 1_000),
+  ttlMs: fromEnv("CREDIT_LEASE_TTL_MS", 10_000),
   tickMs: 250,
   sweepMs: 2_000,
 };
