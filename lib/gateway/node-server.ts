@@ -7,6 +7,7 @@ import { GATEWAY_PATH_PREFIX, serveGatewayNode, serveWebHandlerNode, type WebHan
 import { REQUEST_BODY_TIMEOUTS, type RequestBodyTimeouts } from "@/lib/gateway/forward";
 import { callsSettled } from "@/lib/gateway/settling-calls";
 import { flushUsage } from "@/lib/gateway/usage-recorder";
+import { returnAllLeases } from "@/lib/billing/ledger/leases/credit-leases";
 import { refuseRequestLine } from "@/lib/http/request-line";
 import { isDraining, startDraining } from "@/lib/health/draining";
 import { stampPeer } from "@/lib/http/client-address";
@@ -130,4 +131,6 @@ export async function stopServer(
   await drainServer(server, options.graceMs);
   await options.closeApp?.().catch((error: Error) => console.error("[tollgate] closing Next.js:", error.message));
   await flushUsage().catch((error: Error) => console.error("[tollgate] final usage flush failed:", error.message));
+  // After the last call's charge and usage: this instance's credit leases go back to their teams.
+  await returnAllLeases().catch((error: Error) => console.error("[tollgate] returning credit leases failed:", error.message));
 }
