@@ -99,6 +99,7 @@ function describeCycle(component: string[], graph: Map<string, Map<string, Impor
 // generator and migrations set up or describe data and are not checked.
 const MONEY_WRITES: { what: string; pattern: RegExp }[] = [
   { what: "an UPDATE that sets teams.balance", pattern: /UPDATE\s+"?teams"?\s+SET\b[^;`]*?(?<![."\w])"?balance"?\s*=(?!=)/i },
+  { what: "an UPDATE that sets teams.leased", pattern: /UPDATE\s+"?teams"?\s+SET\b[^;`]*?(?<![."\w])"?leased"?\s*=(?!=)/i },
   { what: "an UPDATE that sets api_keys.spent", pattern: /UPDATE\s+"?api_keys"?\s+SET\b[^;`]*?(?<![."\w])"?spent"?\s*=(?!=)/i },
   { what: "an insert into the ledger table", pattern: /INSERT\s+INTO\s+"?credit_ledger_entries"?/i },
   {
