@@ -2,6 +2,9 @@
 // Answers carry no error details: a probe is unauthenticated, so it gets a short reason at most.
 import packageJson from "@/package.json";
 import { db, type PrismaClient } from "@/lib/db";
+import { moduleLogger } from "@/lib/log/logger";
+
+const log = moduleLogger("health");
 
 const DATABASE_TIMEOUT_MS = 2000;
 
@@ -21,14 +24,13 @@ export async function checkHealth(client: Pick<PrismaClient, "$queryRaw"> = db, 
       () => "ok" as const,
       (error: unknown) => {
         // Logged for operators only; the message may name hosts, so it never reaches the response.
-        const message = error instanceof Error ? error.message : String(error);
-        console.error(`[health] database check failed: ${message.replace(/\s+/g, " ").trim()}`);
+        log.error({ err: error }, "database check failed");
         return "failed" as const;
       },
     );
   const outcome = await Promise.race([query, timeout]);
   clearTimeout(timer);
   if (outcome === "ok") return { status: "ok", database: "ok", version: packageJson.version, uptimeSeconds: Math.floor(process.uptime()) };
-  if (outcome === "timeout") console.error(`[health] database did not answer SELECT 1 within ${timeoutMs} ms`);
+  if (outcome === "timeout") log.error({ timeoutMs }, "database did not answer SELECT 1 in time");
   return { status: "degraded", database: "unreachable", reason: outcome === "timeout" ? "timeout" : "query failed" };
 }

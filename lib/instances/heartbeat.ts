@@ -5,6 +5,9 @@
 import os from "node:os";
 import { pgPool } from "@/lib/db";
 import { instanceId } from "@/lib/instances/instance-id";
+import { moduleLogger } from "@/lib/log/logger";
+
+const log = moduleLogger("instances");
 
 export const HEARTBEAT_MS = 10_000;
 /** Three missed heartbeats: the instance is gone. */
@@ -23,10 +26,10 @@ async function beat(): Promise<void> {
 /** Starts the heartbeat once per process; resolves after the first beat (or its failure, logged). */
 export async function startHeartbeat(): Promise<void> {
   if (holder.__tollgateHeartbeat || !process.env.DATABASE_URL) return;
-  const log = (error: Error) => console.warn(`[instances] heartbeat failed (${error.message}); retrying`);
-  holder.__tollgateHeartbeat = setInterval(() => void beat().catch(log), HEARTBEAT_MS);
+  const failed = (error: Error) => log.warn({ err: error }, "heartbeat failed; retrying");
+  holder.__tollgateHeartbeat = setInterval(() => void beat().catch(failed), HEARTBEAT_MS);
   holder.__tollgateHeartbeat.unref();
-  await beat().catch(log);
+  await beat().catch(failed);
 }
 
 /** Graceful shutdown, after the last usage batch: others may reconcile what is left at once. */

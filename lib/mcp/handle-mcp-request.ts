@@ -16,6 +16,9 @@ import { resolveMcpCaller } from "@/lib/mcp/resolve-mcp-caller";
 import { keyReaches, listCallableApis } from "@/lib/mcp/caller-tools";
 import { createMcpServer } from "@/lib/mcp/mcp-server";
 import type { ClientInfo } from "@/lib/mcp/run-tool-call";
+import { moduleLogger } from "@/lib/log/logger";
+
+const log = moduleLogger("mcp");
 
 export const MCP_PATH_PREFIX = "/api/mcp";
 const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -71,7 +74,7 @@ export async function handleMcpRequest(request: Request, client: ClientInfo): Pr
       const message = "Tollgate's database did not answer in time. Retry in a few seconds.";
       return rpcError({ status: 503, code: ErrorCode.InternalError, message }, SERVICE_UNAVAILABLE_HEADERS);
     }
-    console.error("[mcp] request failed:", error);
+    log.error({ err: error }, "MCP request failed");
     return rpcError({ status: 500, code: ErrorCode.InternalError, message: "Something went wrong on our side. Try again." });
   }
 }

@@ -16,6 +16,9 @@ import { runToolCall, type ClientInfo } from "@/lib/mcp/run-tool-call";
 import type { McpCaller } from "@/lib/mcp/resolve-mcp-caller";
 import type { Tool } from "@/lib/mcp/tool-model";
 import { countToolCall } from "@/lib/metrics/gateway-metrics";
+import { moduleLogger } from "@/lib/log/logger";
+
+const log = moduleLogger("mcp");
 
 export const MCP_SERVER_INFO = { name: "tollgate", title: "Tollgate", version: "1.0.0" };
 
@@ -66,7 +69,7 @@ async function guard<T>(work: () => Promise<T>): Promise<T> {
         `Tollgate's database did not answer in time. Retry in ${SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS} s.`,
       );
     }
-    console.error("[mcp] a request failed:", error);
+    log.error({ err: error }, "MCP request failed");
     throw new McpError(ErrorCode.InternalError, "Something went wrong on our side. Try again; if it persists, tell the API's provider.");
   }
 }

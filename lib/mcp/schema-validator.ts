@@ -5,6 +5,9 @@
 import Ajv from "ajv";
 import type { ValidateFunction } from "ajv";
 import type { JsonSchema } from "@/lib/mcp/json-schema";
+import { moduleLogger } from "@/lib/log/logger";
+
+const log = moduleLogger("mcp");
 
 // OpenAPI documents carry formats and keywords of every dialect: check shapes, not formats, and do
 // not refuse a schema for a keyword this validator does not know.
@@ -18,7 +21,7 @@ function validatorFor(schema: JsonSchema): ValidateFunction | null {
   try {
     validate = ajv.compile(schema);
   } catch (error) {
-    console.warn(`[mcp] a tool schema could not be compiled, so it is not enforced: ${(error as Error).message}`);
+    log.warn({ err: error }, "a tool schema could not be compiled, so it is not enforced");
     validate = null;
   }
   compiled.set(schema, validate);

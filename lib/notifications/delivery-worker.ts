@@ -2,6 +2,9 @@
 // 15 s from one unref'd timer per process, started lazily, so deliveries due for a retry go out
 // even when nothing new happens. No Next.js imports: the gateway's usage recorder reaches this.
 import { deliverDueWebhooks } from "@/lib/notifications/deliver-webhooks";
+import { moduleLogger } from "@/lib/log/logger";
+
+const log = moduleLogger("notifications");
 
 const INTERVAL_MS = 15_000;
 
@@ -11,7 +14,7 @@ const state: WorkerState = (globalWorker.__tollgateWebhookWorker ??= { timer: nu
 
 function track(work: Promise<unknown>): void {
   const tracked = work
-    .catch((error) => console.error("[webhooks] delivery run failed:", (error as Error).message))
+    .catch((error) => log.error({ err: error }, "webhook delivery run failed"))
     .finally(() => state.running.delete(tracked));
   state.running.add(tracked);
 }

@@ -4,6 +4,9 @@
 import { db } from "@/lib/db";
 import { appUrl } from "@/lib/env";
 import { sendEmail } from "@/lib/email/send-email";
+import { moduleLogger } from "@/lib/log/logger";
+
+const log = moduleLogger("notifications");
 
 export const CREDIT_REQUEST_NOTICE = "credit.requested";
 
@@ -34,7 +37,7 @@ export async function notifyCreditRequest(request: CreditRequestNotice): Promise
   await db.notification.createMany({ data: admins.map((admin) => ({ userId: admin.id, kind: CREDIT_REQUEST_NOTICE, title, body, link })) });
   for (const admin of admins) {
     await sendEmail({ to: admin.email, subject: title, text: `${body}\n\nReview and grant it here:\n\n${link}\n` }).catch(
-      (error: unknown) => console.error(`[credit-request] emailing a platform admin failed; the in-app notice stands`, error),
+      (error: unknown) => log.error({ err: error }, "emailing a platform admin about a credit request failed; the in-app notice stands"),
     );
   }
   return admins.length;

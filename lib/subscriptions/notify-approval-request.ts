@@ -5,6 +5,9 @@ import { db } from "@/lib/db";
 import { appUrl } from "@/lib/env";
 import { sendEmail } from "@/lib/email/send-email";
 import type { SubscriptionWithRefs } from "@/lib/subscriptions/subscription-query";
+import { moduleLogger } from "@/lib/log/logger";
+
+const log = moduleLogger("subscriptions");
 
 export async function notifyApprovalRequest(subscription: SubscriptionWithRefs): Promise<void> {
   const { team, api, plan, pendingPlan } = subscription;
@@ -19,6 +22,6 @@ export async function notifyApprovalRequest(subscription: SubscriptionWithRefs):
     });
     for (const admin of admins) await sendEmail({ to: admin.email, subject: title, text: `${body} Decide here:\n\n${link}\n` });
   } catch (error) {
-    console.error(`[subscriptions] approval request ${subscription.id}: notifying the platform admins failed`, error);
+    log.error({ subscriptionId: subscription.id, err: error }, "notifying the platform admins of an approval request failed");
   }
 }

@@ -3,6 +3,9 @@
 import { appUrl } from "@/lib/env";
 import { notifyTeamManagers } from "@/lib/notifications/notify-team-managers";
 import type { SubscriptionWithRefs } from "@/lib/subscriptions/subscription-query";
+import { moduleLogger } from "@/lib/log/logger";
+
+const log = moduleLogger("subscriptions");
 
 export type Decision = { approved: true } | { approved: false; reason: string };
 
@@ -40,6 +43,6 @@ export async function notifyDecision(
       },
     });
   } catch (error) {
-    console.error(`[subscriptions] decision on ${subscription.id}: notifying the team failed`, error);
+    log.error({ subscriptionId: subscription.id, err: error }, "notifying the team of a subscription decision failed");
   }
 }

@@ -9,6 +9,9 @@ import { newRequestId } from "@/lib/http/request-id";
 import { readLimited } from "@/lib/http/read-limited";
 import { runPlayground } from "@/lib/ai/playground/run-playground";
 import { PLAYGROUND_MAX_REQUEST_BYTES } from "@/lib/ai/playground/playground-schema";
+import { forRequest, moduleLogger } from "@/lib/log/logger";
+
+const log = moduleLogger("playground");
 
 export const dynamic = "force-dynamic";
 
@@ -24,7 +27,7 @@ export async function POST(request: Request): Promise<Response> {
     return await runPlayground(user.id, await readBody(request), { signal: request.signal });
   } catch (error) {
     if (isAppError(error)) return appErrorResponse(error, requestId);
-    console.error(`[playground] requestId=${requestId} unexpected error:`, error);
+    forRequest(log, requestId).error({ err: error }, "unexpected error");
     return appErrorResponse(new AppError("internal_error", `Something went wrong on our side. Quote request id ${requestId}.`), requestId);
   }
 }

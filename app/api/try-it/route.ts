@@ -9,6 +9,9 @@ import { newRequestId } from "@/lib/http/request-id";
 import { readLimited } from "@/lib/http/read-limited";
 import { runTryIt } from "@/lib/try-it/run-try-it";
 import { TRY_IT_MAX_REQUEST_BYTES } from "@/lib/try-it/try-it-schema";
+import { forRequest, moduleLogger } from "@/lib/log/logger";
+
+const log = moduleLogger("try-it");
 
 export const dynamic = "force-dynamic";
 
@@ -26,7 +29,7 @@ export async function POST(request: Request): Promise<Response> {
     return Response.json(result, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     if (isAppError(error)) return appErrorResponse(error, requestId);
-    console.error(`[try-it] requestId=${requestId} unexpected error:`, error);
+    forRequest(log, requestId).error({ err: error }, "unexpected error");
     return appErrorResponse(new AppError("internal_error", `Something went wrong on our side. Quote request id ${requestId}.`), requestId);
   }
 }

@@ -3,6 +3,9 @@
 // before the event's transaction; the team row is written inside it, with the credit.
 import type Stripe from "stripe";
 import type { Effect } from "@/lib/billing/webhooks/types";
+import { briefError, moduleLogger } from "@/lib/log/logger";
+
+const log = moduleLogger("stripe");
 
 export async function savedPaymentMethodOf(stripe: Stripe, paymentIntentId: string | null): Promise<string | null> {
   if (!paymentIntentId) return null;
@@ -12,7 +15,7 @@ export async function savedPaymentMethodOf(stripe: Stripe, paymentIntentId: stri
     return typeof intent.payment_method === "string" ? intent.payment_method : (intent.payment_method?.id ?? null);
   } catch (error) {
     // The credit must not wait for this: the owner can save a card with the next top-up.
-    console.warn(`[stripe] could not read the saved card of ${paymentIntentId}: ${(error as Error).message}`);
+    log.warn({ paymentIntentId, err: briefError(error) }, "could not read the saved card");
     return null;
   }
 }

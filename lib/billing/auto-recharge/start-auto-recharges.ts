@@ -8,6 +8,9 @@ import { currency as installationCurrency } from "@/lib/money";
 import { stripeClient } from "@/lib/billing/stripe/stripe-client";
 import { microsToMinorUnits } from "@/lib/billing/stripe/minor-units";
 import { failAutoRecharge } from "@/lib/billing/auto-recharge/fail-auto-recharge";
+import { briefError, moduleLogger } from "@/lib/log/logger";
+
+const log = moduleLogger("billing");
 
 type Claimed = { id: string; customerId: string; paymentMethodId: string; amount: bigint };
 
@@ -48,7 +51,7 @@ async function recharge(stripe: Stripe, team: Claimed): Promise<void> {
     }
     // Unknown outcome (network, Stripe down): keep the claim; if Stripe did charge, the webhook
     // credits this Payment, otherwise the stale claim is taken again after 15 minutes.
-    console.error(`[billing] auto-recharge of team ${team.id} (payment ${payment.id}) failed:`, (error as Error).message);
+    log.error({ teamId: team.id, paymentId: payment.id, err: briefError(error) }, "auto-recharge failed");
   }
 }
 

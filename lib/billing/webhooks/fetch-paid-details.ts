@@ -3,6 +3,9 @@
 // reached the credit still goes ahead without it, because the money has been taken.
 import type Stripe from "stripe";
 import type { PaidDetails } from "@/lib/billing/webhooks/credit-payment";
+import { briefError, moduleLogger } from "@/lib/log/logger";
+
+const log = moduleLogger("stripe");
 
 export async function fetchPaidDetails(stripe: Stripe, paymentIntentId: string | null): Promise<PaidDetails> {
   const details: PaidDetails = { paymentIntentId, chargeId: null, receiptUrl: null };
@@ -13,7 +16,7 @@ export async function fetchPaidDetails(stripe: Stripe, paymentIntentId: string |
     const charge = typeof latest === "string" ? await stripe.charges.retrieve(latest) : latest;
     return { paymentIntentId, chargeId: charge?.id ?? null, receiptUrl: charge?.receipt_url ?? null };
   } catch (error) {
-    console.warn(`[stripe] receipt lookup failed for ${paymentIntentId}: ${error instanceof Error ? error.message : String(error)}`);
+    log.warn({ paymentIntentId, err: briefError(error) }, "receipt lookup failed");
     return details;
   }
 }

@@ -13,6 +13,9 @@ import { updateApi } from "@/lib/catalog/update-api";
 import { promptFormInput, promptFormSchema } from "@/lib/prompt-apis/prompt-form";
 import { rollbackPromptApi } from "@/lib/prompt-apis/rollback-version";
 import { testPromptDraft, type DraftTestResult } from "@/lib/prompt-apis/call/test-draft";
+import { moduleLogger } from "@/lib/log/logger";
+
+const log = moduleLogger("action");
 
 export type PromptActionState = { ok: boolean; message?: string; error?: string; fieldErrors?: Record<string, string>; slug?: string };
 
@@ -23,7 +26,7 @@ async function answer(work: () => Promise<PromptActionState>): Promise<PromptAct
     unstable_rethrow(error);
     if (isAppError(error)) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
     const reference = crypto.randomUUID().slice(0, 8);
-    console.error(`[admin prompt api] reference=${reference}`, error);
+    log.error({ err: error, reference }, "Prompt API action failed");
     return { ok: false, error: `Something went wrong on our side. Reference: ${reference}.` };
   }
 }

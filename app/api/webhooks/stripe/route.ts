@@ -3,6 +3,9 @@
 // Stripe is not configured, 500 (so Stripe retries) when applying failed.
 import { stripeClient, stripeWebhookSecret } from "@/lib/billing/stripe/stripe-client";
 import { handleStripeEvent } from "@/lib/billing/webhooks/handle-stripe-event";
+import { briefError, moduleLogger } from "@/lib/log/logger";
+
+const log = moduleLogger("stripe");
 
 export const dynamic = "force-dynamic";
 
@@ -28,8 +31,8 @@ export async function POST(request: Request): Promise<Response> {
     const result = await handleStripeEvent(event, stripe);
     return answer(200, { received: true, outcome: result.outcome, duplicate: result.duplicate });
   } catch (error) {
-    // Logged by id and type only: payloads can hold billing details.
-    console.error(`[stripe] event ${event.id} (${event.type}) failed:`, error instanceof Error ? error.message : error);
+    // Logged by id and type, the error without its fields: payloads can hold billing details.
+    log.error({ eventId: event.id, eventType: event.type, err: briefError(error) }, "Stripe event failed");
     return answer(500, { error: "processing_failed", message: "The event could not be applied; Stripe will retry." });
   }
 }
