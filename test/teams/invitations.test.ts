@@ -1,6 +1,6 @@
 // lib/teams/invitations.ts: who may invite, what is stored (a hash, never the token), and every
 // way an invitation link can be refused.
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { sha256Hex } from "@/lib/crypto";
 import {
@@ -13,13 +13,11 @@ import {
   revokeInvitation,
 } from "@/lib/teams/invitations";
 import { addMember, auditFor, contextFor, createTeamWithOwner, createUser, uniqueEmail } from "../factories";
+import { UNSENT_EMAIL_FIELD } from "@/lib/log/logger";
+import { captureLogsPerTest } from "../support/log-capture";
 
 // Without SMTP the email goes to the server log; keep it out of the test output but check it.
-let serverLog: ReturnType<typeof vi.spyOn>;
-beforeEach(() => {
-  serverLog = vi.spyOn(console, "info").mockImplementation(() => undefined);
-  return () => serverLog.mockRestore();
-});
+const serverLog = captureLogsPerTest();
 
 const tokenOf = (url: string) => url.slice(url.lastIndexOf("/") + 1);
 
@@ -46,7 +44,7 @@ describe("inviteMember", () => {
     const outbox = await db.emailOutbox.findFirstOrThrow({ where: { to: email } });
     expect(outbox).toMatchObject({ status: "LOGGED", attempts: 1 });
     expect(outbox.text).toContain(link.url);
-    expect(serverLog).toHaveBeenCalledWith(expect.stringContaining(link.url));
+    expect(serverLog.current.lines().map((line) => line[UNSENT_EMAIL_FIELD])).toContainEqual(expect.stringContaining(link.url));
 
     const audit = await auditFor(link.invitationId);
     expect(audit).toEqual([
