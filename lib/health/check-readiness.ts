@@ -5,6 +5,9 @@ import { db, type PrismaClient } from "@/lib/db";
 import { checkHealth } from "@/lib/health/check-health";
 import { isDraining } from "@/lib/health/draining";
 import { MIGRATIONS_DIR, pendingMigrations } from "@/lib/health/pending-migrations";
+import { moduleLogger } from "@/lib/log/logger";
+
+const log = moduleLogger("health");
 
 export type ReadinessChecks = {
   draining: boolean;
@@ -46,7 +49,7 @@ export async function checkReadiness(options: ReadinessOptions = {}): Promise<Re
   } catch (error) {
     // The folder ships with the app (the image must contain prisma/migrations); without it, or without
     // the migrations table, nothing says the schema fits the code.
-    console.error(`[ready] cannot compare migrations: ${error instanceof Error ? error.message : String(error)}`);
+    log.error({ err: error }, "readiness cannot compare the applied migrations with prisma/migrations");
     checks.migrations = "unknown";
     return { ready: false, checks, reason: "migrations_unknown", detail: "The applied migrations could not be compared with the app's." };
   }

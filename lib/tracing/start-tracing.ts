@@ -9,6 +9,9 @@ import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from "@opentelemetry/semantic
 import packageJson from "@/package.json";
 import { tracingSettings } from "@/lib/env";
 import { installTracerProvider, tracingProvider, uninstallTracing } from "@/lib/tracing/tracer";
+import { moduleLogger } from "@/lib/log/logger";
+
+const log = moduleLogger("server");
 
 /** Returns whether tracing is on. */
 export function startTracing(): boolean {
@@ -20,11 +23,11 @@ export function startTracing(): boolean {
     spanProcessors: [new BatchSpanProcessor({ exporter: new OTLPTraceExporter() })],
   });
   installTracerProvider(provider);
-  console.log(`[tracing] exporting spans of "${settings.serviceName}" over OTLP/HTTP`);
+  log.info({ serviceName: settings.serviceName }, "tracing: exporting spans over OTLP/HTTP");
   return true;
 }
 
 /** Sends the spans still batched, then stops (the SIGTERM path, before the process exits). */
 export async function stopTracing(): Promise<void> {
-  await uninstallTracing().catch((error: Error) => console.error("[tracing] exporting the last spans failed:", error.message));
+  await uninstallTracing().catch((error: unknown) => log.error({ err: error }, "tracing: exporting the last spans failed"));
 }
