@@ -3,11 +3,11 @@
 // the provider call, the settle, usage), non-streamed; then the time to first byte of 50 concurrent
 // streams, direct and through the gateway, whose difference is what the gateway adds: with 50 streams
 // always in flight (the goal's measure), and with 50 opened at one instant (a burst's worst case).
-import { fork } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { request } from "undici";
 import { db } from "@/lib/db";
 import { measure, type LoadSettings, type RunSummary } from "./load";
+import { forkServer } from "./fork-server";
+import { invariantProblems, invariantViolations } from "./ledger-check";
 import type { ChildGroup } from "@/scripts/lib/app-instances";
 
 export const AI_BENCH_MODEL = "bench-chat";
@@ -31,13 +31,7 @@ export type AiBenchResults = {
   };
 };
 
-export function startAiUpstream(children: ChildGroup): Promise<string> {
-  const child = children.add(fork(fileURLToPath(new URL("./ai-upstream.ts", import.meta.url)), { execArgv: ["--import", "tsx"] }));
-  return new Promise((resolve, reject) => {
-    child.once("message", (message: { port: number }) => resolve(`http://127.0.0.1:${message.port}`));
-    child.once("exit", (code) => reject(new Error(`the AI bench upstream exited with ${code} before listening`)));
-  });
-}
+export const startAiUpstream = (children: ChildGroup) => forkServer("ai-upstream.ts", children);
 
 /** A provider at the bench upstream, a priced model, an AI API whose limits never trigger, the bench team subscribed. */
 export async function seedAiBench(upstreamUrl: string, teamId: string): Promise<void> {
@@ -140,8 +134,9 @@ export async function measureAi(options: { app: string; upstream: string; key: s
   const STREAMS = 50;
   const directTarget = { url: `${upstream}/v1/chat/completions`, model: "demo-chat", headers: {} };
   const gatewayTarget = { url: `${app}/api/ai/v1/chat/completions`, model: AI_BENCH_MODEL, headers: { authorization: `Bearer ${key}` } };
-  const steadyDirect = await steadyTtft(directTarget, STREAMS, 5);
-  const steadyGateway = await steadyTtft(gatewayTarget, STREAMS, 5);
+  const steadySeconds = Math.min(5, settings.seconds);
+  const steadyDirect = await steadyTtft(directTarget, STREAMS, steadySeconds);
+  const steadyGateway = await steadyTtft(gatewayTarget, STREAMS, steadySeconds);
   const burstDirect = await burstTtft(directTarget, STREAMS, 4);
   const burstGateway = await burstTtft(gatewayTarget, STREAMS, 4);
   const ttft = {
@@ -170,8 +165,6 @@ export async function checkAiLedger(teamId: string): Promise<string[]> {
       AND NOT EXISTS (SELECT 1 FROM call_settlements s WHERE s."requestId" = l."requestId")`;
   if (unsettled > 0n) problems.push(`${unsettled} AI reservations were never settled`);
   if (open > 0) problems.push(`${open} calls are still open`);
-  const team = await db.team.findUniqueOrThrow({ where: { id: teamId } });
-  const sum = await db.creditLedgerEntry.aggregate({ where: { teamId }, _sum: { amount: true } });
-  if (team.balance !== (sum._sum.amount ?? 0n)) problems.push(`balance ${team.balance} != ledger sum ${sum._sum.amount}`);
+  problems.push(...invariantProblems("after the AI calls", await invariantViolations([teamId])));
   return problems;
 }

@@ -4,24 +4,36 @@
 import autocannon from "autocannon";
 import type { LoadJob, RunSummary } from "./load";
 
+/** Requests that each carry the next key of `keys`, round-robin over all connections. */
+function rotatingKeys(keys: string[]): autocannon.Request[] {
+  let next = 0;
+  const setupRequest = (request: autocannon.Request) => {
+    request.headers = { ...request.headers, authorization: `Bearer ${keys[next++ % keys.length]}` };
+    return request;
+  };
+  return [{ setupRequest }];
+}
+
 process.once("message", (job: LoadJob) => {
   const started = performance.now();
   let lastResponseAt = started;
   const instance = autocannon(
     {
-      url: job.url,
+      // autocannon spreads the connections equally over several URLs (its README; its types say string)
+      url: job.url as string,
       headers: job.headers,
       method: (job.method ?? "GET") as "GET",
       body: job.body,
       connections: job.connections,
       pipelining: job.pipelining,
-      ...(job.amount ? { amount: job.amount } : { duration: job.seconds }),
+      amount: job.amount,
+      ...(job.keys && { requests: rotatingKeys(job.keys) }),
     },
     (error, result) => {
       if (error) throw error;
       // autocannon only notices the end at its next one-second tick: time the run up to the last
       // response instead, or short runs would look slower than they were.
-      const seconds = job.amount ? (lastResponseAt - started) / 1000 : result.duration;
+      const seconds = (lastResponseAt - started) / 1000;
       const completed = result["2xx"] + result.non2xx;
       const summary: RunSummary = {
         completed,

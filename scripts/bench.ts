@@ -1,41 +1,85 @@
 // npm run bench: the gateway against baselines on this machine, under the same load.
 //   (a) the bench upstream directly, (b) GET /api/ping/bench/ping (a trivial Next.js route with the
 //   gateway's route shape: a dynamic segment and a catch-all), (b0) GET /api/ping (the same on a
-//   static path), (c) GET /api/gateway/bench/ping with a team key (auth, rate limit, debit, proxy
-//   to the same upstream). ratios.gatewayOverRoute is c/b.
-// Builds the app when stale, runs it with `next start` on a throwaway PostgreSQL, seeds a team,
+//   static path), then in alternating rounds (c) GET /api/gateway/bench/ping with a team key (auth,
+//   rate limit, debit, proxy to the same upstream) and (p) a bare node:http + undici proxy of the same
+//   upstream (bench/bare-proxy.ts); the median round of each counts. ratios.gatewayOverRoute is c/b,
+//   ratios.gatewayOverBareProxy c/p. Then the AI path (bench/ai.ts), then (m1) and (m2): two app
+//   processes on the one database, one hot team and 1,000 teams (bench/multi.ts).
+// Builds the app when stale, runs it with scripts/serve.ts on a throwaway PostgreSQL, seeds a team,
 // API, plan, subscription and key, measures with autocannon in a child process, prints a table and
-// the ratios c/b and c/a, checks that the team was charged exactly price × the 2xx gateway
-// responses, and writes bench/results.json. Exit code 1 when the check fails or (c) had errors.
+// the ratios, checks that every answer of every phase was a 2xx, that the teams were charged exactly
+// price × their 2xx answers (warm-ups included) and that the ledger invariant holds (bench/ledger-check.ts),
+// and writes bench/results.json. Exit code 1 when a check fails.
 // Then bench/analytics.ts times the usage analytics on 1,000,000 events (results.json `analytics`).
 // Ctrl-C stops the app, the upstream and the load generator first, then the database.
 // BENCH_CPU_PROFILE_DIR=dir runs the app under `node --cpu-prof` (the profile is written when it stops)
-// with its log on the console, and BENCH_ONLY=rest|ai runs one part; either way nothing is written
-// to bench/results.json, since a profiled or partial run is not a measurement.
-import { fork, spawn } from "node:child_process";
+// with its log on the console. BENCH_ONLY=rest|bare|ai|multi (or a comma list) runs those parts: rest
+// is (a), (b0), (b) and the rounds of (c) and (p); bare the rounds alone. A profiled or partial run
+// writes no results (it is not a measurement) unless BENCH_RESULTS_FILE names a file for them.
+// BENCH_SECONDS=n makes every measured run about n seconds (warm-ups at most half that) and
+// BENCH_ROUNDS=n sets the number of alternating rounds (3): for a quick check that everything runs.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { buildIsStale } from "./lib/build-freshness";
 import { createDatabaseIfMissing, findFreePort, type RunningPostgres } from "./lib/embedded-postgres";
 import { binPath, migrateDeploy } from "./lib/processes";
 import { startScratchCluster } from "./lib/scratch-database";
 import { onStopRequest, superviseDetached } from "./lib/detached";
 import { ChildGroup, startNextApp } from "./lib/app-instances";
-import { measure, type LoadSettings } from "../bench/load";
-import { printTable, ratios, writeResults, type AiEntry, type Results } from "../bench/report";
-import { BENCH_SLUG, seedBench, teamBalance, type BenchSeed } from "../bench/seed";
+import { spawn, type ChildProcess } from "node:child_process";
+import { measure, newTally, type LoadSettings, type RunSummary, type Target } from "../bench/load";
+import {
+  printTable,
+  ratios,
+  writeResults,
+  type AiEntry,
+  type LedgerFigures,
+  type MultiEntry,
+  type Results,
+  type Rounds,
+} from "../bench/report";
+import { BENCH_SLUG, seedBench, type BenchSeed } from "../bench/seed";
 import { measureAnalytics } from "../bench/analytics";
 import { checkAiLedger, measureAi, seedAiBench, startAiUpstream } from "../bench/ai";
+import { forkServer } from "../bench/fork-server";
+import { alternate, medianRun, rateRatio } from "../bench/rounds";
+import { answerProblems, chargeProblems, invariantProblems, invariantViolations, settledLedgerCredit } from "../bench/ledger-check";
+import { measureMulti } from "../bench/multi";
 import { db, pgPool } from "@/lib/db";
 
-const SETTINGS: LoadSettings = { connections: 32, pipelining: 1, warmupSeconds: 3, seconds: 10 };
+const PARTS = ["rest", "bare", "ai", "multi"] as const;
+type Part = (typeof PARTS)[number];
+const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(",").map((part) => part.trim())) : undefined;
+for (const part of only ?? []) if (!PARTS.includes(part as Part)) throw new Error(`BENCH_ONLY: "${part}" is none of ${PARTS.join(", ")}`);
+const runs = (part: Part) => !only || only.has(part);
+
+const quickSeconds = process.env.BENCH_SECONDS ? Number(process.env.BENCH_SECONDS) : undefined;
+if (quickSeconds !== undefined && !(quickSeconds > 0)) throw new Error("BENCH_SECONDS must be a number of seconds above 0");
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error("BENCH_ROUNDS must be a whole number of rounds, 1 or more");
+/** 32 connections everywhere; measured seconds per run shorter where the figure is steady. */
+const settingsFor = (seconds: number, warmupSeconds: number): LoadSettings => ({
+  connections: 32,
+  pipelining: 1,
+  seconds: quickSeconds ?? seconds,
+  warmupSeconds: quickSeconds ? Math.min(warmupSeconds, quickSeconds / 2) : warmupSeconds,
+});
+const SETTINGS = {
+  /** (a), (b0), (b): the upstream's and the routes' rates barely move from run to run */
+  baselines: settingsFor(6, 2),
+  /** (c) and (p), per round */
+  rounds: settingsFor(5, 3),
+  ai: settingsFor(8, 3),
+  multi: settingsFor(6, 3),
+};
 const profileDir = process.env.BENCH_CPU_PROFILE_DIR ? path.resolve(process.env.BENCH_CPU_PROFILE_DIR) : undefined;
-const only = process.env.BENCH_ONLY as "rest" | "ai" | undefined;
-const recording = !profileDir && !only;
 const root = process.cwd();
-const resultsFile = path.join(root, "bench", "results.json");
+const resultsFile = process.env.BENCH_RESULTS_FILE
+  ? path.resolve(process.env.BENCH_RESULTS_FILE)
+  : path.join(root, "bench", "results.json");
+const recording = process.env.BENCH_RESULTS_FILE ? true : !profileDir && !only;
 const log = (message: string) => console.log(`[bench] ${message}`);
 
 if (process.env.BENCH_INNER === "1") {
@@ -77,7 +121,9 @@ async function main(): Promise<number> {
     await migrateDeploy(databaseUrl);
     checkpoint();
 
-    const upstreamUrl = await startBenchUpstream(children);
+    const upstreamUrl = await forkServer("upstream.ts", children);
+    const bareProxyUrl =
+      runs("rest") || runs("bare") ? await forkServer("bare-proxy.ts", children, { BARE_PROXY_UPSTREAM: upstreamUrl }) : "";
     process.env.DATABASE_URL = databaseUrl; // lib/db, used by bench/seed.ts, reads it on first use
     // This process seeds a million usage events, in statements longer than the app's 5 s limit.
     process.env.DATABASE_STATEMENT_TIMEOUT_MS = "0";
@@ -85,42 +131,68 @@ async function main(): Promise<number> {
     const seed = await seedBench(upstreamUrl);
     const aiUpstreamUrl = await startAiUpstream(children);
     await seedAiBench(aiUpstreamUrl, seed.teamId);
-    const port = await findFreePort(3200);
-    log(`app on http://127.0.0.1:${port}, upstream on ${upstreamUrl}, PostgreSQL on 127.0.0.1:${cluster.port}`);
-    const appProcess = await startNextApp({
-      port,
-      env: appEnv(databaseUrl, port),
-      children,
-      cancelled: () => stopRequested,
-      stdio: profileDir ? "inherit" : "ignore",
-      nodeArgs: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
-    });
+    const startApp = async (): Promise<{ url: string; process: ChildProcess }> => {
+      const port = await findFreePort(3200);
+      const child = await startNextApp({
+        port,
+        env: appEnv(databaseUrl, port),
+        children,
+        cancelled: () => stopRequested,
+        stdio: profileDir ? "inherit" : "ignore",
+        nodeArgs: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
+      });
+      return { url: `http://127.0.0.1:${port}`, process: child };
+    };
+    const app = await startApp();
+    log(`app on ${app.url}, upstream on ${upstreamUrl}, bare proxy on ${bareProxyUrl || "-"}, PostgreSQL on 127.0.0.1:${cluster.port}`);
     checkpoint();
-
-    const app = `http://127.0.0.1:${port}`;
-    log(
-      `load: ${SETTINGS.connections} connections, pipelining ${SETTINGS.pipelining}, ${SETTINGS.warmupSeconds} s warm-up, ~${SETTINGS.seconds} s measured`,
-    );
+    for (const [name, settings] of Object.entries(SETTINGS))
+      log(`load (${name}): ${settings.connections} connections, ${settings.warmupSeconds} s warm-up, ~${settings.seconds} s measured`);
     if (profileDir) await startStatementStatistics();
-    const rest = only === "ai" ? undefined : await measureRest(app, upstreamUrl, seed, children);
+
+    const rest = runs("rest") || runs("bare") ? await measureRest(app.url, upstreamUrl, bareProxyUrl, seed, children) : undefined;
     if (rest === "failed") return 1;
     checkpoint();
-    const ai = only === "rest" ? undefined : await measureAiPart(app, aiUpstreamUrl, seed, rest, children);
+    const ai = runs("ai") ? await measureAiPart(app.url, aiUpstreamUrl, seed, rest?.results.gateway, children) : undefined;
     if (ai === "failed") return 1;
+    checkpoint();
+    let multi: MultiEntry | undefined;
+    if (runs("multi")) {
+      log("starting a second app process on the same database…");
+      const second = await startApp();
+      const measured = await measureMulti({
+        apps: [app.url, second.url],
+        stopApps: async () => void (await Promise.all([children.stop(app.process), children.stop(second.process)])),
+        seed,
+        settings: SETTINGS.multi,
+        children,
+        log,
+      });
+      printTable({ hotTeam: measured.entry.hotTeam, manyTeams: measured.entry.manyTeams });
+      for (const problem of measured.problems) log(`FAILED: ${problem}`);
+      if (measured.problems.length) return 1;
+      multi = measured.entry;
+    }
     if (profileDir) {
       log(`stopping the app so that it writes its CPU profile to ${path.relative(root, profileDir)}…`);
-      log(`the app exited with ${await children.stop(appProcess)}`);
+      log(`the app exited with ${await children.stop(app.process)}`);
       await writeStatementStatistics(profileDir);
     }
-    if (!recording || !rest || !ai) return 0;
+    if (!recording) return 0;
     writeResults(
       resultsFile,
-      { ...SETTINGS, amount: "measured runs send a fixed number of requests, sized from the warm-up rate to last ~seconds" },
-      rest,
-      ai,
+      { ...SETTINGS, rounds: ROUNDS, amount: "every run sends a fixed number of requests, sized from the last rate to last ~seconds" },
+      {
+        rest: rest?.results,
+        rounds: rest?.rounds,
+        restLedger: rest?.ledger,
+        ai,
+        multi,
+      },
     );
     log(`wrote ${path.relative(root, resultsFile)}`);
     checkpoint();
+    if (only) return 0;
     await measureAnalytics({ log, resultsFile }); // usage analytics on 1,000,000 events, merged into the same file
     log(`wrote ${path.relative(root, resultsFile)} (analytics)`);
     return 0;
@@ -154,36 +226,26 @@ function appEnv(databaseUrl: string, port: number): NodeJS.ProcessEnv {
   return env;
 }
 
-/** bench/upstream.ts in a process of its own; resolves with its URL once it listens. */
-function startBenchUpstream(children: ChildGroup): Promise<string> {
-  const child = children.add(fork(fileURLToPath(new URL("../bench/upstream.ts", import.meta.url)), { execArgv: ["--import", "tsx"] }));
-  return new Promise((resolve, reject) => {
-    child.once("message", (message: { port: number }) => resolve(`http://127.0.0.1:${message.port}`));
-    child.once("exit", (code) => reject(new Error(`the bench upstream exited with ${code} before listening`)));
-  });
-}
+type RestPart = { results: Results; rounds: Rounds; ledger: LedgerFigures };
 
-/** The balance once debits have stopped changing it (they land before each response, so quickly). */
-async function settledBalance(teamId: string): Promise<bigint> {
-  let previous = await teamBalance(teamId);
-  for (let attempt = 0; attempt < 20; attempt++) {
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    const current = await teamBalance(teamId);
-    if (current === previous) return current;
-    previous = current;
+/**
+ * (a), (b0) and (b) unless BENCH_ONLY=bare, then the alternating rounds of (c) and (p), then the
+ * money check of every gateway call since the probe. "failed" after logging why.
+ */
+async function measureRest(app: string, upstreamUrl: string, bareProxyUrl: string, seed: BenchSeed, children: ChildGroup) {
+  const results: Results = {};
+  const problems: string[] = [];
+  const baseline = async (name: keyof Results, label: string, target: Target) => {
+    log(`${label}…`);
+    const tally = newTally();
+    results[name] = await measure(target, SETTINGS.baselines, children, tally);
+    problems.push(...answerProblems(label, tally));
+  };
+  if (runs("rest")) {
+    await baseline("upstream", "(a) the upstream directly", { url: `${upstreamUrl}/ping` });
+    await baseline("staticRoute", "(b0) GET /api/ping", { url: `${app}/api/ping` });
+    await baseline("route", "(b) GET /api/ping/bench/ping", { url: `${app}/api/ping/${BENCH_SLUG}/ping` });
   }
-  return previous;
-}
-
-/** (a), (b0), (b) and (c), then the ledger check of (c). "failed" after logging why. */
-async function measureRest(app: string, upstreamUrl: string, seed: BenchSeed, children: ChildGroup): Promise<Required<Results> | "failed"> {
-  log("(a) the upstream directly…");
-  const upstream = await measure({ url: `${upstreamUrl}/ping` }, SETTINGS, children);
-  log("(b0) GET /api/ping…");
-  const staticRoute = await measure({ url: `${app}/api/ping` }, SETTINGS, children);
-  log("(b) GET /api/ping/bench/ping…");
-  const route = await measure({ url: `${app}/api/ping/${BENCH_SLUG}/ping` }, SETTINGS, children);
-  const results: Results = { upstream, staticRoute, route };
 
   const gateway = { url: `${app}/api/gateway/${BENCH_SLUG}/ping`, headers: { authorization: `Bearer ${seed.key}` } };
   // One call first: it fills the key and route caches, and a gateway that cannot serve at all
@@ -196,29 +258,38 @@ async function measureRest(app: string, upstreamUrl: string, seed: BenchSeed, ch
     log(`the gateway answered ${probe.status}: ${(await probe.text()).slice(0, 500)}`);
     return "failed";
   }
-  log("(c) the gateway…");
-  let before = 0n;
-  results.gateway = await measure(gateway, SETTINGS, children, async () => {
-    before = await teamBalance(seed.teamId);
-  });
-  const after = await settledBalance(seed.teamId);
-  printTable(results);
-  const all = results as Required<Results>;
-  const { gatewayOverRoute, gatewayOverUpstream, gatewayOverStaticRoute } = ratios(all);
-  console.log(
-    `gateway / route: ${gatewayOverRoute}   gateway / static route: ${gatewayOverStaticRoute}   gateway / upstream: ${gatewayOverUpstream}`,
+  const before = await settledLedgerCredit([seed.teamId]);
+  const tallies = { gateway: newTally(), bareProxy: newTally() };
+  log(`(c) the gateway and (p) the bare proxy, ${ROUNDS} alternating rounds after one warm-up each…`);
+  const [gatewayRuns, bareRuns] = await alternate(
+    [
+      { target: gateway, tally: tallies.gateway, label: "(c) gateway" },
+      { target: { url: `${bareProxyUrl}/ping` }, tally: tallies.bareProxy, label: "(p) bare proxy" },
+    ],
+    SETTINGS.rounds,
+    ROUNDS,
+    children,
+    log,
   );
-
-  const charged = before - after;
-  const expected = seed.price * BigInt(all.gateway.ok);
-  console.log(`ledger: charged ${charged} micro-units; ${all.gateway.ok} 2xx responses × ${seed.price} = ${expected}`);
-  const problems = [
-    charged !== expected && `the team was charged ${charged}, expected ${expected}`,
-    all.gateway.non2xx > 0 && `the gateway answered ${all.gateway.non2xx} non-2xx responses ${JSON.stringify(all.gateway.statusCodes)}`,
-    all.gateway.errors > 0 && `${all.gateway.errors} connection errors against the gateway`,
-  ].filter(Boolean);
+  const charged = before - (await settledLedgerCredit([seed.teamId]));
+  results.gateway = medianRun(gatewayRuns!);
+  results.bareProxy = medianRun(bareRuns!);
+  printTable(results);
+  console.log(`ratios: ${JSON.stringify(ratios(results))}`);
+  console.log(`ledger: ${tallies.gateway.ok} gateway 2xx (warm-up and rounds) charged ${charged} micro-units; price ${seed.price} each`);
+  problems.push(
+    ...chargeProblems("(c) the gateway, every round", { charged, price: seed.price, tally: tallies.gateway }),
+    ...invariantProblems("(c) after the gateway rounds", await invariantViolations([seed.teamId])),
+    ...answerProblems("(p) the bare proxy", tallies.bareProxy),
+  );
   for (const problem of problems) log(`FAILED: ${problem}`);
-  return problems.length ? "failed" : all;
+  if (problems.length) return "failed";
+  const rps = (runs: RunSummary[]) => runs.map((run) => Math.round(run.requestsPerSecond));
+  return {
+    results,
+    rounds: { gateway: rps(gatewayRuns!), bareProxy: rps(bareRuns!) },
+    ledger: { calls: tallies.gateway.ok, charged, teams: 1 },
+  } satisfies RestPart;
 }
 
 /** (d) and (e) and the streams, then the AI ledger check. "failed" after logging why. */
@@ -226,17 +297,17 @@ async function measureAiPart(
   app: string,
   aiUpstreamUrl: string,
   seed: BenchSeed,
-  rest: Required<Results> | undefined,
+  restGateway: RunSummary | undefined,
   children: ChildGroup,
 ): Promise<AiEntry | "failed"> {
   log("(d) the demo AI provider directly, (e) the AI gateway /api/ai/v1/chat/completions, then 50 concurrent streams…");
-  const ai = await measureAi({ app, upstream: aiUpstreamUrl, key: seed.key, settings: SETTINGS, children });
+  const ai = await measureAi({ app, upstream: aiUpstreamUrl, key: seed.key, settings: SETTINGS.ai, children });
   await new Promise((resolve) => setTimeout(resolve, 1_000)); // the last usage batch closes the last open calls
   const aiProblems = await checkAiLedger(seed.teamId);
   const { direct, gateway, ttft } = ai;
   const aiRatios = {
-    aiOverDirect: Number((gateway.requestsPerSecond / direct.requestsPerSecond).toFixed(3)),
-    ...(rest && { aiOverRestGateway: Number((gateway.requestsPerSecond / rest.gateway.requestsPerSecond).toFixed(3)) }),
+    aiOverDirect: rateRatio(gateway, direct),
+    ...(restGateway && { aiOverRestGateway: rateRatio(gateway, restGateway) }),
     ttftAddedP50Ms: Number((ttft.gatewayP50Ms - ttft.directP50Ms).toFixed(1)),
     ttftAddedP99Ms: Number((ttft.gatewayP99Ms - ttft.directP99Ms).toFixed(1)),
     burstTtftAddedP50Ms: Number((ttft.burstGatewayP50Ms - ttft.burstDirectP50Ms).toFixed(1)),
@@ -252,8 +323,7 @@ async function measureAiPart(
       `gateway p50 ${ttft.burstGatewayP50Ms} ms, p99 ${ttft.burstGatewayP99Ms} ms`,
   );
   console.log(`AI ratios: ${JSON.stringify(aiRatios)}`);
-  if (gateway.non2xx > 0 || gateway.errors > 0)
-    aiProblems.push(`the AI gateway answered ${gateway.non2xx} non-2xx ${JSON.stringify(gateway.statusCodes)}`);
+  aiProblems.push(...answerProblems("(d) the AI provider directly", direct), ...answerProblems("(e) the AI gateway", gateway));
   for (const problem of aiProblems) log(`FAILED: ${problem}`);
   return aiProblems.length ? "failed" : { direct, gateway, ttft, ratios: aiRatios };
 }
