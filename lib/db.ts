@@ -12,6 +12,9 @@ import { SerialTransactionsPrismaPg } from "@/lib/db-serial-transactions";
 import { databaseTimeouts } from "@/lib/env";
 import { countDbError, watchDbPool } from "@/lib/metrics/system-metrics";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { moduleLogger } from "@/lib/log/logger";
+
+const log = moduleLogger("db");
 
 type Connections = { pool: pg.Pool; client: PrismaClient };
 
@@ -35,7 +38,7 @@ function connect(): Connections {
   // An idle connection dropped by the server must not crash the process; the pool replaces it.
   pool.on("error", (error) => {
     countDbError("idle_connection");
-    console.error("[db] idle connection error:", error.message);
+    log.error({ err: error }, "idle connection error");
   });
   // A failed query releases its connection with the error: remember which server process had it.
   pool.on("release", (error: Error | undefined, client: pg.PoolClient & { processID?: number }) => {

@@ -15,6 +15,9 @@ import { clientFromNode } from "@/lib/http/client-address";
 import { startTracing, stopTracing } from "@/lib/tracing/start-tracing";
 import { READY_PATH, serveReadiness } from "@/lib/health/readiness-response";
 import { shutdownDelayMs } from "@/lib/env";
+import { moduleLogger } from "@/lib/log/logger";
+
+const log = moduleLogger("server");
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.LISTEN_HOST ?? "0.0.0.0";
@@ -44,19 +47,19 @@ const server = createAppServer({
   pages: (req, res) => void handle(req, res),
   mounts: [aiGateway, mcp, ready],
 });
-server.listen(port, hostname, () => console.log(`[tollgate] ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));
+server.listen(port, hostname, () => log.info({ address: `http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}` }, "ready"));
 
 let stopping = false;
 async function shutdown(signal: NodeJS.Signals) {
   if (stopping) return;
   stopping = true;
-  console.log(`[tollgate] ${signal}: finishing requests in flight`);
+  log.info({ signal }, "finishing requests in flight");
   // SIGTERM comes from an orchestrator: keep serving, /api/ready at 503, until load balancers noticed.
   // Ctrl-C (SIGINT) stops at once.
   const readyDelayMs = signal === "SIGTERM" ? shutdownDelayMs() : 0;
   await stopServer(server, { readyDelayMs, closeApp: () => app.close() });
   // Nothing of ours is open any more: other instances may reconcile whatever is left at once.
-  await stopHeartbeat().catch((error: Error) => console.error("[tollgate] marking the instance stopped:", error.message));
+  await stopHeartbeat().catch((error: Error) => log.error({ err: error }, "marking the instance stopped failed"));
   await stopTracing(); // the spans still batched
   process.exit(0);
 }

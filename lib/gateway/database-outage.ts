@@ -21,6 +21,9 @@ import type { CallContext } from "@/lib/gateway/call-context";
 import { GatewayError } from "@/lib/gateway/gateway-error";
 import { retryPause } from "@/lib/gateway/retry-pause";
 import { holdUsage, releaseUsage } from "@/lib/gateway/usage-recorder";
+import { forRequest, moduleLogger } from "@/lib/log/logger";
+
+const log = moduleLogger("gateway");
 
 type Unsettled = {
   requestId: string;
@@ -77,11 +80,12 @@ function noteRefusal(reason: string): void {
   const refusals = state.refusals;
   refusals.reason = reason;
   if (refusals.timer) return void refusals.count++;
-  console.warn(`[gateway] refusing calls with 503: the database did not answer in time (${reason})`);
+  log.warn({ reason }, "refusing calls with 503: the database did not answer in time");
   const report = () => {
     if (refusals.count === 0) return void (refusals.timer = null);
-    console.warn(
-      `[gateway] refused ${refusals.count} more call(s) with 503 in ${REFUSAL_LOG_MS / 1000} s: the database did not answer in time (${refusals.reason})`,
+    log.warn(
+      { refused: refusals.count, periodMs: REFUSAL_LOG_MS, reason: refusals.reason },
+      "refused more calls with 503: the database did not answer in time",
     );
     refusals.count = 0;
     refusals.timer = setTimeout(report, REFUSAL_LOG_MS).unref();
@@ -105,8 +109,9 @@ function unsettledCharge(call: CallContext, error: unknown): Unsettled | null {
 
 function settleLater(unsettled: Unsettled): void {
   if (state.pending.size >= MAX_UNSETTLED) {
-    console.error(
-      `[gateway] requestId=${unsettled.requestId} too many calls wait to be settled (${MAX_UNSETTLED}); a charge of this call, if any, is refunded when this instance stops (open_calls)`,
+    forRequest(log, unsettled.requestId).error(
+      { maxUnsettled: MAX_UNSETTLED },
+      "too many calls wait to be settled; a charge of this call, if any, is refunded when this instance stops (open_calls)",
     );
     return;
   }
@@ -138,8 +143,9 @@ async function settlePending(): Promise<void> {
     state.failures = 0;
   } catch (error) {
     pause = retryPause(++state.failures);
-    console.warn(
-      `[gateway] settling ${state.pending.size} call(s) refused during a database outage failed (${(error as Error).message}); retrying in ${pause} ms`,
+    log.warn(
+      { pending: state.pending.size, retryInMs: pause, err: error },
+      "settling calls refused during a database outage failed; retrying",
     );
   } finally {
     state.running = false;

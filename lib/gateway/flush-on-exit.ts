@@ -4,6 +4,9 @@
 // is bounded so a database that is down cannot hold the process forever.
 import { flushUsage, hasPendingUsage } from "@/lib/gateway/usage-recorder";
 import { hasOpenLeases, returnAllLeases } from "@/lib/billing/ledger/leases/credit-leases";
+import { moduleLogger } from "@/lib/log/logger";
+
+const log = moduleLogger("usage");
 
 const FLUSH_TIMEOUT_MS = 10_000;
 
@@ -21,7 +24,7 @@ export function flushUsageBeforeExit(): void {
     // Usage first (it writes the leased calls' charges before their usage rows), then the credit
     // leases go back to their teams: nothing of this instance's stays held after it.
     void Promise.race([flushUsage().then(() => returnAllLeases()), timeout])
-      .catch((error) => console.error("[usage] final flush failed:", error))
+      .catch((error) => log.error({ err: error }, "final usage flush failed"))
       .finally(() => exit(code));
     return undefined as never;
   }) as typeof process.exit;

@@ -5,9 +5,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { handleGatewayRequest } from "@/lib/gateway/handle-gateway-request";
 import { ServerStopping, methodMayHaveBody, type RequestBodyTimeouts } from "@/lib/gateway/forward";
+import { moduleLogger } from "@/lib/log/logger";
 import { clientFromNode } from "@/lib/http/client-address";
 
 export const GATEWAY_PATH_PREFIX = "/api/gateway/";
+
+const log = moduleLogger("gateway");
 
 /**
  * The caller's body as a pull-based web stream. Unlike Readable.toWeb, cancelling it (a body over the
@@ -143,7 +146,7 @@ export async function serveWebHandlerNode(
     const response = await handler(toWebRequest(req, origin, controller.signal), req);
     await writeWebResponse(response, req, res, relay);
   } catch (error) {
-    console.error("[gateway] could not write a response:", error);
+    log.error({ err: error }, "could not write a response");
     if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" }).end("internal error");
     else res.destroy();
   }

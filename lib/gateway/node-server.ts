@@ -11,6 +11,9 @@ import { returnAllLeases } from "@/lib/billing/ledger/leases/credit-leases";
 import { refuseRequestLine } from "@/lib/http/request-line";
 import { isDraining, startDraining } from "@/lib/health/draining";
 import { stampPeer } from "@/lib/http/client-address";
+import { moduleLogger } from "@/lib/log/logger";
+
+const log = moduleLogger("server");
 
 /** Documented in the README ("Timeouts"); tests shorten them. */
 export const SERVER_TIMEOUTS = {
@@ -129,8 +132,8 @@ export async function stopServer(
   startDraining();
   if (options.readyDelayMs) await new Promise((resolve) => setTimeout(resolve, options.readyDelayMs));
   await drainServer(server, options.graceMs);
-  await options.closeApp?.().catch((error: Error) => console.error("[tollgate] closing Next.js:", error.message));
-  await flushUsage().catch((error: Error) => console.error("[tollgate] final usage flush failed:", error.message));
+  await options.closeApp?.().catch((error: Error) => log.error({ err: error }, "closing Next.js failed"));
+  await flushUsage().catch((error: Error) => log.error({ err: error }, "final usage flush failed"));
   // After the last call's charge and usage: this instance's credit leases go back to their teams.
-  await returnAllLeases().catch((error: Error) => console.error("[tollgate] returning credit leases failed:", error.message));
+  await returnAllLeases().catch((error: Error) => log.error({ err: error }, "returning credit leases failed"));
 }

@@ -11,6 +11,9 @@ import { sweepExpiredLeases } from "@/lib/billing/ledger/leases/credit-leases";
 import { insertBatch, toRow } from "@/lib/gateway/usage-recorder";
 import { instanceId } from "@/lib/instances/instance-id";
 import { STALE_AFTER_MS } from "@/lib/instances/heartbeat";
+import { moduleLogger } from "@/lib/log/logger";
+
+const log = moduleLogger("gateway");
 
 /** An open call with no instance record at all is taken over after this long (a process without heartbeat). */
 const ORPHAN_AFTER_MS = 60 * 60_000;
@@ -93,8 +96,8 @@ export function startReconcilingLostCalls(): void {
     sweepExpiredLeases()
       .catch(() => {})
       .then(() => reconcileLostCalls())
-      .then((count) => count > 0 && console.warn(`[gateway] refunded and recorded ${count} call(s) lost with a stopped instance`))
-      .catch((error: Error) => console.warn(`[gateway] reconciling lost calls failed (${error.message}); retrying`));
+      .then((count) => count > 0 && log.warn({ calls: count }, "refunded and recorded calls lost with a stopped instance"))
+      .catch((error: Error) => log.warn({ err: error }, "reconciling lost calls failed; retrying"));
   holder.__tollgateReconciler = setInterval(run, RECONCILE_EVERY_MS);
   holder.__tollgateReconciler.unref();
   void run();

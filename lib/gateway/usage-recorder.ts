@@ -23,6 +23,9 @@ import { flushLeaseCharges } from "@/lib/billing/ledger/leases/credit-leases";
 import { observeGatewayCall } from "@/lib/metrics/gateway-metrics";
 import { countUsageDrops, countUsageWriteFailure, observeUsageBatch, watchUsageBuffer } from "@/lib/metrics/usage-metrics";
 import { ROLLUP_ADD, ROLLUP_COLUMNS, ROLLUP_ELIGIBLE, rollupSelect } from "@/lib/usage/rollup-aggregates";
+import { moduleLogger } from "@/lib/log/logger";
+
+const log = moduleLogger("usage");
 
 export type UsageEvent = {
   requestId: string;
@@ -238,9 +241,9 @@ async function writeBuffered(): Promise<void> {
       dropBeyondBound();
       reportDrops();
       const pause = retryPause(++state.failures);
-      console.error(
-        `[usage] could not write ${batch.length} usage events (${state.buffer.length} waiting), retrying in ${pause} ms:`,
-        (error as Error).message,
+      log.error(
+        { events: batch.length, waiting: state.buffer.length, retryInMs: pause, err: error },
+        "could not write usage events; retrying",
       );
       if (state.timer) clearTimeout(state.timer);
       state.timer = null;
@@ -267,8 +270,9 @@ function dropBeyondBound(): void {
 
 function reportDrops(): void {
   if (state.dropped === 0) return;
-  console.error(
-    `[usage] the database has not taken usage for too long: dropped the ${state.dropped} oldest usage events (USAGE_BUFFER_MAX_EVENTS=${usageBufferMaxEvents()})`,
+  log.error(
+    { dropped: state.dropped, bufferMaxEvents: usageBufferMaxEvents() },
+    "the database has not taken usage for too long: dropped the oldest usage events (USAGE_BUFFER_MAX_EVENTS)",
   );
   state.dropped = 0;
 }
@@ -277,7 +281,7 @@ function reportDrops(): void {
 function watchTeams(batch: UsageRow[]): void {
   const teamIds = [...new Set(batch.filter((row) => row.t && row.c !== "0").map((row) => row.t!))];
   if (teamIds.length === 0) return;
-  watchBalances(teamIds).catch((error) => console.error("[billing] balance watch failed:", (error as Error).message));
+  watchBalances(teamIds).catch((error) => moduleLogger("billing").error({ err: error }, "balance watch failed"));
 }
 
 /** One statement: the events and their rollups. Exported for the tests of concurrent flushes. */

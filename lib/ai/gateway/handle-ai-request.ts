@@ -14,6 +14,9 @@ import { handleMessages } from "@/lib/ai/gateway/messages";
 import { handleGetModel, handleListModels } from "@/lib/ai/gateway/list-models";
 import type { AiRequestContext } from "@/lib/ai/gateway/ai-request-context";
 import { TRACE_ATTRIBUTES, endCallSpanUnlessTaken, noteProblemCode, runWithSpan, startCallSpan, tracingOn } from "@/lib/tracing/spans";
+import { forRequest, moduleLogger } from "@/lib/log/logger";
+
+const log = moduleLogger("ai");
 
 export const AI_PATH_PREFIX = "/api/ai/v1";
 
@@ -77,7 +80,7 @@ async function answerAiRequest(request: Request, options: AiRequestOptions, requ
       const { message } = serviceUnavailable();
       return aiErrorResponse(new AiError("service_unavailable", message, { headers: SERVICE_UNAVAILABLE_HEADERS }), requestId, format);
     }
-    console.error(`[ai] requestId=${requestId} ${request.method} ${path} failed:`, (error as Error).message);
+    forRequest(log, requestId).error({ method: request.method, path, err: error }, "unexpected error");
     return aiErrorResponse(
       new AiError("internal_error", `Something went wrong on our side. Quote request id ${requestId} if you report it.`),
       requestId,
