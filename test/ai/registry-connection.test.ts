@@ -11,6 +11,7 @@ import { testProviderConnection } from "@/lib/ai/registry/test-provider-connecti
 import type { CreateProvider } from "@/lib/ai/registry/provider-schemas";
 import { FAKE_API_KEY, startFakeAiProvider, type FakeAiProvider } from "../support/fake-ai-provider";
 import { uniqueSlug } from "../support/management-factories";
+import { captureLogs, type LogCapture } from "../support/log-capture";
 
 const KEY = "sk-proj-connection-test-secret-WXYZ";
 const ADMIN = { type: "SYSTEM" } as const;
@@ -19,6 +20,7 @@ let fake: FakeAiProvider;
 let odd: http.Server;
 let oddUrl: string;
 const logged: string[] = [];
+let logs: LogCapture;
 
 beforeAll(async () => {
   fake = await startFakeAiProvider();
@@ -37,12 +39,15 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => odd.listen(0, "127.0.0.1", resolve));
   oddUrl = `http://127.0.0.1:${(odd.address() as AddressInfo).port}`;
+  logs = captureLogs();
   for (const method of ["log", "info", "warn", "error", "debug"] as const) {
     vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(" ")));
   }
 });
 afterAll(async () => {
   vi.restoreAllMocks();
+  logs.stop();
+  logged.push(logs.text());
   await fake.close();
   await new Promise((resolve) => odd.close(resolve));
   // Nothing this file did wrote the key or a secret header to the log.

@@ -2,28 +2,27 @@
 // started): it keeps the events, retries with growing pauses instead of on every new event, never
 // makes recordUsage wait, and past USAGE_BUFFER_MAX_EVENTS drops the oldest with one log line.
 import crypto from "node:crypto";
-import { afterEach, describe, expect, it, vi, type MockInstance } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { pgPool } from "@/lib/db";
 import { recordUsage } from "@/lib/gateway/usage-recorder";
 import { bareUsageEvent } from "../support/usage-event";
 import { FAULT_TIMEOUTS, useFaultCluster } from "./support/fault-suite";
 import { waitFor } from "./support/wait-for";
+import { captureLogs, type LogCapture } from "../support/log-capture";
 
 const suite = useFaultCluster({ ...FAULT_TIMEOUTS, USAGE_BUFFER_MAX_EVENTS: "1000" });
-let logged: { at: number; line: string }[] = [];
-let spies: MockInstance[] = [];
+let logs: LogCapture | undefined;
 
-afterEach(() => {
-  for (const spy of spies) spy.mockRestore();
-});
+afterEach(() => logs?.stop());
 
 function captureUsageLog(): void {
-  logged = [];
-  const capture = (...args: unknown[]) => void logged.push({ at: performance.now(), line: args.map(String).join(" ") });
-  spies = [vi.spyOn(console, "error").mockImplementation(capture), vi.spyOn(console, "warn").mockImplementation(capture)];
+  logs = captureLogs();
 }
 
-const failedWrites = () => logged.filter(({ line }) => line.startsWith("[usage] could not write"));
+/** The usage writer's lines, each with the time it was written (the retry pauses are measured from them). */
+const logged = () => logs!.lines().map((line) => ({ at: Date.parse(line.time as string), line }));
+const failedWrites = () => logged().filter(({ line }) => line.module === "usage" && line.msg === "could not write usage events; retrying");
+const drops = () => logged().filter(({ line }) => line.dropped !== undefined);
 
 /** Records `count` events named `<prefix>-<i>`; returns how long the whole loop took (ms). */
 function recordMany(prefix: string, count: number, from = 0): number {
@@ -58,7 +57,7 @@ describe("usage batch writer with the database down", () => {
 
     await suite.cluster.start();
     await waitFor(async () => (await storedIds(prefix)).size === 750, { timeoutMs: 15_000, what: "all 750 events written" });
-    expect(logged.some(({ line }) => /dropped/.test(line))).toBe(false);
+    expect(drops()).toEqual([]);
   }, 45_000);
 
   it("past the bound drops the oldest events, says so in one log line with the count, and writes the rest", async () => {
@@ -68,9 +67,7 @@ describe("usage batch writer with the database down", () => {
 
     expect(recordMany(prefix, 1500)).toBeLessThan(200);
     await waitFor(() => failedWrites().length >= 1, { timeoutMs: 5_000, what: "a failed write" });
-    const drops = logged.filter(({ line }) => /dropped/.test(line));
-    expect(drops).toHaveLength(1);
-    expect(drops[0]!.line).toMatch(/dropped the 500 oldest usage events/);
+    expect(drops().map(({ line }) => line.dropped)).toEqual([500]);
 
     await suite.cluster.start();
     await waitFor(async () => (await storedIds(prefix)).size === 1000, { timeoutMs: 15_000, what: "the newest 1000 events written" });
