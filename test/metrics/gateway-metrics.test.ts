@@ -6,13 +6,18 @@ import { flushUsage } from "@/lib/gateway/usage-recorder";
 import { startUpstream, type Upstream } from "../support/upstream-server";
 import { callGateway, createGatewayFixture } from "../support/gateway-factories";
 import { ledgerInvariant } from "../support/ledger";
-import { scrape, valueOf, type Sample } from "../support/metrics-text";
+import { registry } from "@/lib/metrics/registry";
+import { parseSamples, valueOf, type Sample } from "../support/metrics-text";
 
 let upstream: Upstream;
 beforeAll(async () => void (upstream = await startUpstream()));
 afterAll(() => upstream.close());
 
 const REQUESTS = "tollgate_gateway_requests_total";
+
+async function scrape(): Promise<Sample[]> {
+  return parseSamples(await registry.metrics());
+}
 
 async function answered(slug: string, path: string, key: string): Promise<number> {
   const response = await callGateway(slug, path, { key });

@@ -1,6 +1,5 @@
-// Reads the Prometheus text format back into samples, for tests of lib/metrics.
-import { registry } from "@/lib/metrics/registry";
-import "@/lib/metrics/metrics-endpoint"; // every metric of lib/metrics is defined
+// Reads the Prometheus text format back into samples, for tests of lib/metrics (Vitest and the
+// Playwright specs, which scrape a running server).
 
 export type Sample = { name: string; labels: Record<string, string>; value: number };
 
@@ -17,10 +16,6 @@ export function parseSamples(text: string): Sample[] {
       const labels = Object.fromEntries([...(match[2] ?? "").matchAll(LABEL)].map((label) => [label[1]!, label[2]!]));
       return { name: match[1]!, labels, value: Number(match[3]) };
     });
-}
-
-export async function scrape(): Promise<Sample[]> {
-  return parseSamples(await registry.metrics());
 }
 
 /** The value of the one sample of `name` whose labels include `labels` (0 when there is none). */
