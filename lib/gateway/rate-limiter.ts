@@ -57,6 +57,15 @@ export class InMemoryRateLimiter implements RateLimiter {
     };
   }
 
+  /**
+   * Takes a bucket's state from elsewhere: the shared store's, so that a check the store cannot
+   * answer goes on from where the shared bucket stood, not from a full one.
+   */
+  adopt(key: string, fullAt: number): void {
+    // Never backwards: checks this instance admitted on its own (Redis did not answer) stay counted.
+    if (fullAt > (this.tat.get(key) ?? 0)) this.tat.set(key, fullAt);
+  }
+
   /** Forgets keys whose bucket is full again, so memory follows active keys only. */
   private sweep(now: number) {
     if (now - this.lastSweep < SWEEP_EVERY_MS) return;

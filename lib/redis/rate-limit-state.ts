@@ -6,7 +6,7 @@ import { redisUrl } from "@/lib/env";
 import { moduleLogger } from "@/lib/log/logger";
 
 /** Between two attempts to reach Redis during an outage, checks do not try it at all. */
-export const PROBE_INTERVAL_MS = 1_000;
+export const PROBE_INTERVAL_MS = 250;
 /** A check while the very first connection is still being made is counted locally without calling it an outage. */
 const FIRST_CONNECT_GRACE_MS = 1_000;
 

@@ -1,12 +1,15 @@
 // The one Redis connection of this process (ioredis), when REDIS_URL is set. Redis is optional and
-// only ever a shared counter (rate limits), so nothing may wait on it without a bound: a command
-// that gets no answer in COMMAND_TIMEOUT_MS fails, nothing is queued while the connection is down
-// (the caller falls back at once), and the client reconnects by itself, at most a second apart.
+// only ever a shared counter (rate limits), so nothing may wait on it without a bound: a check
+// waits COMMAND_TIMEOUT_MS at most (shared-or-local.ts), nothing is queued while the connection is
+// down (the caller falls back at once), and the client reconnects by itself, at most a second apart.
 import { Redis } from "ioredis";
 import { redisUrl } from "@/lib/env";
 import { noteRedisConnected, noteRedisCreated, noteRedisUnreachable } from "@/lib/redis/rate-limit-state";
 
+/** The longest a check waits for Redis before the instance's own limiter decides. */
 export const COMMAND_TIMEOUT_MS = 100;
+/** ioredis drops a command it got no answer for after this, so a frozen server holds none for long. */
+const CLIENT_COMMAND_TIMEOUT_MS = 1_000;
 const CONNECT_TIMEOUT_MS = 1_000;
 const MAX_RECONNECT_DELAY_MS = 1_000;
 
@@ -24,7 +27,7 @@ export function redisClient(): Redis | null {
 export function connectRedis(url: string): Redis {
   const client = new Redis(url, {
     connectionName: "tollgate",
-    commandTimeout: COMMAND_TIMEOUT_MS,
+    commandTimeout: CLIENT_COMMAND_TIMEOUT_MS,
     connectTimeout: CONNECT_TIMEOUT_MS,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,

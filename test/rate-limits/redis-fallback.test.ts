@@ -109,7 +109,7 @@ describe("the shared limiter when Redis goes away", () => {
       server.thaw();
     }
     // After the probe interval one check tries Redis again; it answers, and checks are shared again.
-    const deadline = Date.now() + PROBE_INTERVAL_MS * 5;
+    const deadline = Date.now() + Math.max(PROBE_INTERVAL_MS * 5, 5_000);
     while (redisRateLimitState().mode !== "redis" && Date.now() < deadline) {
       await limiter.consume(bucket(), 100, 60);
       await new Promise((resolve) => setTimeout(resolve, 50));
