@@ -1,8 +1,7 @@
 // Defence in depth behind the redact paths (redact-paths.ts): a secret of a shape we know is masked
 // wherever it turns up in a string, e.g. an error message that quotes the key it was given, or a
 // connection URL with its password. Runs only on lines that are written, never on the hot path.
-
-const CENSOR = "[redacted]";
+import { REDACTED as CENSOR, SECRET_FIELD_NAMES } from "@/lib/log/redact-paths";
 
 /** Each pattern keeps the readable prefix (which kind of secret it was) and drops the rest. */
 const SECRET_PATTERNS: [RegExp, string][] = [
@@ -15,8 +14,8 @@ const SECRET_PATTERNS: [RegExp, string][] = [
   [/whsec_[0-9A-Za-z+/=]+/g, `whsec_${CENSOR}`],
   // provider API keys in the OpenAI and Anthropic style (sk-…, sk-proj-…, sk-ant-…)
   [/(?<![A-Za-z0-9])sk-[A-Za-z0-9_-]{8,}/g, `sk-${CENSOR}`],
-  // credentials of an Authorization header quoted in a message
-  [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{6,}/gi, `$1 ${CENSOR}`],
+  // credentials of an Authorization header quoted in a message (unless masked above already)
+  [/\b(Bearer|Basic)\s+(?![A-Za-z0-9._~+/=-]*\[redacted\])[A-Za-z0-9._~+/=-]{6,}/gi, `$1 ${CENSOR}`],
   // the password of a URL: postgres://user:secret@host, smtp://user:secret@host, redis://:secret@host
   [/\b([a-z][a-z0-9+.-]*:\/\/[^\s:/?#@]*:)[^\s@/]+@/gi, `$1${CENSOR}@`],
   // one-time tokens in links and query strings: ?token=, #token=, ?code=, client_secret=, …
@@ -41,8 +40,9 @@ export function maskSecrets(text: string): string {
 const MAX_DEPTH = 8;
 
 /**
- * A copy of a log line's fields with every string masked. Errors are left to the error serializer
- * (which masks them too); bigints become strings (JSON has no bigint, and money is exact).
+ * A copy of a log line's fields with every string masked and every field of a secret's name
+ * censored, at any depth. Errors are left to the error serializer (which masks them too); bigints
+ * become strings (JSON has no bigint, and money is exact).
  */
 export function maskSecretsDeep(value: unknown, depth = 0, seen: WeakSet<object> = new WeakSet()): unknown {
   if (typeof value === "string") return maskSecrets(value);
@@ -54,6 +54,7 @@ export function maskSecretsDeep(value: unknown, depth = 0, seen: WeakSet<object>
   seen.add(value);
   if (Array.isArray(value)) return value.map((item) => maskSecretsDeep(item, depth + 1, seen));
   const copy: Record<string, unknown> = {};
-  for (const [name, item] of Object.entries(value)) copy[name] = maskSecretsDeep(item, depth + 1, seen);
+  for (const [name, item] of Object.entries(value))
+    copy[name] = SECRET_FIELD_NAMES.has(name.toLowerCase()) && item != null ? CENSOR : maskSecretsDeep(item, depth + 1, seen);
   return copy;
 }

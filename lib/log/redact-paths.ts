@@ -1,7 +1,7 @@
 // The fields whose value never reaches a log line, by name, as they are spelled in this code base
 // (Prisma columns, Auth.js and OAuth wire names, env variables, the gateway's headers). pino's
 // `redact` censors them at the top level and up to two objects deep (`{ err: { headers: … } }`);
-// mask-secrets.ts catches a known secret's shape anywhere else.
+// mask-secrets.ts censors the same names deeper down and a known secret's shape in any string.
 
 export const REDACTED = "[redacted]";
 
@@ -94,6 +94,9 @@ function field(name: string): string {
 function atDepths(path: string): string[] {
   return [path.replace(/^\./, ""), `*${path}`, `*.*${path}`];
 }
+
+/** The same names in lower case, for the walk of every field at any depth (mask-secrets.ts). */
+export const SECRET_FIELD_NAMES: ReadonlySet<string> = new Set([...SECRET_FIELDS, ...SECRET_HEADERS].map((name) => name.toLowerCase()));
 
 export const REDACT_PATHS: string[] = [
   ...SECRET_FIELDS.flatMap((name) => atDepths(field(name))),
