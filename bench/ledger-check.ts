@@ -44,6 +44,16 @@ export async function openLeases(client: Client = db): Promise<number> {
   return row!.open;
 }
 
+/** Leases these teams ever took (0 before the table exists): whether a run went through credit leases at all. */
+export async function leasesTaken(teamIds: string[], client: Client = db): Promise<number> {
+  if (!(await leasesExist(client))) return 0;
+  const [row] = await client.$queryRawUnsafe<{ taken: number }[]>(
+    `SELECT count(*)::int AS taken FROM credit_leases WHERE "teamId" = ANY($1::text[])`,
+    teamIds,
+  );
+  return row!.taken;
+}
+
 /** The credit the ledger says these teams hold together, in micro-units. */
 export async function ledgerCredit(teamIds: string[], client: Client = db): Promise<bigint> {
   const [row] = await client.$queryRawUnsafe<{ total: bigint }[]>(

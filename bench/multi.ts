@@ -5,7 +5,7 @@
 // last usage) and the ledger is checked from the database: every team's invariant, no lease left
 // open, and each phase's teams charged exactly the price of each 2xx answer, warm-ups included.
 import { measure, newTally, type LoadSettings } from "./load";
-import { chargeProblems, invariantProblems, invariantViolations, ledgerCredit, openLeases } from "./ledger-check";
+import { chargeProblems, invariantProblems, invariantViolations, leasesTaken, ledgerCredit, openLeases } from "./ledger-check";
 import { BENCH_SLUG, seedTeams, type BenchSeed } from "./seed";
 import type { LedgerFigures, MultiEntry } from "./report";
 import type { ChildGroup } from "@/scripts/lib/app-instances";
@@ -47,11 +47,17 @@ export async function measureMulti(options: MultiOptions): Promise<{ entry: Mult
     ...invariantProblems("every team after both processes stopped", everyTeam),
     ...(leftOpen > 0 ? [`${leftOpen} credit leases are still open after both processes stopped`] : []),
   ];
-  const figures = (teams: number, phase: "hot" | "many"): LedgerFigures => ({ teams, calls: tallies[phase].ok, charged: charged[phase] });
+  const leases = { hot: await leasesTaken(hot.teamIds), many: await leasesTaken(many.teamIds) };
+  const figures = (teams: number, phase: "hot" | "many"): LedgerFigures => ({
+    teams,
+    calls: tallies[phase].ok,
+    charged: charged[phase],
+    leasesTaken: leases[phase],
+  });
   console.log(
-    `ledger after both processes stopped: (m1) ${tallies.hot.ok} 2xx charged ${charged.hot}; (m2) ${tallies.many.ok} 2xx over ` +
-      `${MANY_TEAMS} teams charged ${charged.many} (price ${seed.price} each); invariant broken for ${everyTeam.length} teams; ` +
-      `${leftOpen} leases open`,
+    `ledger after both processes stopped: (m1) ${tallies.hot.ok} 2xx charged ${charged.hot}, ${leases.hot} leases taken; ` +
+      `(m2) ${tallies.many.ok} 2xx over ${MANY_TEAMS} teams charged ${charged.many}, ${leases.many} leases taken (price ${seed.price} each); ` +
+      `invariant broken for ${everyTeam.length} teams; ${leftOpen} leases open`,
   );
   return {
     entry: {

@@ -15,8 +15,8 @@ export type Results = {
 };
 /** Requests per second of each alternating round, in order. */
 export type Rounds = { gateway: number[]; bareProxy: number[] };
-/** A money check's figures: `calls` 2xx answers charged `charged` micro-units, exactly price × calls. */
-export type LedgerFigures = { calls: number; charged: bigint; teams: number };
+/** A money check's figures: `calls` 2xx answers charged `charged` micro-units, exactly price × calls; credit leases the teams took. */
+export type LedgerFigures = { calls: number; charged: bigint; teams: number; leasesTaken: number };
 export type MultiEntry = {
   processes: number;
   hotTeam: RunSummary;

@@ -45,7 +45,14 @@ import { measureAnalytics } from "../bench/analytics";
 import { checkAiLedger, measureAi, seedAiBench, startAiUpstream } from "../bench/ai";
 import { forkServer } from "../bench/fork-server";
 import { alternate, medianRun, rateRatio } from "../bench/rounds";
-import { answerProblems, chargeProblems, invariantProblems, invariantViolations, settledLedgerCredit } from "../bench/ledger-check";
+import {
+  answerProblems,
+  chargeProblems,
+  invariantProblems,
+  invariantViolations,
+  leasesTaken,
+  settledLedgerCredit,
+} from "../bench/ledger-check";
 import { measureMulti } from "../bench/multi";
 import { db, pgPool } from "@/lib/db";
 
@@ -276,7 +283,10 @@ async function measureRest(app: string, upstreamUrl: string, bareProxyUrl: strin
   results.bareProxy = medianRun(bareRuns!);
   printTable(results);
   console.log(`ratios: ${JSON.stringify(ratios(results))}`);
-  console.log(`ledger: ${tallies.gateway.ok} gateway 2xx (warm-up and rounds) charged ${charged} micro-units; price ${seed.price} each`);
+  const leases = await leasesTaken([seed.teamId]);
+  console.log(
+    `ledger: ${tallies.gateway.ok} gateway 2xx (warm-up and rounds) charged ${charged} micro-units, price ${seed.price} each; ${leases} credit leases taken`,
+  );
   problems.push(
     ...chargeProblems("(c) the gateway, every round", { charged, price: seed.price, tally: tallies.gateway }),
     ...invariantProblems("(c) after the gateway rounds", await invariantViolations([seed.teamId])),
@@ -288,7 +298,7 @@ async function measureRest(app: string, upstreamUrl: string, bareProxyUrl: strin
   return {
     results,
     rounds: { gateway: rps(gatewayRuns!), bareProxy: rps(bareRuns!) },
-    ledger: { calls: tallies.gateway.ok, charged, teams: 1 },
+    ledger: { calls: tallies.gateway.ok, charged, teams: 1, leasesTaken: leases },
   } satisfies RestPart;
 }
 
