@@ -9,7 +9,8 @@ export const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
 
 /** The names of the migrations not applied yet, oldest first. Throws when the folder cannot be read. */
 export async function pendingMigrations(client: Pick<PrismaClient, "$queryRaw">, dir = MIGRATIONS_DIR): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
+  // Read at run time from the app's folder: not a file for Turbopack to trace into the build.
+  const entries = await readdir(/*turbopackIgnore: true*/ dir, { withFileTypes: true });
   const expected = entries
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
