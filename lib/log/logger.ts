@@ -32,6 +32,7 @@ export const LOG_MODULES = [
   "email",
   "notifications",
   "subscriptions",
+  "metrics",
 ] as const;
 
 export type LogModule = (typeof LOG_MODULES)[number];

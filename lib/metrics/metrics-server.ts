@@ -5,6 +5,9 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { answerMetrics } from "@/lib/metrics/metrics-endpoint";
 import { shared } from "@/lib/metrics/registry";
+import { moduleLogger } from "@/lib/log/logger";
+
+const log = moduleLogger("metrics");
 
 const servers = shared<{ server: http.Server | null }>("metrics-server", () => ({ server: null }));
 
@@ -18,7 +21,7 @@ function handle(req: http.IncomingMessage, res: http.ServerResponse): void {
       res.end(req.method === "HEAD" ? undefined : Buffer.from(await response.arrayBuffer()));
     },
     (error: unknown) => {
-      console.error("[metrics] collecting the metrics failed:", error);
+      log.error({ err: error }, "collecting the metrics failed");
       res.writeHead(500, { "content-type": "text/plain" }).end("The metrics could not be collected.\n");
     },
   );
@@ -40,7 +43,7 @@ export async function startMetricsServer(port: number, host = process.env.LISTEN
     servers.server = null;
     throw error;
   });
-  console.log(`[metrics] serving /metrics on port ${(server.address() as AddressInfo).port}`);
+  log.info({ port: (server.address() as AddressInfo).port }, "serving /metrics");
   return server;
 }
 
