@@ -28,14 +28,8 @@ beforeEach(() => traces.reset());
 
 const messages = [{ role: "user" as const, content: "Trace this call through the gateway" }];
 
-/** The ai.call span of a request and its children by name (each checked to be a direct child). */
 function callSpans(requestId: string): Record<string, ReadableSpan> {
-  const root = traces.spans().find((span) => span.name === "ai.call" && span.attributes[TRACE_ATTRIBUTES.requestId] === requestId);
-  expect(root, `an ai.call span for ${requestId}`).toBeDefined();
-  const spans = traces.trace(root!.spanContext().traceId);
-  for (const span of spans)
-    if (span !== root) expect(span.parentSpanContext?.spanId, `${span.name}'s parent`).toBe(root!.spanContext().spanId);
-  return Object.fromEntries(spans.map((span) => [span.name, span]));
+  return traces.callTree("ai.call", requestId);
 }
 
 describe("a traced AI call", () => {

@@ -33,14 +33,8 @@ afterAll(async () => {
 });
 beforeEach(() => traces.reset());
 
-/** The call's spans by name, checked to be one trace: the call span and its direct children. */
 function callSpans(requestId: string): Record<string, ReadableSpan> {
-  const root = traces.spans().find((span) => span.name === "gateway.call" && span.attributes[TRACE_ATTRIBUTES.requestId] === requestId);
-  expect(root, `a gateway.call span for ${requestId}`).toBeDefined();
-  const { traceId, spanId } = root!.spanContext();
-  const spans = traces.trace(traceId);
-  for (const span of spans) if (span !== root) expect(span.parentSpanContext?.spanId, `${span.name}'s parent`).toBe(spanId);
-  return Object.fromEntries(spans.map((span) => [span.name, span]));
+  return traces.callTree("gateway.call", requestId);
 }
 
 function lastUpstreamRequest() {
