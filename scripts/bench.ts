@@ -153,8 +153,17 @@ async function main(): Promise<number> {
     const app = await startApp();
     log(`app on ${app.url}, upstream on ${upstreamUrl}, bare proxy on ${bareProxyUrl || "-"}, PostgreSQL on 127.0.0.1:${cluster.port}`);
     checkpoint();
-    for (const [name, settings] of Object.entries(SETTINGS))
-      log(`load (${name}): ${settings.connections} connections, ${settings.warmupSeconds} s warm-up, ~${settings.seconds} s measured`);
+    const partsOf = { baselines: ["rest"], rounds: ["rest", "bare"], ai: ["ai"], multi: ["multi"] } satisfies Record<
+      keyof typeof SETTINGS,
+      Part[]
+    >;
+    for (const [name, settings] of Object.entries(SETTINGS)) {
+      if (!partsOf[name as keyof typeof SETTINGS].some(runs)) continue;
+      const rounds = name === "rounds" ? `, ${ROUNDS} rounds each` : "";
+      log(
+        `load (${name}): ${settings.connections} connections, ${settings.warmupSeconds} s warm-up, ~${settings.seconds} s measured${rounds}`,
+      );
+    }
     if (profileDir) await startStatementStatistics();
 
     const rest = runs("rest") || runs("bare") ? await measureRest(app.url, upstreamUrl, bareProxyUrl, seed, children) : undefined;
