@@ -5,7 +5,15 @@
 import { describe, expect, it } from "vitest";
 import { medianRun, rateRatio } from "@/bench/rounds";
 import { newTally, type RunSummary } from "@/bench/load";
-import { answerProblems, chargeProblems, invariantViolations, leasesExist, ledgerCredit, openLeases } from "@/bench/ledger-check";
+import {
+  answerProblems,
+  chargeProblems,
+  invariantViolations,
+  leasesExist,
+  leasesTaken,
+  ledgerCredit,
+  openLeases,
+} from "@/bench/ledger-check";
 import { withFreshDatabase } from "../support/fresh-database";
 import type { PrismaClient } from "@/lib/db";
 
@@ -80,6 +88,7 @@ describe("the ledger invariant as the bench reads it", () => {
       await client.team.update({ where: { id: a }, data: { leased: 2_000n } });
       expect(await invariantViolations([a], client)).toEqual([]);
       expect(await openLeases(client)).toBe(1);
+      expect(await leasesTaken([a, b], client)).toBe(1);
 
       // A debit without its ledger row, and leased credit that no open lease holds.
       await client.team.update({ where: { id: b }, data: { balance: 6_000n, leased: 1_000n } });
@@ -96,6 +105,7 @@ describe("the ledger invariant as the bench reads it", () => {
       expect(await leasesExist(client)).toBe(false);
       expect(await openLeases(client)).toBe(0);
       const a = await teamWithGrant(client, "bench-a", 5_000n);
+      expect(await leasesTaken([a], client)).toBe(0);
       expect(await invariantViolations([a], client)).toEqual([]);
       await client.team.update({ where: { id: a }, data: { balance: 4_000n } });
       expect(await invariantViolations([a], client)).toEqual([
