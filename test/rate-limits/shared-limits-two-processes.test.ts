@@ -4,9 +4,6 @@
 // through no more than the plan allows a single instance (burst + rate x elapsed, plus the one
 // request the rounding of elapsed time may add: the README's documented overage), where two
 // in-process limiters would allow twice that. The AI tokens-per-minute window is shared the same way.
-import { fork, type ChildProcess } from "node:child_process";
-import { once } from "node:events";
-import path from "node:path";
 import OpenAI, { type APIError } from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Redis } from "ioredis";
@@ -17,6 +14,7 @@ import { createGatewayFixture } from "../support/gateway-factories";
 import { createAiFixture } from "../support/ai-factories";
 import { startFakeAiProvider, type FakeAiProvider } from "../support/fake-ai-provider";
 import { expectLedgerInvariant } from "../support/ledger";
+import { startAppProcess, stopAppProcess, type AppProcess } from "../support/app-processes";
 
 /** The plan: a burst of 30, refilled at 6 a second. */
 const LIMIT = 30;
@@ -27,41 +25,11 @@ const PRICE = 1_000n;
 const START = 1_000_000_000n;
 const SHUTDOWN_GRACE_MS = 1_000;
 
-/** An app process, and the JSON lines it logged. */
-type Instance = { child: ChildProcess; port: number; lines: string[] };
-
 let redis: RedisServer;
 let inspector: Redis;
 let upstream: Upstream;
 let fake: FakeAiProvider;
-const instances: Instance[] = [];
-
-function startAppInstance(): Promise<Instance> {
-  const child = fork(path.join(import.meta.dirname, "../support/app-instance.ts"), [String(SHUTDOWN_GRACE_MS)], {
-    execArgv: ["--import", "tsx"],
-    env: { ...process.env, REDIS_URL: redis.url }, // this worker's database, and the test's Redis
-    stdio: ["ignore", "pipe", "inherit", "ipc"],
-  });
-  const lines: string[] = [];
-  let partial = "";
-  child.stdout!.on("data", (chunk: Buffer) => {
-    const text = partial + chunk.toString();
-    const complete = text.split("\n");
-    partial = complete.pop()!;
-    lines.push(...complete);
-  });
-  return new Promise((resolve, reject) => {
-    child.once("message", (message: { port: number }) => resolve({ child, port: message.port, lines }));
-    child.once("exit", (code) => reject(new Error(`the app instance exited with ${code} before listening`)));
-  });
-}
-
-async function stopAppInstance({ child }: Instance): Promise<number | null> {
-  const exited = once(child, "exit") as Promise<[number | null]>;
-  child.kill("SIGTERM");
-  const [code] = await exited;
-  return code;
-}
+const instances: AppProcess[] = [];
 
 /** Polls until `ready()` holds; the app processes connect to Redis at their first check. */
 async function until(ready: () => Promise<boolean>, what: string): Promise<void> {
@@ -92,7 +60,8 @@ const call = (port: number, slug: string, key: string) =>
 beforeAll(async () => {
   [redis, upstream, fake] = await Promise.all([startRedisServer(), startUpstream(), startFakeAiProvider()]);
   inspector = redis.client();
-  instances.push(...(await Promise.all([startAppInstance(), startAppInstance()])));
+  const start = () => startAppProcess({ env: { REDIS_URL: redis.url }, graceMs: SHUTDOWN_GRACE_MS, captureOutput: true });
+  instances.push(...(await Promise.all([start(), start()])));
   // One call on each instance with a key of its own, so both hold a ready Redis connection before
   // the measured key's first check (a check made while the first connection is still being made is
   // counted locally).
@@ -157,9 +126,7 @@ describe("shared rate limits across two app processes", () => {
     const allowed = served[0]! + served[1]!;
     const plan = LIMIT + Math.ceil((elapsedSec * LIMIT) / WINDOW_SEC);
     // Both instances stop as a deploy stops them; then every line they logged has arrived.
-    const outputsClosed = instances.map(({ child }) => once(child.stdout!, "close"));
-    expect(await Promise.all(instances.map(stopAppInstance))).toEqual([0, 0]);
-    await Promise.all(outputsClosed);
+    expect(await Promise.all(instances.map(stopAppProcess))).toEqual([0, 0]);
     const { outages, allowance } = fallbackAllowance(LIMIT / WINDOW_SEC, startedAt);
     const bound = plan + 1 + allowance;
     console.log(
