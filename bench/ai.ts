@@ -5,7 +5,7 @@
 // always in flight (the goal's measure), and with 50 opened at one instant (a burst's worst case).
 import { request } from "undici";
 import { db } from "@/lib/db";
-import { measure, type LoadSettings, type RunSummary } from "./load";
+import { measure, newTally, type LoadSettings, type RunSummary, type Tally } from "./load";
 import { forkServer } from "./fork-server";
 import { invariantProblems, invariantViolations } from "./ledger-check";
 import type { ChildGroup } from "@/scripts/lib/app-instances";
@@ -16,6 +16,8 @@ const BODY = { messages: [{ role: "user", content: "Say something short about to
 export type AiBenchResults = {
   direct: RunSummary;
   gateway: RunSummary;
+  /** every answer of the non-streamed runs, warm-ups included */
+  tallies: { direct: Tally; gateway: Tally };
   /** steady: 50 streams always in flight (the goal's measure); burst: 50 opened at one instant */
   ttft: {
     streams: number;
@@ -71,6 +73,9 @@ async function timeToFirstByte(url: string, body: unknown, headers: Record<strin
     headers: { "content-type": "application/json", ...headers },
     body: JSON.stringify(body),
   });
+  // A refused stream answers at once: its "first byte" would flatter the figure.
+  if (response.statusCode !== 200)
+    throw new Error(`a stream from ${url} answered ${response.statusCode}: ${(await response.body.text()).slice(0, 300)}`);
   const iterator = response.body[Symbol.asyncIterator]();
   await iterator.next();
   const elapsed = performance.now() - started;
@@ -125,11 +130,13 @@ export async function measureAi(options: { app: string; upstream: string; key: s
     headers: { "content-type": "application/json", ...headers },
     body: JSON.stringify({ ...BODY, model }),
   });
-  const direct = await measure(post(`${upstream}/v1/chat/completions`, "demo-chat"), settings, children);
+  const tallies = { direct: newTally(), gateway: newTally() };
+  const direct = await measure(post(`${upstream}/v1/chat/completions`, "demo-chat"), settings, children, tallies.direct);
   const gateway = await measure(
     post(`${app}/api/ai/v1/chat/completions`, AI_BENCH_MODEL, { authorization: `Bearer ${key}` }),
     settings,
     children,
+    tallies.gateway,
   );
   const STREAMS = 50;
   const directTarget = { url: `${upstream}/v1/chat/completions`, model: "demo-chat", headers: {} };
@@ -151,7 +158,7 @@ export async function measureAi(options: { app: string; upstream: string; key: s
     burstGatewayP50Ms: percentile(burstGateway, 50),
     burstGatewayP99Ms: percentile(burstGateway, 99),
   };
-  return { direct, gateway, ttft } satisfies AiBenchResults;
+  return { direct, gateway, ttft, tallies } satisfies AiBenchResults;
 }
 
 /** No AI call of the bench left a reservation open, and the team's ledger holds. */

@@ -342,7 +342,10 @@ async function measureAiPart(
       `gateway p50 ${ttft.burstGatewayP50Ms} ms, p99 ${ttft.burstGatewayP99Ms} ms`,
   );
   console.log(`AI ratios: ${JSON.stringify(aiRatios)}`);
-  aiProblems.push(...answerProblems("(d) the AI provider directly", direct), ...answerProblems("(e) the AI gateway", gateway));
+  aiProblems.push(
+    ...answerProblems("(d) the AI provider directly", ai.tallies.direct),
+    ...answerProblems("(e) the AI gateway", ai.tallies.gateway),
+  );
   for (const problem of aiProblems) log(`FAILED: ${problem}`);
   return aiProblems.length ? "failed" : { direct, gateway, ttft, ratios: aiRatios };
 }
