@@ -114,10 +114,12 @@ export function endSpanWhenSettled<T>(span: Span | undefined, work: Promise<T>):
 
 /** Writes the W3C trace context of `span` (traceparent, tracestate) into `headers`, replacing the caller's. */
 export function injectTraceContext<T extends Record<string, string>>(span: Span | undefined, headers: T): T {
-  if (span)
-    propagator.inject(trace.setSpan(ROOT_CONTEXT, span), headers, {
-      set: (carrier, key, value) => (carrier[key as keyof T] = value as T[keyof T]),
-    });
+  if (!span) return headers;
+  // The caller's tracestate belongs to its traceparent: kept only when that became our parent (the span carries it).
+  delete (headers as Record<string, string>).tracestate;
+  propagator.inject(trace.setSpan(ROOT_CONTEXT, span), headers, {
+    set: (carrier, key, value) => (carrier[key as keyof T] = value as T[keyof T]),
+  });
   return headers;
 }
 

@@ -98,13 +98,15 @@ describe("a traced gateway call", () => {
     expect(sent.tracestate).toBe("vendor=caller");
   });
 
-  it("ignores a malformed traceparent and starts a trace of its own", async () => {
+  it("ignores a malformed traceparent (and its tracestate) and starts a trace of its own", async () => {
     const { slug, key } = await createGatewayFixture({ upstreamUrl: upstream.url, balance: START, price: PRICE });
-    const response = await callGateway(slug, "/echo", { key, headers: { traceparent: "00-not-a-trace-01" } });
+    const response = await callGateway(slug, "/echo", { key, headers: { traceparent: "00-not-a-trace-01", tracestate: "vendor=orphan" } });
     expect(response.status).toBe(200);
     const call = callSpans(response.headers.get("x-request-id")!)["gateway.call"]!;
     expect(call.parentSpanContext).toBeUndefined();
     expect(parseTraceparent(lastUpstreamRequest().headers.traceparent).traceId).toBe(call.spanContext().traceId);
+    // The caller's tracestate went with its (invalid) traceparent: it is not attached to the new trace.
+    expect(lastUpstreamRequest().headers.tracestate).toBeUndefined();
   });
 
   it("records a refused call's problem code, with no charge made and nothing sent upstream", async () => {
