@@ -68,8 +68,8 @@ const toolCalls = counter({
 });
 
 type ApiCells = {
-  /** per problem code, one cell per status class, made when first counted */
-  requests: BoundedLabels<(CounterCell | undefined)[]>;
+  /** per problem code (its label value: "other" past the bound), one cell per status class, made when first counted */
+  requests: BoundedLabels<{ code: string; byClass: (CounterCell | undefined)[] }>;
   slug: string;
   charged: CounterCell;
   refunded: CounterCell;
@@ -90,7 +90,10 @@ type GatewayMetrics = {
 const state = shared<GatewayMetrics>("gateway-metrics", () => ({
   apis: new BoundedLabels(MAX_APIS, (slug) => ({
     slug,
-    requests: new BoundedLabels(MAX_CODES_PER_API, () => new Array<CounterCell | undefined>(STATUS_CLASSES.length)),
+    requests: new BoundedLabels(MAX_CODES_PER_API, (code) => ({
+      code,
+      byClass: new Array<CounterCell | undefined>(STATUS_CLASSES.length),
+    })),
     charged: charged.cell(slug),
     refunded: refunded.cell(slug),
     paymentRequired: paymentRequired.cell(slug),
@@ -121,8 +124,7 @@ function statusClass(status: number): number {
 /** One finished call: counted once, when its usage event is recorded with its final amounts. */
 export function observeGatewayCall(call: ObservedCall): void {
   const api = state.apis.get(call.apiSlug ?? NO_API);
-  const code = call.errorCode ?? NO_CODE;
-  const byClass = api.requests.get(code);
+  const { code, byClass } = api.requests.get(call.errorCode ?? NO_CODE);
   const index = statusClass(call.status);
   (byClass[index] ??= requests.cell(api.slug, STATUS_CLASSES[index]!, code)).value++;
   if (call.charged !== 0n) api.charged.value += Number(call.charged);
