@@ -4,6 +4,9 @@ export async function register() {
   // Tracing first, so everything after it may be traced (off unless OTEL_EXPORTER_OTLP_ENDPOINT is set; lib/tracing).
   const { startTracing } = await import("@/lib/tracing/start-tracing");
   startTracing();
+  // With REDIS_URL (shared rate limits): the URL is checked now and Redis connected before the first call.
+  const { redisClient } = await import("@/lib/redis/redis-client");
+  redisClient();
   const { flushUsageBeforeExit } = await import("@/lib/gateway/flush-on-exit");
   const { listenForInvalidations } = await import("@/lib/cache/listen-for-invalidations");
   const { startHeartbeat } = await import("@/lib/instances/heartbeat");

@@ -10,6 +10,7 @@ import { stopHeartbeat } from "@/lib/instances/heartbeat";
 import { AI_PATH_PREFIX, handleAiRequest } from "@/lib/ai/gateway/handle-ai-request";
 import { listenForInvalidations } from "@/lib/cache/listen-for-invalidations";
 import { installPromptApis } from "@/lib/prompt-apis/call/install";
+import { redisClient } from "@/lib/redis/redis-client";
 import { MCP_PATH_PREFIX, handleMcpRequest } from "@/lib/mcp/handle-mcp-request";
 import { clientFromNode } from "@/lib/http/client-address";
 import { startTracing, stopTracing } from "@/lib/tracing/start-tracing";
@@ -30,6 +31,7 @@ const handle = app.getRequestHandler();
 // Instrumentation does these too; both calls are safe, each happens once per process.
 void listenForInvalidations();
 installPromptApis();
+redisClient(); // with REDIS_URL: a bad URL stops the start here rather than failing calls
 
 // The AI gateway skips Next.js's routing and rendering too; `npm run dev` reaches the same handler
 // through app/api/ai/v1/[...path]/route.ts.
