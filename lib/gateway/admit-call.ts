@@ -14,6 +14,7 @@ import { readBearerToken } from "@/lib/http/bearer";
 import { KEY_IN_QUERY_DETAIL, keyInQuery } from "@/lib/http/key-in-query";
 import { appUrl } from "@/lib/env";
 import { USAGE_PATH_MAX, type CallContext } from "@/lib/gateway/call-context";
+import type { CallHeaders } from "@/lib/gateway/gateway-answer";
 import { endSpanWhenSettled, startChildSpan } from "@/lib/tracing/spans";
 
 /** Above this the request is refused before anything else is read (Node itself stops at 16 KiB). */
@@ -29,14 +30,14 @@ const KEY_DETAIL: Record<Exclude<KeyCheck, { ok: true }>["reason"], string> = {
 };
 
 /** `presetKey`: a key the server picked for the caller (try-it); it passes the same checks as a raw key. */
-export async function admitCall(request: Request, call: CallContext, presetKey?: ResolvedKey): Promise<void> {
+export async function admitCall(headers: CallHeaders, call: CallContext, presetKey?: ResolvedKey): Promise<void> {
   const slug = gatewaySlug(call.url);
   // Before everything, the key check included: the key already leaked, and a 401 would not say so.
   if (keyInQuery(call.url.search)) {
     throw new GatewayError("bad_request", KEY_IN_QUERY_DETAIL);
   }
 
-  const pendingCheck = presetKey ? checkKey(presetKey) : authenticateApiKey(readBearerToken(request.headers));
+  const pendingCheck = presetKey ? checkKey(presetKey) : authenticateApiKey(readBearerToken(headers));
   const check = pendingCheck instanceof Promise ? await pendingCheck : pendingCheck;
   if (!check.ok) {
     throw new GatewayError("invalid_api_key", KEY_DETAIL[check.reason], undefined, {
@@ -80,7 +81,7 @@ export async function admitCall(request: Request, call: CallContext, presetKey?:
   }
   const plan = (call.plan = subscription.plan);
 
-  checkRequestShape(request, plan.maxRequestBytes, call);
+  checkRequestShape(headers, plan.maxRequestBytes, call);
 
   const pendingDecision = rateLimiter().consume(`${key.id}:${api.id}`, plan.rateLimit, plan.rateLimitWindowSec);
   const decision = (call.rateLimit = pendingDecision instanceof Promise ? await pendingDecision : pendingDecision);
@@ -117,18 +118,18 @@ export async function admitCall(request: Request, call: CallContext, presetKey?:
   call.balanceAfter = charge.balanceAfter;
 }
 
-function checkRequestShape(request: Request, maxRequestBytes: number, call: CallContext): void {
+function checkRequestShape(headers: CallHeaders, maxRequestBytes: number, call: CallContext): void {
   try {
     call.target = parseGatewayUrl(call.url);
   } catch (error) {
     if (error instanceof BadGatewayPath) throw new GatewayError("bad_request", error.message);
     throw error;
   }
-  call.headerList = Array.from(request.headers);
+  call.headerList = headers.list();
   if (headerBytes(call.headerList) > MAX_HEADER_BYTES) {
     throw new GatewayError("bad_request", `The request headers are larger than ${MAX_HEADER_BYTES / 1024} KiB.`);
   }
-  const declared = request.headers.get("content-length");
+  const declared = headers.get("content-length");
   if (declared !== null) {
     if (!/^\d+$/.test(declared)) throw new GatewayError("bad_request", "The Content-Length header is not a number.");
     if (Number(declared) > maxRequestBytes) throw payloadTooLarge(maxRequestBytes);

@@ -32,8 +32,8 @@ export type CallContext = {
   span?: Span;
 } & UpstreamTiming;
 
-export function newCallContext(requestId: string, method: string, rawUrl: string): CallContext {
-  const url = new URL(rawUrl);
+export function newCallContext(requestId: string, method: string, rawUrl: string | URL): CallContext {
+  const url = typeof rawUrl === "string" ? new URL(rawUrl) : rawUrl;
   const pathname = url.pathname;
   return {
     requestId,

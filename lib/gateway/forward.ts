@@ -143,19 +143,23 @@ export async function callUpstream(call: UpstreamCall): Promise<UpstreamOutcome>
  * A whole upstream body, or why it did not come: the upstream reset or went silent before the
  * length it declared (a timeout when undici's body timeout fired), or the caller left meanwhile.
  */
-export async function readWholeBody(
+export function readWholeBody(
   body: Dispatcher.ResponseData["body"],
   signal: AbortSignal,
-): Promise<{ ok: true; bytes: ArrayBuffer } | { ok: false; failure: UpstreamFailure; message: string }> {
-  try {
-    return { ok: true, bytes: await body.arrayBuffer() };
-  } catch (error) {
-    return { ok: false, failure: classify(error, signal, { bytes: 0, timedOut: false }, Infinity), message: (error as Error).message };
-  }
+): Promise<{ ok: true; bytes: Buffer } | { ok: false; failure: UpstreamFailure; message: string }> {
+  // Plain stream events: undici's arrayBuffer() costs several promises and a copy per call.
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    body.on("data", (chunk: Buffer) => chunks.push(chunk));
+    body.once("end", () => resolve({ ok: true, bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) }));
+    body.once("error", (error) =>
+      resolve({ ok: false, failure: classify(error, signal, { bytes: 0, timedOut: false }, Infinity), message: error.message }),
+    );
+  });
 }
 
 /** Drops an upstream body we will not relay, closing its connection. */
-export function discardBody(body: Dispatcher.ResponseData["body"]): void {
+export function discardBody(body: Readable): void {
   // Destroying emits the expected "aborted" error; nobody is reading it any more.
   body.on("error", (error) => void error);
   body.destroy();
@@ -177,10 +181,7 @@ export function canDecode(contentEncoding: string | string[] | undefined): boole
 }
 
 /** The upstream body without its Content-Encoding (the server compresses for the caller itself). */
-export function decodedBody(
-  body: Dispatcher.ResponseData["body"],
-  contentEncoding: string | string[] | undefined,
-): AsyncIterable<Buffer> & { destroy(): void } {
+export function decodedBody(body: Dispatcher.ResponseData["body"], contentEncoding: string | string[] | undefined): Readable {
   const encoding = String(contentEncoding ?? "identity")
     .trim()
     .toLowerCase();
@@ -198,23 +199,36 @@ export type RelayEnding = "completed" | "interrupted" | "cancelled";
 /** The reason a mount cancels a relayed body with when the server, not the caller, ends the response (a drain past its grace). */
 export class ServerStopping extends Error {}
 
+type RelayEnd = (result: { bytesOut: number; ending: RelayEnding; error?: string }) => void;
+
+/** A relayed body's bytes so far, and how it ended, told `onEnd` once: the same for the web and the node mount. */
+export function relayTally(onEnd: RelayEnd) {
+  const tally = {
+    bytesOut: 0,
+    ended: false,
+    end(ending: RelayEnding, error?: string) {
+      if (tally.ended) return;
+      tally.ended = true;
+      onEnd({ bytesOut: tally.bytesOut, ending, error });
+    },
+    /** The caller went away (or the server is cutting the response): stop reading and close the upstream connection. */
+    cancel(body: Readable, reason: unknown) {
+      discardBody(body);
+      if (reason instanceof ServerStopping) tally.end("interrupted", reason.message);
+      else tally.end("cancelled", "client closed the connection");
+    },
+  };
+  return tally;
+}
+
 /**
  * The upstream body as a web stream for the Response. Pull-based with no buffer of its own;
  * `onEnd` runs exactly once with the bytes sent and how the stream ended. A body the upstream
  * breaks off errors the stream, so the caller never sees a clean end of a truncated answer.
  */
-export function relayBody(
-  body: AsyncIterable<Buffer> & { destroy(): void },
-  onEnd: (result: { bytesOut: number; ending: RelayEnding; error?: string }) => void,
-): ReadableStream<Uint8Array> {
+export function relayBody(body: Readable, onEnd: RelayEnd): ReadableStream<Uint8Array> {
   const iterator = body[Symbol.asyncIterator]();
-  let bytesOut = 0;
-  let ended = false;
-  const end = (ending: RelayEnding, error?: string) => {
-    if (ended) return;
-    ended = true;
-    onEnd({ bytesOut, ending, error });
-  };
+  const tally = relayTally(onEnd);
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
@@ -222,22 +236,19 @@ export function relayBody(
           const { value, done } = await iterator.next();
           if (done) {
             controller.close();
-            end("completed");
+            tally.end("completed");
             return;
           }
-          const chunk = value;
-          bytesOut += chunk.byteLength;
+          const chunk = value as Buffer;
+          tally.bytesOut += chunk.byteLength;
           controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
         } catch (error) {
           controller.error(error);
-          end("interrupted", (error as Error).message);
+          tally.end("interrupted", (error as Error).message);
         }
       },
       cancel(reason) {
-        // The caller went away (or the server is cutting the response): stop reading and close the upstream connection.
-        body.destroy();
-        if (reason instanceof ServerStopping) end("interrupted", reason.message);
-        else end("cancelled", "client closed the connection");
+        tally.cancel(body, reason);
       },
     },
     { highWaterMark: 0 },

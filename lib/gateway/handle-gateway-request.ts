@@ -1,6 +1,8 @@
-// The metered gateway, independent of Next.js: a web Request in, a web Response out.
-// admitCall runs the checks and charges; this file forwards, refunds failed calls under the plan's
-// charge policy, relays the response as a stream and records one usage event per call.
+// The metered gateway, independent of Next.js and of the web server: an IncomingCall in, a
+// GatewayAnswer out (gateway-answer.ts); handleGatewayRequest wraps it for a web Request and
+// Response, node-call.ts for node:http. admitCall runs the checks and charges; this file forwards,
+// refunds failed calls under the plan's charge policy, relays the response as a stream and records
+// one usage event per call.
 import { admitCall, payloadTooLarge } from "@/lib/gateway/admit-call";
 import { newCallContext, recordCall, type CallContext } from "@/lib/gateway/call-context";
 import {
@@ -11,7 +13,6 @@ import {
   discardBody,
   methodMayHaveBody,
   readWholeBody,
-  relayBody,
   type RequestBodyTimeouts,
   type UpstreamFailure,
 } from "@/lib/gateway/forward";
@@ -27,8 +28,16 @@ import { upstreamUrl } from "@/lib/gateway/upstream-url";
 import { gatewayLocation, isRedirect } from "@/lib/gateway/redirect-location";
 import { newRequestId } from "@/lib/http/request-id";
 import { gatewayAmount } from "@/lib/money";
-import { problemResponse } from "@/lib/http/problem";
 import { apiKindHandler } from "@/lib/gateway/api-kind-handlers";
+import {
+  answerResponse,
+  callFromRequest,
+  problemAnswer,
+  type GatewayAnswer,
+  type IncomingCall,
+  type PlainAnswer,
+  type RelayResult,
+} from "@/lib/gateway/gateway-answer";
 import {
   SpanKind,
   TRACE_ATTRIBUTES,
@@ -59,23 +68,32 @@ type GatewayCallOptions = {
   mcpTool?: string;
 };
 
+/** The gateway for a web Request: the route handler under `npm run dev`, try-it, MCP tool calls. */
 export async function handleGatewayRequest(request: Request, client: ClientInfo, options: GatewayCallOptions = {}): Promise<Response> {
-  const call = newCallContext(newRequestId(), request.method, request.url);
+  return answerResponse(await answerGatewayCall(callFromRequest(request), client, options));
+}
+
+export async function answerGatewayCall(
+  incoming: IncomingCall,
+  client: ClientInfo,
+  options: GatewayCallOptions = {},
+): Promise<GatewayAnswer> {
+  const call = newCallContext(newRequestId(), incoming.method, incoming.url);
   if (options.mcpTool) call.mcpTool = options.mcpTool;
   // Tracing (lib/tracing): undefined spans while it is off; recordCall ends the call's span.
-  call.span = startCallSpan("gateway.call", request.method, call.path, request.headers);
+  call.span = startCallSpan("gateway.call", incoming.method, call.path, incoming.headers);
   call.span?.setAttribute(TRACE_ATTRIBUTES.requestId, call.requestId);
   const admission = startChildSpan(call.span, "gateway.admit");
   try {
-    await admitCall(request, call, options.authenticatedKey);
+    await admitCall(incoming.headers, call, options.authenticatedKey);
   } catch (error) {
     endSpan(admission, error);
     return refuse(call, error);
   }
   endSpan(admission);
   try {
-    if (call.api?.kind === "PROMPT") return await servedByKind(request, call);
-    return await forward(request, client, call, options.requestBodyTimeouts ?? REQUEST_BODY_TIMEOUTS);
+    if (call.api?.kind === "PROMPT") return await servedByKind(incoming, call);
+    return await forward(incoming, client, call, options.requestBodyTimeouts ?? REQUEST_BODY_TIMEOUTS);
   } catch (error) {
     // A failure of ours after the charge: the caller got no answer from the API, so give it back
     // (at once, or, when the database is what failed, once it answers: database-outage.ts).
@@ -89,15 +107,15 @@ export async function handleGatewayRequest(request: Request, client: ClientInfo,
 }
 
 /** A call that is not forwarded (a Prompt API's) goes to the handler installed for its kind. */
-async function servedByKind(request: Request, call: CallContext): Promise<Response> {
+async function servedByKind(incoming: IncomingCall, call: CallContext): Promise<Response> {
   const handler = apiKindHandler(call.api!.kind);
   if (!handler) throw new GatewayError("service_unavailable", `"${call.api!.name}" cannot be served by this instance. Retry shortly.`);
-  const response = await handler(request, call);
+  const response = await handler(incoming.request(), call);
   endCallSpan(call.span, response.status, null); // the handler records its usage itself, not through recordCall
   return response;
 }
 
-function refuse(call: CallContext, error: unknown): Response {
+function refuse(call: CallContext, error: unknown): PlainAnswer {
   error = databaseRefusal(call, error) ?? error; // 503, before the usage event: an unsettled charge holds it
   if (!(error instanceof GatewayError)) {
     forCall(log, call).error({ err: error }, "unexpected error");
@@ -105,9 +123,9 @@ function refuse(call: CallContext, error: unknown): Response {
   }
   const refusal = error as GatewayError;
   const headers = { ...(call.rateLimit ? rateLimitHeaders(call.rateLimit) : {}), ...refusal.headers };
-  const response = problemResponse(refusal.code, refusal.detail, call.requestId, { extra: refusal.extra, headers });
-  recordCall(call, { status: response.status, errorCode: refusal.code });
-  return response;
+  const answer = problemAnswer(refusal.code, refusal.detail, call.requestId, { extra: refusal.extra, headers });
+  recordCall(call, { status: answer.status, errorCode: refusal.code });
+  return answer;
 }
 
 const FAILURE_ERRORS: Record<
@@ -129,7 +147,12 @@ const FAILURE_ERRORS: Record<
   },
 };
 
-async function forward(request: Request, client: ClientInfo, call: CallContext, bodyTimeouts: RequestBodyTimeouts): Promise<Response> {
+async function forward(
+  incoming: IncomingCall,
+  client: ClientInfo,
+  call: CallContext,
+  bodyTimeouts: RequestBodyTimeouts,
+): Promise<GatewayAnswer> {
   // admitCall succeeded, so it filled these in.
   const { api, plan, target, headerList } = call as Required<Pick<CallContext, "api" | "plan" | "target" | "headerList">> & CallContext;
   const credential =
@@ -137,7 +160,7 @@ async function forward(request: Request, client: ClientInfo, call: CallContext, 
   const upstreamSpan = startChildSpan(call.span, "gateway.upstream", SpanKind.CLIENT);
   const outcome = await callUpstream({
     url: upstreamUrl(api.upstreamBaseUrl, target),
-    method: request.method,
+    method: incoming.method,
     // The upstream's request joins the call's trace (W3C traceparent), replacing the caller's.
     headers: injectTraceContext(
       upstreamSpan,
@@ -148,12 +171,12 @@ async function forward(request: Request, client: ClientInfo, call: CallContext, 
         api.relayCookies,
       ),
     ),
-    body: methodMayHaveBody(request.method) ? request.body : null,
+    body: methodMayHaveBody(incoming.method) ? incoming.body() : null,
     maxRequestBytes: plan.maxRequestBytes,
     requestBodyTimeouts: bodyTimeouts,
     connectTimeoutMs: api.connectTimeoutMs,
     timeoutMs: api.timeoutMs,
-    signal: request.signal,
+    signal: incoming.signal,
     timing: call,
   });
 
@@ -171,42 +194,42 @@ async function forward(request: Request, client: ClientInfo, call: CallContext, 
     await refund(call, `upstream answered ${outcome.status}`);
   }
 
-  const headers = callerResponseHeaders(
-    outcome.headers,
-    api.relayCookies ? { slug: api.slug, upstreamBaseUrl: api.upstreamBaseUrl } : null,
-  );
+  // The gateway's own headers, which replace any the upstream sent under the same names.
+  const own: Record<string, string> = call.rateLimit ? rateLimitHeaders(call.rateLimit) : {};
   const location = outcome.headers.location;
   if (typeof location === "string" && isRedirect(outcome.status)) {
-    headers.set("location", gatewayLocation(location, upstreamUrl(api.upstreamBaseUrl, target), api.upstreamBaseUrl, api.slug));
+    own.location = gatewayLocation(location, upstreamUrl(api.upstreamBaseUrl, target), api.upstreamBaseUrl, api.slug);
   }
-  headers.set("x-request-id", call.requestId);
-  headers.set("x-credit-charged", gatewayAmount(call.charged - call.refunded));
-  if (call.balanceAfter !== undefined) headers.set("x-credit-balance", gatewayAmount(call.balanceAfter));
-  if (call.rateLimit) for (const [name, value] of Object.entries(rateLimitHeaders(call.rateLimit))) headers.set(name, value);
+  own["x-request-id"] = call.requestId;
+  own["x-credit-charged"] = gatewayAmount(call.charged - call.refunded);
+  if (call.balanceAfter !== undefined) own["x-credit-balance"] = gatewayAmount(call.balanceAfter);
   if (api.status === "DEPRECATED") {
-    headers.set("deprecation", `@${Math.floor((api.deprecatedAt ?? new Date()).getTime() / 1000)}`);
-    if (api.sunsetAt) headers.set("sunset", api.sunsetAt.toUTCString());
+    own.deprecation = `@${Math.floor((api.deprecatedAt ?? new Date()).getTime() / 1000)}`;
+    if (api.sunsetAt) own.sunset = api.sunsetAt.toUTCString();
   }
+  const cookieScope = api.relayCookies ? { slug: api.slug, upstreamBaseUrl: api.upstreamBaseUrl } : null;
+  const headers = callerResponseHeaders(outcome.headers, cookieScope, own);
 
   const status = outcome.status;
-  const noBody = request.method === "HEAD" || status === 204 || status === 304;
+  const noBody = incoming.method === "HEAD" || status === 204 || status === 304;
   if (noBody) {
     outcome.body.resume();
     recordCall(call, { status, bytesIn: outcome.bytesIn() });
-    return new Response(null, { status, headers });
+    return { status, headers, body: null };
   }
   if (isSmallPlainBody(outcome.headers)) {
     // A small body of known length is read whole: one write to the caller instead of a stream. An
     // upstream that resets or goes silent before the end is a 502/504 then: no head has gone out.
-    const read = await readWholeBody(outcome.body, request.signal);
+    const read = await readWholeBody(outcome.body, incoming.signal);
     if (!read.ok) return notAnswered(call, { ...read, bytesIn: outcome.bytesIn() }, plan.maxRequestBytes, bodyTimeouts);
     recordCall(call, { status, bytesIn: outcome.bytesIn(), bytesOut: read.bytes.byteLength });
-    return new Response(read.bytes, { status, headers });
+    return { status, headers, body: read.bytes };
   }
-  const body = relayBody(decodedBody(outcome.body, outcome.headers["content-encoding"]), ({ bytesOut, ending, error }) => {
+  const source = decodedBody(outcome.body, outcome.headers["content-encoding"]);
+  const onEnd = ({ bytesOut, ending, error }: RelayResult) => {
     const usage = { status, bytesIn: outcome.bytesIn(), bytesOut };
     if (ending === "completed") return recordCall(call, usage);
-    if (ending === "cancelled" || request.signal.aborted) return recordCall(call, { ...usage, errorCode: "client_closed_request" });
+    if (ending === "cancelled" || incoming.signal.aborted) return recordCall(call, { ...usage, errorCode: "client_closed_request" });
     // The head went out and the upstream broke the body off: the caller's stream errors (never a
     // clean end) and, under the default policy, a partial answer is not paid for.
     forCall(log, call).warn({ api: api.slug, bytesOut, reason: String(error) }, "upstream broke off the body");
@@ -217,8 +240,8 @@ async function forward(request: Request, client: ClientInfo, call: CallContext, 
         .catch((refundError) => forCall(log, call).error({ err: refundError }, "refund of an interrupted body failed"))
         .finally(() => recordCall(call, { ...usage, errorCode: "response_interrupted" })),
     );
-  });
-  return new Response(body, { status, headers });
+  };
+  return { status, headers, body: { source, onEnd } };
 }
 
 /** The upstream gave no complete answer, or the caller's body never came: refunded, whatever the policy. */
@@ -227,13 +250,13 @@ async function notAnswered(
   failed: { failure: UpstreamFailure; message: string; bytesIn: number },
   maxRequestBytes: number,
   bodyTimeouts: RequestBodyTimeouts,
-): Promise<Response> {
+): Promise<PlainAnswer> {
   // The call did not complete: nothing to charge, whatever the policy (the caller got no answer).
   await refund(call, `upstream ${failed.failure}`);
   const { failure } = failed;
   if (failure === "client_aborted") {
     recordCall(call, { status: 499, errorCode: "client_closed_request", bytesIn: failed.bytesIn });
-    return new Response(null, { status: 499 });
+    return { status: 499, headers: [], body: null };
   }
   if (failure === "too_large") return refuse(call, payloadTooLarge(maxRequestBytes));
   if (failure === "client_timeout") {

@@ -74,16 +74,22 @@ export function upstreamRequestHeaders(
   return out;
 }
 
-/** Response headers for the caller, from what undici returned; Set-Cookie only with a scope (relayCookies). */
+/**
+ * Response headers for the caller, from what undici returned, then the gateway's `own` (which replace
+ * the upstream's of the same name); Set-Cookie only with a scope (relayCookies). A list, so a
+ * repeated field (Set-Cookie above all) stays one line per value on node:http.
+ */
 export function callerResponseHeaders(
   upstream: Record<string, string | string[] | undefined>,
   cookieScope: CookieScope | null = null,
-): Headers {
+  own: Record<string, string> = {},
+): HeaderList {
   const listed = connectionListed(typeof upstream.connection === "string" ? upstream.connection : undefined);
-  const out = new Headers();
-  for (const [name, value] of Object.entries(upstream)) {
+  const out: HeaderList = [];
+  for (const name in upstream) {
+    const value = upstream[name];
     const lower = name.toLowerCase();
-    if (value === undefined || HOP_BY_HOP.has(lower) || listed.has(lower)) continue;
+    if (value === undefined || HOP_BY_HOP.has(lower) || listed.has(lower) || Object.hasOwn(own, lower)) continue;
     // The body is relayed decoded and re-framed by the server: its length and encoding change.
     if (lower === "content-encoding" || lower === "content-length") continue;
     // Our own accounting headers are authoritative; an upstream cannot forge them.
@@ -93,17 +99,19 @@ export function callerResponseHeaders(
       if (lower === "set-cookie" && cookieScope) for (const cookie of [value].flat()) appendScoped(out, cookie, cookieScope);
       continue;
     }
-    if (Array.isArray(value)) for (const item of value) out.append(lower, item);
-    else out.set(lower, value);
+    // Answers come from the portal's origin: a browser must not sniff an upstream's text into HTML.
+    if (lower === "x-content-type-options") continue;
+    if (Array.isArray(value)) for (const item of value) out.push([lower, item]);
+    else out.push([lower, value]);
   }
-  // Answers come from the portal's origin: a browser must not sniff an upstream's text into HTML.
-  out.set("x-content-type-options", "nosniff");
+  out.push(["x-content-type-options", "nosniff"]);
+  for (const name in own) out.push([name, own[name]!]);
   return out;
 }
 
-function appendScoped(out: Headers, cookie: string, scope: CookieScope): void {
+function appendScoped(out: HeaderList, cookie: string, scope: CookieScope): void {
   const scoped = scopedSetCookie(cookie, scope);
-  if (scoped) out.append("set-cookie", scoped);
+  if (scoped) out.push(["set-cookie", scoped]);
 }
 
 /** Total size of the request's header block, as a guard against oversized headers. */

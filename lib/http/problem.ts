@@ -26,6 +26,16 @@ export function problemBody(code: ErrorCode, detail: string, requestId: string, 
   return { type: problemTypeUrl(code), title: errorDoc(code).title, status: ERROR_STATUS[code], detail, code, requestId, ...extra };
 }
 
+/** The headers every problem+json answer carries, over any the caller of problemResponse adds. */
+export function problemHeaders(requestId: string): Record<string, string> {
+  return {
+    "content-type": PROBLEM_CONTENT_TYPE,
+    "x-request-id": requestId,
+    "cache-control": "no-store",
+    "x-content-type-options": "nosniff",
+  };
+}
+
 export function problemResponse(
   code: ErrorCode,
   detail: string,
@@ -33,10 +43,7 @@ export function problemResponse(
   options: { extra?: Record<string, unknown>; headers?: HeadersInit } = {},
 ): Response {
   const headers = new Headers(options.headers);
-  headers.set("content-type", PROBLEM_CONTENT_TYPE);
-  headers.set("x-request-id", requestId);
-  headers.set("cache-control", "no-store");
-  headers.set("x-content-type-options", "nosniff");
+  for (const [name, value] of Object.entries(problemHeaders(requestId))) headers.set(name, value);
   return new Response(JSON.stringify(problemBody(code, detail, requestId, options.extra)), {
     status: ERROR_STATUS[code],
     headers,

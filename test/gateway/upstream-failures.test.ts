@@ -3,11 +3,11 @@
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { flushUsage } from "@/lib/gateway/usage-recorder";
 import { closedPortUrl, startUpstream, type Upstream } from "../support/upstream-server";
 import { callGateway, createGatewayFixture } from "../support/gateway-factories";
 import { startGatewayServer, type GatewayServer } from "../support/gateway-server";
 import { expectLedgerInvariant, ledgerInvariant } from "../support/ledger";
+import { usageEventOf } from "../support/usage-event";
 
 let upstream: Upstream;
 let server: GatewayServer;
@@ -97,17 +97,6 @@ describe("upstream failures", () => {
     await expectRefunded(down.team.id, response);
   });
 });
-
-/** The call's usage event, once the batch that holds it is written (an interrupted call records after its refund). */
-async function usageEventOf(requestId: string) {
-  await expect
-    .poll(async () => {
-      await flushUsage();
-      return db.usageEvent.count({ where: { requestId } });
-    })
-    .toBe(1);
-  return db.usageEvent.findUniqueOrThrow({ where: { requestId } });
-}
 
 describe("an upstream that breaks off before the head is relayed (a declared length up to 64 KiB)", () => {
   it.each([

@@ -1,5 +1,7 @@
-// A usage event of no team, key or API (nothing to charge), for tests of the usage writer itself.
-import type { UsageEvent } from "@/lib/gateway/usage-recorder";
+// Usage events in tests: a bare one for tests of the usage writer itself, and the one a call recorded.
+import { expect } from "vitest";
+import { db } from "@/lib/db";
+import { flushUsage, type UsageEvent } from "@/lib/gateway/usage-recorder";
 
 export function bareUsageEvent(requestId: string, path: string): UsageEvent {
   return {
@@ -18,4 +20,15 @@ export function bareUsageEvent(requestId: string, path: string): UsageEvent {
     refunded: 0n,
     createdAt: new Date(),
   };
+}
+
+/** The call's usage event, once the batch that holds it is written (an interrupted call records after its refund). */
+export async function usageEventOf(requestId: string) {
+  await expect
+    .poll(async () => {
+      await flushUsage();
+      return db.usageEvent.count({ where: { requestId } });
+    })
+    .toBe(1);
+  return db.usageEvent.findUniqueOrThrow({ where: { requestId } });
 }
