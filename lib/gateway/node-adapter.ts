@@ -1,12 +1,12 @@
-// The gateway mounted straight on node:http, in front of Next.js (lib/gateway/node-server.ts). Same
-// hot path as the route handler (handleGatewayRequest), without the framework's routing and rendering
-// pipeline: the lean mount docs/architecture.md describes. Streams both ways with backpressure; a caller
-// hanging up aborts the upstream request and stops the response stream.
+// Framework-free web handlers (the AI gateway, MCP) mounted straight on node:http, in front of Next.js
+// (lib/gateway/node-server.ts): a web Request in, a web Response out, without the framework's routing
+// and rendering pipeline. The REST gateway skips even these conversions (node-call.ts) and uses the
+// parts here for what it still shares: the caller's body as a web stream, the watch on a caller who
+// hangs up (which aborts the upstream request and stops the response stream), a Response written
+// with backpressure.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { handleGatewayRequest } from "@/lib/gateway/handle-gateway-request";
 import { ServerStopping, methodMayHaveBody, type RequestBodyTimeouts } from "@/lib/gateway/forward";
 import { moduleLogger } from "@/lib/log/logger";
-import { clientFromNode } from "@/lib/http/client-address";
 
 export const GATEWAY_PATH_PREFIX = "/api/gateway/";
 
@@ -17,7 +17,7 @@ const log = moduleLogger("gateway");
  * plan's limit, or one that stopped arriving) leaves the socket open for the answer; the answer then
  * closes the connection (writeWebResponse), and what the caller still sends is discarded meanwhile.
  */
-function requestBody(req: IncomingMessage): ReadableStream<Uint8Array> {
+export function requestBody(req: IncomingMessage): ReadableStream<Uint8Array> {
   let open = true;
   const stop = () => {
     open = false;
@@ -55,7 +55,7 @@ function requestBody(req: IncomingMessage): ReadableStream<Uint8Array> {
   );
 }
 
-function toWebRequest(req: IncomingMessage, origin: string, signal: AbortSignal): Request {
+export function toWebRequest(req: IncomingMessage, origin: string, signal: AbortSignal): Request {
   const headers = new Headers();
   const raw = req.rawHeaders;
   for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
@@ -70,7 +70,7 @@ function toWebRequest(req: IncomingMessage, origin: string, signal: AbortSignal)
   } as RequestInit);
 }
 
-type Relay = {
+export type Relay = {
   cancel?: (reason?: unknown) => void;
   /** the response closed before it finished; `closedBy` says who ended it (undefined: the caller) */
   closed?: boolean;
@@ -89,7 +89,7 @@ function writable(res: ServerResponse): Promise<void> {
   });
 }
 
-async function writeWebResponse(response: Response, req: IncomingMessage, res: ServerResponse, relay: Relay): Promise<void> {
+export async function writeWebResponse(response: Response, req: IncomingMessage, res: ServerResponse, relay: Relay): Promise<void> {
   const headers: [string, string][] = [];
   for (const pair of response.headers) headers.push(pair);
   // An answer before the whole request arrived (a refusal, a body too large or too slow): the rest
@@ -125,26 +125,36 @@ export type NodeMountOptions = {
 /** A framework-free web handler (the gateway, the AI gateway) served on node:http: a Request in, a Response out. */
 export type WebHandler = (request: Request, req: IncomingMessage) => Promise<Response>;
 
-export async function serveWebHandlerNode(
-  req: IncomingMessage,
-  res: ServerResponse,
-  origin: string,
-  handler: WebHandler,
-  options: NodeMountOptions = {},
-): Promise<void> {
+/**
+ * Watches for a response that closes before it finished (the caller hung up, or a drain cut it): the
+ * relay stops pulling from the upstream, saying who ended the response, before the abort of `signal`
+ * reaches undici.
+ */
+function watchCaller(res: ServerResponse, options: NodeMountOptions): { signal: AbortSignal; relay: Relay } {
   const controller = new AbortController();
   const relay: Relay = {};
   res.on("close", () => {
     if (res.writableFinished) return;
-    // Stop pulling from the upstream, saying who ended the response, before the abort reaches undici.
     relay.closed = true;
     relay.closedBy = options.stopping?.() ? new ServerStopping("the server stopped before the response finished") : undefined;
     relay.cancel?.(relay.closedBy);
     controller.abort();
   });
+  return { signal: controller.signal, relay };
+}
+
+/**
+ * Runs `answer` with the watch on the caller (watchCaller); a failure of ours while answering is a
+ * bare 500 if nothing went out yet, else the connection is cut.
+ */
+export async function answerOnNode(
+  res: ServerResponse,
+  options: NodeMountOptions,
+  answer: (signal: AbortSignal, relay: Relay) => Promise<void>,
+): Promise<void> {
+  const { signal, relay } = watchCaller(res, options);
   try {
-    const response = await handler(toWebRequest(req, origin, controller.signal), req);
-    await writeWebResponse(response, req, res, relay);
+    await answer(signal, relay);
   } catch (error) {
     log.error({ err: error }, "could not write a response");
     if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" }).end("internal error");
@@ -152,9 +162,15 @@ export async function serveWebHandlerNode(
   }
 }
 
-export function serveGatewayNode(req: IncomingMessage, res: ServerResponse, origin: string, options: NodeMountOptions = {}): Promise<void> {
-  // The socket's peer, or what a proxy listed in TRUSTED_PROXIES says about the caller.
-  const handler: WebHandler = (request, incoming) =>
-    handleGatewayRequest(request, clientFromNode(incoming, new URL(origin).host), { requestBodyTimeouts: options.requestBodyTimeouts });
-  return serveWebHandlerNode(req, res, origin, handler, options);
+export async function serveWebHandlerNode(
+  req: IncomingMessage,
+  res: ServerResponse,
+  origin: string,
+  handler: WebHandler,
+  options: NodeMountOptions = {},
+): Promise<void> {
+  return answerOnNode(res, options, async (signal, relay) => {
+    const response = await handler(toWebRequest(req, origin, signal), req);
+    await writeWebResponse(response, req, res, relay);
+  });
 }

@@ -3,7 +3,8 @@
 // drain on SIGTERM. Tests start the same server with a stand-in for Next.js.
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
-import { GATEWAY_PATH_PREFIX, serveGatewayNode, serveWebHandlerNode, type WebHandler } from "@/lib/gateway/node-adapter";
+import { GATEWAY_PATH_PREFIX, serveWebHandlerNode, type WebHandler } from "@/lib/gateway/node-adapter";
+import { serveGatewayNode } from "@/lib/gateway/node-call";
 import { REQUEST_BODY_TIMEOUTS, type RequestBodyTimeouts } from "@/lib/gateway/forward";
 import { callsSettled } from "@/lib/gateway/settling-calls";
 import { flushUsage } from "@/lib/gateway/usage-recorder";

@@ -3,7 +3,8 @@
 // its port over IPC, and dies however the test kills it.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { serveGatewayNode, serveWebHandlerNode } from "@/lib/gateway/node-adapter";
+import { serveWebHandlerNode } from "@/lib/gateway/node-adapter";
+import { serveGatewayNode } from "@/lib/gateway/node-call";
 import { handleAiRequest } from "@/lib/ai/gateway/handle-ai-request";
 import { startHeartbeat } from "@/lib/instances/heartbeat";
 import { instanceId } from "@/lib/instances/instance-id";
