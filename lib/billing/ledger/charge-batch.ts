@@ -1,16 +1,13 @@
-// Group commit for a busy team: the charges that arrive while one of the team's charge statements
-// is running are made together by the next one. Every charge of a team locks its one balance row,
-// so they run one after another anyway; one statement for N calls holds that lock, commits and
-// round-trips once instead of N times. Nothing else changes: each call still gets its own USAGE
+// Group commit of a busy team's charges (the lanes are team-batcher.ts's): the charges that arrive
+// while one of the team's charge statements is running are made together by the next one, one
+// statement for N calls. Nothing else changes: each call still gets its own USAGE
 // ledger row (with its request id and the balance after it) and its own open_calls row, the debit is
 // still conditional and atomic (the row is locked, each call is checked against the balance left by
 // the calls before it), and nothing waits on a timer: a lone charge runs at once.
 import { pgPool } from "@/lib/db";
 import { isDatabaseUnavailable } from "@/lib/db-errors";
 import type { ChargeRequest, ChargeResult } from "@/lib/billing/ledger/charge-call";
-
-/** Beyond this many waiting charges, the rest go in the next statement. */
-const MAX_BATCH = 256;
+import type { Waiting } from "@/lib/billing/ledger/team-batcher";
 
 // The calls in arrival order; `fitting` is the longest run of them, from the first, that the
 // spendable balance covers (credit held in open leases is not). `after` is each ledger row's
@@ -43,49 +40,13 @@ FROM team LEFT JOIN fitting f ON EXISTS (SELECT 1 FROM debited)`;
 
 type BatchRow = { before: string; remaining: string | null; ord: number | null; after: string | null };
 
-type Waiting = { request: ChargeRequest; resolve: (result: ChargeResult) => void; reject: (error: unknown) => void };
-type Lane = { waiting: Waiting[] };
-
-// Per process: another instance's charges meet ours on the row lock, as before.
-const holder = globalThis as typeof globalThis & { __tollgateChargeLanes?: Map<string, Lane> };
-const lanes = (holder.__tollgateChargeLanes ??= new Map());
-
 /**
- * Charges an uncapped call of a team, together with the team's other charges that arrive meanwhile.
- * `chargeOne` is the single-call statement: a lone charge uses it, and so does a call the batch's
- * balance might still cover after an earlier, dearer call of the batch did not fit.
+ * Answers every call of a team's batch (team-batcher.ts); returns the database outage that failed
+ * them, if one did. `chargeOne` is the single-call statement: a lone charge uses it, and so does a
+ * call the batch's balance might still cover after an earlier, dearer call of the batch did not fit.
  */
-export function chargeInBatch(request: ChargeRequest, chargeOne: (request: ChargeRequest) => Promise<ChargeResult>): Promise<ChargeResult> {
-  return new Promise((resolve, reject) => {
-    const waiting = { request, resolve, reject };
-    const lane = lanes.get(request.teamId);
-    if (lane) return void lane.waiting.push(waiting);
-    const started: Lane = { waiting: [] };
-    lanes.set(request.teamId, started);
-    void drive(request.teamId, started, [waiting], chargeOne);
-  });
-}
-
-/** Runs the lane's statements one after another until nobody waits, then closes the lane. */
-async function drive(teamId: string, lane: Lane, first: Waiting[], chargeOne: (request: ChargeRequest) => Promise<ChargeResult>) {
-  let batch = first;
-  try {
-    while (batch.length > 0) {
-      const outage = await settleBatch(batch, chargeOne);
-      // Those waiting would wait for the same outage, one timeout after another: they get it now.
-      if (outage) for (const waiting of lane.waiting.splice(0)) waiting.reject(outage.error);
-      batch = lane.waiting.splice(0, MAX_BATCH);
-    }
-  } finally {
-    lanes.delete(teamId);
-    // settleBatch never throws, so only a bug could leave anyone here; they get a lane of their own.
-    for (const waiting of lane.waiting.splice(0)) chargeInBatch(waiting.request, chargeOne).then(waiting.resolve, waiting.reject);
-  }
-}
-
-/** Answers every call of the batch; returns the database outage that failed them, if one did. */
-async function settleBatch(
-  batch: Waiting[],
+export async function settleChargeBatch(
+  batch: Waiting<ChargeRequest, ChargeResult>[],
   chargeOne: (request: ChargeRequest) => Promise<ChargeResult>,
 ): Promise<{ error: unknown } | null> {
   if (batch.length === 1) {

@@ -6,7 +6,8 @@
 // which the usage batch recording the call deletes: if the process dies first, the row is how any
 // other instance finds the charge and refunds it (lib/gateway/reconcile-lost-calls.ts).
 import { pgPool } from "@/lib/db";
-import { chargeInBatch } from "@/lib/billing/ledger/charge-batch";
+import { settleChargeBatch } from "@/lib/billing/ledger/charge-batch";
+import { teamBatcher } from "@/lib/billing/ledger/team-batcher";
 import { chargeFromLease, returnTeamLease } from "@/lib/billing/ledger/leases/credit-leases";
 
 export type ChargeRequest = {
@@ -92,8 +93,10 @@ export async function chargeCall(request: ChargeRequest): Promise<ChargeResult> 
 function chargeWithStatement(request: ChargeRequest): Promise<ChargeResult> {
   // Charges of a team that arrive together share statements (charge-batch.ts); a key with a spend
   // cap locks its own row too, so its charges keep the single statement.
-  return request.capped ? chargeOne(request) : chargeInBatch(request, chargeOne);
+  return request.capped ? chargeOne(request) : chargeInBatch(request.teamId, request);
 }
+
+const chargeInBatch = teamBatcher<ChargeRequest, ChargeResult>("charge", (batch) => settleChargeBatch(batch, chargeOne));
 
 /** One call's charge in one statement. */
 async function chargeOne(request: ChargeRequest): Promise<ChargeResult> {

@@ -1,26 +1,15 @@
 // Making a charged call final, once: a refund (the upstream failed, nothing is owed) or a settle (the
 // exact cost is known and differs from what admission charged, as for AI calls reserved at their
-// most expensive). Both are ONE statement that first claims the request id in call_settlements
-// (primary key, ON CONFLICT DO NOTHING): whichever close arrives first wins, and a second refund, a
-// second settle or a settle after a refund changes nothing, even when they race on two instances.
-// The balance, the key's spend and the ledger row move only when the claim was made.
+// most expensive). Both are ONE statement (alone, or shared with the team's other closes of the
+// moment: close-batch.ts) that first claims the request id in call_settlements (primary key, ON
+// CONFLICT DO NOTHING): whichever close arrives first wins, and a second refund, a second settle or a
+// settle after a refund changes nothing, even when they race on two instances. The balance, the
+// key's spend and the ledger row move only when the claim was made.
 import { pgPool } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db-errors";
 import { leasedChargeWritten } from "@/lib/billing/ledger/leases/credit-leases";
-
-type Close = {
-  requestId: string;
-  teamId: string;
-  apiId: string;
-  /** the key whose `spent` counts against a spend cap (ResolvedKey.capKeyId); moved only when capped */
-  keyId: string;
-  outcome: "SETTLED" | "REFUNDED";
-  reserved: bigint;
-  actual: bigint;
-  ledgerKind: "USAGE_SETTLEMENT" | "USAGE_REFUND";
-  externalRef: string;
-  reason: string;
-};
+import { settleCloseBatch, type Close, type CloseOutcome } from "@/lib/billing/ledger/close-batch";
+import { teamBatcher } from "@/lib/billing/ledger/team-batcher";
 
 // $6 - $7 is what goes back to the team: positive when the call cost less than its reservation,
 // negative (a further debit, allowed below zero: the call was answered) when it cost more.
@@ -48,11 +37,18 @@ type CloseRow = { claimed: boolean; after: string | null; current: string | null
 type Closed = { claimed: true; balanceAfter: bigint } | { claimed: false; earlier: "SETTLED" | "REFUNDED" | null };
 
 async function closeCall(close: Close): Promise<Closed> {
-  const { requestId, teamId, apiId, keyId, outcome, reserved, actual, ledgerKind, externalRef, reason } = close;
-  const values = [requestId, teamId, apiId, keyId, outcome, reserved.toString(), actual.toString(), ledgerKind, externalRef, reason];
   // A call charged from a credit lease may not have its ledger row yet: the close follows it, so a
   // crash can never leave a refund or a settle without the charge it corrects.
-  await leasedChargeWritten(requestId, teamId);
+  await leasedChargeWritten(close.requestId, close.teamId);
+  // A busy team's closes share statements (close-batch.ts), as its charges do.
+  const outcome = await closeInBatch(close.teamId, close);
+  return outcome.claimed ? outcome : { claimed: false, earlier: await earlierOutcome(close.requestId) };
+}
+
+/** One close in one statement. */
+async function closeOne(close: Close): Promise<CloseOutcome> {
+  const { requestId, teamId, apiId, keyId, outcome, reserved, actual, ledgerKind, externalRef, reason } = close;
+  const values = [requestId, teamId, apiId, keyId, outcome, reserved.toString(), actual.toString(), ledgerKind, externalRef, reason];
   try {
     const { rows } = await pgPool().query<CloseRow>({ name: "tollgate_close_call", text: CLOSE, values });
     const row = rows[0]!;
@@ -61,8 +57,10 @@ async function closeCall(close: Close): Promise<Closed> {
     // A ledger row with this externalRef from before call_settlements existed: closed already.
     if (!isUniqueViolation(error)) throw error;
   }
-  return { claimed: false, earlier: await earlierOutcome(requestId) };
+  return { claimed: false };
 }
+
+const closeInBatch = teamBatcher<Close, CloseOutcome>("close", (batch) => settleCloseBatch(batch, closeOne));
 
 export type CallClosure = { outcome: "SETTLED" | "REFUNDED"; reserved: bigint; actual: bigint };
 

@@ -128,7 +128,9 @@ export function hasOpenLeases(): boolean {
  */
 export async function returnTeamLease(teamId: string, reason: string): Promise<boolean> {
   const lease = registry.leases.get(teamId);
-  if (!lease || lease.closing) return false;
+  if (!lease) return false;
+  // A close already under way (another call's 402, or idle) is waited for: its credit is what this
+  // call may need, and it is spendable once the close has committed.
   const returned = await lease.close(reason);
   if (registry.leases.get(teamId) === lease) registry.leases.delete(teamId);
   return returned > 0n;

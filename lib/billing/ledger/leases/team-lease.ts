@@ -167,8 +167,18 @@ export class TeamLease {
     if (this.pending.length > 0) this.startWriting();
   }
 
-  /** Stops debiting, writes what is pending and gives the rest of the lease back. Returns that amount. */
-  async close(reason: string): Promise<bigint> {
+  private closed: Promise<bigint> | null = null;
+
+  /**
+   * Stops debiting, writes what is pending and gives the rest of the lease back. Returns that amount;
+   * a second call waits for the first one's close and returns what it gave back.
+   */
+  close(reason: string): Promise<bigint> {
+    this.closed ??= this.runClose(reason);
+    return this.closed;
+  }
+
+  private async runClose(reason: string): Promise<bigint> {
     this.closing = true;
     if (this.growing) await this.growing.catch(() => false);
     await this.flush();
