@@ -11,7 +11,7 @@ const taps = new Set<Tap>();
 let output: Stream | undefined;
 
 /** pino-pretty is a dev dependency: used only under `next dev` and only when it is installed. */
-function prettyStream(): Stream | undefined {
+export function prettyStream(): Stream | undefined {
   if (process.env.NODE_ENV !== "development") return undefined;
   try {
     // Resolved from the project root at run time, never bundled (Next.js keeps pino-pretty external).

@@ -1,11 +1,12 @@
 // lib/log: secrets fed through every module's logger, at every level, in every place a secret can
 // sit in a line (a field by name, a header, an error's message, stack and fields, the message
 // itself, deep inside an object), never reach the captured output; what is not secret does.
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { generateApiKey } from "@/lib/keys/key-format";
 import { generateOAuthSecret } from "@/lib/oauth/token-format";
 import { logLevel } from "@/lib/env";
 import { LOG_MODULES, UNSENT_EMAIL_FIELD, briefError, forCall, forRequest, moduleLogger, rootLogger, type Logger } from "@/lib/log/logger";
+import { prettyStream } from "@/lib/log/destination";
 import { captureLogs, LEVEL, type LogCapture } from "../support/log-capture";
 
 const teamKey = generateApiKey("live").key;
@@ -167,5 +168,18 @@ describe("LOG_LEVEL", () => {
     logs.stop();
     expect(built).toBe(0);
     expect(logs.lines().map((line) => line.msg)).toEqual(["at warn"]);
+  });
+});
+
+describe("the output", () => {
+  afterEach(() => void vi.unstubAllEnvs());
+
+  it("is pretty only under development (npm run dev), plain JSON lines in production and tests", () => {
+    for (const nodeEnv of ["production", "test"]) {
+      vi.stubEnv("NODE_ENV", nodeEnv);
+      expect(prettyStream()).toBeUndefined();
+    }
+    vi.stubEnv("NODE_ENV", "development");
+    expect(prettyStream()).toBeDefined(); // pino-pretty is installed here (a dev dependency)
   });
 });
