@@ -1,7 +1,8 @@
 // When Redis goes away the gateway keeps answering: each check is counted by the instance's own
 // limiter, the log says so once per outage (not per call), the state reads "fallback", and
 // everything is shared again by itself once Redis answers. Against a real redis-server that the
-// test stops and starts again, and freezes (SIGSTOP) to stand for a server that stops answering.
+// test stops and starts again, and freezes (SIGSTOP) to stand for a server that stops answering;
+// and through the gateway itself, whose calls keep their answers and their limit.
 import crypto from "node:crypto";
 import { once } from "node:events";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,15 +15,20 @@ import { closeRedisClient, COMMAND_TIMEOUT_MS, redisClient } from "@/lib/redis/r
 import { PROBE_INTERVAL_MS, redisRateLimitState } from "@/lib/redis/rate-limit-state";
 import { startRedisServer, type RedisServer } from "../support/redis-server";
 import { captureLogs, LEVEL, type LogCapture } from "../support/log-capture";
+import { callGateway, createGatewayFixture } from "../support/gateway-factories";
+import { startUpstream, type Upstream } from "../support/upstream-server";
+import { rateLimiter } from "@/lib/gateway/rate-limiter";
+import { expectLedgerInvariant } from "../support/ledger";
 
 let server: RedisServer;
 let app: Redis;
 let logs: LogCapture;
+let upstream: Upstream;
 const limiter = new RedisRateLimiter(new InMemoryRateLimiter());
 const tokens = new RedisTokenLimiter({ check: (id, n, limit) => checkTokens(id, n, limit), add: addTokens });
 
 beforeAll(async () => {
-  server = await startRedisServer();
+  [server, upstream] = await Promise.all([startRedisServer(), startUpstream()]);
   process.env.REDIS_URL = server.url;
   app = redisClient()!;
   if (app.status !== "ready") await once(app, "ready");
@@ -32,7 +38,7 @@ afterAll(async () => {
   logs?.stop();
   await closeRedisClient();
   delete process.env.REDIS_URL;
-  await server?.stop();
+  await Promise.all([server?.stop(), upstream?.close()]);
 });
 
 const bucket = () => `fallback:${crypto.randomBytes(6).toString("hex")}`;
@@ -116,5 +122,28 @@ describe("the shared limiter when Redis goes away", () => {
     }
     expect(redisRateLimitState()).toMatchObject({ mode: "redis", outages: 2 });
     expect(recoveryLines()).toHaveLength(2);
+  });
+
+  it("keeps the gateway answering, and limiting, while Redis is stopped", async () => {
+    expect(rateLimiter()).toBeInstanceOf(RedisRateLimiter); // REDIS_URL is set for this file
+    const fixture = await createGatewayFixture({ upstreamUrl: upstream.url, balance: 1_000_000n, price: 1_000n, rateLimit: 3 });
+    expect((await callGateway(fixture.slug, "/echo", { key: fixture.key })).status).toBe(200);
+    expect(await server.client().exists(`tollgate:rate:${fixture.keyRow.id}:${fixture.api.id}`)).toBe(1);
+
+    const closed = once(app, "close");
+    await server.stop();
+    await closed;
+    const answers = [];
+    for (let i = 0; i < 4; i++) answers.push(await callGateway(fixture.slug, "/echo", { key: fixture.key }));
+    // The local mirror went on from the shared bucket (one used): two more served, then 429s.
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 429, 429]);
+    expect(answers[1]!.headers.get("ratelimit-remaining")).toBe("0");
+    expect(Number(answers[2]!.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect(redisRateLimitState().mode).toBe("fallback");
+    expect(await expectLedgerInvariant(fixture.team.id)).toBe(1_000_000n - 3n * 1_000n);
+
+    await server.start();
+    if (app.status !== "ready") await once(app, "ready");
+    expect(redisRateLimitState().mode).toBe("redis");
   });
 });
