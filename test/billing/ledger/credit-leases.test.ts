@@ -15,7 +15,7 @@ import {
   returnAllLeases,
   sweepExpiredLeases,
 } from "@/lib/billing/ledger/leases/credit-leases";
-import { takeLease } from "@/lib/billing/ledger/leases/lease-statements";
+import { takeLease, writeLeaseCharges } from "@/lib/billing/ledger/leases/lease-statements";
 import { createGatewayFixture } from "../../support/gateway-factories";
 import { expectLedgerInvariant } from "../../support/ledger";
 
@@ -181,6 +181,30 @@ describe("credit leases in one process", () => {
     expect(more.filter(({ outcome }) => outcome.ok)).toHaveLength(10);
     await flushLeaseCharges();
     expect(await expectLedgerInvariant(teamId)).toBe(0n);
+  });
+
+  it("writes a batch once when it is retried after its first attempt committed unseen", async () => {
+    const { teamId } = await newTeam(100n * PRICE);
+    const { api, keyRow } = await createGatewayFixture({ upstreamUrl: "http://127.0.0.1:9", price: 0n });
+    const lease = await takeLease(teamId, "inst_retry", { want: 20n * PRICE, unit: PRICE, minimum: PRICE, share: 1n, ttlMs: 10_000 });
+    const batch = Array.from({ length: 5 }, (_, index) => ({
+      requestId: `req_retry_${crypto.randomBytes(6).toString("hex")}_${index}`,
+      price: PRICE,
+      apiId: api.id,
+      keyId: keyRow.id,
+      apiKeyId: keyRow.id,
+      method: "GET",
+      path: "/ping",
+      instanceId: "inst_retry",
+    }));
+    await writeLeaseCharges(teamId, lease!.id, 10_000, batch);
+    await writeLeaseCharges(teamId, lease!.id, 10_000, batch);
+    expect(await usageRows(teamId)).toBe(5);
+    const [open] = await openLeases(teamId);
+    expect(open).toMatchObject({ granted: 20n * PRICE, charged: 5n * PRICE, remaining: 15n * PRICE });
+    expect(await expectLedgerInvariant(teamId)).toBe(95n * PRICE);
+    await db.creditLease.update({ where: { id: lease!.id }, data: { expiresAt: new Date(Date.now() - 1) } });
+    await sweepExpiredLeases();
   });
 
   it("charges the balance for calls spent from a lease that was reclaimed while the instance stalled", async () => {

@@ -100,8 +100,11 @@ const WRITE_CHARGES = `
 WITH calls AS (
   SELECT * FROM unnest($4::text[], $5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
     WITH ORDINALITY AS c("requestId", price, "apiId", "keyId", "apiKeyId", method, path, "instanceId", ord)
+  -- A batch retried after its first attempt committed unseen (the connection broke before the
+  -- answer): its calls' open calls exist, since the usage rows that close them wait for this write.
+  WHERE NOT EXISTS (SELECT 1 FROM open_calls o WHERE o."requestId" = c."requestId")
 ), total AS (
-  SELECT sum(price) AS amount FROM calls
+  SELECT COALESCE(sum(price), 0) AS amount FROM calls
 ), locked AS (
   SELECT balance FROM teams WHERE id = $1 FOR UPDATE
 ), lease AS (
