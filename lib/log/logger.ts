@@ -43,8 +43,9 @@ export type LogModule = (typeof LOG_MODULES)[number];
  */
 export const UNSENT_EMAIL_FIELD = "unsentEmailText";
 
+/** An Error with its stack and own fields; anything else (briefError's summary) as it is. Masked either way. */
 function serializeError(error: unknown): unknown {
-  return maskSecretsDeep(pino.stdSerializers.err(error as Error));
+  return maskSecretsDeep(error instanceof Error ? pino.stdSerializers.err(error) : error);
 }
 
 function createRootLogger(): Logger {

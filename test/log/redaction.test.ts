@@ -98,6 +98,7 @@ describe("every logger", () => {
   it("keeps what is not secret: ids, statuses, amounts, the error's stack and the prefix that names the kind of secret", () => {
     logs = captureLogs();
     moduleLogger("gateway").warn(secretFields(), "a line");
+    moduleLogger("stripe").error({ err: briefError(secretFields().err) }, "brief");
     logs.stop();
     const [line] = logs.lines();
     expect(line).toMatchObject({ level: LEVEL.warn, module: "gateway", teamId: "team_visible", status: 402, amount: "1500000" });
@@ -109,6 +110,9 @@ describe("every logger", () => {
     expect(err.stack).toContain("redaction.test.ts"); // the stack is kept, masked
     expect(line!.links).toEqual(["http://localhost:3000/reset-password#token=[redacted]", "http://localhost:3000/invite/[redacted]"]);
     expect(line!.connection).toBe("redis://:[redacted]@cache:6379");
+    const brief = logs.lines().at(-1)!.err as Record<string, unknown>;
+    expect(Object.keys(brief)).toEqual(["type", "message", "stack"]); // no fields of the error
+    expect(brief.type).toBe("Error");
     expectNoSecret(logs);
   });
 
