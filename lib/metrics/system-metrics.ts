@@ -1,7 +1,9 @@
-// Metrics of what the app runs on: the database pool (lib/db.ts) and the in-process caches
-// (lib/cache/ttl-cache.ts: keys, APIs, subscriptions, models, tools, DNS).
+// Metrics of what the app runs on: the database pool (lib/db.ts), the in-process caches
+// (lib/cache/ttl-cache.ts: keys, APIs, subscriptions, models, tools, DNS) and the shared rate-limit
+// store (lib/redis).
 import { fastCounter, type CounterCell } from "@/lib/metrics/fast-counter";
 import { counter, gauge, shared } from "@/lib/metrics/registry";
+import { redisRateLimitState, type RedisRateLimitMode } from "@/lib/redis/rate-limit-state";
 
 /** What the metrics read of a pg.Pool. */
 type PoolCounts = { totalCount: number; idleCount: number; waitingCount: number };
@@ -51,3 +53,31 @@ export type CacheCells = { hit: CounterCell; miss: CounterCell };
 export function cacheCells(cache: string): CacheCells {
   return shared(`cache-cells:${cache}`, () => ({ hit: cacheLookups.cell(cache, "hit"), miss: cacheLookups.cell(cache, "miss") }));
 }
+
+const RATE_LIMIT_MODES: RedisRateLimitMode[] = ["redis", "fallback", "off"];
+
+gauge({
+  name: "tollgate_rate_limit_store",
+  help: "Where this process counts rate limits: 1 for the current mode (redis: shared; fallback: Redis does not answer, counted locally; off: no REDIS_URL)",
+  labelNames: ["mode"],
+  collect() {
+    const { mode } = redisRateLimitState();
+    for (const each of RATE_LIMIT_MODES) this.set({ mode: each }, each === mode ? 1 : 0);
+  },
+});
+counter({
+  name: "tollgate_rate_limit_fallbacks_total",
+  help: "Rate-limit checks this process counted locally because Redis did not answer",
+  collect() {
+    this.reset();
+    this.inc(redisRateLimitState().fallbacks);
+  },
+});
+counter({
+  name: "tollgate_rate_limit_outages_total",
+  help: "Times this process found Redis not answering (each logged once)",
+  collect() {
+    this.reset();
+    this.inc(redisRateLimitState().outages);
+  },
+});

@@ -19,6 +19,8 @@ import { callGateway, createGatewayFixture } from "../support/gateway-factories"
 import { startUpstream, type Upstream } from "../support/upstream-server";
 import { rateLimiter } from "@/lib/gateway/rate-limiter";
 import { expectLedgerInvariant } from "../support/ledger";
+import { registry } from "@/lib/metrics/registry";
+import "@/lib/metrics/system-metrics";
 
 let server: RedisServer;
 let app: Redis;
@@ -83,6 +85,12 @@ describe("the shared limiter when Redis goes away", () => {
     expect(state.outageSince).toBeInstanceOf(Date);
     expect(outageLines()).toHaveLength(1);
     expect(outageLines()[0]!.level).toBe(LEVEL.warn);
+    // And the metrics say so.
+    const metrics = await registry.metrics();
+    expect(metrics).toContain('tollgate_rate_limit_store{mode="fallback"} 1');
+    expect(metrics).toContain('tollgate_rate_limit_store{mode="redis"} 0');
+    expect(metrics).toContain("tollgate_rate_limit_outages_total 1");
+    expect(metrics).toMatch(new RegExp(`tollgate_rate_limit_fallbacks_total ${redisRateLimitState().fallbacks}\\b`));
 
     // Redis comes back (empty): the client reconnects by itself and the next check is shared again.
     await server.start();
