@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import net from "node:net";
 import { Redis } from "ioredis";
+import { afterAll, beforeAll } from "vitest";
 
 export type RedisServer = {
   port: number;
@@ -102,4 +103,15 @@ export async function startRedisServer(): Promise<RedisServer> {
     thaw: () => void child!.kill("SIGCONT"),
   };
   return server;
+}
+
+/** A redis-server for the calling test file, started before its tests and stopped after; `client` is a plain connection to it. */
+export function useRedisServer(): { readonly server: RedisServer; readonly client: Redis } {
+  const holder = {} as { server: RedisServer; client: Redis };
+  beforeAll(async () => {
+    holder.server = await startRedisServer();
+    holder.client = holder.server.client();
+  });
+  afterAll(async () => holder.server?.stop());
+  return holder;
 }
