@@ -14,6 +14,7 @@ const baseURL = `http://localhost:${port}`;
 // server keeps its own token, which the specs read from the server's record instead.
 process.env.E2E_SECOND_URL ??= `http://localhost:${port + 1}`;
 process.env.E2E_ADMIN_TOKEN ??= crypto.randomBytes(32).toString("base64url");
+process.env.E2E_METRICS_TOKEN ??= crypto.randomBytes(32).toString("base64url");
 
 export default defineConfig({
   testDir: "e2e",
@@ -53,7 +54,7 @@ export default defineConfig({
   webServer: {
     command: "node node_modules/tsx/dist/cli.mjs scripts/e2e-server.ts",
     url: `${baseURL}/api/health`,
-    env: { E2E_PORT: String(port), E2E_ADMIN_TOKEN: process.env.E2E_ADMIN_TOKEN },
+    env: { E2E_PORT: String(port), E2E_ADMIN_TOKEN: process.env.E2E_ADMIN_TOKEN, METRICS_TOKEN: process.env.E2E_METRICS_TOKEN },
     reuseExistingServer: !process.env.CI,
     timeout: 240_000,
     // SIGTERM lets the server stop the app, then the database, and delete the throwaway cluster.
