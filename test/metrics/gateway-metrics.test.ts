@@ -108,21 +108,7 @@ describe("gateway metrics after real calls", () => {
     expect(valueOf(samples, REQUESTS, { api: "none", status_class: "4xx", code: "api_not_found" })).toBeGreaterThanOrEqual(1);
     expect(valueOf(samples, REQUESTS, { api: "none", status_class: "4xx", code: "invalid_api_key" })).toBeGreaterThanOrEqual(1);
 
-    const allowed = new Set([
-      "api",
-      "status_class",
-      "code",
-      "model",
-      "kind",
-      "outcome",
-      "type",
-      "cache",
-      "result",
-      "state",
-      "kind",
-      "le",
-      "mode",
-    ]);
+    const allowed = new Set(["api", "status_class", "code", "model", "kind", "outcome", "type", "cache", "result", "state", "le", "mode"]);
     for (const sample of samples.filter((candidate) => candidate.name.startsWith("tollgate_"))) {
       for (const label of Object.keys(sample.labels)) expect(allowed, `${sample.name} has label ${label}`).toContain(label);
     }
