@@ -16,7 +16,7 @@ const MAX_RECONNECT_DELAY_MS = 1_000;
 // One client per process, shared by every route bundle (Next loads this module more than once).
 const holder = globalThis as typeof globalThis & { __tollgateRedis?: Redis | null };
 
-/** The process's Redis client, or null without REDIS_URL. Connecting starts at the first call. */
+/** The process's Redis client, or null without REDIS_URL; made and connected at the first call (the server makes it at start). */
 export function redisClient(): Redis | null {
   if (holder.__tollgateRedis !== undefined) return holder.__tollgateRedis;
   const url = redisUrl();
@@ -42,7 +42,7 @@ export function connectRedis(url: string): Redis {
   return client;
 }
 
-/** Closes the process's client (tests; a stopping server). */
+/** Closes the process's client (tests). */
 export async function closeRedisClient(): Promise<void> {
   const client = holder.__tollgateRedis;
   holder.__tollgateRedis = undefined;
