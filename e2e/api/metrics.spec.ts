@@ -13,7 +13,8 @@ test.afterAll(() => upstream.close());
 const token = () => process.env.E2E_METRICS_TOKEN!;
 
 test("GET /metrics refuses a caller without the token with a 401 problem", async ({ baseURL }) => {
-  for (const headers of [{}, { authorization: `Bearer ${token()}x` }]) {
+  const attempts: Record<string, string>[] = [{}, { authorization: `Bearer ${token()}x` }];
+  for (const headers of attempts) {
     const response = await fetch(`${baseURL}/metrics`, { headers });
     expect(response.status).toBe(401);
     expect(response.headers.get("content-type")).toBe("application/problem+json");
