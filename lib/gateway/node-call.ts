@@ -5,7 +5,7 @@
 // A caller who hangs up aborts the upstream request and stops the relay (watchCaller).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { answerGatewayCall } from "@/lib/gateway/handle-gateway-request";
-import { isRelayed, type GatewayAnswer, type IncomingCall, type RelayedBody } from "@/lib/gateway/gateway-answer";
+import { isRelayed, type CallHeaders, type GatewayAnswer, type IncomingCall, type RelayedBody } from "@/lib/gateway/gateway-answer";
 import { methodMayHaveBody, relayTally } from "@/lib/gateway/forward";
 import type { HeaderList } from "@/lib/gateway/headers";
 import { answerOnNode, requestBody, toWebRequest, writeWebResponse, type NodeMountOptions, type Relay } from "@/lib/gateway/node-adapter";
@@ -15,31 +15,50 @@ function joined(value: string | string[]): string {
   return typeof value === "string" ? value : value.join(", ");
 }
 
-/** node's request as the gateway reads it; node has already lower-cased and combined its headers. */
+/**
+ * node's request as the gateway reads it; node has already lower-cased and combined its headers. One
+ * object with its methods on the prototype, its own header reader too: no closures made per call.
+ */
+class NodeCall implements IncomingCall, CallHeaders {
+  readonly method: string;
+  readonly url: URL;
+  readonly headers: CallHeaders = this;
+
+  constructor(
+    private readonly req: IncomingMessage,
+    private readonly origin: string,
+    readonly signal: AbortSignal,
+  ) {
+    this.method = req.method ?? "GET";
+    this.url = new URL(origin + (req.url ?? "/"));
+  }
+
+  get(name: string): string | null {
+    const value = this.req.headers[name];
+    return value === undefined ? null : joined(value);
+  }
+
+  list(): HeaderList {
+    const headers = this.req.headers;
+    const list: HeaderList = [];
+    for (const name in headers) {
+      const value = headers[name];
+      if (value !== undefined) list.push([name, joined(value)]);
+    }
+    return list;
+  }
+
+  body(): ReadableStream<Uint8Array> | null {
+    return methodMayHaveBody(this.method) ? requestBody(this.req) : null;
+  }
+
+  request(): Request {
+    return toWebRequest(this.req, this.origin, this.signal);
+  }
+}
+
 export function callFromNode(req: IncomingMessage, origin: string, signal: AbortSignal): IncomingCall {
-  const headers = req.headers;
-  const method = req.method ?? "GET";
-  return {
-    method,
-    url: new URL(origin + (req.url ?? "/")),
-    headers: {
-      get: (name) => {
-        const value = headers[name];
-        return value === undefined ? null : joined(value);
-      },
-      list: () => {
-        const list: HeaderList = [];
-        for (const name in headers) {
-          const value = headers[name];
-          if (value !== undefined) list.push([name, joined(value)]);
-        }
-        return list;
-      },
-    },
-    signal,
-    body: () => (methodMayHaveBody(method) ? requestBody(req) : null),
-    request: () => toWebRequest(req, origin, signal),
-  };
+  return new NodeCall(req, origin, signal);
 }
 
 /** The host part of a mount's origin, parsed once per origin rather than once per call. */

@@ -10,14 +10,18 @@ import { createGatewayFixture } from "../support/gateway-factories";
 import { startGatewayServer, type GatewayServer } from "../support/gateway-server";
 import { expectLedgerInvariant } from "../support/ledger";
 import { usageEventOf } from "../support/usage-event";
+import { startFakeAiProvider, type FakeAiProvider } from "../support/fake-ai-provider";
+import { createPromptFixture } from "../support/prompt-factories";
 
 let upstream: Upstream;
 let server: GatewayServer;
 /** An upstream that answers with repeated header lines, which the shared test upstream cannot. */
 let repeating: http.Server;
 let repeatingUrl: string;
+let fakeAi: FakeAiProvider;
 beforeAll(async () => {
   upstream = await startUpstream();
+  fakeAi = await startFakeAiProvider();
   server = await startGatewayServer();
   repeating = http.createServer((_req, res) => {
     res.writeHead(200, [
@@ -37,6 +41,7 @@ afterAll(async () => {
   await server.close();
   await upstream.close();
   await new Promise((resolve) => repeating.close(resolve));
+  await fakeAi.close();
 });
 
 const START = 1_000_000n;
@@ -222,5 +227,19 @@ describe("the gateway on node:http", () => {
     const event = await usageEventOf(requestId);
     expect(event).toMatchObject({ status: 200, errorCode: "client_closed_request", charged: PRICE, refunded: 0n });
     expect(await expectLedgerInvariant(team.id)).toBe(START - PRICE);
+  });
+
+  it("hands a Prompt API's call to its handler as a web Request, body included, and relays its Response", async () => {
+    const fixture = await createPromptFixture({ providerUrl: fakeAi.openAiBaseUrl, fee: 1_000n });
+    const seen = await call(`/api/gateway/${fixture.slug}`, {
+      key: fixture.key,
+      method: "POST",
+      headers: ["content-type", "application/json"],
+      body: (request) => request.end(JSON.stringify({ text: "Toll gates meter calls", words: 5 })),
+    });
+    expect(seen.status).toBe(200);
+    expect(JSON.parse(seen.body.toString())).toMatchObject({ output: "Echo: Summarise in at most 5 words: Toll gates meter calls" });
+    expect(seen.headers["x-prompt-version"]).toBe("1");
+    await expectLedgerInvariant(fixture.team.id);
   });
 });
