@@ -28,7 +28,11 @@ export function isDroppedRequestHeader(name: string): boolean {
 }
 
 /** Headers named in `Connection` are hop-by-hop too. */
-function connectionListed(connection: string | null | undefined): Set<string> {
+const NOTHING_LISTED: ReadonlySet<string> = new Set();
+
+function connectionListed(connection: string | null | undefined): ReadonlySet<string> {
+  // Most upstreams say only `keep-alive`, itself hop-by-hop: no set to build per call.
+  if (!connection || connection.toLowerCase() === "keep-alive") return NOTHING_LISTED;
   return new Set(
     (connection ?? "")
       .split(",")
