@@ -202,8 +202,10 @@ async function housekeeping(now: number): Promise<void> {
   const { settings } = registry;
   for (const [teamId, lease] of registry.leases) {
     if (lease.closing) {
-      // Given back, or reclaimed under a stalled instance: forgotten once its calls are written.
+      // Given back, or reclaimed under a stalled instance: forgotten once its calls are written and
+      // its credit is back (a close the database refused is tried again here).
       if (lease.hasPending()) lease.resume();
+      else if (lease.awaitingReturn) void returnTeamLease(teamId, "idle").catch(() => {});
       else if (registry.leases.get(teamId) === lease) registry.leases.delete(teamId);
     } else if (now - lease.lastDebitAt >= settings.idleMs) void returnTeamLease(teamId, "idle").catch(() => {});
     else lease.resume();

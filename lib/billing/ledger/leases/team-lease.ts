@@ -174,8 +174,17 @@ export class TeamLease {
    * a second call waits for the first one's close and returns what it gave back.
    */
   close(reason: string): Promise<bigint> {
-    this.closed ??= this.runClose(reason);
+    // A close that failed (the database was away) may be tried again: the lease stays closing meanwhile.
+    this.closed ??= this.runClose(reason).catch((error: unknown) => {
+      this.closed = null;
+      throw error;
+    });
     return this.closed;
+  }
+
+  /** Closing, but its credit not given back yet (a close failed, or the lease was found reclaimed). */
+  get awaitingReturn(): boolean {
+    return this.closing && this.closed === null && this.leaseId !== null;
   }
 
   private async runClose(reason: string): Promise<bigint> {
