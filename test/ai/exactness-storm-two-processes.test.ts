@@ -4,9 +4,6 @@
 // them over real sockets with the official OpenAI SDK. Both processes reserve and settle against the
 // team's one balance; the spend must equal the independently computed cost to the micro-unit, no
 // reservation may stay open, and the ledger invariant must hold.
-import { fork, type ChildProcess } from "node:child_process";
-import { once } from "node:events";
-import path from "node:path";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
@@ -15,6 +12,7 @@ import { startFakeAiProvider, type FakeAiProvider } from "../support/fake-ai-pro
 import { createAiFixture } from "../support/ai-factories";
 import { expectedStormCost, makeStormCall, PROVIDER_REPORTED, stormCalls, stormModels } from "../support/ai-storm";
 import { expectLedgerInvariant } from "../support/ledger";
+import { startAppProcess, stopAppProcess, type AppProcess } from "../support/app-processes";
 
 const FEE = 50n;
 const START = 500_000_000n;
@@ -26,7 +24,7 @@ const SHUTDOWN_GRACE_MS = 1_000;
 /** Time for both processes to hear that the last abandoning callers left and to settle those calls. */
 const SETTLE_DEADLINE_MS = 30_000;
 
-type Instance = { child: ChildProcess; port: number; instanceId: string };
+type Instance = AppProcess;
 
 let fake: FakeAiProvider;
 const instances: Instance[] = [];
@@ -37,23 +35,7 @@ afterAll(async () => {
 });
 
 function startAppInstance(): Promise<Instance> {
-  const child = fork(path.join(import.meta.dirname, "../support/app-instance.ts"), [String(SHUTDOWN_GRACE_MS)], {
-    execArgv: ["--import", "tsx"],
-    env: process.env, // the worker's DATABASE_URL: both processes share this test's database
-    stdio: ["ignore", "ignore", "inherit", "ipc"],
-  });
-  return new Promise((resolve, reject) => {
-    child.once("message", (message: { port: number; instanceId: string }) => resolve({ child, ...message }));
-    child.once("exit", (code) => reject(new Error(`the app instance exited with ${code} before listening`)));
-  });
-}
-
-/** SIGTERM, as a deploy stops `npm start`: the instance drains, writes its last usage batch and exits 0. */
-async function stopAppInstance({ child }: Instance): Promise<number | null> {
-  const exited = once(child, "exit") as Promise<[number | null]>;
-  child.kill("SIGTERM");
-  const [code] = await exited;
-  return code;
+  return startAppProcess({ graceMs: SHUTDOWN_GRACE_MS });
 }
 
 /** Polls a count the processes are driving towards `target` (the settles of abandoned streams run after their callers left). */
@@ -82,7 +64,7 @@ describe("the AI exactness storm across two app processes", () => {
     const received = await Promise.all(calls.map((call, i) => makeStormCall(clients[i % 2]!, models, call)));
     const teamId = fixture.team.id;
     expect(await countReaches(() => db.callSettlement.count({ where: { teamId } }), 200)).toBe(200);
-    expect(await Promise.all(instances.map(stopAppInstance))).toEqual([0, 0]);
+    expect(await Promise.all(instances.map(stopAppProcess))).toEqual([0, 0]);
 
     const expected = expectedStormCost(fake, calls, received, fixture, FEE);
     const balance = await expectLedgerInvariant(teamId);

@@ -3,20 +3,18 @@
 // its own lease. Exactly N are served and the rest get 402; after both stop (SIGTERM returns their
 // leases) no lease is open and the ledger invariants hold. Then the bound on a "false 402": credit
 // that an idle instance holds in its lease is spendable on the other one within the documented time.
-import { fork, type ChildProcess } from "node:child_process";
-import { once } from "node:events";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { DEFAULT_LEASE_SETTINGS } from "@/lib/billing/ledger/leases/credit-leases";
 import { startUpstream, type Upstream } from "../support/upstream-server";
 import { createGatewayFixture } from "../support/gateway-factories";
 import { expectLedgerInvariant } from "../support/ledger";
+import { startAppProcess, stopAppProcess, type AppProcess } from "../support/app-processes";
 
 const PRICE = 1_000n;
 const SHUTDOWN_GRACE_MS = 1_000;
 
-type Instance = { child: ChildProcess; port: number };
+type Instance = AppProcess;
 
 let upstream: Upstream;
 const instances: Instance[] = [];
@@ -27,23 +25,7 @@ afterAll(async () => {
 });
 
 function startAppInstance(env: Record<string, string> = {}): Promise<Instance> {
-  const child = fork(path.join(import.meta.dirname, "../support/app-instance.ts"), [String(SHUTDOWN_GRACE_MS)], {
-    execArgv: ["--import", "tsx"],
-    // The worker's DATABASE_URL: both processes share this test's database.
-    env: { ...process.env, CREDIT_LEASES: "on", ...env },
-    stdio: ["ignore", "ignore", "inherit", "ipc"],
-  });
-  return new Promise((resolve, reject) => {
-    child.once("message", (message: { port: number }) => resolve({ child, port: message.port }));
-    child.once("exit", (code) => reject(new Error(`the app instance exited with ${code} before listening`)));
-  });
-}
-
-async function stopAppInstance({ child }: Instance): Promise<number | null> {
-  const exited = once(child, "exit") as Promise<[number | null]>;
-  child.kill("SIGTERM");
-  const [code] = await exited;
-  return code;
+  return startAppProcess({ graceMs: SHUTDOWN_GRACE_MS, env: { CREDIT_LEASES: "on", ...env } });
 }
 
 async function callOn(instance: Instance, slug: string, key: string): Promise<number> {
@@ -78,7 +60,7 @@ describe("credit leases across two app processes", () => {
     expect(statuses.filter((status) => status === 200)).toHaveLength(N);
     expect(statuses.filter((status) => status === 402)).toHaveLength(9 * N);
 
-    const codes = await Promise.all(instances.splice(0).map(stopAppInstance));
+    const codes = await Promise.all(instances.splice(0).map(stopAppProcess));
     expect(codes).toEqual([0, 0]);
     // Both processes took leases from the one team.
     const leases = await db.creditLease.findMany({ where: { teamId: team.id } });
@@ -139,7 +121,7 @@ describe("credit leases across two app processes", () => {
     expect(waitedMs).toBeLessThan(boundMs);
     expect(await callOn(b!, slug, key)).toBe(402);
 
-    expect(await Promise.all(instances.splice(0).map(stopAppInstance))).toEqual([0, 0]);
+    expect(await Promise.all(instances.splice(0).map(stopAppProcess))).toEqual([0, 0]);
     expect(await db.creditLease.count({ where: { teamId: team.id, closedAt: null } })).toBe(0);
     expect(await expectLedgerInvariant(team.id)).toBe(0n);
   }, 90_000);
