@@ -8,6 +8,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { flushUsage } from "@/lib/gateway/usage-recorder";
+import { flushLeaseCharges } from "@/lib/billing/ledger/leases/credit-leases";
 import { callGateway, createGatewayFixture, createRawKey } from "../support/gateway-factories";
 import { expectLedgerInvariant } from "../support/ledger";
 import { startUpstream, type Upstream } from "../support/upstream-server";
@@ -103,7 +104,9 @@ const method = fc.oneof(
 );
 const body = fc.oneof(fc.constant(undefined), fc.uint8Array({ maxLength: MAX_REQUEST_BYTES * 2 }), nastyText);
 
+/** The team's balance with every call charged so far written (a busy team's calls are charged from a credit lease, written just behind). */
 async function balance(): Promise<bigint> {
+  await flushLeaseCharges();
   return (await db.team.findUniqueOrThrow({ where: { id: fixture.team.id }, select: { balance: true } })).balance;
 }
 
