@@ -128,8 +128,14 @@ describe("Dockerfile", () => {
       expect(copied).toContain(needed);
     }
     // The files npm start and the server load live under those paths.
-    expect(packageJson.scripts.start).toBe("tsx scripts/run.ts start");
+    expect(packageJson.scripts.start).toBe("exec tsx scripts/run.ts start");
     expect(fs.existsSync(path.join(root, "prisma/migrations"))).toBe(true);
+  });
+
+  it("lets `docker stop` reach the server: npm's SIGTERM goes to tsx, not to a shell that would die and orphan it", () => {
+    // npm runs a script through `sh -c` and signals only that shell; `exec` makes tsx the shell's
+    // process, and tsx and scripts/run.ts pass the signal on to scripts/serve.ts, which drains.
+    expect(packageJson.scripts.start).toMatch(/^exec tsx /);
   });
 
   it("keeps secrets and local state out of the build context", () => {
