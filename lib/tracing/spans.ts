@@ -170,4 +170,5 @@ export const TRACE_ATTRIBUTES = {
   charged: "tollgate.credit.charged",
   refunded: "tollgate.credit.refunded",
   model: "gen_ai.request.model",
+  provider: "tollgate.ai.provider",
 } as const;

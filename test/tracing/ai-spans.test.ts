@@ -1,7 +1,7 @@
 // Traces of real AI gateway calls (issue 17.3): the official OpenAI SDK answered in-process by the AI
 // gateway, against the fake provider, with an in-memory exporter installed through lib/tracing's seam.
-// An admitted call is one ai.call span (SERVER) with the reservation and the settle as children, ended
-// by the settle (after the last byte of a stream); a refusal before the
+// An admitted call is one ai.call span (SERVER) with the reservation, the provider call (CLIENT) and
+// the settle as children, ended by the settle (after the last byte of a stream); a refusal before the
 // reservation carries its problem code.
 import { SpanKind, SpanStatusCode } from "@opentelemetry/api";
 import type { ReadableSpan } from "@opentelemetry/sdk-trace";
@@ -33,7 +33,7 @@ function callSpans(requestId: string): Record<string, ReadableSpan> {
 }
 
 describe("a traced AI call", () => {
-  it("is an ai.call span with the reservation and the settle as children", async () => {
+  it("is an ai.call span with the reservation, the provider call and the settle as children", async () => {
     const fixture = await createAiFixture({ providerUrl: fake.openAiBaseUrl, fee: 100n });
     const { client } = openAiClient(fixture.key);
     const { response } = await client.chat.completions.create({ model: fixture.model.publicId, messages }).withResponse();
@@ -41,7 +41,7 @@ describe("a traced AI call", () => {
     const charged = Number(response.headers.get("x-credit-charged")!.replace(".", ""));
 
     const spans = callSpans(requestId);
-    expect(Object.keys(spans).sort()).toEqual(["ai.call", "ai.reserve", "ai.settle"]);
+    expect(Object.keys(spans).sort()).toEqual(["ai.call", "ai.provider", "ai.reserve", "ai.settle"]);
     expect(spans["ai.call"]!.kind).toBe(SpanKind.SERVER);
     expect(spans["ai.call"]!.attributes).toMatchObject({
       [TRACE_ATTRIBUTES.requestId]: requestId,
@@ -50,6 +50,12 @@ describe("a traced AI call", () => {
       [TRACE_ATTRIBUTES.charged]: charged,
       "http.request.method": "POST",
       "url.path": "/api/ai/v1/chat/completions",
+      "http.response.status_code": 200,
+    });
+    expect(spans["ai.provider"]!.kind).toBe(SpanKind.CLIENT);
+    expect(spans["ai.provider"]!.attributes).toMatchObject({
+      [TRACE_ATTRIBUTES.model]: fixture.model.publicId,
+      [TRACE_ATTRIBUTES.provider]: fixture.provider.slug,
       "http.response.status_code": 200,
     });
     expect(await expectLedgerInvariant(fixture.team.id)).toBe(10_000_000n - BigInt(charged));
@@ -68,7 +74,7 @@ describe("a traced AI call", () => {
     // The settle runs once the relay saw the end of the stream: wait for the span it ends.
     await vi.waitFor(() => expect(traces.spans().some((span) => span.name === "ai.call")).toBe(true));
     const spans = callSpans(requestId);
-    expect(Object.keys(spans).sort()).toEqual(["ai.call", "ai.reserve", "ai.settle"]);
+    expect(Object.keys(spans).sort()).toEqual(["ai.call", "ai.provider", "ai.reserve", "ai.settle"]);
     const [seconds, nanos] = spans["ai.call"]!.endTime;
     expect(seconds * 1000 + nanos / 1e6).toBeGreaterThanOrEqual(lastChunkAt - 5);
     expect(spans["ai.call"]!.attributes["http.response.status_code"]).toBe(200);

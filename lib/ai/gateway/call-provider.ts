@@ -8,6 +8,7 @@ import { request, type Dispatcher } from "undici";
 import { agentFor } from "@/lib/gateway/forward";
 import { connectPolicy } from "@/lib/net/guarded-lookup";
 import type { RoutedDeployment, RoutedModel, RoutedProvider } from "@/lib/ai/registry/find-model";
+import { SpanKind, TRACE_ATTRIBUTES, endUpstreamSpan, startActiveChildSpan } from "@/lib/tracing/spans";
 
 const FAILURES_TO_COOL = 3;
 const COOL_DOWN_MS = 30_000;
@@ -118,7 +119,10 @@ export async function callProvider(
     retryAfter: null,
   };
   for (const deployment of orderDeployments(model.deployments)) {
+    const traced = startActiveChildSpan("ai.provider", SpanKind.CLIENT);
+    traced?.setAttributes({ [TRACE_ATTRIBUTES.model]: model.publicId, [TRACE_ATTRIBUTES.provider]: deployment.provider.slug });
     const outcome = await attempt(deployment, build, signal);
+    endUpstreamSpan(traced, outcome.ok ? outcome.status : (outcome.status ?? outcome.failure));
     if (outcome.ok || outcome.failure === "rejected") {
       recordOutcome(deployment, true);
       return outcome;
