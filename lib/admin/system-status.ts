@@ -44,7 +44,7 @@ export async function databaseStatus(): Promise<{ ok: true; latencyMs: number } 
 export function redisStatus(state: RedisRateLimitState): { label: string; note: string } {
   if (state.mode === "off") return { label: "not configured", note: "REDIS_URL unset: each instance counts rate limits" };
   if (state.mode === "redis") return { label: "connected", note: `rate limits shared · ${state.outages} outages so far` };
-  if (!state.outageSince) return { label: "not connected yet", note: "connects at the first rate-limited call" };
+  if (!state.outageSince) return { label: "connecting", note: "the server connects at start; rate limits count locally until it answers" };
   return { label: "unreachable", note: `since ${state.outageSince.toISOString()} (${state.lastError ?? "no answer"}): counting locally` };
 }
 

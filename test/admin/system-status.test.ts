@@ -218,7 +218,7 @@ describe("system status", () => {
     const state = { fallbacks: 0, outages: 0, outageSince: null, lastError: null };
     expect(redisStatus({ ...state, mode: "off" }).label).toBe("not configured");
     expect(redisStatus({ ...state, mode: "redis" }).label).toBe("connected");
-    expect(redisStatus({ ...state, mode: "fallback" }).label).toBe("not connected yet");
+    expect(redisStatus({ ...state, mode: "fallback" }).label).toBe("connecting");
     const down = redisStatus({ ...state, mode: "fallback", outages: 1, outageSince: now, lastError: "connect ECONNREFUSED" });
     expect(down).toEqual({ label: "unreachable", note: "since 2026-12-07T03:00:10.000Z (connect ECONNREFUSED): counting locally" });
   });
