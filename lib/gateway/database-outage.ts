@@ -19,7 +19,7 @@ import { refundCall } from "@/lib/billing/ledger/close-call";
 import { hasUsageCharge } from "@/lib/billing/ledger/find-usage-charge";
 import type { CallContext } from "@/lib/gateway/call-context";
 import { GatewayError } from "@/lib/gateway/gateway-error";
-import { retryPause } from "@/lib/gateway/retry-pause";
+import { retryPause } from "@/lib/retry-pause";
 import { holdUsage, releaseUsage } from "@/lib/gateway/usage-recorder";
 import { forRequest, moduleLogger } from "@/lib/log/logger";
 

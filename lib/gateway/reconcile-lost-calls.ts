@@ -7,8 +7,8 @@
 // unique per request id and its insert deletes the open row in the same statement.
 import { pgPool } from "@/lib/db";
 import { findCallClosure, refundCall } from "@/lib/billing/ledger/close-call";
-import { sweepExpiredLeases } from "@/lib/billing/ledger/leases/credit-leases";
-import { insertBatch, toRow } from "@/lib/gateway/usage-recorder";
+import { reclaimExpiredLeases } from "@/lib/billing/ledger/leases/lease-statements";
+import { insertBatch, toRow } from "@/lib/gateway/usage-rows";
 import { instanceId } from "@/lib/instances/instance-id";
 import { STALE_AFTER_MS } from "@/lib/instances/heartbeat";
 import { moduleLogger } from "@/lib/log/logger";
@@ -93,7 +93,7 @@ export function startReconcilingLostCalls(): void {
   if (holder.__tollgateReconciler || !process.env.DATABASE_URL) return;
   const run = () =>
     // Expired credit leases of dead instances first: their credit is spendable again.
-    sweepExpiredLeases()
+    reclaimExpiredLeases()
       .catch(() => {})
       .then(() => reconcileLostCalls())
       .then((count) => count > 0 && log.warn({ calls: count }, "refunded and recorded calls lost with a stopped instance"))

@@ -1,7 +1,8 @@
 // Usage events in tests: a bare one for tests of the usage writer itself, and the one a call recorded.
 import { expect } from "vitest";
 import { db } from "@/lib/db";
-import { flushUsage, type UsageEvent } from "@/lib/gateway/usage-recorder";
+import { flushUsage } from "@/lib/gateway/usage-recorder";
+import type { UsageEvent } from "@/lib/gateway/usage-rows";
 
 export function bareUsageEvent(requestId: string, path: string): UsageEvent {
   return {

@@ -6,7 +6,7 @@ import { percentileFromBuckets, bucketIndex, LATENCY_BUCKET_COUNT } from "@/lib/
 import { getUsageByApi, getUsageByKey, getKeyUsageMap } from "@/lib/usage/usage-breakdown";
 import { getUsageSeries } from "@/lib/usage/usage-series";
 import { deriveStats } from "@/lib/usage/usage-stats";
-import type { UsageEvent } from "@/lib/gateway/usage-recorder";
+import type { UsageEvent } from "@/lib/gateway/usage-rows";
 import { createUsageTeam, usageEvent, writeEvents } from "./usage-fixtures";
 
 const HOUR = 3_600_000;

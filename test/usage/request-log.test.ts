@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { LogFilters } from "@/lib/usage/log-filters";
 import { listRequestLog, type Cursor, type LogEntry } from "@/lib/usage/request-log";
-import type { UsageEvent } from "@/lib/gateway/usage-recorder";
+import type { UsageEvent } from "@/lib/gateway/usage-rows";
 import { createUsageTeam, usageEvent, writeEvents } from "./usage-fixtures";
 
 const t0 = new Date("2026-08-01T00:00:00.000Z").getTime();

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { bucketIndex, LATENCY_BUCKET_COUNT } from "@/lib/usage/latency-buckets";
-import type { UsageEvent } from "@/lib/gateway/usage-recorder";
+import type { UsageEvent } from "@/lib/gateway/usage-rows";
 import { createUsageTeam, rollupsAndRawAggregates, usageEvent, writeEvents } from "./usage-fixtures";
 
 const HOUR = 3_600_000;

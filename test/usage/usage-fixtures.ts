@@ -2,7 +2,7 @@
 // insertBatch), for tests that need many calls at chosen times, statuses and latencies.
 import crypto from "node:crypto";
 import { db } from "@/lib/db";
-import { insertBatch, toRow, type UsageEvent } from "@/lib/gateway/usage-recorder";
+import { insertBatch, toRow, type UsageEvent } from "@/lib/gateway/usage-rows";
 import { ROLLUP_COLUMNS, ROLLUP_ELIGIBLE, rollupSelect } from "@/lib/usage/rollup-aggregates";
 import { createGatewayFixture, createRawKey } from "../support/gateway-factories";
 

@@ -3,7 +3,8 @@
 // key's per-minute limit, and one usage event with the model, the tokens and their source. A call
 // that produced no output settles at zero: nothing is charged, not even the fee.
 import { settleCall } from "@/lib/billing/ledger/close-call";
-import { recordUsage, type UsageEvent } from "@/lib/gateway/usage-recorder";
+import { recordUsage } from "@/lib/gateway/usage-recorder";
+import type { UsageEvent } from "@/lib/gateway/usage-rows";
 import { costOf } from "@/lib/ai/pricing";
 import type { TokenUsage, UsageSource } from "@/lib/ai/types";
 import type { AiCall } from "@/lib/ai/gateway/admit-ai-call";

@@ -11,13 +11,11 @@ import {
   type LeaseGrant,
   type LeasedCharge,
 } from "@/lib/billing/ledger/leases/lease-statements";
+import { retryPause } from "@/lib/retry-pause";
+import { moduleLogger } from "@/lib/log/logger";
 
 const MAX_BATCH = 500;
-
-export type LeaseEvents = {
-  /** a write failed (the database is away): the calls stay pending and the writer tries again */
-  writeFailed(error: unknown): void;
-};
+const log = moduleLogger("billing");
 
 export class TeamLease {
   private leaseId: string | null = null;
@@ -43,19 +41,14 @@ export class TeamLease {
     readonly teamId: string,
     private readonly instanceId: string,
     private readonly ttlMs: number,
-    private readonly events: LeaseEvents,
   ) {}
 
   get isOpen(): boolean {
     return this.leaseId !== null && !this.closing;
   }
 
-  get held(): bigint {
-    return this.leaseId === null ? 0n : this.available;
-  }
-
-  hasPending(requestId?: string): boolean {
-    return requestId === undefined ? this.pending.length > 0 : this.pendingIds.has(requestId);
+  hasPending(): boolean {
+    return this.pending.length > 0;
   }
 
   canDebit(price: bigint): boolean {
@@ -209,12 +202,14 @@ export class TeamLease {
         await this.writeBatch();
         this.failures = 0;
       } catch (error) {
-        this.failures += 1;
-        this.events.writeFailed(error);
+        const pause = retryPause(++this.failures, 250, 5_000);
+        log.warn(
+          { err: error, teamId: this.teamId, pending: this.pending.length, retryInMs: pause },
+          "writing leased charges failed; retrying",
+        );
         // The calls stay pending; whoever waits for one of them hears of the failure (and may wait again).
         for (const waiter of this.waiters.values()) waiter.reject(error);
         this.waiters.clear();
-        const pause = Math.min(250 * 2 ** (this.failures - 1), 5_000);
         this.retryTimer = setTimeout(() => {
           this.retryTimer = null;
           this.startWriting();
@@ -228,9 +223,8 @@ export class TeamLease {
   private async writeBatch(): Promise<void> {
     const batch = this.pending.slice(0, MAX_BATCH);
     if (batch.length === 0) return;
-    // A lease closed by reclaim has no id any more only when it was never taken; its calls then
-    // cannot exist. `leaseId ?? ""` matches no lease, so the balance pays, as for a reclaimed one.
-    const written = await writeLeaseCharges(this.teamId, this.leaseId ?? "", this.ttlMs, batch);
+    // Calls are debited only from a taken lease, and its id is cleared only after they are written.
+    const written = await writeLeaseCharges(this.teamId, this.leaseId!, this.ttlMs, batch);
     this.pending.splice(0, batch.length);
     for (const charge of batch) {
       this.pendingAmount -= charge.price;
