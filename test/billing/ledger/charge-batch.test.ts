@@ -2,11 +2,17 @@
 // statement, and still each call charged once, in order, never below zero, with its own ledger row
 // and open call, exactly as the single statement would.
 import crypto from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { chargeCall, type ChargeResult } from "@/lib/billing/ledger/charge-call";
+import { DEFAULT_LEASE_SETTINGS, configureCreditLeases } from "@/lib/billing/ledger/leases/credit-leases";
 import { createGatewayFixture } from "../../support/gateway-factories";
 import { expectLedgerInvariant } from "../../support/ledger";
+
+// The charge statements themselves: a storm this busy would otherwise move to a credit lease
+// (credit-leases.test.ts), whose rows land in their own statements a little later.
+beforeAll(() => configureCreditLeases({ enabled: false }));
+afterAll(() => configureCreditLeases(DEFAULT_LEASE_SETTINGS));
 
 const fixture = (balance: bigint) => createGatewayFixture({ upstreamUrl: "http://127.0.0.1:9", balance, price: 0n });
 

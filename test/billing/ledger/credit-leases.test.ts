@@ -130,6 +130,35 @@ describe("credit leases in one process", () => {
     expect(balance).toBe(1_000n * PRICE - 48n * PRICE - 400n);
   });
 
+  it("writes the calls debited during a lease's linger in one statement, and a close waiting for its row cuts the linger short", async () => {
+    // A linger no test could sit out: only the waiting close can have written the rows.
+    configureCreditLeases({ writeLingerMs: 60_000 });
+    try {
+      const { teamId, charge, close } = await newTeam(1_000n * PRICE);
+      const results = await Promise.all(Array.from({ length: 50 }, () => charge()));
+      const written = new Set(
+        (await db.creditLedgerEntry.findMany({ where: { teamId, kind: "USAGE" }, select: { requestId: true } })).map(
+          (entry) => entry.requestId,
+        ),
+      );
+      const lingering = results.filter(({ requestId }) => !written.has(requestId));
+      expect(lingering.length).toBeGreaterThan(1);
+
+      const refund = await refundCall({ ...close, requestId: lingering[0]!.requestId, price: PRICE, reason: "upstream failed" });
+      expect(refund).not.toBeNull();
+      const rows = await db.creditLedgerEntry.findMany({
+        where: { teamId, kind: "USAGE", requestId: { in: lingering.map(({ requestId }) => requestId) } },
+        select: { createdAt: true },
+      });
+      expect(rows).toHaveLength(lingering.length);
+      // One transaction, one start time.
+      expect(new Set(rows.map((row) => row.createdAt.getTime())).size).toBe(1);
+      expect(await expectLedgerInvariant(teamId)).toBe(1_000n * PRICE - 49n * PRICE);
+    } finally {
+      configureCreditLeases({ writeLingerMs: DEFAULT_LEASE_SETTINGS.writeLingerMs });
+    }
+  });
+
   it("gives an idle lease back", async () => {
     const { teamId, charge } = await newTeam(1_000n * PRICE);
     await Promise.all(Array.from({ length: 40 }, () => charge()));

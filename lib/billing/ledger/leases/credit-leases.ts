@@ -29,6 +29,8 @@ export type LeaseSettings = {
   share: number;
   idleMs: number;
   ttlMs: number;
+  /** how long a lease's first unwritten call waits for others to share its statement (team-lease.ts) */
+  writeLingerMs: number;
   tickMs: number;
   sweepMs: number;
 };
@@ -46,6 +48,7 @@ export const DEFAULT_LEASE_SETTINGS: LeaseSettings = {
   share: 4,
   idleMs: fromEnv("CREDIT_LEASE_IDLE_MS", 1_000),
   ttlMs: fromEnv("CREDIT_LEASE_TTL_MS", 10_000),
+  writeLingerMs: 20,
   tickMs: 250,
   sweepMs: 2_000,
 };
@@ -93,7 +96,7 @@ export async function chargeFromLease(request: ChargeRequest): Promise<ChargeRes
   if (!lease?.canDebit(request.price)) {
     if (!isBusy(rate, settings)) return null;
     if (!lease || (lease.closing && !lease.hasPending())) {
-      lease = new TeamLease(request.teamId, instanceId(), settings.ttlMs);
+      lease = new TeamLease(request.teamId, instanceId(), settings.ttlMs, settings.writeLingerMs);
       lease.lastDebitAt = now; // not idle while it is being taken
       registry.leases.set(request.teamId, lease);
       startHousekeeping();

@@ -40,12 +40,12 @@ WITH ${GRANT}, lease AS (
   UPDATE credit_leases l SET granted = l.granted + g.amount, remaining = l.remaining + g.amount,
          "expiresAt" = now() + make_interval(secs => $7::float8 / 1000)
   FROM grant_amount g WHERE l.id = $2 AND l."closedAt" IS NULL AND g.amount >= $5::bigint
-  RETURNING g.amount
+  RETURNING g.amount, l.charged
 ), held AS (
   UPDATE teams SET leased = leased + (SELECT amount FROM lease) WHERE id = $1 AND EXISTS (SELECT 1 FROM lease) RETURNING balance
 )
 SELECT (SELECT amount FROM lease)::text AS granted, (SELECT balance FROM held)::text AS balance,
-       EXISTS (SELECT 1 FROM credit_leases WHERE id = $2 AND "closedAt" IS NULL) AS open`;
+       (SELECT charged FROM lease)::text AS charged, EXISTS (SELECT 1 FROM credit_leases WHERE id = $2 AND "closedAt" IS NULL) AS open`;
 
 export type TakenLease = { id: string; granted: bigint; balance: bigint };
 
@@ -61,18 +61,24 @@ export async function takeLease(teamId: string, instanceId: string, grant: Lease
   return row?.id ? { id: row.id, granted: BigInt(row.granted!), balance: BigInt(row.balance!) } : null;
 }
 
-export type TopUp = { granted: bigint; balance: bigint | null; open: boolean };
+/**
+ * The team's balance and the lease's written charges from one snapshot: the balance already
+ * reflects exactly `charged` of the lease's calls, whatever the order the answers come back in.
+ */
+export type LeaseSnapshot = { balance: bigint; charged: bigint };
+
+export type TopUp = { granted: bigint; snapshot: LeaseSnapshot | null; open: boolean };
 
 /** Adds to an open lease; `open` is false when the lease was closed meanwhile (reclaimed as expired). */
 export async function topUpLease(teamId: string, leaseId: string, grant: LeaseGrant): Promise<TopUp> {
   const values = [teamId, leaseId, ...grantValues(grant)];
-  const { rows } = await pgPool().query<{ granted: string | null; balance: string | null; open: boolean }>({
+  const { rows } = await pgPool().query<{ granted: string | null; balance: string | null; charged: string | null; open: boolean }>({
     name: "tollgate_lease_top_up",
     text: TOP_UP,
     values,
   });
   const row = rows[0]!;
-  return { granted: BigInt(row.granted ?? 0), balance: row.balance === null ? null : BigInt(row.balance), open: row.open };
+  return { granted: BigInt(row.granted ?? 0), snapshot: snapshotOf(row), open: row.open };
 }
 
 function grantValues({ want, unit, minimum, share, ttlMs }: LeaseGrant) {
@@ -111,7 +117,7 @@ WITH calls AS (
   UPDATE credit_leases SET charged = charged + (SELECT amount FROM total), remaining = remaining - (SELECT amount FROM total),
          "expiresAt" = now() + make_interval(secs => $3::float8 / 1000)
   WHERE id = $2 AND "closedAt" IS NULL AND EXISTS (SELECT 1 FROM locked)
-  RETURNING id
+  RETURNING id, charged
 ), debited AS (
   UPDATE teams SET balance = balance - (SELECT amount FROM total),
          leased = leased - CASE WHEN EXISTS (SELECT 1 FROM lease) THEN (SELECT amount FROM total) ELSE 0 END
@@ -126,9 +132,10 @@ WITH calls AS (
   INSERT INTO open_calls ("requestId", "teamId", "apiId", "capKeyId", "apiKeyId", charged, "instanceId", method, path)
   SELECT "requestId", $1, "apiId", "keyId", "apiKeyId", price, "instanceId", method, path FROM calls WHERE EXISTS (SELECT 1 FROM debited)
 )
-SELECT EXISTS (SELECT 1 FROM lease) AS "fromLease", (SELECT balance FROM debited)::text AS balance`;
+SELECT EXISTS (SELECT 1 FROM lease) AS "fromLease", (SELECT balance FROM debited)::text AS balance,
+       (SELECT charged FROM lease)::text AS charged`;
 
-export type WrittenCharges = { fromLease: boolean; balance: bigint | null };
+export type WrittenCharges = { fromLease: boolean; snapshot: LeaseSnapshot | null };
 
 /** Writes the ledger rows (and open calls) of calls already spent from the lease, and moves their total out of it. */
 export async function writeLeaseCharges(teamId: string, leaseId: string, ttlMs: number, charges: LeasedCharge[]): Promise<WrittenCharges> {
@@ -146,13 +153,17 @@ export async function writeLeaseCharges(teamId: string, leaseId: string, ttlMs: 
     column((charge) => charge.path),
     column((charge) => charge.instanceId),
   ];
-  const { rows } = await pgPool().query<{ fromLease: boolean; balance: string | null }>({
+  const { rows } = await pgPool().query<{ fromLease: boolean; balance: string | null; charged: string | null }>({
     name: "tollgate_lease_charges",
     text: WRITE_CHARGES,
     values,
   });
   const row = rows[0]!;
-  return { fromLease: row.fromLease, balance: row.balance === null ? null : BigInt(row.balance) };
+  return { fromLease: row.fromLease, snapshot: snapshotOf(row) };
+}
+
+function snapshotOf(row: { balance: string | null; charged: string | null }): LeaseSnapshot | null {
+  return row.balance === null || row.charged === null ? null : { balance: BigInt(row.balance), charged: BigInt(row.charged) };
 }
 
 // $1 team, $2 lease, $3 reason
