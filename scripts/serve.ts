@@ -7,7 +7,8 @@ import next from "next";
 import type { IncomingMessage } from "node:http";
 import { createAppServer, stopServer } from "@/lib/gateway/node-server";
 import { stopHeartbeat } from "@/lib/instances/heartbeat";
-import { AI_PATH_PREFIX, handleAiRequest } from "@/lib/ai/gateway/handle-ai-request";
+import { AI_PATH_PREFIX } from "@/lib/ai/gateway/handle-ai-request";
+import { serveAiNode } from "@/lib/ai/gateway/serve-ai-node";
 import { listenForInvalidations } from "@/lib/cache/listen-for-invalidations";
 import { installPromptApis } from "@/lib/prompt-apis/call/install";
 import { redisClient } from "@/lib/redis/redis-client";
@@ -33,9 +34,9 @@ void listenForInvalidations();
 installPromptApis();
 redisClient(); // with REDIS_URL: a bad URL stops the start here rather than failing calls
 
-// The AI gateway skips Next.js's routing and rendering too; `npm run dev` reaches the same handler
-// through app/api/ai/v1/[...path]/route.ts.
-const aiGateway = { prefix: `${AI_PATH_PREFIX}/`, handler: (request: Request) => handleAiRequest(request) };
+// The AI gateway skips Next.js's routing and rendering too, and web objects as the REST gateway does
+// (serve-ai-node.ts); `npm run dev` reaches the same core through app/api/ai/v1/[...path]/route.ts.
+const aiGateway = { prefix: `${AI_PATH_PREFIX}/`, serve: serveAiNode };
 // The MCP server too (lib/mcp; app/api/mcp/[[...path]]/route.ts under `npm run dev`). The prefix has
 // no trailing slash, for /api/mcp itself: the handler answers 404 to /api/mcpanything.
 const mcp = {

@@ -8,6 +8,7 @@ import { relayBody, type RelayEnding } from "@/lib/gateway/forward";
 import type { HeaderList } from "@/lib/gateway/headers";
 import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
 import { problemBody, problemHeaders } from "@/lib/http/problem";
+import { readLimited } from "@/lib/http/read-limited";
 
 /** The caller's headers, names in lower case; `list` is built when the checks get that far (admitCall reads it once). */
 export type CallHeaders = { list(): HeaderList; get(name: string): string | null };
@@ -20,6 +21,8 @@ export type IncomingCall = {
   signal: AbortSignal;
   /** the caller's body, for a method that may have one (the forward reads it once) */
   body(): ReadableStream<Uint8Array> | null;
+  /** the caller's body read whole, up to `limit` bytes (readLimited's result), for a handler that needs all of it (the AI gateway's JSON); instead of body() */
+  readBody(limit: number): Promise<{ bytes: Uint8Array; truncated: boolean }>;
   /** the call as a web Request, for a handler that takes one (a Prompt API's); instead of body(), never with it */
   request(): Request;
 };
@@ -29,14 +32,20 @@ export type RelayResult = { bytesOut: number; ending: RelayEnding; error?: strin
 /** The upstream's body still to be relayed; `onEnd` runs once, with the bytes sent and how it ended. */
 export type RelayedBody = { source: Readable; onEnd: (result: RelayResult) => void };
 
-/** The headers as a list: a repeated field (Set-Cookie above all) stays one line per value on node:http. */
-export type PlainAnswer = { status: number; headers: HeaderList; body: Uint8Array | RelayedBody | null };
+/** A body our own code produces as it goes (the AI gateway's server-sent events): pull-based, cancelled when the caller leaves. */
+export type ProducedBody = ReadableStream<Uint8Array>;
+
+/**
+ * The headers as a list: a repeated field (Set-Cookie above all) stays one line per value on node:http.
+ * Bytes go out in one write with their length.
+ */
+export type PlainAnswer = { status: number; headers: HeaderList; body: Uint8Array | RelayedBody | ProducedBody | null };
 
 /** A Response is what a handler installed for an API kind answers (api-kind-handlers.ts). */
 export type GatewayAnswer = PlainAnswer | Response;
 
-export function isRelayed(body: Uint8Array | RelayedBody | null): body is RelayedBody {
-  return body !== null && !(body instanceof Uint8Array);
+export function isRelayed(body: PlainAnswer["body"]): body is RelayedBody {
+  return body !== null && !(body instanceof Uint8Array) && !(body instanceof ReadableStream);
 }
 
 /** A refusal as problem+json (lib/http/problem.ts), the same body and headers as problemResponse. */
@@ -58,11 +67,12 @@ export function callFromRequest(request: Request): IncomingCall {
     headers: { list: () => Array.from(request.headers), get: (name) => request.headers.get(name) },
     signal: request.signal,
     body: () => request.body,
+    readBody: (limit) => readLimited(request.body, limit),
     request: () => request,
   };
 }
 
-/** The web mount's side: the answer as a Response (a relayed body becomes a pull-based stream). */
+/** The web mount's side: the answer as a Response (a relayed body becomes a pull-based stream; a produced one goes as it is). */
 export function answerResponse(answer: GatewayAnswer): Response {
   if (answer instanceof Response) return answer;
   const { status, headers, body } = answer;

@@ -1,9 +1,9 @@
-// Framework-free web handlers (the AI gateway, MCP) mounted straight on node:http, in front of Next.js
+// Framework-free web handlers (MCP, readiness) mounted straight on node:http, in front of Next.js
 // (lib/gateway/node-server.ts): a web Request in, a web Response out, without the framework's routing
-// and rendering pipeline. The REST gateway skips even these conversions (node-call.ts) and uses the
-// parts here for what it still shares: the caller's body as a web stream, the watch on a caller who
-// hangs up (which aborts the upstream request and stops the response stream), a Response written
-// with backpressure.
+// and rendering pipeline. The REST and AI gateways skip even these conversions (node-call.ts) and use
+// the parts here for what they still share: the caller's body as a web stream or read whole, the
+// watch on a caller who hangs up (which aborts the upstream request and stops the response stream),
+// a web stream written with backpressure.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ServerStopping, methodMayHaveBody, type RequestBodyTimeouts } from "@/lib/gateway/forward";
 import { moduleLogger } from "@/lib/log/logger";
@@ -55,6 +55,44 @@ export function requestBody(req: IncomingMessage): ReadableStream<Uint8Array> {
   );
 }
 
+/**
+ * The caller's whole body up to `limit` bytes, read from node's request in place (no web stream), with
+ * readLimited's result. Past the limit it stops keeping bytes and discards the rest as it comes, as
+ * requestBody does on a cancel; the answer then closes the connection. Rejects when the caller hangs
+ * up before the body ended.
+ */
+export function readNodeBody(req: IncomingMessage, limit: number): Promise<{ bytes: Uint8Array; truncated: boolean }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stop = () => {
+      req.off("data", onData).off("end", onEnd).off("error", onError).off("close", onClose);
+      req.resume();
+    };
+    const finish = (truncated: boolean) => {
+      stop();
+      resolve({ bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size), truncated });
+    };
+    const onData = (chunk: Buffer) => {
+      if (chunk.byteLength <= limit - size) {
+        size += chunk.byteLength;
+        return void chunks.push(chunk);
+      }
+      chunks.push(chunk.subarray(0, limit - size));
+      size = limit;
+      finish(true);
+    };
+    const onEnd = () => finish(false);
+    const onError = (error: Error) => {
+      stop();
+      reject(error);
+    };
+    const onClose = () => onError(new Error("the caller hung up before the request body ended"));
+    if (req.readableEnded) return resolve({ bytes: new Uint8Array(), truncated: false });
+    req.on("data", onData).on("end", onEnd).on("error", onError).on("close", onClose);
+  });
+}
+
 export function toWebRequest(req: IncomingMessage, origin: string, signal: AbortSignal): Request {
   const headers = new Headers();
   const raw = req.rawHeaders;
@@ -101,7 +139,15 @@ export async function writeWebResponse(response: Response, req: IncomingMessage,
   if (relay.closed || res.destroyed) return void (await response.body?.cancel(relay.closedBy).catch((error: unknown) => void error));
   res.writeHead(response.status, headers);
   if (!response.body) return void res.end();
-  const reader = response.body.getReader();
+  return writeWebBody(response.body, res, relay);
+}
+
+/**
+ * A web stream to the caller after its head went out, read only as fast as the socket takes it; the
+ * caller leaving cancels it (relay.cancel, watchCaller).
+ */
+export async function writeWebBody(body: ReadableStream<Uint8Array>, res: ServerResponse, relay: Relay): Promise<void> {
+  const reader = body.getReader();
   // A cancel of a finished stream has nothing to report.
   relay.cancel = (reason) => void reader.cancel(reason).catch((error: unknown) => void error);
   for (;;) {
@@ -122,8 +168,11 @@ export type NodeMountOptions = {
   stopping?: () => boolean;
 };
 
-/** A framework-free web handler (the gateway, the AI gateway) served on node:http: a Request in, a Response out. */
+/** A framework-free web handler (MCP, readiness) served on node:http: a Request in, a Response out. */
 export type WebHandler = (request: Request, req: IncomingMessage) => Promise<Response>;
+
+/** A handler that answers on node:http itself (the REST gateway, the AI gateway): no web objects on its way. */
+export type NodeHandler = (req: IncomingMessage, res: ServerResponse, origin: string, options: NodeMountOptions) => Promise<void>;
 
 /**
  * Watches for a response that closes before it finished (the caller hung up, or a drain cut it): the

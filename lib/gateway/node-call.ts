@@ -8,7 +8,16 @@ import { answerGatewayCall } from "@/lib/gateway/handle-gateway-request";
 import { isRelayed, type CallHeaders, type GatewayAnswer, type IncomingCall, type RelayedBody } from "@/lib/gateway/gateway-answer";
 import { methodMayHaveBody, relayTally } from "@/lib/gateway/forward";
 import type { HeaderList } from "@/lib/gateway/headers";
-import { answerOnNode, requestBody, toWebRequest, writeWebResponse, type NodeMountOptions, type Relay } from "@/lib/gateway/node-adapter";
+import {
+  answerOnNode,
+  readNodeBody,
+  requestBody,
+  toWebRequest,
+  writeWebBody,
+  writeWebResponse,
+  type NodeMountOptions,
+  type Relay,
+} from "@/lib/gateway/node-adapter";
 import { clientFromNode } from "@/lib/http/client-address";
 
 function joined(value: string | string[]): string {
@@ -52,6 +61,10 @@ class NodeCall implements IncomingCall, CallHeaders {
     return methodMayHaveBody(this.method) ? requestBody(this.req) : null;
   }
 
+  readBody(limit: number): Promise<{ bytes: Uint8Array; truncated: boolean }> {
+    return methodMayHaveBody(this.method) ? readNodeBody(this.req, limit) : Promise.resolve({ bytes: new Uint8Array(), truncated: false });
+  }
+
   request(): Request {
     return toWebRequest(this.req, this.origin, this.signal);
   }
@@ -78,16 +91,22 @@ export function serveGatewayNode(req: IncomingMessage, res: ServerResponse, orig
   });
 }
 
-async function writeAnswer(answer: GatewayAnswer, req: IncomingMessage, res: ServerResponse, relay: Relay): Promise<void> {
+/** A gateway's answer on node:http (the REST gateway's, the AI gateway's): whatever its body, written here. */
+export async function writeAnswer(answer: GatewayAnswer, req: IncomingMessage, res: ServerResponse, relay: Relay): Promise<void> {
   if (answer instanceof Response) return writeWebResponse(answer, req, res, relay);
   const { status, headers, body } = answer;
   // The caller left while the answer was being prepared: nobody will read it (writeWebResponse).
   if (relay.closed || res.destroyed) {
-    if (isRelayed(body)) relayTally(body.onEnd).cancel(body.source, relay.closedBy);
+    if (body instanceof ReadableStream) await body.cancel(relay.closedBy).catch((error: unknown) => void error);
+    else if (isRelayed(body)) relayTally(body.onEnd).cancel(body.source, relay.closedBy);
     return;
   }
   // An answer before the whole request arrived: the rest is not read, so the connection cannot carry another request.
   if (!req.complete) headers.push(["connection", "close"]);
+  if (body instanceof ReadableStream) {
+    res.writeHead(status, headers);
+    return writeWebBody(body, res, relay);
+  }
   if (!isRelayed(body)) {
     if (body) headers.push(["content-length", String(body.byteLength)]);
     return void res.writeHead(status, headers).end(body ?? undefined);

@@ -3,7 +3,7 @@
 // drain on SIGTERM. Tests start the same server with a stand-in for Next.js.
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
-import { GATEWAY_PATH_PREFIX, serveWebHandlerNode, type WebHandler } from "@/lib/gateway/node-adapter";
+import { GATEWAY_PATH_PREFIX, serveWebHandlerNode, type NodeHandler, type WebHandler } from "@/lib/gateway/node-adapter";
 import { serveGatewayNode } from "@/lib/gateway/node-call";
 import { REQUEST_BODY_TIMEOUTS, type RequestBodyTimeouts } from "@/lib/gateway/forward";
 import { callsSettled } from "@/lib/gateway/settling-calls";
@@ -42,8 +42,11 @@ const servers = new WeakMap<http.Server, { calls: Set<Promise<void>>; graceMs: n
  * 431; up to 64 KiB they reach the gateway, which answers anything over its own 8 KiB limit with a
  * problem+json 400 the caller can read.
  */
-/** Another framework-free handler served beside the gateway, e.g. the AI gateway on /api/ai/v1/. */
-export type NodeMount = { prefix: string; handler: WebHandler };
+/**
+ * Another framework-free handler served beside the gateway: one that answers on node:http itself
+ * (`serve`: the AI gateway on /api/ai/v1/) or a web handler (`handler`: MCP, readiness).
+ */
+export type NodeMount = { prefix: string; handler: WebHandler } | { prefix: string; serve: NodeHandler };
 
 export function createAppServer(options: {
   origin: string;
@@ -73,7 +76,11 @@ export function createAppServer(options: {
       }
       const mount = options.mounts?.find(({ prefix }) => req.url?.startsWith(prefix));
       if (mount) {
-        const served = serveWebHandlerNode(req, res, options.origin, mount.handler, gateway).finally(() => calls.delete(served));
+        const serving =
+          "serve" in mount
+            ? mount.serve(req, res, options.origin, gateway)
+            : serveWebHandlerNode(req, res, options.origin, mount.handler, gateway);
+        const served = serving.finally(() => calls.delete(served));
         return void calls.add(served);
       }
       // Next.js does not tell route handlers and server actions the socket address: hand it over in a

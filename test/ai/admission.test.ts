@@ -4,7 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { APIError } from "openai";
 import { db } from "@/lib/db";
-import { handleAiRequest } from "@/lib/ai/gateway/handle-ai-request";
+import { AiError, aiErrorBody } from "@/lib/ai/gateway/ai-error";
+import { MAX_AI_BODY_BYTES } from "@/lib/ai/gateway/read-ai-body";
+import { KEY_IN_QUERY_DETAIL } from "@/lib/http/key-in-query";
+import { AI_MOUNTS, aiFetch, type AiMount } from "../support/ai-mounts";
 import { costOf } from "@/lib/ai/pricing";
 import { startFakeAiProvider, type FakeAiProvider } from "../support/fake-ai-provider";
 import { countedUsage } from "../support/fake-ai/expected";
@@ -24,12 +27,23 @@ const refusal = (promise: Promise<unknown>) =>
     (error: unknown) => error as APIError,
   );
 
-function post(path: string, init: { key?: string; body?: unknown; headers?: Record<string, string> }) {
+function post(path: string, init: { key?: string; body?: unknown; text?: string; headers?: Record<string, string>; mount?: AiMount }) {
   const headers: Record<string, string> = { "content-type": "application/json", ...init.headers };
   if (init.key) headers.authorization = `Bearer ${init.key}`;
-  return handleAiRequest(
-    new Request(`http://localhost:3000/api/ai/v1${path}`, { method: "POST", headers, body: JSON.stringify(init.body ?? {}) }),
-  );
+  const body = init.text ?? JSON.stringify(init.body ?? {});
+  return aiFetch(init.mount ?? "web", `http://localhost:3000/api/ai/v1${path}`, { method: "POST", headers, body });
+}
+
+/** An error answer read whole: its body must be exactly the error the gateway describes, with its length on the wire. */
+async function expectError(response: Response, error: AiError) {
+  const text = await response.text();
+  expect(response.status).toBe(error.status);
+  expect(response.headers.get("content-type")).toBe("application/json");
+  expect(response.headers.get("x-should-retry")).toBe("false");
+  const contentLength = response.headers.get("content-length");
+  if (contentLength !== null) expect(Number(contentLength)).toBe(Buffer.byteLength(text));
+  const requestId = response.headers.get("x-request-id")!;
+  expect(JSON.parse(text)).toEqual(aiErrorBody(error, requestId, "openai"));
 }
 
 describe("refusals", () => {
@@ -50,25 +64,45 @@ describe("refusals", () => {
     });
   });
 
-  it("400 for a key in the query string, an invalid body (with its param) and n > 1, before any charge", async () => {
+  it.each(AI_MOUNTS)(
+    "400 for a key in the query string, a body that is not JSON, an invalid body (with its param) and n > 1, before any charge (%s mount)",
+    async (mount) => {
+      const fixture = await createAiFixture({ providerUrl: fake.openAiBaseUrl });
+      const before = fake.requests.length;
+      const inQuery = await post(`/chat/completions?api_key=${fixture.key}`, {
+        mount,
+        key: fixture.key,
+        body: { model: fixture.model.publicId, messages },
+      });
+      await expectError(inQuery, new AiError("bad_request", KEY_IN_QUERY_DETAIL));
+      const notJson = await post("/chat/completions", { mount, key: fixture.key, text: '{"model": "x", "messages": [' });
+      await expectError(notJson, new AiError("bad_request", "The request body is not valid JSON."));
+      const badRole = await post("/chat/completions", {
+        mount,
+        key: fixture.key,
+        body: { model: fixture.model.publicId, messages: [{ role: "wizard", content: "x" }] },
+      });
+      expect(badRole.status).toBe(400);
+      expect((await badRole.json()).error.param).toMatch(/^messages\.0/);
+      const twoAnswers = await post("/chat/completions", {
+        mount,
+        key: fixture.key,
+        body: { model: fixture.model.publicId, messages, n: 2 },
+      });
+      expect(twoAnswers.status).toBe(400);
+      expect((await twoAnswers.json()).error).toMatchObject({ param: "n" });
+      expect(fake.requests.length).toBe(before);
+      expect(await expectLedgerInvariant(fixture.team.id)).toBe(START);
+    },
+  );
+
+  it.each(AI_MOUNTS)("413 for a body over the limit, before any charge (%s mount)", async (mount) => {
     const fixture = await createAiFixture({ providerUrl: fake.openAiBaseUrl });
-    const inQuery = await handleAiRequest(
-      new Request(`http://localhost:3000/api/ai/v1/chat/completions?api_key=${fixture.key}`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${fixture.key}`, "content-type": "application/json" },
-        body: JSON.stringify({ model: fixture.model.publicId, messages }),
-      }),
-    );
-    expect(inQuery.status).toBe(400);
-    const badRole = await post("/chat/completions", {
-      key: fixture.key,
-      body: { model: fixture.model.publicId, messages: [{ role: "wizard", content: "x" }] },
-    });
-    expect(badRole.status).toBe(400);
-    expect((await badRole.json()).error.param).toMatch(/^messages\.0/);
-    const twoAnswers = await post("/chat/completions", { key: fixture.key, body: { model: fixture.model.publicId, messages, n: 2 } });
-    expect(twoAnswers.status).toBe(400);
-    expect((await twoAnswers.json()).error).toMatchObject({ param: "n" });
+    const before = fake.requests.length;
+    const huge = JSON.stringify({ model: fixture.model.publicId, messages: [{ role: "user", content: "x".repeat(MAX_AI_BODY_BYTES) }] });
+    const tooLarge = await post("/chat/completions", { mount, key: fixture.key, text: huge });
+    await expectError(tooLarge, new AiError("payload_too_large", "Request bodies are limited to 16 MiB."));
+    expect(fake.requests.length).toBe(before);
     expect(await expectLedgerInvariant(fixture.team.id)).toBe(START);
   });
 

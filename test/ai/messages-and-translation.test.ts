@@ -6,7 +6,9 @@ import type { APIError } from "openai";
 import { costOf } from "@/lib/ai/pricing";
 import { db } from "@/lib/db";
 import { startFakeAiProvider, type FakeAiProvider } from "../support/fake-ai-provider";
-import { countedUsage } from "../support/fake-ai/expected";
+import { countedUsage, referenceCost } from "../support/fake-ai/expected";
+import { countTextTokens } from "@/lib/ai/tokens";
+import { AI_MOUNTS } from "../support/ai-mounts";
 import { anthropicClient, createAiFixture, openAiClient } from "../support/ai-factories";
 import { expectLedgerInvariant } from "../support/ledger";
 
@@ -16,6 +18,22 @@ afterAll(() => fake.close());
 
 const START = 10_000_000n;
 const lastCost = (prices: Parameters<typeof costOf>[1], fee = 0n) => costOf(countedUsage(fake.requests.at(-1)!), prices, fee);
+
+/** The team's one settlement, once an abandoned stream's cancel has written it. */
+async function settlementOf(teamId: string) {
+  const deadline = Date.now() + 5_000;
+  while ((await db.callSettlement.count({ where: { teamId } })) === 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return db.callSettlement.findFirstOrThrow({ where: { teamId } });
+}
+
+/** The provider saw its request aborted (the caller left). */
+async function expectProviderAborted(record: FakeAiProvider["requests"][number]) {
+  const deadline = Date.now() + 5_000;
+  while (!record.aborted && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  expect(record.aborted).toBe(true);
+}
 
 describe("POST /api/ai/v1/messages (Anthropic SDK)", () => {
   it("answers on an OpenAI-compatible provider, streamed and not, and settles exactly", async () => {
@@ -97,10 +115,10 @@ describe("an OpenAI caller on an Anthropic provider", () => {
   });
 });
 
-describe("streams that do not finish", () => {
+describe.each(AI_MOUNTS)("streams that do not finish (%s mount)", (mount) => {
   it("charges a stream the provider breaks off for what was delivered, with an error event", async () => {
     const fixture = await createAiFixture({ providerUrl: fake.openAiBaseUrl, providerModel: "fake-chat+error-mid-stream:3+chunk-size:2" });
-    const { client } = openAiClient(fixture.key);
+    const { client } = openAiClient(fixture.key, mount);
     const stream = await client.chat.completions.create({
       model: fixture.model.publicId,
       messages: [{ role: "user", content: "one two three four five six seven eight" }],
@@ -119,7 +137,7 @@ describe("streams that do not finish", () => {
 
   it("charges nothing for a stream the caller abandons before any output, and aborts the provider", async () => {
     const fixture = await createAiFixture({ providerUrl: fake.openAiBaseUrl, providerModel: "fake-chat+delay-ms:200" });
-    const { client } = openAiClient(fixture.key);
+    const { client } = openAiClient(fixture.key, mount);
     const controller = new AbortController();
     const before = fake.requests.length;
     const stream = await client.chat.completions.create(
@@ -132,19 +150,54 @@ describe("streams that do not finish", () => {
     })().catch(() => undefined);
     await fake.waitForRequests(before + 1);
     // The settle lands when the stream's cancel has run: wait for it, then nothing may be charged.
-    const deadline = Date.now() + 5_000;
-    while ((await db.callSettlement.count({ where: { teamId: fixture.team.id } })) === 0 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    expect(await db.callSettlement.findFirstOrThrow({ where: { teamId: fixture.team.id } })).toMatchObject({
-      outcome: "SETTLED",
-      actual: 0n,
-    });
+    expect(await settlementOf(fixture.team.id)).toMatchObject({ outcome: "SETTLED", actual: 0n });
     expect(await expectLedgerInvariant(fixture.team.id)).toBe(START);
+    await expectProviderAborted(fake.requests[before]!);
+  });
+
+  it("answers a non-streamed answer the provider cuts off with a clear 502, and charges nothing", async () => {
+    const fixture = await createAiFixture({ providerUrl: fake.openAiBaseUrl, providerModel: "fake-chat+error-mid-stream:1" });
+    const { client } = openAiClient(fixture.key, mount);
+    const error = await client.chat.completions
+      .create({ model: fixture.model.publicId, messages: [{ role: "user", content: "cut me off" }] }, { maxRetries: 0 })
+      .then(
+        () => null,
+        (caught: unknown) => caught as APIError,
+      );
+    expect(error!.status).toBe(502);
+    expect(error!.message).toContain("not a chat completion. Nothing was charged.");
+    expect(await db.callSettlement.findFirstOrThrow({ where: { teamId: fixture.team.id } })).toMatchObject({ actual: 0n });
+    expect(await expectLedgerInvariant(fixture.team.id)).toBe(START);
+  });
+
+  it("charges a stream the caller abandons mid-answer for what it received, and aborts the provider", async () => {
+    // The fake writes three events and then nothing until the caller leaves: what the caller read is all that was delivered.
+    const fixture = await createAiFixture({ providerUrl: fake.openAiBaseUrl, providerModel: "fake-chat+stall-after:3+chunk-size:2" });
+    const { client } = openAiClient(fixture.key, mount);
+    const controller = new AbortController();
+    const before = fake.requests.length;
+    const stream = await client.chat.completions.create(
+      { model: fixture.model.publicId, messages: [{ role: "user", content: "one two three four five six" }], stream: true },
+      { signal: controller.signal },
+    );
+    let text = "";
+    let chunks = 0;
+    await (async () => {
+      for await (const chunk of stream) {
+        text += chunk.choices[0]?.delta?.content ?? "";
+        if (++chunks === 3) controller.abort();
+      }
+    })().catch(() => undefined);
+    expect(text).not.toBe("");
     await fake.waitForRequests(before + 1);
     const provider = fake.requests[before]!;
-    const abortDeadline = Date.now() + 5_000;
-    while (!provider.aborted && Date.now() < abortDeadline) await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(provider.aborted).toBe(true);
+    const expected = referenceCost(
+      { inputTokens: provider.planned!.inputTokens, cachedInputTokens: 0, outputTokens: countTextTokens(text) },
+      fixture.prices,
+      0n,
+    );
+    expect(await settlementOf(fixture.team.id)).toMatchObject({ outcome: "SETTLED", actual: expected });
+    expect(await expectLedgerInvariant(fixture.team.id)).toBe(START - expected);
+    await expectProviderAborted(provider);
   });
 });

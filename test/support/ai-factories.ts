@@ -1,12 +1,13 @@
 // An AI API in one call for AI gateway tests: a provider pointing at the fake provider, a model with
 // prices and a deployment, an AI API publishing it with a plan, a funded team subscribed, and a key;
-// plus an official OpenAI SDK client that reaches /api/ai/v1 in-process (its `fetch` is the gateway).
+// plus an official OpenAI SDK client that reaches /api/ai/v1 in-process (its `fetch` is the gateway), or
+// over a socket on the node:http mount (ai-mounts.ts).
 import crypto from "node:crypto";
 import Anthropic from "@anthropic-ai/sdk";
 import OpenAI from "openai";
 import { db, type AiProviderKind } from "@/lib/db";
 import { encryptSecret } from "@/lib/crypto";
-import { handleAiRequest } from "@/lib/ai/gateway/handle-ai-request";
+import { aiFetch, type AiMount } from "./ai-mounts";
 import { createGatewayFixture } from "./gateway-factories";
 import type { ModelPrices } from "@/lib/ai/types";
 
@@ -59,15 +60,15 @@ export async function createAiFixture(options: AiFixtureOptions) {
   return { ...base, provider, model, prices };
 }
 
-/** The official OpenAI SDK, its requests answered by the AI gateway in this process; `calls` counts them. */
-export function openAiClient(key: string) {
+/** The official OpenAI SDK, its requests answered by the AI gateway in this process (on `mount`); `calls` counts them. */
+export function openAiClient(key: string, mount: AiMount = "web") {
   const counter = { calls: 0 };
   const client = new OpenAI({
     apiKey: key,
     baseURL: "http://localhost:3000/api/ai/v1",
     fetch: async (url, init) => {
       counter.calls += 1;
-      return handleAiRequest(new Request(url, init));
+      return aiFetch(mount, url, init);
     },
   });
   return { client, counter };
@@ -82,7 +83,7 @@ export function anthropicClient(key: string) {
     maxRetries: 0,
     fetch: async (url, init) => {
       counter.calls += 1;
-      return handleAiRequest(new Request(url, init));
+      return aiFetch("web", url, init);
     },
   });
   return { client, counter };

@@ -5,7 +5,8 @@
 // instance is marked stopped) and exits 0.
 import type { AddressInfo } from "node:net";
 import { createAppServer, stopServer } from "@/lib/gateway/node-server";
-import { AI_PATH_PREFIX, handleAiRequest } from "@/lib/ai/gateway/handle-ai-request";
+import { AI_PATH_PREFIX } from "@/lib/ai/gateway/handle-ai-request";
+import { serveAiNode } from "@/lib/ai/gateway/serve-ai-node";
 import { startHeartbeat, stopHeartbeat } from "@/lib/instances/heartbeat";
 import { instanceId } from "@/lib/instances/instance-id";
 
@@ -13,7 +14,7 @@ await startHeartbeat();
 const server = createAppServer({
   origin: "http://localhost:3000",
   pages: (_req, res) => void res.writeHead(404, { "content-type": "text/plain" }).end("no pages here"),
-  mounts: [{ prefix: `${AI_PATH_PREFIX}/`, handler: (request) => handleAiRequest(request) }],
+  mounts: [{ prefix: `${AI_PATH_PREFIX}/`, serve: serveAiNode }],
 });
 server.listen(0, "127.0.0.1", () => process.send!({ port: (server.address() as AddressInfo).port, instanceId: instanceId() }));
 const graceMs = process.argv[2] ? Number(process.argv[2]) : undefined;

@@ -3,15 +3,14 @@
 // its port over IPC, and dies however the test kills it.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { serveWebHandlerNode } from "@/lib/gateway/node-adapter";
 import { serveGatewayNode } from "@/lib/gateway/node-call";
-import { handleAiRequest } from "@/lib/ai/gateway/handle-ai-request";
+import { serveAiNode } from "@/lib/ai/gateway/serve-ai-node";
 import { startHeartbeat } from "@/lib/instances/heartbeat";
 import { instanceId } from "@/lib/instances/instance-id";
 
 await startHeartbeat();
 const server = http.createServer((req, res) => {
-  if (req.url?.startsWith("/api/ai/")) void serveWebHandlerNode(req, res, "http://localhost", (request) => handleAiRequest(request));
+  if (req.url?.startsWith("/api/ai/")) void serveAiNode(req, res, "http://localhost");
   else void serveGatewayNode(req, res, "http://localhost");
 });
 server.listen(0, "127.0.0.1", () => {

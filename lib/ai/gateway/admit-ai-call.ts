@@ -7,6 +7,7 @@ import { ROTATED_KEY_DETAIL, authenticateApiKey, checkKey, type ResolvedKey } fr
 import { findSubscription, type RoutedPlan } from "@/lib/gateway/route-cache";
 import { rateLimiter, rateLimitHeaders } from "@/lib/gateway/rate-limiter";
 import { paymentRequiredFields } from "@/lib/gateway/payment-required";
+import type { IncomingCall } from "@/lib/gateway/gateway-answer";
 import { readBearerToken } from "@/lib/http/bearer";
 import { KEY_IN_QUERY_DETAIL, keyInQuery } from "@/lib/http/key-in-query";
 import { instanceId } from "@/lib/instances/instance-id";
@@ -45,11 +46,11 @@ export type AiCallRequest = {
 };
 
 /** The key of a request (header only: a key in the query string is refused first). */
-export async function authenticateAiCaller(request: Request, presetKey?: ResolvedKey): Promise<ResolvedKey> {
-  if (keyInQuery(new URL(request.url).search)) {
+export async function authenticateAiCaller(call: Pick<IncomingCall, "url" | "headers">, presetKey?: ResolvedKey): Promise<ResolvedKey> {
+  if (keyInQuery(call.url.search)) {
     throw new AiError("bad_request", KEY_IN_QUERY_DETAIL);
   }
-  const pending = presetKey ? checkKey(presetKey) : authenticateApiKey(readBearerToken(request.headers));
+  const pending = presetKey ? checkKey(presetKey) : authenticateApiKey(readBearerToken(call.headers));
   const check = pending instanceof Promise ? await pending : pending;
   if (check.ok) return check.key;
   const detail =

@@ -5,6 +5,7 @@
 // served as application/json, which both SDKs parse. Out of credit is 402, never 429: SDKs retry 429s.
 import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
 import { problemBody } from "@/lib/http/problem";
+import type { PlainAnswer } from "@/lib/gateway/gateway-answer";
 import type { WireFormat } from "@/lib/ai/types";
 
 export class AiError extends Error {
@@ -51,12 +52,18 @@ export function aiErrorBody(error: AiError, requestId: string, format: WireForma
   return { ...sdkError, ...problem };
 }
 
-export function aiErrorResponse(error: AiError, requestId: string, format: WireFormat): Response {
-  const headers = new Headers(error.options.headers);
-  headers.set("content-type", "application/json");
-  headers.set("x-request-id", requestId);
-  headers.set("cache-control", "no-store");
+export function aiErrorAnswer(error: AiError, requestId: string, format: WireFormat): PlainAnswer {
+  // Names in lower case, each once (an error's own headers never name these four).
+  const fields: Record<string, string> = {};
+  for (const [name, value] of Object.entries(error.options.headers ?? {})) fields[name.toLowerCase()] = value;
+  fields["content-type"] = "application/json";
+  fields["x-request-id"] = requestId;
+  fields["cache-control"] = "no-store";
   // OpenAI's and Anthropic's SDKs honour this: a 402 or a 4xx from validation is never worth a retry.
-  if (error.status !== 429 && error.status < 500) headers.set("x-should-retry", "false");
-  return new Response(JSON.stringify(aiErrorBody(error, requestId, format)), { status: error.status, headers });
+  if (error.status !== 429 && error.status < 500) fields["x-should-retry"] = "false";
+  return {
+    status: error.status,
+    headers: Object.entries(fields),
+    body: Buffer.from(JSON.stringify(aiErrorBody(error, requestId, format))),
+  };
 }

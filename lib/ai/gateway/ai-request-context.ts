@@ -1,5 +1,6 @@
 // What every /api/ai/v1 handler gets from the router, and the headers every answer carries.
 import type { ResolvedKey } from "@/lib/gateway/key-cache";
+import type { HeaderList } from "@/lib/gateway/headers";
 import { gatewayAmount } from "@/lib/money";
 import type { AiCall } from "@/lib/ai/gateway/admit-ai-call";
 import type { AiCharge } from "@/lib/ai/gateway/finish-ai-call";
@@ -15,16 +16,21 @@ export type AiRequestContext = {
   mcpTool?: string;
 };
 
-/** Request id, the model that answered, rate-limit state, and (when known before the body) the cost. */
-export function aiAnswerHeaders(call: AiCall, context: AiRequestContext, charge: AiCharge | null, contentType: string): Headers {
-  const headers = new Headers(call.rateLimitHeaders);
-  headers.set("content-type", contentType);
-  headers.set("x-request-id", context.requestId);
-  headers.set("x-tollgate-model", call.model.publicId);
-  headers.set("cache-control", "no-store");
+/**
+ * Request id, the model that answered, rate-limit state, and (when known before the body) the cost,
+ * as a list (the answer's own form, lib/gateway/gateway-answer.ts): names in lower case, each once.
+ */
+export function aiAnswerHeaders(call: AiCall, context: AiRequestContext, charge: AiCharge | null, contentType: string): HeaderList {
+  const headers: HeaderList = [
+    ["content-type", contentType],
+    ["x-request-id", context.requestId],
+    ["x-tollgate-model", call.model.publicId],
+    ["cache-control", "no-store"],
+  ];
+  for (const name in call.rateLimitHeaders) headers.push([name, call.rateLimitHeaders[name]!]);
   if (charge) {
-    headers.set("x-credit-charged", gatewayAmount(charge.charged));
-    if (charge.balanceAfter !== null) headers.set("x-credit-balance", gatewayAmount(charge.balanceAfter));
+    headers.push(["x-credit-charged", gatewayAmount(charge.charged)]);
+    if (charge.balanceAfter !== null) headers.push(["x-credit-balance", gatewayAmount(charge.balanceAfter)]);
   }
   return headers;
 }

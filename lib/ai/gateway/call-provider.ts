@@ -37,7 +37,16 @@ export type ProviderFailure = {
 /** The request for one deployment: path under the provider's base URL and the JSON body. */
 export type BuildRequest = (deployment: RoutedDeployment) => { path: string; body: unknown };
 
+// Per provider object of the registry's cache (a changed provider is a new object): made once, not per call.
+const headersOf = new WeakMap<RoutedProvider, Record<string, string>>();
+
 function providerHeaders(provider: RoutedProvider): Record<string, string> {
+  let headers = headersOf.get(provider);
+  if (!headers) headersOf.set(provider, (headers = buildProviderHeaders(provider)));
+  return headers;
+}
+
+function buildProviderHeaders(provider: RoutedProvider): Record<string, string> {
   const auth: Record<string, string> =
     provider.kind === "ANTHROPIC"
       ? { "x-api-key": provider.apiKey ?? "", "anthropic-version": "2023-06-01" }
@@ -49,6 +58,7 @@ function providerHeaders(provider: RoutedProvider): Record<string, string> {
 
 /** Priority groups in order; inside a group a weighted shuffle; resting deployments last. */
 export function orderDeployments(deployments: RoutedDeployment[], now = Date.now(), random = Math.random): RoutedDeployment[] {
+  if (deployments.length < 2) return deployments; // most models: nothing to order, nothing to copy
   const groups = new Map<number, RoutedDeployment[]>();
   for (const deployment of deployments) groups.set(deployment.priority, [...(groups.get(deployment.priority) ?? []), deployment]);
   const ordered: RoutedDeployment[] = [];

@@ -6,9 +6,10 @@ import { readAiBody } from "@/lib/ai/gateway/read-ai-body";
 import { runChat } from "@/lib/ai/gateway/run-chat";
 import { openAIStreamEncoder } from "@/lib/ai/gateway/stream-encoders";
 import type { AiRequestContext } from "@/lib/ai/gateway/ai-request-context";
+import type { IncomingCall, PlainAnswer } from "@/lib/gateway/gateway-answer";
 
-export async function handleChatCompletions(request: Request, context: AiRequestContext): Promise<Response> {
-  const { body, bytes } = await readAiBody(request, chatCompletionRequestSchema);
+export async function handleChatCompletions(incoming: IncomingCall, context: AiRequestContext): Promise<PlainAnswer> {
+  const { body, bytes } = await readAiBody(incoming, chatCompletionRequestSchema);
   const wantsUsage = body.stream_options?.include_usage === true;
   return runChat(
     {

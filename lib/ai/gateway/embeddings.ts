@@ -9,9 +9,10 @@ import { providerFailureError } from "@/lib/ai/gateway/provider-failure";
 import { readAiBody } from "@/lib/ai/gateway/read-ai-body";
 import { aiAnswerHeaders, type AiRequestContext } from "@/lib/ai/gateway/ai-request-context";
 import { AiError } from "@/lib/ai/gateway/ai-error";
+import type { IncomingCall, PlainAnswer } from "@/lib/gateway/gateway-answer";
 
-export async function handleEmbeddings(request: Request, context: AiRequestContext): Promise<Response> {
-  const { body, bytes } = await readAiBody(request, embeddingsRequestSchema);
+export async function handleEmbeddings(incoming: IncomingCall, context: AiRequestContext): Promise<PlainAnswer> {
+  const { body, bytes } = await readAiBody(incoming, embeddingsRequestSchema);
   const estimatedInputTokens = estimateEmbeddingInputTokens(body.input);
   const timing: AiCallTiming = { method: "POST", path: "/embeddings", startedAt: context.startedAt, receivedAt: context.receivedAt };
   const call = await admitAiCall(context.key, context.requestId, {
@@ -58,8 +59,8 @@ export async function handleEmbeddings(request: Request, context: AiRequestConte
   }
   const inputTokens = parsed.data.usage?.prompt_tokens ?? estimatedInputTokens;
   const source = parsed.data.usage ? "PROVIDER" : "COUNTED";
-  const text = JSON.stringify({ ...parsed.data, model: call.model.publicId });
+  const text = Buffer.from(JSON.stringify({ ...parsed.data, model: call.model.publicId }));
   const usage = { inputTokens, cachedInputTokens: 0, outputTokens: 0 };
-  const charge = await finishAiCall(call, timing, { status: 200, usage, source, bytesIn: bytes, bytesOut: Buffer.byteLength(text) });
-  return new Response(text, { status: 200, headers: aiAnswerHeaders(call, context, charge, "application/json") });
+  const charge = await finishAiCall(call, timing, { status: 200, usage, source, bytesIn: bytes, bytesOut: text.byteLength });
+  return { status: 200, headers: aiAnswerHeaders(call, context, charge, "application/json"), body: text };
 }

@@ -3,6 +3,7 @@ import type { AiModel } from "@/lib/db";
 import { listUsableModels } from "@/lib/ai/registry/list-usable-models";
 import { AiError } from "@/lib/ai/gateway/ai-error";
 import type { AiRequestContext } from "@/lib/ai/gateway/ai-request-context";
+import type { PlainAnswer } from "@/lib/gateway/gateway-answer";
 
 const toModelObject = (model: AiModel) => ({
   id: model.publicId,
@@ -16,16 +17,21 @@ const toModelObject = (model: AiModel) => ({
   max_output_tokens: model.maxOutputTokens,
 });
 
-function json(value: unknown, context: AiRequestContext): Response {
-  return Response.json(value, { headers: { "x-request-id": context.requestId, "cache-control": "no-store" } });
+function json(value: unknown, context: AiRequestContext): PlainAnswer {
+  const headers: PlainAnswer["headers"] = [
+    ["content-type", "application/json"],
+    ["x-request-id", context.requestId],
+    ["cache-control", "no-store"],
+  ];
+  return { status: 200, headers, body: Buffer.from(JSON.stringify(value)) };
 }
 
-export async function handleListModels(context: AiRequestContext): Promise<Response> {
+export async function handleListModels(context: AiRequestContext): Promise<PlainAnswer> {
   const models = await listUsableModels(context.key);
   return json({ object: "list", data: models.map(toModelObject) }, context);
 }
 
-export async function handleGetModel(id: string, context: AiRequestContext): Promise<Response> {
+export async function handleGetModel(id: string, context: AiRequestContext): Promise<PlainAnswer> {
   const models = await listUsableModels(context.key);
   const model = models.find((candidate) => candidate.publicId === id);
   if (!model) {

@@ -11,9 +11,10 @@ import { readAiBody } from "@/lib/ai/gateway/read-ai-body";
 import { runChat } from "@/lib/ai/gateway/run-chat";
 import { anthropicStreamEncoder } from "@/lib/ai/gateway/stream-encoders";
 import type { AiRequestContext } from "@/lib/ai/gateway/ai-request-context";
+import type { IncomingCall, PlainAnswer } from "@/lib/gateway/gateway-answer";
 
-export async function handleMessages(request: Request, context: AiRequestContext): Promise<Response> {
-  const { body, bytes } = await readAiBody(request, messagesRequestSchema);
+export async function handleMessages(incoming: IncomingCall, context: AiRequestContext): Promise<PlainAnswer> {
+  const { body, bytes } = await readAiBody(incoming, messagesRequestSchema);
   const canonical = { ...anthropicToOpenAIRequest(body), stream: Boolean(body.stream) };
   return runChat(
     {

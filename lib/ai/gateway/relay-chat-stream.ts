@@ -16,6 +16,7 @@ import { finishAiCall, type AiCallTiming, type AiCharge } from "@/lib/ai/gateway
 import { aiAnswerHeaders, type AiRequestContext } from "@/lib/ai/gateway/ai-request-context";
 import { providerChunks } from "@/lib/ai/gateway/provider-chunks";
 import type { StreamEncoder } from "@/lib/ai/gateway/stream-encoders";
+import type { PlainAnswer } from "@/lib/gateway/gateway-answer";
 
 export type StreamRelay = {
   call: AiCall;
@@ -28,7 +29,8 @@ export type StreamRelay = {
   encoder: StreamEncoder;
 };
 
-export function relayChatStream(relay: StreamRelay): Response {
+/** The answer's body is the stream itself (node:http writes it with back-pressure; a Response takes it as it is). */
+export function relayChatStream(relay: StreamRelay): PlainAnswer {
   const { call, answer, timing, context, bytesIn, estimatedInputTokens, encoder } = relay;
   const parser = createSseParser();
   const chunksOf = providerChunks(answer.deployment.provider.kind, call.model.publicId);
@@ -113,5 +115,5 @@ export function relayChatStream(relay: StreamRelay): Response {
       await settle(499, "PARTIAL", "client_closed_request");
     },
   });
-  return new Response(stream, { status: 200, headers: aiAnswerHeaders(call, context, null, "text/event-stream; charset=utf-8") });
+  return { status: 200, headers: aiAnswerHeaders(call, context, null, "text/event-stream; charset=utf-8"), body: stream };
 }

@@ -4,7 +4,8 @@
 // (unknown fields pass through), Anthropic providers its translation. Answers come back canonical
 // and are written in the caller's format by the handler (`present`) or the stream encoder.
 import type { ChatCompletionRequest } from "@/lib/ai/openai/chat-request";
-import { chatCompletionSchema, type ChatCompletion } from "@/lib/ai/openai/chat-response";
+import type { ChatCompletion } from "@/lib/ai/openai/chat-response";
+import { isChatCompletion } from "@/lib/ai/openai/read-chat-completion";
 import { anthropicMessageSchema } from "@/lib/ai/anthropic/message-response";
 import { openAIToAnthropicRequest } from "@/lib/ai/translate/openai-to-anthropic-request";
 import { anthropicToOpenAIResponse } from "@/lib/ai/translate/responses";
@@ -13,12 +14,14 @@ import { countChatOutputTokens, estimateChatInputTokens } from "@/lib/ai/tokens"
 import type { TokenUsage } from "@/lib/ai/types";
 import type { RoutedDeployment } from "@/lib/ai/registry/find-model";
 import { admitAiCall, type AiCall } from "@/lib/ai/gateway/admit-ai-call";
-import { callProvider } from "@/lib/ai/gateway/call-provider";
+import { callProvider, type ProviderAnswer, type ProviderFailure } from "@/lib/ai/gateway/call-provider";
 import { finishAiCall, type AiCallTiming } from "@/lib/ai/gateway/finish-ai-call";
 import { providerFailureError } from "@/lib/ai/gateway/provider-failure";
 import { relayChatStream } from "@/lib/ai/gateway/relay-chat-stream";
 import type { StreamEncoder } from "@/lib/ai/gateway/stream-encoders";
 import { aiAnswerHeaders, type AiRequestContext } from "@/lib/ai/gateway/ai-request-context";
+import { AiError } from "@/lib/ai/gateway/ai-error";
+import type { PlainAnswer } from "@/lib/gateway/gateway-answer";
 
 export type ChatCall = {
   /** canonical request (an Anthropic caller's is translated first) */
@@ -47,7 +50,19 @@ export function providerRequest(body: ChatCompletionRequest, call: AiCall, deplo
   return { path: "/chat/completions", body: { ...body, model, ...cap, ...usage } };
 }
 
-export async function runChat(chat: ChatCall, context: AiRequestContext): Promise<Response> {
+/** The provider's answer as the canonical completion with the public model id; null when it is not a completion. */
+function canonicalCompletion(raw: unknown, answer: ProviderAnswer, publicId: string): ChatCompletion | null {
+  if (answer.deployment.provider.kind === "ANTHROPIC") {
+    const parsed = anthropicMessageSchema.safeParse(raw);
+    return parsed.success ? anthropicToOpenAIResponse(parsed.data, { model: publicId }) : null;
+  }
+  // Checked in place (no copy): the parsed JSON is this call's own object.
+  if (!isChatCompletion(raw)) return null;
+  raw.model = publicId;
+  return raw;
+}
+
+export async function runChat(chat: ChatCall, context: AiRequestContext): Promise<PlainAnswer> {
   const { body, bytesIn } = chat;
   const estimatedInputTokens = estimateChatInputTokens(body);
   const timing: AiCallTiming = {
@@ -67,7 +82,7 @@ export async function runChat(chat: ChatCall, context: AiRequestContext): Promis
   const nothingDelivered = (status: number, errorCode: string) =>
     finishAiCall(call, timing, { status, errorCode, usage: null, source: "COUNTED", bytesIn, bytesOut: 0 });
 
-  let answer: Awaited<ReturnType<typeof callProvider>>;
+  let answer: ProviderAnswer | ProviderFailure;
   try {
     const sent = (deployment: RoutedDeployment) =>
       deployment.provider.kind === "OPENAI" && chat.forOpenAIProvider ? chat.forOpenAIProvider(body) : body;
@@ -84,17 +99,30 @@ export async function runChat(chat: ChatCall, context: AiRequestContext): Promis
   }
   if (body.stream) return relayChatStream({ call, answer, timing, context, bytesIn, estimatedInputTokens, encoder: chat.encoder(call) });
 
-  const raw: unknown = await answer.body.json();
-  const completion =
-    answer.deployment.provider.kind === "ANTHROPIC"
-      ? anthropicToOpenAIResponse(anthropicMessageSchema.parse(raw), { model: call.model.publicId })
-      : { ...chatCompletionSchema.parse(raw), model: call.model.publicId };
+  let raw: unknown = null;
+  try {
+    raw = await answer.body.json();
+  } catch (error) {
+    if (context.signal.aborted) {
+      await nothingDelivered(499, "client_closed_request");
+      throw error;
+    }
+    // Not JSON, or broken off: not a completion (below).
+  }
+  const completion = canonicalCompletion(raw, answer, call.model.publicId);
+  if (!completion) {
+    await nothingDelivered(502, "upstream_unavailable");
+    throw new AiError(
+      "upstream_unavailable",
+      `The provider of "${call.model.publicId}" sent an answer that is not a chat completion. Nothing was charged.`,
+    );
+  }
   const output = completion.choices[0]?.message;
   const usage: TokenUsage = completion.usage
     ? usageFromOpenAI(completion.usage)
     : { inputTokens: estimatedInputTokens, cachedInputTokens: 0, outputTokens: output ? countChatOutputTokens(output) : 0 };
-  const text = JSON.stringify(chat.present(completion, usage));
+  const json = Buffer.from(JSON.stringify(chat.present(completion, usage)));
   const source = completion.usage ? "PROVIDER" : "COUNTED";
-  const charge = await finishAiCall(call, timing, { status: 200, usage, source, bytesIn, bytesOut: Buffer.byteLength(text) });
-  return new Response(text, { status: 200, headers: aiAnswerHeaders(call, context, charge, "application/json") });
+  const charge = await finishAiCall(call, timing, { status: 200, usage, source, bytesIn, bytesOut: json.byteLength });
+  return { status: 200, headers: aiAnswerHeaders(call, context, charge, "application/json"), body: json };
 }

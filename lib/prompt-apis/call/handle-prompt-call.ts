@@ -18,6 +18,7 @@ import type { AiRequestContext } from "@/lib/ai/gateway/ai-request-context";
 import { payloadTooLarge } from "@/lib/gateway/admit-call";
 import type { CallContext } from "@/lib/gateway/call-context";
 import { GatewayError } from "@/lib/gateway/gateway-error";
+import { answerResponse } from "@/lib/gateway/gateway-answer";
 import { rateLimitHeaders } from "@/lib/gateway/rate-limiter";
 import { readLimited } from "@/lib/http/read-limited";
 import { problemResponse } from "@/lib/http/problem";
@@ -146,8 +147,8 @@ export async function runPrompt(request: Request, call: CallContext, run: Prompt
       estimatedInputTokens,
       encoder: promptStreamEncoder(model.publicId),
     });
-    if (version !== null) streamed.headers.set(PROMPT_VERSION_HEADER, String(version));
-    return streamed;
+    if (version !== null) streamed.headers.push([PROMPT_VERSION_HEADER, String(version)]);
+    return answerResponse(streamed);
   }
   return readPromptAnswer({ aiCall, answer, timing, context, bytesIn, estimatedInputTokens, schema, wantsStream, version });
 }

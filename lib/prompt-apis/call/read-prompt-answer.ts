@@ -65,7 +65,7 @@ export async function readPromptAnswer(read: AnswerRead): Promise<Response> {
     bytesOut: payload ? Buffer.byteLength(payload) : Buffer.byteLength(JSON.stringify(output)),
   });
   const headers = aiAnswerHeaders(aiCall, context, charge, payload ? "application/json" : "text/event-stream; charset=utf-8");
-  if (read.version !== null) headers.set("x-prompt-version", String(read.version));
+  if (read.version !== null) headers.push(["x-prompt-version", String(read.version)]);
   if (payload) return new Response(payload, { status: 200, headers });
   const events = [sseEvent("output", { output }), doneEvent(publicId, usage, charge)];
   return new Response(Buffer.concat(events), { status: 200, headers });
