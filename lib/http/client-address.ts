@@ -14,6 +14,7 @@
 // header only in a process where serve.ts did this. Under `next dev` or a bare `next start` the
 // address is unknown (ip null).
 import type { IncomingMessage } from "node:http";
+import type { Socket } from "node:net";
 import ipaddr from "ipaddr.js";
 import { trustedProxies, type AddressRange } from "@/lib/env";
 
@@ -96,17 +97,37 @@ export function resolveClient(connection: Connection, ranges: AddressRange[] = t
 
 const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value.join(", ") : value);
 
+type DirectClient = { ranges: AddressRange[]; host: string | undefined; fallbackHost: string; client: ClientAddress };
+
+/**
+ * A connection's answer when its peer is not a trusted proxy: the peer is the client for every request
+ * it carries, so a keep-alive connection parses its address once, not once per call. Kept while
+ * TRUSTED_PROXIES (the same ranges) and the Host header stay the same.
+ */
+const directClients = new WeakMap<Socket, DirectClient>();
+
 /** For node:http servers (the gateway mount in lib/gateway/node-adapter.ts). */
 export function clientFromNode(req: IncomingMessage, fallbackHost = "localhost"): ClientAddress {
-  return resolveClient({
-    peer: req.socket.remoteAddress,
-    encrypted: "encrypted" in req.socket && req.socket.encrypted === true,
-    host: req.headers.host,
-    fallbackHost,
-    forwardedFor: single(req.headers["x-forwarded-for"]),
-    forwardedProto: single(req.headers["x-forwarded-proto"]),
-    forwardedHost: single(req.headers["x-forwarded-host"]),
-  });
+  const ranges = trustedProxies();
+  const host = req.headers.host;
+  const known = directClients.get(req.socket);
+  if (known && known.ranges === ranges && known.host === host && known.fallbackHost === fallbackHost) return known.client;
+  const peer = req.socket.remoteAddress;
+  const client = resolveClient(
+    {
+      peer,
+      encrypted: "encrypted" in req.socket && req.socket.encrypted === true,
+      host,
+      fallbackHost,
+      forwardedFor: single(req.headers["x-forwarded-for"]),
+      forwardedProto: single(req.headers["x-forwarded-proto"]),
+      forwardedHost: single(req.headers["x-forwarded-host"]),
+    },
+    ranges,
+  );
+  const parsed = peer ? parseAddress(peer) : null;
+  if (parsed && !isTrusted(parsed, ranges)) directClients.set(req.socket, { ranges, host, fallbackHost, client });
+  return client;
 }
 
 /**

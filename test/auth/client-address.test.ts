@@ -147,4 +147,35 @@ describe("from a socket", () => {
     expect(seen.node).toEqual({ ip: "203.0.113.66", proto: "https", host: "evil.example" });
     expect(seen.next).toEqual(seen.node);
   });
+
+  it("reads a keep-alive connection's client once, and again when TRUSTED_PROXIES or the Host header changes", async () => {
+    const seen: ClientAddress[] = [];
+    const server = http.createServer((req, res) => {
+      seen.push(clientFromNode(req, "fallback.example"));
+      res.end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const { port } = server.address() as AddressInfo;
+    const call = (headers: Record<string, string>) =>
+      new Promise<void>((resolve, reject) =>
+        http.get({ port, host: "127.0.0.1", agent, headers }, (res) => res.resume().on("end", resolve)).on("error", reject),
+      );
+    try {
+      await call(forged);
+      await call(forged);
+      process.env.TRUSTED_PROXIES = "127.0.0.1";
+      await call(forged);
+      delete process.env.TRUSTED_PROXIES;
+      await call({ host: "other.example" });
+    } finally {
+      agent.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    }
+    expect(seen[0]).toMatchObject({ ip: "127.0.0.1", proto: "http" });
+    // The same connection, the same client: the first answer, not a second parse.
+    expect(seen[1]).toBe(seen[0]);
+    expect(seen[2]).toEqual({ ip: "203.0.113.66", proto: "https", host: "evil.example" });
+    expect(seen[3]).toEqual({ ip: "127.0.0.1", proto: "http", host: "other.example" });
+  });
 });
