@@ -62,34 +62,36 @@ export function requestBody(req: IncomingMessage): ReadableStream<Uint8Array> {
  * up before the body ended.
  */
 export function readNodeBody(req: IncomingMessage, limit: number): Promise<{ bytes: Uint8Array; truncated: boolean }> {
+  if (req.readableEnded) return Promise.resolve({ bytes: new Uint8Array(), truncated: false });
+  // Listeners passed inline and left on the request (it is this call's alone, and `settled` makes
+  // them inert once the body is read): no named closures made per call.
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    const stop = () => {
-      req.off("data", onData).off("end", onEnd).off("error", onError).off("close", onClose);
-      req.resume();
-    };
-    const finish = (truncated: boolean) => {
-      stop();
-      resolve({ bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size), truncated });
-    };
-    const onData = (chunk: Buffer) => {
+    let settled = false;
+    req.on("data", (chunk: Buffer) => {
+      if (settled) return; // past the limit: discarded as it comes
       if (chunk.byteLength <= limit - size) {
         size += chunk.byteLength;
         return void chunks.push(chunk);
       }
       chunks.push(chunk.subarray(0, limit - size));
-      size = limit;
-      finish(true);
-    };
-    const onEnd = () => finish(false);
-    const onError = (error: Error) => {
-      stop();
-      reject(error);
-    };
-    const onClose = () => onError(new Error("the caller hung up before the request body ended"));
-    if (req.readableEnded) return resolve({ bytes: new Uint8Array(), truncated: false });
-    req.on("data", onData).on("end", onEnd).on("error", onError).on("close", onClose);
+      settled = true;
+      resolve({ bytes: Buffer.concat(chunks, limit), truncated: true });
+    });
+    req.once("end", () => {
+      if (settled) return;
+      settled = true;
+      resolve({ bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size), truncated: false });
+    });
+    req.once("error", (error: Error) => {
+      if (!settled) reject(error);
+      settled = true;
+    });
+    req.once("close", () => {
+      if (!settled) reject(new Error("the caller hung up before the request body ended"));
+      settled = true;
+    });
   });
 }
 

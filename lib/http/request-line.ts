@@ -20,6 +20,9 @@ export function requestLineProblem(method: string | undefined, rawUrl: string | 
   const queryStart = url.indexOf("?");
   const path = queryStart === -1 ? url : url.slice(0, queryStart);
   if (path.startsWith(GATEWAY_PREFIX)) return null;
+  // Nothing encoded and no query (every AI gateway call): nothing to decode, and node's parser has
+  // already refused a raw NUL. The common case, checked before any decoding.
+  if (queryStart === -1 && path.indexOf("%") === -1) return null;
   const decodedPath = decodeOrNull(path);
   if (decodedPath === null) return "The path has a malformed percent-encoding (such as %ff): encode it as UTF-8.";
   const query = queryStart === -1 ? "" : url.slice(queryStart + 1);

@@ -9,15 +9,18 @@ import { AiError } from "@/lib/ai/gateway/ai-error";
 
 export const MAX_AI_BODY_BYTES = 16 * 1024 * 1024;
 
-// Stateless between calls (no `stream` option), so one serves every request; it drops a BOM as before.
-const utf8 = new TextDecoder();
+/** The body as text, as TextDecoder reads it (a leading BOM dropped, bad bytes as U+FFFD), without one per call. */
+function utf8(bytes: Uint8Array): string {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
 
 export async function readAiBody<S extends z.ZodType>(call: IncomingCall, schema: S): Promise<{ body: z.output<S>; bytes: number }> {
   const { bytes, truncated } = await call.readBody(MAX_AI_BODY_BYTES);
   if (truncated) throw new AiError("payload_too_large", `Request bodies are limited to ${MAX_AI_BODY_BYTES / 1024 / 1024} MiB.`);
   let json: unknown;
   try {
-    json = JSON.parse(utf8.decode(bytes));
+    json = JSON.parse(utf8(bytes));
   } catch {
     throw new AiError("bad_request", "The request body is not valid JSON.");
   }
