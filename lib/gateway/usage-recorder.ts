@@ -23,6 +23,7 @@ import { flushLeaseCharges } from "@/lib/billing/ledger/leases/credit-leases";
 import { observeGatewayCall } from "@/lib/metrics/gateway-metrics";
 import { countUsageDrops, countUsageWriteFailure, observeUsageBatch, watchUsageBuffer } from "@/lib/metrics/usage-metrics";
 import { insertBatch, toRow, type UsageEvent, type UsageRow } from "@/lib/gateway/usage-rows";
+import { noteClosedCalls } from "@/lib/gateway/open-calls-vacuum";
 import { moduleLogger } from "@/lib/log/logger";
 
 const log = moduleLogger("usage");
@@ -119,6 +120,7 @@ async function writeBuffered(): Promise<void> {
       // later refund an answered call.
       await flushLeaseCharges();
       await insertBatch(batch);
+      noteClosedCalls(batch.length);
       observeUsageBatch(batch.length, batchLagSeconds(batch[0]!));
       await touchKeys(batch);
       watchTeams(batch);
