@@ -18,7 +18,7 @@ WITH calls AS (
   SELECT * FROM unnest($2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
     WITH ORDINALITY AS c("requestId", price, "apiId", "keyId", "apiKeyId", method, path, "instanceId", ord)
 ), team AS (
-  SELECT balance, balance - leased AS spendable FROM teams WHERE id = $1 FOR UPDATE
+  SELECT balance, balance - leased AS spendable FROM teams WHERE id = $1 FOR NO KEY UPDATE
 ), running AS (
   SELECT c.*, team.balance - sum(c.price) OVER (ORDER BY c.ord) AS after,
          team.spendable - sum(c.price) OVER (ORDER BY c.ord) AS spendable_after FROM calls c, team

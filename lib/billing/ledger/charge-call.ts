@@ -51,7 +51,7 @@ SELECT (SELECT balance FROM debited)::text AS after, (SELECT balance - leased FR
 // on its newest version), and key and team are debited together or not at all.
 const CHARGE_CAPPED = `
 WITH capped AS (
-  SELECT id FROM api_keys WHERE id = $5 AND ("spendCap" IS NULL OR spent + $2 <= "spendCap") FOR UPDATE
+  SELECT id FROM api_keys WHERE id = $5 AND ("spendCap" IS NULL OR spent + $2 <= "spendCap") FOR NO KEY UPDATE
 ), debited AS (
   UPDATE teams SET balance = balance - $2 WHERE id = $1 AND balance - leased >= $2 AND EXISTS (SELECT 1 FROM capped) RETURNING balance
 ), key_spent AS (

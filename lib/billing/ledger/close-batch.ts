@@ -33,7 +33,7 @@ WITH closes AS (
   SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::text[], $9::text[], $10::text[])
     WITH ORDINALITY AS c("requestId", "apiId", "keyId", outcome, reserved, actual, "ledgerKind", "externalRef", reason, ord)
 ), locked AS (
-  SELECT balance FROM teams WHERE id = $1 FOR UPDATE
+  SELECT balance FROM teams WHERE id = $1 FOR NO KEY UPDATE
 ), claimed AS (
   INSERT INTO call_settlements ("requestId", "teamId", "apiId", "keyId", outcome, reserved, actual)
   SELECT c."requestId", $1, c."apiId", c."keyId", c.outcome::"CallOutcome", c.reserved, c.actual

@@ -8,7 +8,10 @@
 // `leased`; the calls spent from it reach the balance and the ledger in `writeLeaseCharges`.
 //
 // Lock order: the team row first, then the lease row, in every statement that takes both, so two
-// of them never wait on each other.
+// of them never wait on each other. The team row is locked FOR NO KEY UPDATE, as an UPDATE of its
+// balance would lock it: enough to order every movement of the balance, and it does not wait for
+// the KEY SHARE locks that foreign keys to the team take (a usage batch's rows, a ledger row), nor
+// make them wait.
 import { pgPool } from "@/lib/db";
 
 /** How much a take or top-up asks for: `want`, at most `spendable / share`, in whole `unit`s, at least `minimum`. */
@@ -16,7 +19,7 @@ export type LeaseGrant = { want: bigint; unit: bigint; minimum: bigint; share: b
 
 const GRANT = `
 locked AS (
-  SELECT balance - leased AS spendable FROM teams WHERE id = $1 FOR UPDATE
+  SELECT balance - leased AS spendable FROM teams WHERE id = $1 FOR NO KEY UPDATE
 ), grant_amount AS (
   SELECT LEAST($3::bigint, (GREATEST(spendable, 0) / $6::bigint / $4::bigint) * $4::bigint) AS amount FROM locked
 )`;
@@ -112,7 +115,7 @@ WITH calls AS (
 ), total AS (
   SELECT COALESCE(sum(price), 0) AS amount FROM calls
 ), locked AS (
-  SELECT balance FROM teams WHERE id = $1 FOR UPDATE
+  SELECT balance FROM teams WHERE id = $1 FOR NO KEY UPDATE
 ), lease AS (
   UPDATE credit_leases SET charged = charged + (SELECT amount FROM total), remaining = remaining - (SELECT amount FROM total),
          "expiresAt" = now() + make_interval(secs => $3::float8 / 1000)
@@ -169,7 +172,7 @@ function snapshotOf(row: { balance: string | null; charged: string | null }): Le
 // $1 team, $2 lease, $3 reason
 const RETURN = `
 WITH locked AS (
-  SELECT 1 FROM teams WHERE id = $1 FOR UPDATE
+  SELECT 1 FROM teams WHERE id = $1 FOR NO KEY UPDATE
 ), closed AS (
   UPDATE credit_leases l SET returned = l.returned + l.remaining, remaining = 0, "closedAt" = now(), "closeReason" = $3
   FROM (SELECT id, remaining FROM credit_leases WHERE id = $2 AND "closedAt" IS NULL AND EXISTS (SELECT 1 FROM locked) FOR UPDATE) old
@@ -195,7 +198,7 @@ export async function returnLease(teamId: string, leaseId: string, reason: strin
 const RECLAIM = `
 WITH expired_teams AS (
   SELECT id FROM teams WHERE id IN (SELECT "teamId" FROM credit_leases WHERE "closedAt" IS NULL AND "expiresAt" < now())
-  ORDER BY id FOR UPDATE
+  ORDER BY id FOR NO KEY UPDATE
 ), old AS (
   SELECT id, "teamId", remaining FROM credit_leases
   WHERE "closedAt" IS NULL AND "expiresAt" < now() AND "teamId" IN (SELECT id FROM expired_teams) FOR UPDATE
