@@ -5,6 +5,9 @@
 // cache on their own and may refuse properties they do not know.
 import { messagesRequestSchema } from "@/lib/ai/anthropic/messages-request";
 import { anthropicToOpenAIRequest } from "@/lib/ai/translate/anthropic-to-openai-request";
+import type { ChatCompletion } from "@/lib/ai/openai/chat-response";
+import type { TokenUsage } from "@/lib/ai/types";
+import type { AiCall } from "@/lib/ai/gateway/admit-ai-call";
 import { openAIToAnthropicResponse } from "@/lib/ai/translate/responses";
 import { stripCacheControl } from "@/lib/ai/translate/strip-cache-control";
 import { readAiBody } from "@/lib/ai/gateway/read-ai-body";
@@ -12,6 +15,10 @@ import { runChat } from "@/lib/ai/gateway/run-chat";
 import { anthropicStreamEncoder } from "@/lib/ai/gateway/stream-encoders";
 import type { AiRequestContext } from "@/lib/ai/gateway/ai-request-context";
 import type { IncomingCall, PlainAnswer } from "@/lib/gateway/gateway-answer";
+
+const encoder = (call: AiCall) => anthropicStreamEncoder(call.model.publicId);
+const present = (completion: ChatCompletion, usage: TokenUsage) =>
+  openAIToAnthropicResponse(completion, { model: completion.model, usage });
 
 export async function handleMessages(incoming: IncomingCall, context: AiRequestContext): Promise<PlainAnswer> {
   const { body, bytes } = await readAiBody(incoming, messagesRequestSchema);
@@ -21,8 +28,8 @@ export async function handleMessages(incoming: IncomingCall, context: AiRequestC
       body: canonical,
       bytesIn: bytes,
       path: "/messages",
-      encoder: (call) => anthropicStreamEncoder(call.model.publicId),
-      present: (completion, usage) => openAIToAnthropicResponse(completion, { model: completion.model, usage }),
+      encoder,
+      present,
       forOpenAIProvider: stripCacheControl,
     },
     context,

@@ -28,8 +28,8 @@ export type ChatCall = {
   body: ChatCompletionRequest;
   bytesIn: number;
   path: string;
-  /** the caller's stream format */
-  encoder: (call: AiCall) => StreamEncoder;
+  /** the caller's stream format (module-level functions, like `present`: nothing is made per call) */
+  encoder: (call: AiCall, body: ChatCompletionRequest) => StreamEncoder;
   /** the caller's non-streamed answer, from the canonical completion and its usage */
   present: (completion: ChatCompletion, usage: TokenUsage) => unknown;
   /** what an OpenAI-compatible provider gets instead of `body` (/messages strips Anthropic's cache marks) */
@@ -62,6 +62,11 @@ function canonicalCompletion(raw: unknown, answer: ProviderAnswer, publicId: str
   return raw;
 }
 
+/** The call ends without output: settled at zero, its usage event with the status and error code. */
+function nothingDelivered(call: AiCall, timing: AiCallTiming, bytesIn: number, status: number, errorCode: string) {
+  return finishAiCall(call, timing, { status, errorCode, usage: null, source: "COUNTED", bytesIn, bytesOut: 0 });
+}
+
 export async function runChat(chat: ChatCall, context: AiRequestContext): Promise<PlainAnswer> {
   const { body, bytesIn } = chat;
   const estimatedInputTokens = estimateChatInputTokens(body);
@@ -79,39 +84,45 @@ export async function runChat(chat: ChatCall, context: AiRequestContext): Promis
     requestedOutputTokens: body.max_completion_tokens ?? body.max_tokens,
     ...timing,
   });
-  const nothingDelivered = (status: number, errorCode: string) =>
-    finishAiCall(call, timing, { status, errorCode, usage: null, source: "COUNTED", bytesIn, bytesOut: 0 });
 
   let answer: ProviderAnswer | ProviderFailure;
   try {
-    const sent = (deployment: RoutedDeployment) =>
-      deployment.provider.kind === "OPENAI" && chat.forOpenAIProvider ? chat.forOpenAIProvider(body) : body;
-    answer = await callProvider(call.model, (deployment) => providerRequest(sent(deployment), call, deployment), context.signal);
+    answer = await callProvider(
+      call.model,
+      (deployment) =>
+        providerRequest(
+          deployment.provider.kind === "OPENAI" && chat.forOpenAIProvider ? chat.forOpenAIProvider(body) : body,
+          call,
+          deployment,
+        ),
+      context.signal,
+    );
   } catch (error) {
     // The caller left before any deployment answered: nothing was delivered, nothing is charged.
-    await nothingDelivered(499, "client_closed_request");
+    await nothingDelivered(call, timing, bytesIn, 499, "client_closed_request");
     throw error;
   }
   if (!answer.ok) {
     const error = providerFailureError(answer, call.model.publicId);
-    await nothingDelivered(error.status, error.code);
+    await nothingDelivered(call, timing, bytesIn, error.status, error.code);
     throw error;
   }
-  if (body.stream) return relayChatStream({ call, answer, timing, context, bytesIn, estimatedInputTokens, encoder: chat.encoder(call) });
+  if (body.stream)
+    return relayChatStream({ call, answer, timing, context, bytesIn, estimatedInputTokens, encoder: chat.encoder(call, body) });
 
   let raw: unknown = null;
   try {
     raw = await answer.body.json();
   } catch (error) {
     if (context.signal.aborted) {
-      await nothingDelivered(499, "client_closed_request");
+      await nothingDelivered(call, timing, bytesIn, 499, "client_closed_request");
       throw error;
     }
     // Not JSON, or broken off: not a completion (below).
   }
   const completion = canonicalCompletion(raw, answer, call.model.publicId);
   if (!completion) {
-    await nothingDelivered(502, "upstream_unavailable");
+    await nothingDelivered(call, timing, bytesIn, 502, "upstream_unavailable");
     throw new AiError(
       "upstream_unavailable",
       `The provider of "${call.model.publicId}" sent an answer that is not a chat completion. Nothing was charged.`,
