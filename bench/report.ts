@@ -95,7 +95,15 @@ export function writeResults(
       results: Object.fromEntries(Object.entries(rest).flatMap(([name, run]) => (run ? [[name, entry(run)]] : []))),
       ratios: ratios(rest),
     }),
-    ...(rounds && { rounds: { ...rounds, pick: `the median of ${rounds.gateway.length} alternating rounds, for both` } }),
+    ...(rounds && {
+      rounds: {
+        ...rounds,
+        // Each gateway round over the bare proxy's round right after it: on a machine whose speed
+        // drifts (a shared VM), the pairs show how far the median ratio can be trusted.
+        pairRatios: rounds.gateway.map((rate, index) => Number((rate / rounds.bareProxy[index]!).toFixed(3))),
+        pick: `the median of ${rounds.gateway.length} alternating rounds, for both`,
+      },
+    }),
     ...(restLedger && { ledger: { gateway: ledgerEntry(restLedger) } }),
     ...(multi && {
       multi: {

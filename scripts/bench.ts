@@ -18,7 +18,7 @@
 // is (a), (b0), (b) and the rounds of (c) and (p); bare the rounds alone. A profiled or partial run
 // writes no results (it is not a measurement) unless BENCH_RESULTS_FILE names a file for them.
 // BENCH_SECONDS=n makes every measured run about n seconds (warm-ups at most half that) and
-// BENCH_ROUNDS=n sets the number of alternating rounds (3): for a quick check that everything runs.
+// BENCH_ROUNDS=n sets the number of alternating rounds (5): for a quick check that everything runs.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -64,7 +64,7 @@ const runs = (part: Part) => !only || only.has(part);
 
 const quickSeconds = process.env.BENCH_SECONDS ? Number(process.env.BENCH_SECONDS) : undefined;
 if (quickSeconds !== undefined && !(quickSeconds > 0)) throw new Error("BENCH_SECONDS must be a number of seconds above 0");
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error("BENCH_ROUNDS must be a whole number of rounds, 1 or more");
 /** 32 connections everywhere; measured seconds per run shorter where the figure is steady. */
 const settingsFor = (seconds: number, warmupSeconds: number): LoadSettings => ({
@@ -292,6 +292,8 @@ async function measureRest(app: string, upstreamUrl: string, bareProxyUrl: strin
   results.bareProxy = medianRun(bareRuns!);
   printTable(results);
   console.log(`ratios: ${JSON.stringify(ratios(results))}`);
+  const pairs = gatewayRuns!.map((run, index) => (run.requestsPerSecond / bareRuns![index]!.requestsPerSecond).toFixed(2));
+  console.log(`each round's gateway over the bare proxy round after it: ${pairs.join(", ")}`);
   const leases = await leasesTaken([seed.teamId]);
   console.log(
     `ledger: ${tallies.gateway.ok} gateway 2xx (warm-up and rounds) charged ${charged} micro-units, price ${seed.price} each; ${leases} credit leases taken`,
