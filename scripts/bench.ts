@@ -13,7 +13,7 @@
 // and writes bench/results.json. Exit code 1 when a check fails.
 // Then bench/analytics.ts times the usage analytics on 1,000,000 events (results.json `analytics`).
 // Ctrl-C stops the app, the upstream and the load generator first, then the database.
-// BENCH_CPU_PROFILE_DIR=dir runs the app under `node --cpu-prof` (the profile is written when it stops)
+// BENCH_CPU_PROFILE_DIR=dir runs the app (and the bare proxy) under `node --cpu-prof` (written when they stop)
 // with its log on the console. BENCH_ONLY=rest|bare|ai|multi (or a comma list) runs those parts: rest
 // is (a), (b0), (b) and the rounds of (c) and (p); bare the rounds alone. A profiled or partial run
 // writes no results (it is not a measurement) unless BENCH_RESULTS_FILE names a file for them.
