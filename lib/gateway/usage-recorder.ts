@@ -68,7 +68,9 @@ export function recordUsage(event: UsageEvent): void {
   if (state.held.has(event.requestId)) return void state.held.set(event.requestId, event);
   observeGatewayCall(event); // once per call, with its final charge and refund
   state.buffer.push(toRow(event));
-  dropBeyondBound();
+  // The bound is for a database that does not take batches: a healthy buffer never outgrows one
+  // batch, and reading the setting (process.env) on every call costs more than the check.
+  if (state.failures > 0 || state.buffer.length > BATCH_SIZE) dropBeyondBound();
   if (state.failures > 0) return; // the database is failing: the retry timer writes
   if (state.buffer.length >= BATCH_SIZE && !state.flushing) void flushUsage();
   else writeIn(FLUSH_INTERVAL_MS);
