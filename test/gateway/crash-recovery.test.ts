@@ -27,6 +27,15 @@ function startInstance(): Promise<{ child: ChildProcess; port: number; instanceI
   });
 }
 
+/** Until the team has `count` charges in its ledger (polled: another process writes them). */
+async function chargesWritten(teamId: string, count: number, timeoutMs = 10_000): Promise<void> {
+  const started = Date.now();
+  while ((await db.creditLedgerEntry.count({ where: { teamId, kind: "USAGE" } })) < count) {
+    if (Date.now() - started > timeoutMs) throw new Error(`fewer than ${count} charges were written within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 describe("a gateway process killed mid-storm", () => {
   it("leaves no unanswered call charged and no charge without its usage event", async () => {
     const CALLS = 100;
@@ -47,6 +56,10 @@ describe("a gateway process killed mid-storm", () => {
     const alreadyAtUpstream = upstream.requests.length;
     const inFlight = Array.from({ length: CALLS }, () => call("/slow?ms=20000"));
     await upstream.waitForRequests(alreadyAtUpstream + CALLS);
+    // A storm this busy is charged from a credit lease, whose ledger rows land a few milliseconds
+    // behind the calls: kill once they are in, so every killed call was charged (a call killed before
+    // its row landed was never charged, and leaves nothing to reconcile).
+    await chargesWritten(team.id, CALLS + 5);
     child.kill("SIGKILL");
     const outcomes = await Promise.all(inFlight);
     expect(outcomes.every((outcome) => outcome.status === 0)).toBe(true); // connection reset: no answer
