@@ -1,14 +1,13 @@
 // open_calls under churn (lib/gateway/open-calls-vacuum.ts): every charged call writes a row that its
 // usage row deletes, and the usage writer vacuums the table as it goes, so the dead rows of calls long
 // recorded do not pile up until autovacuum's next visit.
-import crypto from "node:crypto";
 import { afterAll, expect, it } from "vitest";
 import { pgPool } from "@/lib/db";
 import { takeLease, writeLeaseCharges } from "@/lib/billing/ledger/leases/lease-statements";
 import { flushUsage, recordUsage } from "@/lib/gateway/usage-recorder";
 import { configureOpenCallVacuum, openCallVacuumSettled } from "@/lib/gateway/open-calls-vacuum";
 import { createGatewayFixture } from "../support/gateway-factories";
-import { expectLedgerInvariant } from "../support/ledger";
+import { expectLedgerInvariant, leasedCalls } from "../support/ledger";
 
 const PRICE = 1_000n;
 
@@ -24,16 +23,7 @@ async function churn(rounds: number) {
   const { team, api, keyRow } = await createGatewayFixture({ upstreamUrl: "http://127.0.0.1:9", balance: 100_000_000n, price: 0n });
   const lease = (await takeLease(team.id, "inst_vacuum", { want: 50_000_000n, unit: PRICE, minimum: PRICE, share: 1n, ttlMs: 60_000 }))!;
   for (let round = 0; round < rounds; round++) {
-    const calls = Array.from({ length: 500 }, () => ({
-      requestId: `req_${crypto.randomBytes(12).toString("hex")}`,
-      price: PRICE,
-      apiId: api.id,
-      keyId: keyRow.id,
-      apiKeyId: keyRow.id,
-      method: "GET",
-      path: "/ping",
-      instanceId: "inst_vacuum",
-    }));
+    const calls = leasedCalls(500, { apiId: api.id, keyId: keyRow.id, instanceId: "inst_vacuum", price: PRICE });
     for (let i = 0; i < 500; i += 100) await writeLeaseCharges(team.id, lease.id, 60_000, calls.slice(i, i + 100));
     for (const call of calls) {
       recordUsage({

@@ -15,7 +15,7 @@ import {
 } from "@/lib/billing/ledger/leases/credit-leases";
 import { reclaimExpiredLeases, takeLease, writeLeaseCharges } from "@/lib/billing/ledger/leases/lease-statements";
 import { createGatewayFixture } from "../../support/gateway-factories";
-import { expectLedgerInvariant } from "../../support/ledger";
+import { expectLedgerInvariant, leasedCalls } from "../../support/ledger";
 
 const PRICE = 1_000n;
 
@@ -214,16 +214,7 @@ describe("credit leases in one process", () => {
     const { teamId } = await newTeam(100n * PRICE);
     const { api, keyRow } = await createGatewayFixture({ upstreamUrl: "http://127.0.0.1:9", price: 0n });
     const lease = await takeLease(teamId, "inst_retry", { want: 20n * PRICE, unit: PRICE, minimum: PRICE, share: 1n, ttlMs: 10_000 });
-    const batch = Array.from({ length: 5 }, (_, index) => ({
-      requestId: `req_retry_${crypto.randomBytes(6).toString("hex")}_${index}`,
-      price: PRICE,
-      apiId: api.id,
-      keyId: keyRow.id,
-      apiKeyId: keyRow.id,
-      method: "GET",
-      path: "/ping",
-      instanceId: "inst_retry",
-    }));
+    const batch = leasedCalls(5, { apiId: api.id, keyId: keyRow.id, instanceId: "inst_retry", price: PRICE });
     await writeLeaseCharges(teamId, lease!.id, 10_000, batch);
     await writeLeaseCharges(teamId, lease!.id, 10_000, batch);
     expect(await usageRows(teamId)).toBe(5);
