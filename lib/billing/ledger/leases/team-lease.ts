@@ -28,7 +28,6 @@ export class TeamLease {
   /** the grant this lease asks for; a top-up starts when `available` falls below half of it */
   private target = 0n;
   private pending: LeasedCharge[] = [];
-  private pendingAmount = 0n;
   private writing: Promise<void> | null = null;
   private pendingIds = new Set<string>();
   /** closes of pending calls waiting for their rows, created only when someone waits */
@@ -72,7 +71,6 @@ export class TeamLease {
     this.available -= charge.price;
     this.pending.push(charge);
     this.pendingIds.add(charge.requestId);
-    this.pendingAmount += charge.price;
     this.debited += charge.price;
     this.lastDebitAt = now;
     this.startWriting();
@@ -271,7 +269,6 @@ export class TeamLease {
     const written = await writeLeaseCharges(this.teamId, this.leaseId!, this.ttlMs, batch);
     this.pending.splice(0, batch.length);
     for (const charge of batch) {
-      this.pendingAmount -= charge.price;
       this.pendingIds.delete(charge.requestId);
       const waiter = this.waiters.get(charge.requestId);
       if (waiter) {
