@@ -216,11 +216,19 @@ describe("credit leases in one process", () => {
     const lease = await takeLease(teamId, "inst_retry", { want: 20n * PRICE, unit: PRICE, minimum: PRICE, share: 1n, ttlMs: 10_000 });
     const batch = leasedCalls(5, { apiId: api.id, keyId: keyRow.id, instanceId: "inst_retry", price: PRICE });
     await writeLeaseCharges(teamId, lease!.id, 10_000, batch);
-    await writeLeaseCharges(teamId, lease!.id, 10_000, batch);
-    expect(await usageRows(teamId)).toBe(5);
+    // The retry carries the same five calls and three debited since: only the three are charged.
+    const since = leasedCalls(3, { apiId: api.id, keyId: keyRow.id, instanceId: "inst_retry", price: PRICE });
+    const written = await writeLeaseCharges(teamId, lease!.id, 10_000, [...batch, ...since]);
+    expect(written).toEqual({ fromLease: true, snapshot: { balance: 92n * PRICE, charged: 8n * PRICE } });
+    expect(await usageRows(teamId)).toBe(8);
     const [open] = await openLeases(teamId);
-    expect(open).toMatchObject({ granted: 20n * PRICE, charged: 5n * PRICE, remaining: 15n * PRICE });
-    expect(await expectLedgerInvariant(teamId)).toBe(95n * PRICE);
+    expect(open).toMatchObject({ granted: 20n * PRICE, charged: 8n * PRICE, remaining: 12n * PRICE });
+    expect(await expectLedgerInvariant(teamId)).toBe(92n * PRICE);
+    // Each ledger row's balance is the one right after it: 99, 98, … 92 prices, none twice.
+    const after = await db.creditLedgerEntry.findMany({ where: { teamId, kind: "USAGE" }, select: { balanceAfter: true } });
+    expect(after.map(({ balanceAfter }) => balanceAfter).sort((a, b) => Number(b! - a!))).toEqual(
+      Array.from({ length: 8 }, (_, index) => (99n - BigInt(index)) * PRICE),
+    );
     await db.creditLease.update({ where: { id: lease!.id }, data: { expiresAt: new Date(Date.now() - 1) } });
     await reclaimExpiredLeases();
   });

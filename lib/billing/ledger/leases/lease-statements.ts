@@ -105,17 +105,26 @@ export type LeasedCharge = {
 // stalled), the calls were answered all the same: the balance pays them, even below zero, and their
 // ledger rows say so. Each call also gets its open_calls row, as a charge statement writes it, so the
 // usage batch that records the call closes it and a crash leaves it to the reconciler.
+//
+// The open_calls insert is also what makes a retry harmless: a batch retried after its first attempt
+// committed unseen (the connection broke before the answer) finds its calls' rows there (the usage
+// rows that would close them wait for this write), so they conflict and only the calls inserted now
+// (RETURNING) are charged. A conflict is found through the primary key's index; an anti-join against
+// open_calls instead planned, as a prepared statement, a scan of the whole table (a queue, full of
+// dead rows between vacuums) on every write.
 const WRITE_CHARGES = `
-WITH calls AS (
-  SELECT * FROM unnest($4::text[], $5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
-    WITH ORDINALITY AS c("requestId", price, "apiId", "keyId", "apiKeyId", method, path, "instanceId", ord)
-  -- A batch retried after its first attempt committed unseen (the connection broke before the
-  -- answer): its calls' open calls exist, since the usage rows that close them wait for this write.
-  WHERE NOT EXISTS (SELECT 1 FROM open_calls o WHERE o."requestId" = c."requestId")
+WITH locked AS (
+  SELECT balance FROM teams WHERE id = $1 FOR NO KEY UPDATE
+), calls AS (
+  INSERT INTO open_calls ("requestId", "teamId", "apiId", "capKeyId", "apiKeyId", charged, "instanceId", method, path)
+  SELECT c."requestId", $1, c."apiId", c."keyId", c."apiKeyId", c.price, c."instanceId", c.method, c.path
+  FROM unnest($4::text[], $5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
+    AS c("requestId", price, "apiId", "keyId", "apiKeyId", method, path, "instanceId")
+  WHERE EXISTS (SELECT 1 FROM locked)
+  ON CONFLICT ("requestId") DO NOTHING
+  RETURNING "requestId", charged AS price, "apiId"
 ), total AS (
   SELECT COALESCE(sum(price), 0) AS amount FROM calls
-), locked AS (
-  SELECT balance FROM teams WHERE id = $1 FOR NO KEY UPDATE
 ), lease AS (
   UPDATE credit_leases SET charged = charged + (SELECT amount FROM total), remaining = remaining - (SELECT amount FROM total),
          "expiresAt" = now() + make_interval(secs => $3::float8 / 1000)
@@ -128,12 +137,9 @@ WITH calls AS (
   RETURNING balance + (SELECT amount FROM total) AS before, balance
 ), entries AS (
   INSERT INTO credit_ledger_entries (id, "teamId", kind, amount, "balanceAfter", "requestId", "apiId", reason)
-  SELECT gen_random_uuid()::text, $1, 'USAGE', -c.price, d.before - sum(c.price) OVER (ORDER BY c.ord), c."requestId", c."apiId",
+  SELECT gen_random_uuid()::text, $1, 'USAGE', -c.price, d.before - sum(c.price) OVER (ORDER BY c."requestId"), c."requestId", c."apiId",
          CASE WHEN EXISTS (SELECT 1 FROM lease) THEN NULL ELSE 'charged after its credit lease was reclaimed' END
   FROM calls c, debited d
-), opened AS (
-  INSERT INTO open_calls ("requestId", "teamId", "apiId", "capKeyId", "apiKeyId", charged, "instanceId", method, path)
-  SELECT "requestId", $1, "apiId", "keyId", "apiKeyId", price, "instanceId", method, path FROM calls WHERE EXISTS (SELECT 1 FROM debited)
 )
 SELECT EXISTS (SELECT 1 FROM lease) AS "fromLease", (SELECT balance FROM debited)::text AS balance,
        (SELECT charged FROM lease)::text AS charged`;
