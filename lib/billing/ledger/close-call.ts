@@ -1,13 +1,14 @@
 // Making a charged call final, once: a refund (the upstream failed, nothing is owed) or a settle (the
 // exact cost is known and differs from what admission charged, as for AI calls reserved at their
-// most expensive). Both are ONE statement (alone, or shared with the team's other closes of the
-// moment: close-batch.ts) that first claims the request id in call_settlements (primary key, ON
-// CONFLICT DO NOTHING): whichever close arrives first wins, and a second refund, a second settle or a
-// settle after a refund changes nothing, even when they race on two instances. The balance, the
-// key's spend and the ledger row move only when the claim was made.
+// most expensive). A call charged from a credit lease and not written yet is closed in the lease's
+// next write (leases/team-lease.ts closePending). Any other close is ONE statement (alone, or shared
+// with the team's other closes of the moment: close-batch.ts) that first claims the request id in
+// call_settlements (primary key, ON CONFLICT DO NOTHING): whichever close arrives first wins, and a
+// second refund, a second settle or a settle after a refund changes nothing, even when they race on
+// two instances. The balance, the key's spend and the ledger row move only when the claim was made.
 import { pgPool } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db-errors";
-import { leasedChargeWritten } from "@/lib/billing/ledger/leases/credit-leases";
+import { closeLeasedCall, leasedChargeWritten } from "@/lib/billing/ledger/leases/credit-leases";
 import { settleCloseBatch, type Close, type CloseOutcome } from "@/lib/billing/ledger/close-batch";
 import { teamBatcher } from "@/lib/billing/ledger/team-batcher";
 
@@ -37,8 +38,12 @@ type CloseRow = { claimed: boolean; after: string | null; current: string | null
 type Closed = { claimed: true; balanceAfter: bigint } | { claimed: false; earlier: "SETTLED" | "REFUNDED" | null };
 
 async function closeCall(close: Close): Promise<Closed> {
-  // A call charged from a credit lease may not have its ledger row yet: the close follows it, so a
-  // crash can never leave a refund or a settle without the charge it corrects.
+  // A call charged from a credit lease and not written yet is closed in the lease: its row is
+  // written with its exact cost and its claim, in the lease's next statement.
+  const inLease = closeLeasedCall(close.teamId, close.requestId, close);
+  if (inLease !== null) return { claimed: true, balanceAfter: inLease };
+  // Otherwise the close follows the call's ledger row, so a crash can never leave a refund or a
+  // settle without the charge it corrects.
   await leasedChargeWritten(close.requestId, close.teamId);
   // A busy team's closes share statements (close-batch.ts), as its charges do.
   const outcome = await closeInBatch(close.teamId, close);

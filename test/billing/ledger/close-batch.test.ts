@@ -1,14 +1,20 @@
 // Group commit of a busy team's closes (lib/billing/ledger/close-batch.ts): many settles and refunds
 // in one statement, and still each call closed once, with its own claim, ledger row and balance
 // after it, exactly as the single statement would; a second close of a call in the same batch
-// changes nothing; a capped key's spend moves by the sum of its closes.
+// changes nothing; a capped key's spend moves by the sum of its closes. Credit leases are off here:
+// a lease closes the calls it has not written yet in memory (credit-leases.test.ts), and these are
+// the statements that close everything else.
 import crypto from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { chargeCall } from "@/lib/billing/ledger/charge-call";
+import { DEFAULT_LEASE_SETTINGS, configureCreditLeases } from "@/lib/billing/ledger/leases/credit-leases";
 import { refundCall, settleCall } from "@/lib/billing/ledger/close-call";
 import { createGatewayFixture } from "../../support/gateway-factories";
 import { expectLedgerInvariant } from "../../support/ledger";
+
+beforeAll(() => configureCreditLeases({ enabled: false }));
+afterAll(() => configureCreditLeases(DEFAULT_LEASE_SETTINGS));
 
 const requestId = () => `req_${crypto.randomBytes(8).toString("hex")}`;
 

@@ -4,7 +4,7 @@
 // when idle, on low balance and on shutdown, and an expired lease of a dead instance reclaimed.
 import crypto from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db, pgPool } from "@/lib/db";
 import { chargeCall } from "@/lib/billing/ledger/charge-call";
 import { refundCall, settleCall } from "@/lib/billing/ledger/close-call";
 import {
@@ -44,6 +44,13 @@ async function newTeam(balance: bigint) {
 
 const openLeases = (teamId: string) => db.creditLease.findMany({ where: { teamId, closedAt: null } });
 const usageRows = (teamId: string) => db.creditLedgerEntry.count({ where: { teamId, kind: "USAGE" } });
+
+/** The calls of `results` whose ledger rows are not written yet (they linger in the lease). */
+async function lingeringCalls(teamId: string, results: { requestId: string }[]): Promise<string[]> {
+  const rows = await db.creditLedgerEntry.findMany({ where: { teamId, kind: "USAGE" }, select: { requestId: true } });
+  const written = new Set(rows.map((entry) => entry.requestId));
+  return results.map(({ requestId }) => requestId).filter((requestId) => !written.has(requestId));
+}
 
 /** Polls until `check` holds (the lease's housekeeping runs on its own tick). */
 async function eventually(check: () => Promise<boolean>, timeoutMs = 5_000): Promise<number> {
@@ -100,60 +107,115 @@ describe("credit leases in one process", () => {
     expect(await expectLedgerInvariant(teamId)).toBe(0n);
   });
 
-  it("writes a leased call's charge before its refund or settle, so each close corrects a charge that exists", async () => {
-    const { teamId, charge, close } = await newTeam(1_000n * PRICE);
-    const results = await Promise.all(Array.from({ length: 50 }, () => charge()));
-    expect(await db.creditLease.count({ where: { teamId } })).toBeGreaterThan(0);
-    const [refunded, settled] = results;
-
-    // Closed at once, before any flush: each waits for its call's row.
-    const refund = await refundCall({ ...close, requestId: refunded!.requestId, price: PRICE, reason: "upstream failed" });
-    expect(refund).not.toBeNull();
-    const settle = await settleCall({ ...close, requestId: settled!.requestId, reserved: PRICE, actual: 400n, reason: "exact cost" });
-    expect(settle).toMatchObject({ status: "settled", difference: 600n });
-
-    await flushLeaseCharges();
-    expect(await usageRows(teamId)).toBe(50);
-    const ledger = await db.creditLedgerEntry.findMany({
-      where: { teamId, requestId: { in: [refunded!.requestId, settled!.requestId] } },
-      orderBy: { createdAt: "asc" },
-    });
-    expect(ledger.map((entry) => [entry.requestId, entry.kind, entry.amount])).toEqual(
-      expect.arrayContaining([
-        [refunded!.requestId, "USAGE", -PRICE],
-        [refunded!.requestId, "USAGE_REFUND", PRICE],
-        [settled!.requestId, "USAGE", -PRICE],
-        [settled!.requestId, "USAGE_SETTLEMENT", 600n],
-      ]),
-    );
-    const balance = await expectLedgerInvariant(teamId);
-    expect(balance).toBe(1_000n * PRICE - 48n * PRICE - 400n);
-  });
-
-  it("writes the calls debited during a lease's linger in one statement, and a close waiting for its row cuts the linger short", async () => {
-    // A linger no test could sit out: only the waiting close can have written the rows.
+  it("closes a leased call that waits for its write in the lease: its row charges the exact cost, with its claim", async () => {
+    // A linger no test could sit out: nothing is written unless someone waits for a row.
     configureCreditLeases({ writeLingerMs: 60_000 });
     try {
       const { teamId, charge, close } = await newTeam(1_000n * PRICE);
-      const results = await Promise.all(Array.from({ length: 50 }, () => charge()));
-      const written = new Set(
-        (await db.creditLedgerEntry.findMany({ where: { teamId, kind: "USAGE" }, select: { requestId: true } })).map(
-          (entry) => entry.requestId,
-        ),
+      const lingering = await lingeringCalls(teamId, await Promise.all(Array.from({ length: 50 }, () => charge())));
+      const [refunded, settled, pricier] = lingering;
+
+      const refund = await refundCall({ ...close, requestId: refunded!, price: PRICE, reason: "upstream failed" });
+      expect(refund).not.toBeNull();
+      const settle = await settleCall({ ...close, requestId: settled!, reserved: PRICE, actual: 400n, reason: "exact cost" });
+      expect(settle).toMatchObject({ status: "settled", difference: 600n, overdrawn: false });
+      // Cost more than its reservation: the lease covers the excess.
+      const over = await settleCall({ ...close, requestId: pricier!, reserved: PRICE, actual: PRICE + 250n, reason: "exact cost" });
+      expect(over).toMatchObject({ status: "settled", difference: -250n });
+      // Made in memory: no statement yet, not even a row of theirs.
+      expect(await db.creditLedgerEntry.count({ where: { requestId: { in: lingering } } })).toBe(0);
+
+      await flushLeaseCharges();
+      const ledger = await db.creditLedgerEntry.findMany({ where: { teamId, requestId: { in: [refunded!, settled!, pricier!] } } });
+      // The refunded call moved no money: it has no row. The others have one each, of their exact cost.
+      expect(ledger.map((entry) => [entry.requestId, entry.kind, entry.amount])).toEqual(
+        expect.arrayContaining([
+          [settled!, "USAGE", -400n],
+          [pricier!, "USAGE", -(PRICE + 250n)],
+        ]),
       );
-      const lingering = results.filter(({ requestId }) => !written.has(requestId));
+      expect(ledger).toHaveLength(2);
+      const claims = await db.callSettlement.findMany({ where: { teamId }, orderBy: { actual: "asc" } });
+      expect(claims.map((claim) => [claim.requestId, claim.outcome, claim.reserved, claim.actual])).toEqual([
+        [refunded!, "REFUNDED", PRICE, 0n],
+        [settled!, "SETTLED", PRICE, 400n],
+        [pricier!, "SETTLED", PRICE, PRICE + 250n],
+      ]);
+      const open = await db.openCall.findMany({ where: { requestId: { in: [refunded!, settled!] } }, orderBy: { charged: "asc" } });
+      expect(open.map((call) => call.charged)).toEqual([0n, 400n]);
+      const balance = await expectLedgerInvariant(teamId);
+      expect(balance).toBe(1_000n * PRICE - 47n * PRICE - 400n - (PRICE + 250n));
+      expect(refund).toBeGreaterThanOrEqual(balance);
+
+      // Each call is closed once: a second close changes nothing, however it comes.
+      expect(await settleCall({ ...close, requestId: settled!, reserved: PRICE, actual: 0n, reason: "again" })).toEqual({
+        status: "already_settled",
+      });
+      expect(await refundCall({ ...close, requestId: settled!, price: PRICE, reason: "again" })).toBeNull();
+      expect(await settleCall({ ...close, requestId: refunded!, reserved: PRICE, actual: 10n, reason: "again" })).toEqual({
+        status: "refunded",
+      });
+      expect(await expectLedgerInvariant(teamId)).toBe(balance);
+    } finally {
+      configureCreditLeases({ writeLingerMs: DEFAULT_LEASE_SETTINGS.writeLingerMs });
+    }
+  });
+
+  it("closes a leased call with a statement after its row once the row is written or being written", async () => {
+    const { teamId, charge, close } = await newTeam(1_000n * PRICE);
+    const [written, ...rest] = await Promise.all(Array.from({ length: 50 }, () => charge()));
+    await flushLeaseCharges();
+    const refund = await refundCall({ ...close, requestId: written!.requestId, price: PRICE, reason: "upstream failed" });
+    expect(refund).not.toBeNull();
+
+    // A statement under way: the team row is held, so the lease's write waits with the calls it carries.
+    const more = await Promise.all(Array.from({ length: 5 }, () => charge()));
+    const holder = await pgPool().connect();
+    try {
+      await holder.query("BEGIN");
+      await holder.query(`SELECT 1 FROM teams WHERE id = $1 FOR UPDATE`, [teamId]);
+      const flushing = flushLeaseCharges();
+      const settling = settleCall({ ...close, requestId: more[0]!.requestId, reserved: PRICE, actual: 400n, reason: "exact cost" });
+      await holder.query("COMMIT");
+      await flushing;
+      expect(await settling).toMatchObject({ status: "settled", difference: 600n });
+    } finally {
+      holder.release();
+    }
+    await flushLeaseCharges();
+    expect(rest).toHaveLength(49);
+    const ledger = await db.creditLedgerEntry.findMany({ where: { teamId, requestId: { in: [written!.requestId, more[0]!.requestId] } } });
+    expect(ledger.map((entry) => [entry.requestId, entry.kind, entry.amount])).toEqual(
+      expect.arrayContaining([
+        [written!.requestId, "USAGE", -PRICE],
+        [written!.requestId, "USAGE_REFUND", PRICE],
+        [more[0]!.requestId, "USAGE", -PRICE],
+        [more[0]!.requestId, "USAGE_SETTLEMENT", 600n],
+      ]),
+    );
+    expect(ledger).toHaveLength(4);
+    expect(await expectLedgerInvariant(teamId)).toBe(1_000n * PRICE - 53n * PRICE - 400n);
+  });
+
+  it("writes the calls debited during a lease's linger in one statement, and a close waiting for its row cuts the linger short", async () => {
+    configureCreditLeases({ writeLingerMs: 60_000 });
+    try {
+      const { teamId, charge, close } = await newTeam(1_000n * PRICE);
+      const lingering = await lingeringCalls(teamId, await Promise.all(Array.from({ length: 50 }, () => charge())));
       expect(lingering.length).toBeGreaterThan(1);
 
-      const refund = await refundCall({ ...close, requestId: lingering[0]!.requestId, price: PRICE, reason: "upstream failed" });
-      expect(refund).not.toBeNull();
+      // The first close is made in the lease; the second of the same call waits for the row, which
+      // only a write cut short can give it.
+      await settleCall({ ...close, requestId: lingering[0]!, reserved: PRICE, actual: 400n, reason: "exact cost" });
+      expect(await refundCall({ ...close, requestId: lingering[0]!, price: PRICE, reason: "upstream failed" })).toBeNull();
       const rows = await db.creditLedgerEntry.findMany({
-        where: { teamId, kind: "USAGE", requestId: { in: lingering.map(({ requestId }) => requestId) } },
+        where: { teamId, kind: "USAGE", requestId: { in: lingering } },
         select: { createdAt: true },
       });
       expect(rows).toHaveLength(lingering.length);
       // One transaction, one start time.
       expect(new Set(rows.map((row) => row.createdAt.getTime())).size).toBe(1);
-      expect(await expectLedgerInvariant(teamId)).toBe(1_000n * PRICE - 49n * PRICE);
+      expect(await expectLedgerInvariant(teamId)).toBe(1_000n * PRICE - 49n * PRICE - 400n);
     } finally {
       configureCreditLeases({ writeLingerMs: DEFAULT_LEASE_SETTINGS.writeLingerMs });
     }

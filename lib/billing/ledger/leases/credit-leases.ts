@@ -17,7 +17,7 @@
 // `idleMs` it returns it at the next tick (`tickMs`); if it died, the lease expires `ttlMs` after its
 // last write and the next sweep (`sweepMs`) reclaims it. README, "Credit leases", states the figures.
 import { instanceId } from "@/lib/instances/instance-id";
-import { reclaimExpiredLeases } from "@/lib/billing/ledger/leases/lease-statements";
+import { reclaimExpiredLeases, type LeasedClose } from "@/lib/billing/ledger/leases/lease-statements";
 import { TeamLease } from "@/lib/billing/ledger/leases/team-lease";
 import type { ChargeRequest, ChargeResult } from "@/lib/billing/ledger/charge-call";
 
@@ -108,6 +108,15 @@ export async function chargeFromLease(request: ChargeRequest): Promise<ChargeRes
   const balanceAfter = lease.debit(request, now);
   if (lease.wantsTopUp()) void lease.grow(grantFor(request.price, rate, settings)).catch(() => false);
   return { ok: true, balanceAfter };
+}
+
+/**
+ * Refunds or settles a leased call whose charge this instance has not written yet, in memory, to be
+ * written with it (TeamLease.closePending). Returns the team's estimated balance after it, or null
+ * when the close needs a statement.
+ */
+export function closeLeasedCall(teamId: string, requestId: string, close: LeasedClose & { actual: bigint }): bigint | null {
+  return registry.leases.get(teamId)?.closePending(requestId, close) ?? null;
 }
 
 /** Resolves once the call's charge is in the ledger: a close (refund, settle) of a leased call waits for it. */

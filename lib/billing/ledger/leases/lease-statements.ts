@@ -91,6 +91,7 @@ function grantValues({ want, unit, minimum, share, ttlMs }: LeaseGrant) {
 /** A call spent from a lease, as its ledger row and open call will record it. */
 export type LeasedCharge = {
   requestId: string;
+  /** what the call costs: its price or reservation, or once it was closed in the lease, its exact cost */
   price: bigint;
   apiId: string;
   keyId: string;
@@ -98,13 +99,23 @@ export type LeasedCharge = {
   method: string;
   path: string;
   instanceId: string;
+  /** set when the call was refunded or settled before its row was written (team-lease.ts closePending) */
+  closed?: LeasedClose;
 };
+
+/** A refund or settle made in the lease: written as the settlement claim a close statement would make. */
+export type LeasedClose = { outcome: "SETTLED" | "REFUNDED"; reserved: bigint };
 
 // $1 team, $2 lease, $3 ttl, then the calls as arrays. The team row is locked first; the lease pays
 // when it is still open. When it is not (it expired and another instance reclaimed it while this one
 // stalled), the calls were answered all the same: the balance pays them, even below zero, and their
 // ledger rows say so. Each call also gets its open_calls row, as a charge statement writes it, so the
 // usage batch that records the call closes it and a crash leaves it to the reconciler.
+//
+// A call refunded or settled while it waited for this write (an AI call that ended within the
+// linger, team-lease.ts) comes with its exact cost as its price and its close: its ledger row
+// charges that cost, nothing when it is zero, and its claim in call_settlements is written here, so
+// any later close of the request id finds it closed, as after a close statement.
 //
 // The open_calls insert is also what makes a retry harmless: a batch retried after its first attempt
 // committed unseen (the connection broke before the answer) finds its calls' rows there (the usage
@@ -115,14 +126,22 @@ export type LeasedCharge = {
 const WRITE_CHARGES = `
 WITH locked AS (
   SELECT balance FROM teams WHERE id = $1 FOR NO KEY UPDATE
+), input AS (
+  SELECT * FROM unnest($4::text[], $5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::bigint[])
+    AS c("requestId", price, "apiId", "keyId", "apiKeyId", method, path, "instanceId", outcome, reserved)
 ), calls AS (
   INSERT INTO open_calls ("requestId", "teamId", "apiId", "capKeyId", "apiKeyId", charged, "instanceId", method, path)
   SELECT c."requestId", $1, c."apiId", c."keyId", c."apiKeyId", c.price, c."instanceId", c.method, c.path
-  FROM unnest($4::text[], $5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
-    AS c("requestId", price, "apiId", "keyId", "apiKeyId", method, path, "instanceId")
+  FROM input c
   WHERE EXISTS (SELECT 1 FROM locked)
   ON CONFLICT ("requestId") DO NOTHING
   RETURNING "requestId", charged AS price, "apiId"
+), claimed AS (
+  INSERT INTO call_settlements ("requestId", "teamId", "apiId", "keyId", outcome, reserved, actual)
+  SELECT c."requestId", $1, c."apiId", c."keyId", c.outcome::"CallOutcome", c.reserved, c.price
+  FROM input c WHERE c.outcome IS NOT NULL AND c."requestId" IN (SELECT "requestId" FROM calls)
+  ORDER BY c."requestId"
+  ON CONFLICT ("requestId") DO NOTHING
 ), total AS (
   SELECT COALESCE(sum(price), 0) AS amount FROM calls
 ), lease AS (
@@ -139,14 +158,14 @@ WITH locked AS (
   INSERT INTO credit_ledger_entries (id, "teamId", kind, amount, "balanceAfter", "requestId", "apiId", reason)
   SELECT gen_random_uuid()::text, $1, 'USAGE', -c.price, d.before - sum(c.price) OVER (ORDER BY c."requestId"), c."requestId", c."apiId",
          CASE WHEN EXISTS (SELECT 1 FROM lease) THEN NULL ELSE 'charged after its credit lease was reclaimed' END
-  FROM calls c, debited d
+  FROM calls c, debited d WHERE c.price <> 0
 )
 SELECT EXISTS (SELECT 1 FROM lease) AS "fromLease", (SELECT balance FROM debited)::text AS balance,
        (SELECT charged FROM lease)::text AS charged`;
 
 export type WrittenCharges = { fromLease: boolean; snapshot: LeaseSnapshot | null };
 
-/** Writes the ledger rows (and open calls) of calls already spent from the lease, and moves their total out of it. */
+/** Writes the ledger rows (open calls, and closes made in the lease) of calls already spent from it, and moves their total out of it. */
 export async function writeLeaseCharges(teamId: string, leaseId: string, ttlMs: number, charges: LeasedCharge[]): Promise<WrittenCharges> {
   const column = (pick: (charge: LeasedCharge) => string) => charges.map(pick);
   const values = [
@@ -161,6 +180,8 @@ export async function writeLeaseCharges(teamId: string, leaseId: string, ttlMs: 
     column((charge) => charge.method),
     column((charge) => charge.path),
     column((charge) => charge.instanceId),
+    charges.map((charge) => charge.closed?.outcome ?? null),
+    charges.map((charge) => charge.closed?.reserved.toString() ?? null),
   ];
   const { rows } = await pgPool().query<{ fromLease: boolean; balance: string | null; charged: string | null }>({
     name: "tollgate_lease_charges",

@@ -4,8 +4,14 @@
 // same statement: on a busy team one statement writes tens of calls instead of a handful, and every
 // statement locks and rewrites the team and lease rows once, so fewer statements is less database
 // work per call. A call's ledger row still lands within milliseconds of its debit, and the caller
-// never waits for it. Someone waiting for a row (a refund or an AI settle, `written`), a flush, or a
-// batch already full write at once.
+// never waits for it. A flush, a batch already full, or someone waiting for a row (`written`) write
+// at once.
+//
+// A refund or settle of a call still pending here is made in memory (`closePending`): the call's
+// pending charge becomes its exact cost, and the write records it with its settlement claim. An AI
+// call that ends within the linger (most do) then costs no statement of its own, and its caller
+// does not wait for one: before, its settle waited for the reservation's row, then for a close
+// statement. A close of a call already written, or being written, is a statement as before.
 import {
   returnLease,
   takeLease,
@@ -13,6 +19,7 @@ import {
   writeLeaseCharges,
   type LeaseGrant,
   type LeasedCharge,
+  type LeasedClose,
   type LeaseSnapshot,
 } from "@/lib/billing/ledger/leases/lease-statements";
 import { retryPause } from "@/lib/retry-pause";
@@ -29,7 +36,13 @@ export class TeamLease {
   private target = 0n;
   private pending: LeasedCharge[] = [];
   private writing: Promise<void> | null = null;
-  private pendingIds = new Set<string>();
+  private pendingById = new Map<string, LeasedCharge>();
+  /**
+   * How many calls at the head of `pending` a statement has carried (the one under way, or one that
+   * failed and may yet have committed unseen): too late to close in memory, as a retry of theirs
+   * writes only what the first attempt did not.
+   */
+  private sentCount = 0;
   /** closes of pending calls waiting for their rows, created only when someone waits */
   private waiters = new Map<string, { promise: Promise<void>; resolve: () => void; reject: (error: unknown) => void }>();
   private growing: Promise<boolean> | null = null;
@@ -70,10 +83,33 @@ export class TeamLease {
   debit(charge: LeasedCharge, now: number): bigint {
     this.available -= charge.price;
     this.pending.push(charge);
-    this.pendingIds.add(charge.requestId);
+    this.pendingById.set(charge.requestId, charge);
     this.debited += charge.price;
     this.lastDebitAt = now;
     this.startWriting();
+    return this.snapshot.balance - (this.debited - this.snapshot.charged);
+  }
+
+  /**
+   * Refunds (`actual` 0) or settles a call that still waits for its write here, in memory: its
+   * charge becomes `actual`, written with its settlement claim, and the rest of its reservation is
+   * spendable again. Returns the team's estimated balance after it; null when the close is not this
+   * lease's to make: the call is not pending here, its statement is under way, it was closed here
+   * already, or it costs more than its reservation and the lease cannot cover the excess. The
+   * caller then closes it with a statement, after its row (which claims a close made here first).
+   */
+  closePending(requestId: string, close: LeasedClose & { actual: bigint }): bigint | null {
+    const charge = this.pendingById.get(requestId);
+    if (!charge || charge.closed || charge.price !== close.reserved) return null;
+    const index = this.pending.indexOf(charge);
+    if (index < this.sentCount) return null;
+    const back = close.reserved - close.actual;
+    if (back < 0n && this.available < -back) return null;
+    const closed: LeasedCharge = { ...charge, price: close.actual, closed: { outcome: close.outcome, reserved: close.reserved } };
+    this.pending[index] = closed;
+    this.pendingById.set(requestId, closed);
+    this.available += back;
+    this.debited -= back;
     return this.snapshot.balance - (this.debited - this.snapshot.charged);
   }
 
@@ -119,7 +155,7 @@ export class TeamLease {
 
   /** Resolves once the call's ledger row is written (at once when it is not pending here). */
   written(requestId: string): Promise<void> {
-    if (!this.pendingIds.has(requestId)) return Promise.resolve();
+    if (!this.pendingById.has(requestId)) return Promise.resolve();
     let waiter = this.waiters.get(requestId);
     if (!waiter) {
       let resolve!: () => void;
@@ -265,11 +301,13 @@ export class TeamLease {
   private async writeBatch(): Promise<void> {
     const batch = this.pending.slice(0, MAX_BATCH);
     if (batch.length === 0) return;
+    if (batch.length > this.sentCount) this.sentCount = batch.length;
     // Calls are debited only from a taken lease, and its id is cleared only after they are written.
     const written = await writeLeaseCharges(this.teamId, this.leaseId!, this.ttlMs, batch);
     this.pending.splice(0, batch.length);
+    this.sentCount -= batch.length;
     for (const charge of batch) {
-      this.pendingIds.delete(charge.requestId);
+      this.pendingById.delete(charge.requestId);
       const waiter = this.waiters.get(charge.requestId);
       if (waiter) {
         this.waiters.delete(charge.requestId);
