@@ -146,6 +146,7 @@ export async function admitAiCall(key: ResolvedKey, requestId: string, input: Ai
       instanceId: instanceId(),
       method: input.method,
       path: input.path,
+      settlesLater: true,
     }),
   );
   if (!charge.ok) {

@@ -24,6 +24,8 @@ export type ChargeRequest = {
   instanceId: string;
   method: string;
   path: string;
+  /** a reservation (AI and Prompt API calls), settled to the exact cost when the call ends */
+  settlesLater?: boolean;
 };
 
 export type ChargeResult =

@@ -22,6 +22,7 @@ export async function reservePromptCall(call: CallContext, key: ResolvedKey, api
     instanceId: instanceId(),
     method: call.method,
     path: call.path.slice(0, USAGE_PATH_MAX),
+    settlesLater: true,
   });
   if (!charge.ok) {
     const { detail, extra, headers } = paymentRequiredFields(charge.reason, charge.balance, reserved, key.teamSlug, key.capKeyId);

@@ -25,7 +25,7 @@ afterAll(() => configureCreditLeases(DEFAULT_LEASE_SETTINGS));
 
 async function newTeam(balance: bigint) {
   const { team, api, keyRow } = await createGatewayFixture({ upstreamUrl: "http://127.0.0.1:9", balance, price: 0n });
-  const charge = (price = PRICE, requestId = `req_${crypto.randomBytes(8).toString("hex")}`) =>
+  const charge = (price = PRICE, requestId = `req_${crypto.randomBytes(8).toString("hex")}`, settlesLater = false) =>
     chargeCall({
       teamId: team.id,
       apiId: api.id,
@@ -37,9 +37,11 @@ async function newTeam(balance: bigint) {
       instanceId: "inst_lease_test",
       method: "GET",
       path: "/ping",
+      settlesLater,
     }).then((outcome) => ({ requestId, outcome }));
+  const reserve = () => charge(PRICE, `req_${crypto.randomBytes(8).toString("hex")}`, true);
   const close = { teamId: team.id, apiId: api.id, keyId: keyRow.id };
-  return { teamId: team.id, charge, close };
+  return { teamId: team.id, charge, reserve, close };
 }
 
 const openLeases = (teamId: string) => db.creditLease.findMany({ where: { teamId, closedAt: null } });
@@ -50,6 +52,13 @@ async function lingeringCalls(teamId: string, results: { requestId: string }[]):
   const rows = await db.creditLedgerEntry.findMany({ where: { teamId, kind: "USAGE" }, select: { requestId: true } });
   const written = new Set(rows.map((entry) => entry.requestId));
   return results.map(({ requestId }) => requestId).filter((requestId) => !written.has(requestId));
+}
+
+/** `count` calls in waves of ten, so the lease grows between them (a lease starts at 8 calls). */
+async function inWaves<T>(count: number, call: () => Promise<T>): Promise<T[]> {
+  const results: T[] = [];
+  while (results.length < count) results.push(...(await Promise.all(Array.from({ length: 10 }, call))));
+  return results;
 }
 
 /** Polls until `check` holds (the lease's housekeeping runs on its own tick). */
@@ -195,6 +204,68 @@ describe("credit leases in one process", () => {
     );
     expect(ledger).toHaveLength(4);
     expect(await expectLedgerInvariant(teamId)).toBe(1_000n * PRICE - 53n * PRICE - 400n);
+  });
+
+  it("holds a reservation's row for its settle, and writes the ones still running when the lease closes", async () => {
+    configureCreditLeases({ reservationHoldMs: 60_000 });
+    try {
+      const { teamId, reserve, close } = await newTeam(1_000n * PRICE);
+      const calls = await inWaves(50, reserve);
+      // A usage batch's flush writes what is pending, not the reservations of calls still running.
+      // (The first calls, before the team counted as busy, were charged by statements.)
+      await flushLeaseCharges();
+      const [running, ...ended] = await lingeringCalls(teamId, calls);
+      expect(ended.length).toBeGreaterThan(30);
+      const byStatement = BigInt(calls.length - 1 - ended.length) * PRICE;
+
+      const costs = ended.map((_, index) => BigInt(index * 37)); // some zero, all below the reservation
+      const settles = await Promise.all(
+        ended.map((requestId, index) => settleCall({ ...close, requestId, reserved: PRICE, actual: costs[index]!, reason: "tokens" })),
+      );
+      expect(settles.every((settle) => settle.status === "settled")).toBe(true);
+      await flushLeaseCharges();
+      const rows = await db.creditLedgerEntry.findMany({ where: { teamId, requestId: { in: ended } } });
+      // One USAGE row per call that cost something, of its exact cost; no settlement rows.
+      expect(rows.every((row) => row.kind === "USAGE")).toBe(true);
+      expect(rows).toHaveLength(costs.filter((cost) => cost > 0n).length);
+      expect(await db.callSettlement.count({ where: { teamId } })).toBe(ended.length);
+      const spent = byStatement + costs.reduce((sum, cost) => sum + cost, 0n);
+      expect(await expectLedgerInvariant(teamId)).toBe(1_000n * PRICE - spent);
+
+      // The lease closes (idle, SIGTERM) while one call still runs: its reservation is written, and
+      // its settle is a statement after it.
+      await returnAllLeases("shutdown");
+      expect(await db.creditLedgerEntry.count({ where: { teamId, requestId: running!, kind: "USAGE", amount: -PRICE } })).toBe(1);
+      const late = await settleCall({ ...close, requestId: running!, reserved: PRICE, actual: 300n, reason: "tokens" });
+      expect(late).toMatchObject({ status: "settled", difference: 700n });
+      expect(await expectLedgerInvariant(teamId)).toBe(1_000n * PRICE - spent - 300n);
+      expect(await openLeases(teamId)).toHaveLength(0);
+    } finally {
+      configureCreditLeases({ reservationHoldMs: DEFAULT_LEASE_SETTINGS.reservationHoldMs });
+    }
+  });
+
+  it("writes a held reservation once its hold is over, and its settle is then a statement", async () => {
+    configureCreditLeases({ reservationHoldMs: 100 });
+    try {
+      const { teamId, reserve, close } = await newTeam(1_000n * PRICE);
+      const calls = await inWaves(30, reserve);
+      const ids = await lingeringCalls(teamId, calls);
+      expect(ids.length).toBeGreaterThan(10);
+      await eventually(async () => (await db.creditLedgerEntry.count({ where: { teamId, requestId: { in: ids } } })) === ids.length);
+      const settle = await settleCall({ ...close, requestId: ids[0]!, reserved: PRICE, actual: 250n, reason: "tokens" });
+      expect(settle).toMatchObject({ status: "settled", difference: 750n });
+      const rows = await db.creditLedgerEntry.findMany({ where: { teamId, requestId: ids[0]! } });
+      expect(rows.map((row) => [row.kind, row.amount])).toEqual(
+        expect.arrayContaining([
+          ["USAGE", -PRICE],
+          ["USAGE_SETTLEMENT", 750n],
+        ]),
+      );
+      expect(await expectLedgerInvariant(teamId)).toBe(1_000n * PRICE - 29n * PRICE - 250n);
+    } finally {
+      configureCreditLeases({ reservationHoldMs: DEFAULT_LEASE_SETTINGS.reservationHoldMs });
+    }
   });
 
   it("writes the calls debited during a lease's linger in one statement, and a close waiting for its row cuts the linger short", async () => {

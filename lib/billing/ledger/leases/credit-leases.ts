@@ -31,6 +31,8 @@ export type LeaseSettings = {
   ttlMs: number;
   /** how long a lease's first unwritten call waits for others to share its statement (team-lease.ts) */
   writeLingerMs: number;
+  /** how long a reservation waits for its settle before it is written without it (team-lease.ts) */
+  reservationHoldMs: number;
   tickMs: number;
   sweepMs: number;
 };
@@ -49,6 +51,7 @@ export const DEFAULT_LEASE_SETTINGS: LeaseSettings = {
   idleMs: fromEnv("CREDIT_LEASE_IDLE_MS", 1_000),
   ttlMs: fromEnv("CREDIT_LEASE_TTL_MS", 10_000),
   writeLingerMs: 20,
+  reservationHoldMs: 1_000,
   tickMs: 250,
   sweepMs: 2_000,
 };
@@ -96,7 +99,7 @@ export async function chargeFromLease(request: ChargeRequest): Promise<ChargeRes
   if (!lease?.canDebit(request.price)) {
     if (!isBusy(rate, settings)) return null;
     if (!lease || (lease.closing && !lease.hasPending())) {
-      lease = new TeamLease(request.teamId, instanceId(), settings.ttlMs, settings.writeLingerMs);
+      lease = new TeamLease(request.teamId, instanceId(), settings.ttlMs, settings.writeLingerMs, settings.reservationHoldMs);
       lease.lastDebitAt = now; // not idle while it is being taken
       registry.leases.set(request.teamId, lease);
       startHousekeeping();
@@ -203,11 +206,11 @@ async function housekeeping(now: number): Promise<void> {
     if (lease.closing) {
       // Given back, or reclaimed under a stalled instance: forgotten once its calls are written and
       // its credit is back (a close the database refused is tried again here).
-      if (lease.hasPending()) lease.resume();
+      if (lease.hasPending()) lease.resume(now);
       else if (lease.awaitingReturn) void returnTeamLease(teamId, "idle").catch(() => {});
       else if (registry.leases.get(teamId) === lease) registry.leases.delete(teamId);
     } else if (now - lease.lastDebitAt >= settings.idleMs) void returnTeamLease(teamId, "idle").catch(() => {});
-    else lease.resume();
+    else lease.resume(now);
   }
   for (const [teamId, rate] of registry.rates) if (now - rate.second * 1000 > 2_000) registry.rates.delete(teamId);
   if (now - registry.lastSweep >= settings.sweepMs) {

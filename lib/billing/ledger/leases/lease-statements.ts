@@ -99,6 +99,8 @@ export type LeasedCharge = {
   method: string;
   path: string;
   instanceId: string;
+  /** a reservation, settled when the call ends: a lease holds its row back a while for that close (team-lease.ts) */
+  settlesLater?: boolean;
   /** set when the call was refunded or settled before its row was written (team-lease.ts closePending) */
   closed?: LeasedClose;
 };

@@ -8,10 +8,12 @@
 // at once.
 //
 // A refund or settle of a call still pending here is made in memory (`closePending`): the call's
-// pending charge becomes its exact cost, and the write records it with its settlement claim. An AI
-// call that ends within the linger (most do) then costs no statement of its own, and its caller
-// does not wait for one: before, its settle waited for the reservation's row, then for a close
-// statement. A close of a call already written, or being written, is a statement as before.
+// pending charge becomes its exact cost, and the write records it with its settlement claim. A
+// reservation (an AI call's, settled when the call ends) is held back from the writes for up to
+// `holdMs` for that: most AI calls end well within it and then cost no statement of their own,
+// and their callers wait for none. Before, an AI call's reservation was written within the linger
+// while the call was still running, and its settle took a close statement after it. A close of a
+// call already written, or being written, is a statement as before.
 import {
   returnLease,
   takeLease,
@@ -36,6 +38,9 @@ export class TeamLease {
   private target = 0n;
   private pending: LeasedCharge[] = [];
   private writing: Promise<void> | null = null;
+  /** reservations waiting for their close (`settlesLater`), oldest first, with when they are written regardless */
+  private held = new Map<string, { charge: LeasedCharge; writeAt: number }>();
+  /** every call debited here and not written yet: pending or held */
   private pendingById = new Map<string, LeasedCharge>();
   /**
    * How many calls at the head of `pending` a statement has carried (the one under way, or one that
@@ -65,6 +70,7 @@ export class TeamLease {
     private readonly instanceId: string,
     private readonly ttlMs: number,
     private readonly writeLingerMs = 0,
+    private readonly holdMs = 0,
   ) {}
 
   get isOpen(): boolean {
@@ -72,7 +78,7 @@ export class TeamLease {
   }
 
   hasPending(): boolean {
-    return this.pending.length > 0;
+    return this.pending.length > 0 || this.held.size > 0;
   }
 
   canDebit(price: bigint): boolean {
@@ -82,11 +88,14 @@ export class TeamLease {
   /** Spends `charge.price` from the lease in memory; the caller checked canDebit. Returns the team's estimated balance. */
   debit(charge: LeasedCharge, now: number): bigint {
     this.available -= charge.price;
-    this.pending.push(charge);
     this.pendingById.set(charge.requestId, charge);
     this.debited += charge.price;
     this.lastDebitAt = now;
-    this.startWriting();
+    if (charge.settlesLater && this.holdMs > 0) this.held.set(charge.requestId, { charge, writeAt: now + this.holdMs });
+    else {
+      this.pending.push(charge);
+      this.startWriting();
+    }
     return this.snapshot.balance - (this.debited - this.snapshot.charged);
   }
 
@@ -101,15 +110,20 @@ export class TeamLease {
   closePending(requestId: string, close: LeasedClose & { actual: bigint }): bigint | null {
     const charge = this.pendingById.get(requestId);
     if (!charge || charge.closed || charge.price !== close.reserved) return null;
-    const index = this.pending.indexOf(charge);
-    if (index < this.sentCount) return null;
+    const isHeld = this.held.has(requestId);
+    const index = isHeld ? -1 : this.pending.indexOf(charge);
+    if (!isHeld && index < this.sentCount) return null;
     const back = close.reserved - close.actual;
     if (back < 0n && this.available < -back) return null;
     const closed: LeasedCharge = { ...charge, price: close.actual, closed: { outcome: close.outcome, reserved: close.reserved } };
-    this.pending[index] = closed;
     this.pendingById.set(requestId, closed);
     this.available += back;
     this.debited -= back;
+    if (isHeld) {
+      this.held.delete(requestId);
+      this.pending.push(closed);
+      this.startWriting();
+    } else this.pending[index] = closed;
     return this.snapshot.balance - (this.debited - this.snapshot.charged);
   }
 
@@ -156,6 +170,7 @@ export class TeamLease {
   /** Resolves once the call's ledger row is written (at once when it is not pending here). */
   written(requestId: string): Promise<void> {
     if (!this.pendingById.has(requestId)) return Promise.resolve();
+    this.release(requestId);
     let waiter = this.waiters.get(requestId);
     if (!waiter) {
       let resolve!: () => void;
@@ -176,7 +191,11 @@ export class TeamLease {
     return waiter.promise;
   }
 
-  /** Writes everything pending now; rejects when the database refuses. */
+  /**
+   * Writes everything pending now (not the reservations held for their close: a usage batch, which
+   * flushes first, records only calls that ended, and their closes released them); rejects when
+   * the database refuses.
+   */
   async flush(): Promise<void> {
     for (;;) {
       if (this.writing) {
@@ -203,9 +222,24 @@ export class TeamLease {
     }
   }
 
-  /** Restarts a writer that stopped on a failure and has calls waiting (the housekeeping tick calls it). */
-  resume(): void {
+  /**
+   * The housekeeping tick: reservations held past their time go to the writer, and a writer that
+   * stopped on a failure restarts when calls are waiting.
+   */
+  resume(now: number): void {
+    for (const [requestId, { writeAt }] of this.held) {
+      if (writeAt > now && !this.closing) break; // oldest first: the rest are younger
+      this.release(requestId);
+    }
     if (this.pending.length > 0) this.startWriting();
+  }
+
+  /** Moves a held reservation to the writer (its time is up, someone waits for its row, or the lease closes). */
+  private release(requestId: string): void {
+    const entry = this.held.get(requestId);
+    if (!entry) return;
+    this.held.delete(requestId);
+    this.pending.push(entry.charge);
   }
 
   private adopt(snapshot: LeaseSnapshot | null): void {
@@ -235,6 +269,7 @@ export class TeamLease {
   private async runClose(reason: string): Promise<bigint> {
     this.closing = true;
     if (this.growing) await this.growing.catch(() => false);
+    for (const requestId of [...this.held.keys()]) this.release(requestId);
     await this.flush();
     if (this.leaseId === null) return 0n;
     const returned = await returnLease(this.teamId, this.leaseId, reason);
