@@ -11,9 +11,15 @@ import type { CallOutcome } from "./gateway-load";
 import { waitFor } from "./wait-for";
 
 export async function expectBooksBalanced(teamId: string, price: bigint, outcomes: CallOutcome[], upstreamRequests: RecordedRequest[]) {
-  // Refused calls are settled and every event written once the database answers again.
+  // Refused calls are settled and every event written once the database answers again. Events are
+  // found by request id: a call refused while its key's cache entry had expired (a slow machine
+  // stretches the fault past the key cache's 5 s) never learned its team, and its event has none.
+  const requestIds = outcomes.map((outcome) => outcome.requestId);
   await waitFor(
-    async () => unsettledCalls() === 0 && !hasPendingUsage() && (await db.usageEvent.count({ where: { teamId } })) >= outcomes.length,
+    async () =>
+      unsettledCalls() === 0 &&
+      !hasPendingUsage() &&
+      (await db.usageEvent.count({ where: { requestId: { in: requestIds } } })) >= outcomes.length,
     {
       timeoutMs: 20_000,
       what: "every call settled and its usage event written",
@@ -35,7 +41,9 @@ export async function expectBooksBalanced(teamId: string, price: bigint, outcome
     expect(forwarded.has(requestId) || refunded.has(requestId), `charge ${requestId} was forwarded or refunded`).toBe(true);
   for (const requestId of refunded) expect(charged.has(requestId), `refund ${requestId} has its charge`).toBe(true);
 
-  const events = new Map((await db.usageEvent.findMany({ where: { teamId } })).map((event) => [event.requestId, event]));
+  const events = new Map(
+    (await db.usageEvent.findMany({ where: { requestId: { in: requestIds } } })).map((event) => [event.requestId, event]),
+  );
   expect(events.size).toBe(outcomes.length);
   for (const outcome of outcomes) {
     const event = events.get(outcome.requestId);
