@@ -12,6 +12,7 @@ import {
   configureCreditLeases,
   flushLeaseCharges,
   returnAllLeases,
+  type LeaseSettings,
 } from "@/lib/billing/ledger/leases/credit-leases";
 import { reclaimExpiredLeases, takeLease, writeLeaseCharges } from "@/lib/billing/ledger/leases/lease-statements";
 import { createGatewayFixture } from "../../support/gateway-factories";
@@ -52,6 +53,18 @@ async function lingeringCalls(teamId: string, results: { requestId: string }[]):
   const rows = await db.creditLedgerEntry.findMany({ where: { teamId, kind: "USAGE" }, select: { requestId: true } });
   const written = new Set(rows.map((entry) => entry.requestId));
   return results.map(({ requestId }) => requestId).filter((requestId) => !written.has(requestId));
+}
+
+/** Runs `work` with some lease settings changed, and puts the defaults back after it. */
+async function withLeaseSettings(settings: Partial<LeaseSettings>, work: () => Promise<void>): Promise<void> {
+  configureCreditLeases(settings);
+  try {
+    await work();
+  } finally {
+    configureCreditLeases(
+      Object.fromEntries(Object.keys(settings).map((name) => [name, DEFAULT_LEASE_SETTINGS[name as keyof LeaseSettings]])),
+    );
+  }
 }
 
 /** `count` calls in waves of ten, so the lease grows between them (a lease starts at 8 calls). */
@@ -118,8 +131,7 @@ describe("credit leases in one process", () => {
 
   it("closes a leased call that waits for its write in the lease: its row charges the exact cost, with its claim", async () => {
     // A linger no test could sit out: nothing is written unless someone waits for a row.
-    configureCreditLeases({ writeLingerMs: 60_000 });
-    try {
+    await withLeaseSettings({ writeLingerMs: 60_000 }, async () => {
       const { teamId, charge, close } = await newTeam(1_000n * PRICE);
       const lingering = await lingeringCalls(teamId, await Promise.all(Array.from({ length: 50 }, () => charge())));
       const [refunded, settled, pricier] = lingering;
@@ -165,9 +177,7 @@ describe("credit leases in one process", () => {
         status: "refunded",
       });
       expect(await expectLedgerInvariant(teamId)).toBe(balance);
-    } finally {
-      configureCreditLeases({ writeLingerMs: DEFAULT_LEASE_SETTINGS.writeLingerMs });
-    }
+    });
   });
 
   it("closes a leased call with a statement after its row once the row is written or being written", async () => {
@@ -207,8 +217,7 @@ describe("credit leases in one process", () => {
   });
 
   it("holds a reservation's row for its settle, and writes the ones still running when the lease closes", async () => {
-    configureCreditLeases({ reservationHoldMs: 60_000 });
-    try {
+    await withLeaseSettings({ reservationHoldMs: 60_000 }, async () => {
       const { teamId, reserve, close } = await newTeam(1_000n * PRICE);
       const calls = await inWaves(50, reserve);
       // A usage batch's flush writes what is pending, not the reservations of calls still running.
@@ -240,14 +249,11 @@ describe("credit leases in one process", () => {
       expect(late).toMatchObject({ status: "settled", difference: 700n });
       expect(await expectLedgerInvariant(teamId)).toBe(1_000n * PRICE - spent - 300n);
       expect(await openLeases(teamId)).toHaveLength(0);
-    } finally {
-      configureCreditLeases({ reservationHoldMs: DEFAULT_LEASE_SETTINGS.reservationHoldMs });
-    }
+    });
   });
 
   it("writes a held reservation once its hold is over, and its settle is then a statement", async () => {
-    configureCreditLeases({ reservationHoldMs: 100 });
-    try {
+    await withLeaseSettings({ reservationHoldMs: 100 }, async () => {
       const { teamId, reserve, close } = await newTeam(1_000n * PRICE);
       const calls = await inWaves(30, reserve);
       const ids = await lingeringCalls(teamId, calls);
@@ -263,14 +269,11 @@ describe("credit leases in one process", () => {
         ]),
       );
       expect(await expectLedgerInvariant(teamId)).toBe(1_000n * PRICE - 29n * PRICE - 250n);
-    } finally {
-      configureCreditLeases({ reservationHoldMs: DEFAULT_LEASE_SETTINGS.reservationHoldMs });
-    }
+    });
   });
 
   it("writes the calls debited during a lease's linger in one statement, and a close waiting for its row cuts the linger short", async () => {
-    configureCreditLeases({ writeLingerMs: 60_000 });
-    try {
+    await withLeaseSettings({ writeLingerMs: 60_000 }, async () => {
       const { teamId, charge, close } = await newTeam(1_000n * PRICE);
       const lingering = await lingeringCalls(teamId, await Promise.all(Array.from({ length: 50 }, () => charge())));
       expect(lingering.length).toBeGreaterThan(1);
@@ -287,9 +290,7 @@ describe("credit leases in one process", () => {
       // One transaction, one start time.
       expect(new Set(rows.map((row) => row.createdAt.getTime())).size).toBe(1);
       expect(await expectLedgerInvariant(teamId)).toBe(1_000n * PRICE - 49n * PRICE - 400n);
-    } finally {
-      configureCreditLeases({ writeLingerMs: DEFAULT_LEASE_SETTINGS.writeLingerMs });
-    }
+    });
   });
 
   it("gives an idle lease back", async () => {
