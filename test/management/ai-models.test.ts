@@ -172,6 +172,7 @@ describe("PATCH, deployments and DELETE", () => {
     expect((await patch(body.publicId, { outputPrice: "12.500000" })).status).toBe(200); // the same price: no change
     const audits = await db.auditLog.findMany({
       where: { targetId: (await db.aiModel.findUniqueOrThrow({ where: { publicId: body.publicId } })).id },
+      orderBy: { createdAt: "asc" }, // a table's scan order is not insertion order
     });
     expect(audits.map((row) => [row.action, row.metadata])).toEqual([
       ["ai_model.created", expect.anything()],
