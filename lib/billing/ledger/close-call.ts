@@ -40,7 +40,7 @@ type Closed = { claimed: true; balanceAfter: bigint } | { claimed: false; earlie
 async function closeCall(close: Close): Promise<Closed> {
   // A call charged from a credit lease and not written yet is closed in the lease: its row is
   // written with its exact cost and its claim, in the lease's next statement.
-  const inLease = closeLeasedCall(close.teamId, close.requestId, close);
+  const inLease = closeLeasedCall(close);
   if (inLease !== null) return { claimed: true, balanceAfter: inLease };
   // Otherwise the close follows the call's ledger row, so a crash can never leave a refund or a
   // settle without the charge it corrects.

@@ -118,8 +118,8 @@ export async function chargeFromLease(request: ChargeRequest): Promise<ChargeRes
  * written with it (TeamLease.closePending). Returns the team's estimated balance after it, or null
  * when the close needs a statement.
  */
-export function closeLeasedCall(teamId: string, requestId: string, close: LeasedClose & { actual: bigint }): bigint | null {
-  return registry.leases.get(teamId)?.closePending(requestId, close) ?? null;
+export function closeLeasedCall(close: LeasedClose & { teamId: string; requestId: string; actual: bigint }): bigint | null {
+  return registry.leases.get(close.teamId)?.closePending(close.requestId, close) ?? null;
 }
 
 /** Resolves once the call's charge is in the ledger: a close (refund, settle) of a leased call waits for it. */

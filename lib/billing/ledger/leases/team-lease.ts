@@ -227,11 +227,16 @@ export class TeamLease {
    * stopped on a failure restarts when calls are waiting.
    */
   resume(now: number): void {
+    this.releaseHeld(this.closing ? Infinity : now);
+    if (this.pending.length > 0) this.startWriting();
+  }
+
+  /** Moves the reservations held until `until` or earlier to the writer (oldest first: the rest are younger). */
+  private releaseHeld(until: number): void {
     for (const [requestId, { writeAt }] of this.held) {
-      if (writeAt > now && !this.closing) break; // oldest first: the rest are younger
+      if (writeAt > until) break;
       this.release(requestId);
     }
-    if (this.pending.length > 0) this.startWriting();
   }
 
   /** Moves a held reservation to the writer (its time is up, someone waits for its row, or the lease closes). */
@@ -269,7 +274,7 @@ export class TeamLease {
   private async runClose(reason: string): Promise<bigint> {
     this.closing = true;
     if (this.growing) await this.growing.catch(() => false);
-    for (const requestId of [...this.held.keys()]) this.release(requestId);
+    this.releaseHeld(Infinity);
     await this.flush();
     if (this.leaseId === null) return 0n;
     const returned = await returnLease(this.teamId, this.leaseId, reason);
