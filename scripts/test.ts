@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { spawn } from "node:child_process";
+import { stripVTControlCharacters } from "node:util";
 
 // The CLIs by path: their package exports do not expose the bin files.
 const bin = (file: string) => path.resolve("node_modules", file);
@@ -21,11 +22,20 @@ function runSuite(label: string, args: string[], env: Record<string, string> = {
 
 // The parts of the two JSON reports read below (Vitest's is Jest-compatible).
 type Report = {
+  testResults?: { name: string; message?: string; assertionResults: { fullName: string; status: string; failureMessages?: string[] }[] }[];
+  suites?: PlaywrightSuite[];
   numPassedTests?: number;
   numFailedTests?: number;
   numPendingTests?: number;
   numTodoTests?: number;
   stats?: { expected?: number; unexpected?: number; flaky?: number; skipped?: number };
+};
+
+type PlaywrightSuite = {
+  title: string;
+  file?: string;
+  suites?: PlaywrightSuite[];
+  specs?: { title: string; line: number; tests: { status: string; results: { error?: { message?: string } }[] }[] }[];
 };
 
 function readJson(file: string): Report | undefined {
@@ -77,8 +87,48 @@ const skipped = (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + (
 if (vitestCode !== 0 && !vitest?.numFailedTests) failed += 1;
 if (playwrightCode !== 0 && !playwright?.stats?.unexpected) failed += 1;
 
+// The failures again, last: a CI log is often read from its tail, and Playwright's minutes of
+// output would otherwise bury Vitest's list of what failed.
+const failures = [...vitestFailures(vitest), ...playwrightFailures(playwright?.suites ?? [])];
+if (failures.length > 0) console.log(`\nfailed:\n${failures.map((line) => `  ✗ ${line}`).join("\n")}`);
+
 console.log(
   `\nvitest: ${vitest?.numPassedTests ?? 0} passed, ${vitest?.numFailedTests ?? 0} failed; playwright: ${playwright?.stats?.expected ?? 0} passed, ${playwright?.stats?.unexpected ?? 0} failed, ${playwright?.stats?.flaky ?? 0} flaky`,
 );
 console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 process.exit(vitestCode !== 0 || playwrightCode !== 0 ? 1 : 0);
+
+/** Each failed Vitest test (or file that failed to load) with the first line of its error. */
+function vitestFailures(report: Report | undefined): string[] {
+  const lines: string[] = [];
+  for (const file of report?.testResults ?? []) {
+    const name = path.relative(process.cwd(), file.name);
+    const failed = file.assertionResults.filter((test) => test.status === "failed");
+    for (const test of failed) lines.push(`${name} › ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`);
+    if (failed.length === 0 && file.message) lines.push(`${name}: ${firstLine(file.message)}`);
+  }
+  return lines;
+}
+
+/** Each Playwright test that failed on every attempt, with the first line of its last error. */
+function playwrightFailures(suites: PlaywrightSuite[]): string[] {
+  return suites.flatMap((suite) => [
+    ...(suite.specs ?? []).flatMap((spec) =>
+      spec.tests
+        .filter((test) => test.status === "unexpected")
+        .map((test) => `${suite.file ?? suite.title}:${spec.line} › ${spec.title}: ${firstLine(test.results.at(-1)?.error?.message)}`),
+    ),
+    ...playwrightFailures(suite.suites ?? []),
+  ]);
+}
+
+function firstLine(message: string | undefined): string {
+  const plain = stripVTControlCharacters(message ?? "no message"); // the reporters' terminal colours
+  return (
+    plain
+      .split("\n")
+      .find((line) => line.trim() !== "")
+      ?.trim()
+      .slice(0, 300) ?? "no message"
+  );
+}
