@@ -84,8 +84,10 @@ describe("credit leases across two app processes", () => {
     // A burst on A: busy, it takes a lease of the team's credit and holds some of it when the burst ends.
     const burst = await Promise.all(Array.from({ length: 60 }, () => callOn(a!, slug, key)));
     expect(burst.every((status) => status === 200)).toBe(true);
-    const [held] = await db.creditLease.findMany({ where: { teamId: team.id, closedAt: null } });
-    expect(held!.remaining).toBeGreaterThan(0n);
+    // A top-up the burst started may still be on its way (a loaded machine): A holds credit once it lands.
+    const heldByA = () => db.creditLease.findFirst({ where: { teamId: team.id, closedAt: null, remaining: { gt: 0n } } });
+    await expect.poll(heldByA, { timeout: 5_000 }).not.toBeNull();
+    const held = await heldByA();
 
     // B spends everything else, until its first 402 while A (now idle) still holds credit.
     let served = 60;
