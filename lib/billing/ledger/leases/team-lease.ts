@@ -192,17 +192,20 @@ export class TeamLease {
   }
 
   /**
-   * Writes everything pending now (not the reservations held for their close: a usage batch, which
+   * Writes the calls pending now (not the reservations held for their close: a usage batch, which
    * flushes first, records only calls that ended, and their closes released them); rejects when
-   * the database refuses.
+   * the database refuses. Calls debited after the flush began are left to their linger: on a busy
+   * team a flush that wrote until nothing was pending never ended, and wrote a dozen calls a
+   * statement instead of the linger's tens (measured: 878 of 1,000 statements in a bench).
    */
   async flush(): Promise<void> {
-    for (;;) {
+    const last = this.pending.at(-1);
+    // Writes go from the head of `pending`, so the last call pending now is written last.
+    while (last && this.pendingById.has(last.requestId)) {
       if (this.writing) {
         await this.writing;
         continue;
       }
-      if (this.pending.length === 0) return;
       if (this.retryTimer) {
         clearTimeout(this.retryTimer);
         this.retryTimer = null;
@@ -220,6 +223,7 @@ export class TeamLease {
         this.writing = null;
       }
     }
+    if (this.pending.length > 0) this.startWriting(); // the calls debited meanwhile: their linger
   }
 
   /**
