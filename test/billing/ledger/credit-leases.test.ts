@@ -293,6 +293,26 @@ describe("credit leases in one process", () => {
     });
   });
 
+  it("flushes the calls pending when the flush began; those debited during it wait for their linger", async () => {
+    await withLeaseSettings({ writeLingerMs: 60_000 }, async () => {
+      const { teamId, charge } = await newTeam(1_000n * PRICE);
+      const before = await lingeringCalls(teamId, await Promise.all(Array.from({ length: 50 }, () => charge())));
+      expect(before.length).toBeGreaterThan(1);
+
+      // The usage writer flushes before each batch: under load, calls keep arriving while it writes.
+      const flushing = flushLeaseCharges();
+      const during = await Promise.all(Array.from({ length: 10 }, () => charge()));
+      await flushing;
+      expect(
+        await lingeringCalls(
+          teamId,
+          before.map((requestId) => ({ requestId })),
+        ),
+      ).toEqual([]);
+      expect(await lingeringCalls(teamId, during)).toHaveLength(10);
+    });
+  });
+
   it("gives an idle lease back", async () => {
     const { teamId, charge } = await newTeam(1_000n * PRICE);
     await Promise.all(Array.from({ length: 40 }, () => charge()));
