@@ -72,8 +72,8 @@ export function recordUsage(event: UsageEvent): void {
   // batch, and reading the setting (process.env) on every call costs more than the check.
   if (state.failures > 0 || state.buffer.length > BATCH_SIZE) dropBeyondBound();
   if (state.failures > 0) return; // the database is failing: the retry timer writes
-  if (state.buffer.length >= BATCH_SIZE && !state.flushing) void flushUsage();
-  else writeIn(FLUSH_INTERVAL_MS);
+  if (state.buffer.length >= BATCH_SIZE && !state.flushing) writeFullBatches();
+  writeIn(FLUSH_INTERVAL_MS);
 }
 
 /** Keeps the event of `requestId` out of the buffer until releaseUsage: what the call was charged is not known yet. */
@@ -101,8 +101,17 @@ export async function flushUsage(): Promise<void> {
   state.timer = null;
   while (state.flushing) await state.flushing;
   if (state.buffer.length === 0) return;
-  state.flushing = writeBuffered().finally(() => (state.flushing = null));
+  state.flushing = writeBuffered(1).finally(() => (state.flushing = null));
   await state.flushing;
+}
+
+/**
+ * Writes whole batches while BATCH_SIZE events wait, and leaves the rest to the timer. Writing
+ * whatever had arrived during the last batch made a busy gateway write a batch of a few dozen
+ * events every few milliseconds, each after a flush of the lease writer that cut its linger short.
+ */
+function writeFullBatches(): void {
+  state.flushing = writeBuffered(BATCH_SIZE).finally(() => (state.flushing = null));
 }
 
 /** This process's usage backlog (admin system page, metrics): events waiting, the time of the oldest (ISO), calls held until their settle. */
@@ -113,8 +122,9 @@ export function hasPendingUsage(): boolean {
   return state.buffer.length > 0 || state.flushing !== null;
 }
 
-async function writeBuffered(): Promise<void> {
-  while (state.buffer.length > 0) {
+/** Writes batches while at least `atLeast` events wait. */
+async function writeBuffered(atLeast: number): Promise<void> {
+  while (state.buffer.length >= atLeast) {
     const batch = state.buffer.take(BATCH_SIZE);
     try {
       // A usage row closes its call's open_calls row: a call charged from a credit lease must have
