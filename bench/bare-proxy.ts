@@ -5,7 +5,6 @@
 // with BARE_PROXY_UPSTREAM set; reports its port over IPC and exits when the bench goes away.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { pipeline } from "node:stream/promises";
 import { Pool } from "undici";
 
 // Hop-by-hop headers (RFC 9110 §7.6.1) describe one connection; Host is the upstream's (the pool sets it).
@@ -39,7 +38,15 @@ const server = http.createServer(async (req, res) => {
       body: hasBody ? req : undefined,
     });
     res.writeHead(answer.statusCode, endToEnd(answer.headers));
-    await pipeline(answer.body, res);
+    // pipe, not stream/promises' pipeline: pipeline aborts an AbortController as it finishes, and the
+    // DOMException that makes (a stack trace each call) was 12.6% of this proxy's CPU in a profile.
+    // The same duties by hand: back-pressure (pipe), a broken body cuts the caller off, a caller who
+    // hangs up stops the upstream body.
+    answer.body.on("error", () => res.destroy());
+    res.on("close", () => {
+      if (!answer.body.readableEnded) answer.body.destroy();
+    });
+    answer.body.pipe(res);
   } catch (error) {
     // A bare proxy's whole error handling: 502 if nothing was sent yet, else cut the connection.
     if (!res.headersSent) res.writeHead(502, { "content-type": "text/plain" }).end(`bad gateway: ${(error as Error).message}`);
