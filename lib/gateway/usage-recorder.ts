@@ -112,14 +112,17 @@ async function writeAfterCurrent(everything: boolean): Promise<void> {
   state.timer = null;
   while (state.flushing) await state.flushing;
   if (state.buffer.length === 0) return;
-  state.flushing = writeBuffered(everything ? Infinity : state.buffer.length).finally(() => (state.flushing = null));
-  await state.flushing;
+  await startWriting(everything ? Infinity : state.buffer.length);
 }
 
 /** Writes the whole batches waiting now; the rest is left to the timer. */
 function writeFullBatches(): void {
-  const whole = state.buffer.length - (state.buffer.length % BATCH_SIZE);
-  state.flushing = writeBuffered(whole).finally(() => (state.flushing = null));
+  void startWriting(state.buffer.length - (state.buffer.length % BATCH_SIZE));
+}
+
+/** The one write under way (`state.flushing`): the oldest `count` events. */
+function startWriting(count: number): Promise<void> {
+  return (state.flushing = writeBuffered(count).finally(() => (state.flushing = null)));
 }
 
 /** This process's usage backlog (admin system page, metrics): events waiting, the time of the oldest (ISO), calls held until their settle. */

@@ -183,10 +183,7 @@ export class TeamLease {
       this.waiters.set(requestId, waiter);
     }
     // A write in a retry pause or a linger starts now: someone is waiting.
-    if (this.retryTimer) {
-      clearTimeout(this.retryTimer);
-      this.retryTimer = null;
-    }
+    this.stopRetryPause();
     this.startWriting(true);
     return waiter.promise;
   }
@@ -206,10 +203,7 @@ export class TeamLease {
         await this.writing;
         continue;
       }
-      if (this.retryTimer) {
-        clearTimeout(this.retryTimer);
-        this.retryTimer = null;
-      }
+      this.stopRetryPause();
       this.stopLinger();
       // One writer at a time: this attempt holds the place the background writer would.
       const attempt = this.writeBatch();
@@ -309,6 +303,11 @@ export class TeamLease {
 
   private mustWriteNow(): boolean {
     return this.writeLingerMs <= 0 || this.waiters.size > 0 || this.pending.length >= MAX_BATCH || this.closing;
+  }
+
+  private stopRetryPause(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
   }
 
   private stopLinger(): void {
