@@ -30,6 +30,10 @@ export type UsageEvent = {
   upstreamMs?: number;
 };
 
+// The batch travels as one array per column, unnested once (`input`, read by both statements
+// below): a JSON document of the same rows cost PostgreSQL about 11 µs a row to parse, and was parsed
+// twice, once for the open calls and once for the events.
+//
 // Rows whose team, key or API was deleted meanwhile are skipped: a foreign key failure must not
 // block the whole batch forever. Only the rows actually inserted (RETURNING) roll up. Events go in
 // in request id order and rollup rows in the order of their unique key, so two instances flushing
@@ -37,17 +41,20 @@ export type UsageEvent = {
 // The same statement closes the batch's open calls (written by the charge): a call is recorded and
 // no longer open in one step, so a crash leaves it either open (and reconciled) or recorded.
 const INSERT_USAGE = `
-WITH recorded_calls AS (
-  DELETE FROM open_calls WHERE "requestId" IN (SELECT u.r FROM json_to_recordset($1::json) AS u(r text, c bigint) WHERE u.c > 0)
+WITH input AS (
+  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::int[],
+                       $10::bigint[], $11::bigint[], $12::bigint[], $13::bigint[], $14::timestamptz[],
+                       $15::text[], $16::int[], $17::int[], $18::int[], $19::text[], $20::text[], $21::int[])
+    AS u(r, t, k, a, m, p, s, e, l, bi, bo, c, rf, at, md, it, ct, ot, us, tl, pv)
+), recorded_calls AS (
+  DELETE FROM open_calls WHERE "requestId" IN (SELECT r FROM input WHERE c > 0)
 ), inserted AS (
   INSERT INTO usage_events ("requestId", "teamId", "apiKeyId", "apiId", method, path, status, "errorCode", "latencyMs",
                             "bytesIn", "bytesOut", charged, refunded, "createdAt",
                             model, "inputTokens", "cachedInputTokens", "outputTokens", "usageSource", channel, tool, "promptVersion")
   SELECT u.r, u.t, u.k, u.a, u.m, u.p, u.s, u.e, u.l, u.bi, u.bo, u.c, u.rf, u.at, u.md, u.it, u.ct, u.ot, u.us::"UsageSource",
          CASE WHEN u.tl IS NULL THEN NULL ELSE 'mcp' END, u.tl, u.pv
-  FROM json_to_recordset($1::json)
-         AS u(r text, t text, k text, a text, m text, p text, s int, e text, l int, bi bigint, bo bigint, c bigint, rf bigint, at timestamptz,
-              md text, it int, ct int, ot int, us text, tl text, pv int)
+  FROM input u
   WHERE (u.t IS NULL OR EXISTS (SELECT 1 FROM teams WHERE id = u.t))
     AND (u.k IS NULL OR EXISTS (SELECT 1 FROM api_keys WHERE id = u.k))
     AND (u.a IS NULL OR EXISTS (SELECT 1 FROM apis WHERE id = u.a))
@@ -60,7 +67,7 @@ ${rollupSelect(`inserted WHERE ${ROLLUP_ELIGIBLE}`)}
 ORDER BY 1, 2, 3, 4
 ${ROLLUP_ADD}`;
 
-/** An event as it travels to the database: one JSON document per batch is the cheapest encoding. */
+/** An event as it waits in the buffer: compact, with the amounts as the strings the statement takes. */
 export type UsageRow = {
   r: string;
   t: string | null;
@@ -101,7 +108,7 @@ export function toRow(event: UsageEvent): UsageRow {
     c: event.charged.toString(),
     rf: event.refunded.toString(),
     at: event.createdAt.toISOString(),
-    // Absent keys read as NULL: REST calls carry no AI fields and pay nothing for them in the JSON.
+    // Absent fields are written as NULL: REST calls carry no AI fields.
     ...(event.ai && {
       md: event.ai.model,
       it: event.ai.inputTokens,
@@ -114,6 +121,35 @@ export function toRow(event: UsageEvent): UsageRow {
   };
 }
 
+/** The statement's parameters: the batch, one array per column in the order of `input`. */
+const COLUMNS = [
+  "r",
+  "t",
+  "k",
+  "a",
+  "m",
+  "p",
+  "s",
+  "e",
+  "l",
+  "bi",
+  "bo",
+  "c",
+  "rf",
+  "at",
+  "md",
+  "it",
+  "ct",
+  "ot",
+  "us",
+  "tl",
+  "pv",
+] as const;
+
+function columnsOf(batch: UsageRow[]): unknown[][] {
+  return COLUMNS.map((column) => batch.map((row) => row[column] ?? null));
+}
+
 export async function insertBatch(batch: UsageRow[]): Promise<void> {
-  await pgPool().query({ name: "tollgate_usage_insert", text: INSERT_USAGE, values: [JSON.stringify(batch)] });
+  await pgPool().query({ name: "tollgate_usage_insert", text: INSERT_USAGE, values: columnsOf(batch) });
 }
