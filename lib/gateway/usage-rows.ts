@@ -39,7 +39,10 @@ export type UsageEvent = {
 // in request id order and rollup rows in the order of their unique key, so two instances flushing
 // batches that overlap (a retried batch) take their locks in the same order and cannot deadlock.
 // The same statement closes the batch's open calls (written by the charge): a call is recorded and
-// no longer open in one step, so a crash leaves it either open (and reconciled) or recorded.
+// no longer open in one step, so a crash leaves it either open (and reconciled) or recorded. They
+// are looked up by their ids (`= ANY`, one probe of the primary key each), whatever the statistics
+// say: open_calls is a queue, and planned as the nearly empty table its last ANALYZE saw, `IN
+// (SELECT …)` became a walk of its whole index, dead entries included, for every batch.
 const INSERT_USAGE = `
 WITH input AS (
   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::int[],
@@ -47,7 +50,7 @@ WITH input AS (
                        $15::text[], $16::int[], $17::int[], $18::int[], $19::text[], $20::text[], $21::int[])
     AS u(r, t, k, a, m, p, s, e, l, bi, bo, c, rf, at, md, it, ct, ot, us, tl, pv)
 ), recorded_calls AS (
-  DELETE FROM open_calls WHERE "requestId" IN (SELECT r FROM input WHERE c > 0)
+  DELETE FROM open_calls WHERE "requestId" = ANY (ARRAY(SELECT r FROM input WHERE c > 0))
 ), inserted AS (
   INSERT INTO usage_events ("requestId", "teamId", "apiKeyId", "apiId", method, path, status, "errorCode", "latencyMs",
                             "bytesIn", "bytesOut", charged, refunded, "createdAt",
