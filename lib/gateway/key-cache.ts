@@ -79,8 +79,7 @@ type KeyRow = {
   rotatedToId: string | null;
 };
 
-async function loadKey(where: { hash: string } | { id: string }): Promise<ResolvedKey | null> {
-  const [by, value] = "hash" in where ? (["hash", where.hash] as const) : (["id", where.id] as const);
+async function loadKey(by: keyof typeof KEY_BY, value: string): Promise<ResolvedKey | null> {
   const { rows } = await pgPool().query<KeyRow>({ ...KEY_BY[by], values: [value] });
   const row = rows[0];
   if (!row) return null;
@@ -119,7 +118,7 @@ export function authenticateApiKey(rawKey: string | null): KeyCheck | Promise<Ke
   if (!rawKey) return { ok: false, reason: "missing" };
   if (!isWellFormedApiKey(rawKey)) return { ok: false, reason: "malformed" };
   const hash = hashApiKey(rawKey);
-  const key = cache.lookup(hash, () => loadKey({ hash }));
+  const key = cache.lookup(hash, () => loadKey("hash", hash));
   return key instanceof Promise ? key.then(checkKey) : checkKey(key);
 }
 
@@ -129,7 +128,7 @@ export function authenticateApiKey(rawKey: string | null): KeyCheck | Promise<Ke
  * key revoked a moment ago is refused; the same record the gateway builds from a raw key.
  */
 export function resolveApiKeyById(id: string): Promise<ResolvedKey | null> {
-  return loadKey({ id });
+  return loadKey("id", id);
 }
 
 /** Revocation and expiry of a resolved key: the same rule for raw keys and keys the server picked. */

@@ -30,6 +30,31 @@ export type UsageEvent = {
   upstreamMs?: number;
 };
 
+/** The columns of a batch as the statement unnests them: each row field and its PostgreSQL type, in parameter order. */
+const COLUMNS = [
+  ["r", "text"],
+  ["t", "text"],
+  ["k", "text"],
+  ["a", "text"],
+  ["m", "text"],
+  ["p", "text"],
+  ["s", "int"],
+  ["e", "text"],
+  ["l", "int"],
+  ["bi", "bigint"],
+  ["bo", "bigint"],
+  ["c", "bigint"],
+  ["rf", "bigint"],
+  ["at", "timestamptz"],
+  ["md", "text"],
+  ["it", "int"],
+  ["ct", "int"],
+  ["ot", "int"],
+  ["us", "text"],
+  ["tl", "text"],
+  ["pv", "int"],
+] as const satisfies readonly (readonly [keyof UsageRow, string])[];
+
 // The batch travels as one array per column, unnested once (`input`, read by both statements
 // below): a JSON document of the same rows cost PostgreSQL about 11 µs a row to parse, and was parsed
 // twice, once for the open calls and once for the events.
@@ -45,10 +70,8 @@ export type UsageEvent = {
 // (SELECT …)` became a walk of its whole index, dead entries included, for every batch.
 const INSERT_USAGE = `
 WITH input AS (
-  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::int[],
-                       $10::bigint[], $11::bigint[], $12::bigint[], $13::bigint[], $14::timestamptz[],
-                       $15::text[], $16::int[], $17::int[], $18::int[], $19::text[], $20::text[], $21::int[])
-    AS u(r, t, k, a, m, p, s, e, l, bi, bo, c, rf, at, md, it, ct, ot, us, tl, pv)
+  SELECT * FROM unnest(${COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(", ")})
+    AS u(${COLUMNS.map(([name]) => name).join(", ")})
 ), recorded_calls AS (
   DELETE FROM open_calls WHERE "requestId" = ANY (ARRAY(SELECT r FROM input WHERE c > 0))
 ), inserted AS (
@@ -124,33 +147,9 @@ export function toRow(event: UsageEvent): UsageRow {
   };
 }
 
-/** The statement's parameters: the batch, one array per column in the order of `input`. */
-const COLUMNS = [
-  "r",
-  "t",
-  "k",
-  "a",
-  "m",
-  "p",
-  "s",
-  "e",
-  "l",
-  "bi",
-  "bo",
-  "c",
-  "rf",
-  "at",
-  "md",
-  "it",
-  "ct",
-  "ot",
-  "us",
-  "tl",
-  "pv",
-] as const;
-
+/** The statement's parameters: the batch, one array per column in the order of COLUMNS. */
 function columnsOf(batch: UsageRow[]): unknown[][] {
-  return COLUMNS.map((column) => batch.map((row) => row[column] ?? null));
+  return COLUMNS.map(([column]) => batch.map((row) => row[column] ?? null));
 }
 
 export async function insertBatch(batch: UsageRow[]): Promise<void> {
