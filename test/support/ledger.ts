@@ -3,14 +3,23 @@
 // leases (`leased`) equals what its open leases hold, so `spendable + open leases == sum(ledger)`.
 import crypto from "node:crypto";
 import { expect } from "vitest";
-import { db } from "@/lib/db";
+import { pgPool } from "@/lib/db";
 import type { LeasedCharge } from "@/lib/billing/ledger/leases/lease-statements";
 
+// One statement, so one snapshot: a lease taken, topped up or returned meanwhile (an idle return
+// may come at any moment after a storm) moves `leased` and the open leases together, and separate
+// reads could see one side of it.
+const INVARIANT = `
+SELECT t.balance::text AS balance, t.leased::text AS leased,
+       (SELECT coalesce(sum(amount), 0) FROM credit_ledger_entries WHERE "teamId" = t.id)::text AS "ledgerSum",
+       (SELECT coalesce(sum(remaining), 0) FROM credit_leases WHERE "teamId" = t.id AND "closedAt" IS NULL)::text AS "openLeases"
+FROM teams t WHERE t.id = $1`;
+
 export async function ledgerInvariant(teamId: string) {
-  const team = await db.team.findUniqueOrThrow({ where: { id: teamId } });
-  const sum = await db.creditLedgerEntry.aggregate({ where: { teamId }, _sum: { amount: true } });
-  const leases = await db.creditLease.aggregate({ where: { teamId, closedAt: null }, _sum: { remaining: true } });
-  return { balance: team.balance, ledgerSum: sum._sum.amount ?? 0n, leased: team.leased, openLeases: leases._sum.remaining ?? 0n };
+  const { rows } = await pgPool().query<Record<"balance" | "leased" | "ledgerSum" | "openLeases", string>>(INVARIANT, [teamId]);
+  const row = rows[0];
+  if (!row) throw new Error(`no team ${teamId}`);
+  return { balance: BigInt(row.balance), ledgerSum: BigInt(row.ledgerSum), leased: BigInt(row.leased), openLeases: BigInt(row.openLeases) };
 }
 
 /** Asserts the invariant and returns the balance. */
