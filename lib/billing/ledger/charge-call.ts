@@ -1,5 +1,5 @@
 // Charging a call at admission: its price, or an AI call's reservation. ONE SQL statement (shared
-// with the other charges of the moment, of any team: charge-queue.ts, charge-batch.ts), so there is no read-then-write window: concurrent calls on one team serialise on the team row, and PostgreSQL re-checks
+// with the team's other charges of the moment, charge-batch.ts), so there is no read-then-write window: concurrent calls on one team serialise on the team row, and PostgreSQL re-checks
 // `balance >= price` against the newest row version before it subtracts (READ COMMITTED
 // re-evaluation), so credit never goes below zero through the gateway. The ledger row is written by
 // the same statement: the balance and the ledger cannot disagree. So is the call's open_calls row,
@@ -7,7 +7,7 @@
 // other instance finds the charge and refunds it (lib/gateway/reconcile-lost-calls.ts).
 import { pgPool } from "@/lib/db";
 import { settleChargeBatch } from "@/lib/billing/ledger/charge-batch";
-import { chargeQueue } from "@/lib/billing/ledger/charge-queue";
+import { teamBatcher } from "@/lib/billing/ledger/team-batcher";
 import { chargeFromLease, returnTeamLease } from "@/lib/billing/ledger/leases/credit-leases";
 
 export type ChargeRequest = {
@@ -93,12 +93,12 @@ export async function chargeCall(request: ChargeRequest): Promise<ChargeResult> 
 }
 
 function chargeWithStatement(request: ChargeRequest): Promise<ChargeResult> {
-  // Charges that arrive together share statements, whatever their teams (charge-queue.ts); a key
-  // with a spend cap locks its own row too, so its charges keep the single statement.
-  return request.capped ? chargeOne(request) : chargeInBatch(request);
+  // Charges of a team that arrive together share statements (charge-batch.ts); a key with a spend
+  // cap locks its own row too, so its charges keep the single statement.
+  return request.capped ? chargeOne(request) : chargeInBatch(request.teamId, request);
 }
 
-const chargeInBatch = chargeQueue<ChargeRequest, ChargeResult>("charge", (batch) => settleChargeBatch(batch, chargeOne));
+const chargeInBatch = teamBatcher<ChargeRequest, ChargeResult>("charge", (batch) => settleChargeBatch(batch, chargeOne));
 
 /** One call's charge in one statement. */
 async function chargeOne(request: ChargeRequest): Promise<ChargeResult> {

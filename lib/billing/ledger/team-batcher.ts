@@ -1,10 +1,9 @@
-// Group commit per team, for the close statements (charges share theirs across teams:
-// charge-queue.ts): the requests of a team that arrive while one of the team's statements is
-// running are made together by the next one. Every such statement locks the team's one balance
-// row, so they run one after another anyway; one statement for N requests holds that lock, commits
-// and round-trips once instead of N times. Nothing waits on a timer: a lone request runs at once. A
-// batch whose database is away fails the requests waiting behind it at once too, instead of one
-// timeout after another.
+// Group commit per team, shared by the charge and the close statements: the requests of a team that
+// arrive while one of the team's statements is running are made together by the next one. Every such
+// statement locks the team's one balance row, so they run one after another anyway; one statement
+// for N requests holds that lock, commits and round-trips once instead of N times. Nothing waits on
+// a timer: a lone request runs at once. A batch whose database is away fails the requests waiting
+// behind it at once too, instead of one timeout after another.
 
 /** Beyond this many waiting requests, the rest go in the next statement. */
 const MAX_BATCH = 256;

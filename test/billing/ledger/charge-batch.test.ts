@@ -1,10 +1,9 @@
-// Group commit of charges (lib/billing/ledger/charge-queue.ts, charge-batch.ts): many calls in one
-// statement, of one team or of many, and still each call charged once, in its team's order, never
-// below zero, with its own ledger row and open call, exactly as the single statement would; a team
-// whose row another transaction holds does not hold up the others.
+// Group commit of a busy team's charges (lib/billing/ledger/charge-batch.ts): many calls in one
+// statement, and still each call charged once, in order, never below zero, with its own ledger row
+// and open call, exactly as the single statement would.
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db, pgPool } from "@/lib/db";
+import { db } from "@/lib/db";
 import { chargeCall, type ChargeResult } from "@/lib/billing/ledger/charge-call";
 import { DEFAULT_LEASE_SETTINGS, configureCreditLeases } from "@/lib/billing/ledger/leases/credit-leases";
 import { createGatewayFixture } from "../../support/gateway-factories";
@@ -98,74 +97,5 @@ describe("charges of a busy team share statements", () => {
     expect(duplicate.status).toBe("rejected");
     expect([c, d].map((result) => result.status === "fulfilled" && result.value.outcome.ok)).toEqual([true, true]);
     expect(await expectLedgerInvariant(teamId)).toBe(10_000n - 4n * 100n);
-  });
-});
-
-describe("charges of many teams share statements", () => {
-  it("charges each team exactly what its own credit covers, with its own balances, in fewer statements than calls", async () => {
-    const price = 1_000n;
-    // Team i can pay for i % 5 calls of price and makes 3: none, some or all of them fit.
-    const teams = await Promise.all(Array.from({ length: 30 }, (_, i) => newTeam(BigInt(i % 5) * price)));
-    const affordable = (i: number) => Math.min(3, i % 5);
-    // Round robin: each statement holds calls of many teams, interleaved.
-    const order = [0, 1, 2].flatMap(() => teams.map((team, i) => ({ team, i })));
-    const results = await Promise.all(order.map(({ team, i }) => team.charge(price).then((charged) => ({ i, ...charged }))));
-
-    for (const [i, team] of teams.entries()) {
-      const mine = results.filter((result) => result.i === i);
-      const start = BigInt(i % 5) * price;
-      // In the team's order: each call paid leaves one price less, then the rest are refused with what is left.
-      const left = start - BigInt(affordable(i)) * price;
-      expect(mine.map(({ outcome }) => outcome)).toEqual([
-        ...Array.from({ length: affordable(i) }, (_, n) => ({ ok: true, balanceAfter: start - BigInt(n + 1) * price })),
-        ...Array.from({ length: 3 - affordable(i) }, () => ({ ok: false, reason: "insufficient_credit", balance: left })),
-      ]);
-      expect(await expectLedgerInvariant(team.teamId)).toBe(left);
-      const rows = await usageRows(team.teamId);
-      expect(rows.map((row) => row.requestId).sort()).toEqual(
-        mine
-          .filter(({ outcome }) => outcome.ok)
-          .map(({ requestId }) => requestId)
-          .sort(),
-      );
-      expect(await db.openCall.count({ where: { teamId: team.teamId } })).toBe(affordable(i));
-    }
-    // One statement is one transaction, and its rows share the transaction's start time.
-    const rows = await db.creditLedgerEntry.findMany({ where: { teamId: { in: teams.map((team) => team.teamId) }, kind: "USAGE" } });
-    expect(rows).toHaveLength(teams.reduce((sum, _, i) => sum + affordable(i), 0));
-    expect(new Set(rows.map((row) => row.createdAt.getTime())).size).toBeLessThan(rows.length / 4);
-  });
-
-  it("answers the other teams' calls while one team's row is held elsewhere, and charges that team's calls once it is free", async () => {
-    const price = 100n;
-    const [held, b, c] = await Promise.all([newTeam(10_000n), newTeam(10_000n), newTeam(10_000n)]);
-    const holder = await pgPool().connect();
-    let heldCalls: Promise<Charged[]>;
-    let heldAnswered = false;
-    try {
-      await holder.query("BEGIN");
-      await holder.query("SELECT 1 FROM teams WHERE id = $1 FOR UPDATE", [held.teamId]);
-      // b's and c's first calls take both statements; the calls after them wait and go together,
-      // the held team's among them: its row is skipped, and its calls wait for the lock on their own.
-      const first = [b.charge(price), c.charge(price)];
-      heldCalls = Promise.all([held.charge(price), held.charge(price)]).finally(() => (heldAnswered = true));
-      const others = await Promise.all([...first, b.charge(price), c.charge(price)]);
-      expect(others.map(({ outcome }) => outcome.ok)).toEqual([true, true, true, true]);
-      // Later calls of the teams that shared the statement go on too.
-      expect((await b.charge(price)).outcome).toEqual({ ok: true, balanceAfter: 10_000n - 3n * price });
-      expect(heldAnswered).toBe(false);
-    } finally {
-      await holder.query("COMMIT");
-      holder.release();
-    }
-    const answers = await heldCalls;
-    expect(answers.map(({ outcome }) => outcome)).toEqual([
-      { ok: true, balanceAfter: 10_000n - price },
-      { ok: true, balanceAfter: 10_000n - 2n * price },
-    ]);
-    expect(await expectLedgerInvariant(held.teamId)).toBe(10_000n - 2n * price);
-    expect(await expectLedgerInvariant(b.teamId)).toBe(10_000n - 3n * price);
-    expect(await expectLedgerInvariant(c.teamId)).toBe(10_000n - 2n * price);
-    expect(await db.openCall.count({ where: { teamId: held.teamId } })).toBe(2);
   });
 });
