@@ -164,7 +164,10 @@ describe("credit leases in one process", () => {
       expect(open.map((call) => call.charged)).toEqual([0n, 400n]);
       const balance = await expectLedgerInvariant(teamId);
       expect(balance).toBe(1_000n * PRICE - 47n * PRICE - 400n - (PRICE + 250n));
-      expect(refund).toBeGreaterThanOrEqual(balance);
+      // The refund answered with the lease's estimate of the balance at that moment (49 calls paid):
+      // never below it, and above it only by charges written by statement after the lease's snapshot.
+      // (Not compared with the final balance: the settles after it gave 600 back and took 250 more.)
+      expect(refund).toBeGreaterThanOrEqual(1_000n * PRICE - 49n * PRICE);
 
       // Each call is closed once: a second close changes nothing, however it comes.
       expect(await settleCall({ ...close, requestId: settled!, reserved: PRICE, actual: 0n, reason: "again" })).toEqual({
