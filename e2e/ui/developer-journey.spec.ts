@@ -48,6 +48,8 @@ test("sign-up to a try-it call and a 402, with the admin publishing, approving a
   browser,
   baseURL,
 }) => {
+  // One long story across two browsers: about 45 steps of 1 to 2 s each on a busy 2-core runner.
+  test.setTimeout(120_000);
   const slug = `journey-${crypto.randomBytes(4).toString("hex")}`;
   const api = { slug, name: `Journey ${slug}` };
   const admin = await signInAsPlatformAdmin(browser);
