@@ -184,3 +184,78 @@ describe("TtlCache", () => {
     expect(cache.lookup("a", evicted.load)).toBeInstanceOf(Promise); // the oldest key went for "c"
   });
 });
+
+describe("TtlCache with loadMany", () => {
+  /** A cache whose batch reloads the test answers; the single loads answer `${key}1`. */
+  function batchCache() {
+    const batches: { keys: string[]; answer: (values: Map<string, string | null>) => void; fail: (error: Error) => void }[] = [];
+    const loadMany = vi.fn(
+      (keys: string[]) =>
+        new Promise<Map<string, string | null>>((resolve, reject) => batches.push({ keys: [...keys], answer: resolve, fail: reject })),
+    );
+    const cache = new TtlCache<string | null>(
+      { ttlMs: TTL_MS, emptyTtlMs: EMPTY_TTL_MS, isEmpty: (value) => value === null, loadMany },
+      `test-${randomUUID()}`,
+    );
+    const single = vi.fn(async () => "never: a reload goes through loadMany");
+    return { cache, loadMany, batches, single };
+  }
+  /** Until the gathering timer (real time, 20 ms) has handed the keys to loadMany. */
+  const gathered = (loadMany: ReturnType<typeof vi.fn>, calls: number) => expect.poll(() => loadMany.mock.calls.length).toBe(calls);
+
+  it("reloads the keys hit in the second half of their life together, in one loadMany", async () => {
+    const { cache, loadMany, batches, single } = batchCache();
+    for (const key of ["a", "b", "c"]) await cached(cache, key, `${key}1`);
+    vi.advanceTimersByTime(TTL_MS / 2);
+    expect(["a", "b", "c"].map((key) => cache.lookup(key, single))).toEqual(["a1", "b1", "c1"]);
+    await gathered(loadMany, 1);
+    expect(batches[0]!.keys).toEqual(["a", "b", "c"]);
+    expect(single).not.toHaveBeenCalled();
+
+    // "c" was deleted meanwhile (null: not found); "b" left out keeps its entry until it expires.
+    batches[0]!.answer(
+      new Map([
+        ["a", "a2"],
+        ["c", null],
+      ]),
+    );
+    await settle();
+    expect(cache.lookup("a", single)).toBe("a2");
+    expect(cache.lookup("c", single)).toBeNull();
+    vi.advanceTimersByTime(TTL_MS / 10); // b's next try waits after a reload that did not bring it
+    expect(cache.lookup("b", single)).toBe("b1");
+    await gathered(loadMany, 2);
+    expect(batches[1]!.keys).toEqual(["b"]);
+  });
+
+  it("drops a gathered reload that an invalidation overtook, and lets a miss of another key load alone", async () => {
+    const { cache, loadMany, batches, single } = batchCache();
+    await cached(cache, "a", "a1");
+    vi.advanceTimersByTime(TTL_MS / 2);
+    expect(cache.lookup("a", single)).toBe("a1");
+    cache.delete("a"); // revoked while its reload waited to go
+    await gathered(loadMany, 1);
+    batches[0]!.answer(new Map([["a", "stale"]]));
+    await settle();
+
+    const fresh = controlledLoad<string | null>();
+    const value = cache.lookup("a", fresh.load);
+    expect(value).toBeInstanceOf(Promise); // a miss loads on its own, without waiting for a batch
+    fresh.answer("revoked");
+    expect(await value).toBe("revoked");
+    expect(loadMany).toHaveBeenCalledTimes(1);
+  });
+
+  it("keeps the entries of a failed batch until they expire", async () => {
+    const { cache, loadMany, batches, single } = batchCache();
+    await cached(cache, "a", "a1");
+    vi.advanceTimersByTime(TTL_MS / 2);
+    expect(cache.lookup("a", single)).toBe("a1");
+    await gathered(loadMany, 1);
+    batches[0]!.fail(new Error("the database is away"));
+    await settle();
+    expect(cache.lookup("a", single)).toBe("a1");
+    vi.advanceTimersByTime(TTL_MS / 2);
+    expect(cache.lookup("a", controlledLoad<string | null>().load)).toBeInstanceOf(Promise);
+  });
+});
