@@ -22,12 +22,6 @@ export type InvalidationName =
 
 export const subscriptionKey = (teamId: string, apiId: string): string => `${teamId}:${apiId}`;
 
-/** The team and API ids of a subscriptionKey (ids never hold a colon). */
-export const parseSubscriptionKey = (key: string): [teamId: string, apiId: string] => {
-  const colon = key.indexOf(":");
-  return [key.slice(0, colon), key.slice(colon + 1)];
-};
-
 /** Forgets one key, or everything under the name when `key` is null (after a listener reconnect). */
 type Forget = (key: string | null) => void;
 

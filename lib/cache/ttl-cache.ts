@@ -21,18 +21,7 @@ type TtlCacheOptions<V> = {
   emptyTtlMs?: number;
   isEmpty?: (value: V) => boolean;
   maxEntries?: number;
-  /**
-   * Reloads many keys at once (one statement): the refresh-ahead reloads asked for within
-   * GATHER_MS then go together instead of one load each. Its map has a value for every key it
-   * was given ("not found" included); a key left out keeps its entry until it expires.
-   */
-  loadMany?: (keys: string[]) => Promise<Map<string, V>>;
 };
-
-/** How long refresh-ahead reloads wait to go together through loadMany. */
-const GATHER_MS = 20;
-
-type Gathering<V> = { keys: string[]; values: Promise<Map<string, V>> };
 
 export class TtlCache<V> {
   private readonly entries = new Map<string, Entry<V>>();
@@ -40,8 +29,6 @@ export class TtlCache<V> {
   /** bumped by every invalidation, so a load that started before it is not cached after it */
   private generation = 0;
   private readonly counts: CacheCells;
-  /** the keys whose reload waits to go through loadMany, and the answer they will share */
-  private gathering: Gathering<V> | null = null;
 
   constructor(
     private readonly options: TtlCacheOptions<V>,
@@ -83,30 +70,9 @@ export class TtlCache<V> {
    */
   private refreshAhead(key: string, load: () => Promise<V>): void {
     this.counts.refresh.value++;
-    this.load(key, this.options.loadMany ? () => this.gatheredLoad(key) : load).catch(() => {
+    this.load(key, load).catch(() => {
       const entry = this.entries.get(key);
       if (entry) entry.refreshAt = Date.now() + this.options.ttlMs / 10;
-    });
-  }
-
-  /** The key's value from the next loadMany, which goes GATHER_MS after its first key joined. */
-  private gatheredLoad(key: string): Promise<V> {
-    let gathering = this.gathering;
-    if (!gathering) {
-      const keys: string[] = [];
-      const values = new Promise<Map<string, V>>((resolve, reject) => {
-        const timer = setTimeout(() => {
-          this.gathering = null;
-          this.options.loadMany!(keys).then(resolve, reject);
-        }, GATHER_MS);
-        timer.unref?.();
-      });
-      gathering = this.gathering = { keys, values };
-    }
-    gathering.keys.push(key);
-    return gathering.values.then((values) => {
-      if (!values.has(key)) throw new Error(`the reload left out ${key}`);
-      return values.get(key)!;
     });
   }
 

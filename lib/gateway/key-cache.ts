@@ -46,7 +46,6 @@ const cache = TtlCache.shared<ResolvedKey | null>("api-keys", {
   ttlMs: KEY_CACHE_TTL_MS,
   emptyTtlMs: NEGATIVE_TTL_MS,
   isEmpty: (value) => value === null,
-  loadMany: loadKeysByHash,
 });
 
 onInvalidate("api-key", "gateway-api-keys", (hash) => (hash === null ? cache.clear() : cache.delete(hash)));
@@ -57,20 +56,17 @@ onInvalidate("api-key", "gateway-api-keys", (hash) => (hash === null ? cache.cle
 // Times are read as epoch milliseconds: the columns hold UTC without a zone, which PostgreSQL's
 // epoch reads as UTC whatever the server's time zone.
 const KEY_COLUMNS = `
-SELECT k.id, k.hash, k."teamId", t.slug AS "teamSlug", k."scopeAllApis", k."scopeApiIds", k."scopeModelIds", k."scopeManage",
+SELECT k.id, k."teamId", t.slug AS "teamSlug", k."scopeAllApis", k."scopeApiIds", k."scopeModelIds", k."scopeManage",
        (extract(epoch FROM k."expiresAt") * 1000)::float8 AS "expiresAt", (extract(epoch FROM k."revokedAt") * 1000)::float8 AS "revokedAt",
        k."spendCap"::text AS "spendCap", k."rotatedToId"
 FROM api_keys k JOIN teams t ON t.id = k."teamId"`;
 const KEY_BY = {
   hash: { name: "tollgate_key_by_hash", text: `${KEY_COLUMNS} WHERE k.hash = $1` },
   id: { name: "tollgate_key_by_id", text: `${KEY_COLUMNS} WHERE k.id = $1` },
-  // the cache's refresh ahead: the keys in use, reloaded together (TtlCache loadMany)
-  hashes: { name: "tollgate_keys_by_hash", text: `${KEY_COLUMNS} WHERE k.hash = ANY ($1::text[])` },
 };
 
 type KeyRow = {
   id: string;
-  hash: string;
   teamId: string;
   teamSlug: string;
   scopeAllApis: boolean;
@@ -83,20 +79,10 @@ type KeyRow = {
   rotatedToId: string | null;
 };
 
-async function loadKey(by: "hash" | "id", value: string): Promise<ResolvedKey | null> {
+async function loadKey(by: keyof typeof KEY_BY, value: string): Promise<ResolvedKey | null> {
   const { rows } = await pgPool().query<KeyRow>({ ...KEY_BY[by], values: [value] });
-  return rows[0] ? resolvedKey(rows[0]) : null;
-}
-
-/** Every hash's key, null for the hashes no key has (any more). */
-async function loadKeysByHash(hashes: string[]): Promise<Map<string, ResolvedKey | null>> {
-  const { rows } = await pgPool().query<KeyRow>({ ...KEY_BY.hashes, values: [hashes] });
-  const keys = new Map<string, ResolvedKey | null>(hashes.map((hash) => [hash, null]));
-  for (const row of rows) keys.set(row.hash, await resolvedKey(row));
-  return keys;
-}
-
-async function resolvedKey(row: KeyRow): Promise<ResolvedKey> {
+  const row = rows[0];
+  if (!row) return null;
   const spendCap = row.spendCap === null ? null : BigInt(row.spendCap);
   const capHolder = row.rotatedToId ? await latestSuccessor(row.rotatedToId) : { id: row.id, spendCap };
   return {

@@ -6,7 +6,7 @@
 import { db, pgPool, type ApiKind, type ApiStatus, type ApiVisibility, type ChargePolicy, type SubscriptionStatus } from "@/lib/db";
 import { decryptSecret } from "@/lib/crypto";
 import { TtlCache } from "@/lib/cache/ttl-cache";
-import { onInvalidate, parseSubscriptionKey, subscriptionKey } from "@/lib/cache/invalidate";
+import { onInvalidate, subscriptionKey } from "@/lib/cache/invalidate";
 
 const ROUTE_CACHE_TTL_MS = 5_000;
 const EMPTY_TTL_MS = 2_000;
@@ -56,7 +56,6 @@ const subscriptions = TtlCache.shared<RoutedSubscription | null>("gateway-subscr
   ttlMs: ROUTE_CACHE_TTL_MS,
   emptyTtlMs: EMPTY_TTL_MS,
   isEmpty: (value) => value === null,
-  loadMany: loadSubscriptions,
 });
 
 onInvalidate("api", "gateway-apis", (slug) => {
@@ -90,19 +89,13 @@ async function loadApi(slug: string): Promise<RoutedApi | null> {
 
 // One prepared statement per miss, not Prisma (whose query compiler took a fifth of the app's CPU
 // when many teams each call now and then, and so miss: key-cache.ts).
-const SUBSCRIPTION_COLUMNS = `
-SELECT s."teamId", s."apiId", s.status::text AS status, p.id, p.slug, p."pricePerCall"::text AS "pricePerCall", p."rateLimit",
-       p."rateLimitWindowSec", p."maxRequestBytes", p."chargePolicy"::text AS "chargePolicy", p."allowedModelIds", p."tokensPerMinute",
-       p."maxOutputTokens"
-FROM subscriptions s JOIN plans p ON p.id = s."planId"`;
-const SUBSCRIPTION = `${SUBSCRIPTION_COLUMNS} WHERE s."teamId" = $1 AND s."apiId" = $2`;
-// the cache's refresh ahead: the subscriptions in use, reloaded together (TtlCache loadMany)
-const SUBSCRIPTIONS = `${SUBSCRIPTION_COLUMNS}
-WHERE (s."teamId", s."apiId") IN (SELECT * FROM unnest($1::text[], $2::text[]))`;
+const SUBSCRIPTION = `
+SELECT s.status::text AS status, p.id, p.slug, p."pricePerCall"::text AS "pricePerCall", p."rateLimit", p."rateLimitWindowSec",
+       p."maxRequestBytes", p."chargePolicy"::text AS "chargePolicy", p."allowedModelIds", p."tokensPerMinute", p."maxOutputTokens"
+FROM subscriptions s JOIN plans p ON p.id = s."planId"
+WHERE s."teamId" = $1 AND s."apiId" = $2`;
 
 type SubscriptionRow = Omit<RoutedPlan, "pricePerCall" | "chargePolicy"> & {
-  teamId: string;
-  apiId: string;
   status: SubscriptionStatus;
   pricePerCall: string;
   chargePolicy: ChargePolicy;
@@ -114,23 +107,9 @@ async function loadSubscription(teamId: string, apiId: string): Promise<RoutedSu
     text: SUBSCRIPTION,
     values: [teamId, apiId],
   });
-  return rows[0] ? routedSubscription(rows[0]) : null;
-}
-
-/** Every key's (subscriptionKey) subscription, null for those that do not exist (any more). */
-async function loadSubscriptions(keys: string[]): Promise<Map<string, RoutedSubscription | null>> {
-  const pairs = keys.map(parseSubscriptionKey);
-  const { rows } = await pgPool().query<SubscriptionRow>({
-    name: "tollgate_subscription_routes",
-    text: SUBSCRIPTIONS,
-    values: [pairs.map(([teamId]) => teamId), pairs.map(([, apiId]) => apiId)],
-  });
-  const found = new Map<string, RoutedSubscription | null>(keys.map((key) => [key, null]));
-  for (const row of rows) found.set(subscriptionKey(row.teamId, row.apiId), routedSubscription(row));
-  return found;
-}
-
-function routedSubscription({ teamId: _teamId, apiId: _apiId, status, pricePerCall, ...plan }: SubscriptionRow): RoutedSubscription {
+  const row = rows[0];
+  if (!row) return null;
+  const { status, pricePerCall, ...plan } = row;
   return { status, plan: { ...plan, pricePerCall: BigInt(pricePerCall) } };
 }
 

@@ -126,28 +126,6 @@ describe("caches", () => {
     expect((await callGateway(slug, "/echo", { key })).status).toBe(401);
   }, 15_000);
 
-  it("refuses a key in use revoked elsewhere once a call in the second half of its entry's life reloaded it, before the entry expires", async () => {
-    const { slug, key, keyRow } = await createGatewayFixture({ upstreamUrl: upstream.url, balance: 100_000n });
-    const loaded = Date.now();
-    expect((await callGateway(slug, "/echo", { key })).status).toBe(200);
-    // Revoked on another instance whose announcement is lost: only this instance's reload can see it.
-    await db.apiKey.update({ where: { id: keyRow.id }, data: { revokedAt: new Date() } });
-    await new Promise((resolve) => setTimeout(resolve, KEY_CACHE_TTL_MS / 2 + 100));
-    expect((await callGateway(slug, "/echo", { key })).status).toBe(200); // answered from the entry, which reloads
-    await expect.poll(async () => (await callGateway(slug, "/echo", { key })).status, { interval: 20 }).toBe(401);
-    expect(Date.now() - loaded).toBeLessThan(KEY_CACHE_TTL_MS);
-  }, 15_000);
-
-  it("sees a subscription in use cancelled elsewhere once a call in the second half of its entry's life reloaded it", async () => {
-    const { slug, key, team, api } = await createGatewayFixture({ upstreamUrl: upstream.url, balance: 100_000n });
-    const loaded = Date.now();
-    expect((await callGateway(slug, "/echo", { key })).status).toBe(200);
-    await db.subscription.update({ where: { teamId_apiId: { teamId: team.id, apiId: api.id } }, data: { status: "CANCELLED" } });
-    await new Promise((resolve) => setTimeout(resolve, KEY_CACHE_TTL_MS / 2 + 100));
-    await expect.poll(async () => (await callGateway(slug, "/echo", { key })).status, { interval: 20 }).toBe(403);
-    expect(Date.now() - loaded).toBeLessThan(KEY_CACHE_TTL_MS);
-  }, 15_000);
-
   it("drops a key revoked by another instance as soon as its LISTEN/NOTIFY message arrives", async () => {
     await listenForInvalidations();
     const { slug, key, keyRow } = await createGatewayFixture({ upstreamUrl: upstream.url, balance: 100_000n });
