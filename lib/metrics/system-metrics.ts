@@ -42,21 +42,16 @@ export function countDbError(kind: "idle_connection" | "query"): void {
   dbErrors.inc({ kind });
 }
 
-const cacheLookups = fastCounter(
-  "tollgate_cache_lookups_total",
-  "In-process cache lookups by cache and result: hit, refresh (a hit that also reloads the entry in the background) or miss",
-  ["cache", "result"],
-);
+const cacheLookups = fastCounter("tollgate_cache_lookups_total", "In-process cache lookups by cache and result (hit or miss)", [
+  "cache",
+  "result",
+]);
 
-export type CacheCells = { hit: CounterCell; refresh: CounterCell; miss: CounterCell };
+export type CacheCells = { hit: CounterCell; miss: CounterCell };
 
 /** The counters of one named cache; the cache keeps them and adds one per lookup. */
 export function cacheCells(cache: string): CacheCells {
-  return shared(`cache-cells:${cache}`, () => ({
-    hit: cacheLookups.cell(cache, "hit"),
-    refresh: cacheLookups.cell(cache, "refresh"),
-    miss: cacheLookups.cell(cache, "miss"),
-  }));
+  return shared(`cache-cells:${cache}`, () => ({ hit: cacheLookups.cell(cache, "hit"), miss: cacheLookups.cell(cache, "miss") }));
 }
 
 const RATE_LIMIT_MODES: RedisRateLimitMode[] = ["redis", "fallback", "off"];
