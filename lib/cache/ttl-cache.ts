@@ -62,7 +62,8 @@ export class TtlCache<V> {
       (value) => {
         if (generation !== this.generation) return;
         const { ttlMs, emptyTtlMs = ttlMs, isEmpty, maxEntries = 50_000 } = this.options;
-        if (this.entries.size >= maxEntries) this.entries.delete(this.entries.keys().next().value!);
+        // A reload replaces its entry in place; only a new key can make the map outgrow its bound.
+        if (this.entries.size >= maxEntries && !this.entries.has(key)) this.entries.delete(this.entries.keys().next().value!);
         this.entries.set(key, { value, until: Date.now() + (isEmpty?.(value) ? emptyTtlMs : ttlMs) });
       },
       () => undefined, // failures are not cached; the caller sees the rejection
